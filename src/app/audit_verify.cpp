@@ -1,0 +1,38 @@
+#include "app/audit_verify.h"
+
+#include "app/session.h"
+#include "storage/audit_repository.h"
+
+namespace doorstep::app {
+
+AuditVerification verifyAuditChain(const storage::Connection& connection)
+{
+    AuditVerification result;
+    std::string expectedPrevious = kGenesisHash;
+    std::int64_t expectedSequence = 1;
+    storage::AuditRepository(connection).forEach([&](const AuditEvent& event) {
+        if (!result.intact) return;
+        ++result.eventsChecked;
+        if (event.sequence != expectedSequence) {
+            result = {false, result.eventsChecked, expectedSequence, "an event is missing before this one"};
+            result.brokenAt = expectedSequence;
+        } else if (event.previousHash != expectedPrevious) {
+            result = {false, result.eventsChecked, event.sequence, "it does not follow the event before it"};
+        } else if (storage::auditEventHash(event) != event.hash) {
+            result = {false, result.eventsChecked, event.sequence, "its content was changed after it was written"};
+        }
+        expectedPrevious = event.hash;
+        expectedSequence = event.sequence + 1;
+    });
+    return result;
+}
+
+Result<AuditVerification> verifyAudit(Session& session)
+{
+    if (auto r = session.require(Permission::VerifyAudit); !r) return std::unexpected(r.error());
+    auto result = verifyAuditChain(session.database().connection());
+    if (result.intact) session.audit("audit.verify", "audit", std::to_string(result.eventsChecked));
+    return result;
+}
+
+}  // namespace doorstep::app

@@ -1,0 +1,24 @@
+#pragma once
+// Checks the audit trail's hash chain and says where it breaks.
+#include "domain/error.h"
+#include "storage/sqlite.h"
+
+#include <cstdint>
+#include <string>
+
+namespace doorstep::app {
+
+class Session;
+
+struct AuditVerification {
+    bool intact = true;
+    std::int64_t eventsChecked = 0;
+    std::int64_t brokenAt = 0;  // sequence of the first bad event, 0 when intact
+    std::string problem;        // what is wrong there, for people
+};
+
+AuditVerification verifyAuditChain(const storage::Connection& connection);
+// With the role check (administrator or supervisor) and an audit event for the check itself.
+Result<AuditVerification> verifyAudit(Session& session);
+
+}  // namespace doorstep::app

@@ -1,0 +1,81 @@
+#include "app/branch_setup.h"
+
+#include "app/clock.h"
+#include "app/logging.h"
+#include "storage/audit_repository.h"
+#include "storage/branch_database.h"
+#include "storage/keyring.h"
+#include "storage/user_repository.h"
+
+namespace doorstep::app {
+
+Result<void> createBranchDatabase(const std::filesystem::path& path, const FirstAdministrator& admin,
+                                  const storage::KdfParams& kdf)
+{
+    if (auto r = validateUsername(admin.username); !r) return r;
+    if (auto r = validateDisplayName(admin.displayName); !r) return r;
+    if (auto r = validateNewPassword(admin.password, admin.username); !r) return r;
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    auto db = storage::BranchDatabase::create(path, admin.username, admin.password, kdf);
+    if (!db) return std::unexpected(db.error());
+    const std::string now = formatUtc(SystemClock().now());
+    try {
+        storage::Transaction tx(db->connection());
+        storage::AuditRepository audit(db->connection());
+        audit.append(now, admin.username, "database.create", "database", db->keyring().databaseId());
+        const User user{0, admin.username, admin.displayName, Role::Administrator, false};
+        auto id = storage::UserRepository(db->connection()).add(user, now);
+        if (!id) return std::unexpected(id.error());
+        audit.append(now, admin.username, "user.add", "user", std::to_string(*id));
+        tx.commit();
+    } catch (const storage::DatabaseError& e) {
+        logger("app")->error("create database: {}", e.what());
+        return fail(ErrorCode::Io, "The new database could not be written.");
+    }
+    logger("app")->info("branch database created");
+    return {};
+}
+
+const std::vector<DemoAccount>& demoAccounts()
+{
+    static const std::vector<DemoAccount> accounts = {
+        {"admin", "系统管理员 (演示)", Role::Administrator, "demo-admin-2026"},
+        {"supervisor", "王主管 (演示)", Role::Supervisor, "demo-super-2026"},
+        {"officer1", "李专员 (演示)", Role::Officer, "demo-officer1-2026"},
+        {"officer2", "张专员 (演示)", Role::Officer, "demo-officer2-2026"},
+    };
+    return accounts;
+}
+
+Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, const storage::KdfParams& kdf)
+{
+    std::error_code ec;
+    const auto keyring = storage::Keyring::pathFor(path);
+    if (!reset && std::filesystem::exists(path, ec) && std::filesystem::exists(keyring, ec)) return false;
+    for (const auto& p : {path, keyring, std::filesystem::path(path.string() + "-wal"),
+                          std::filesystem::path(path.string() + "-shm")})
+        std::filesystem::remove(p, ec);
+
+    const auto& accounts = demoAccounts();
+    const DemoAccount& first = accounts.front();
+    if (auto r = createBranchDatabase(path, {first.username, first.displayName, first.password}, kdf); !r)
+        return std::unexpected(r.error());
+    auto db = storage::BranchDatabase::open(path, first.username, first.password);
+    if (!db) return std::unexpected(db.error());
+    const std::string now = formatUtc(SystemClock().now());
+    storage::Transaction tx(db->connection());
+    storage::UserRepository users(db->connection());
+    storage::AuditRepository audit(db->connection());
+    for (std::size_t i = 1; i < accounts.size(); ++i) {
+        const DemoAccount& a = accounts[i];
+        auto id = users.add(User{0, a.username, a.displayName, a.role, false}, now);
+        if (!id) return std::unexpected(id.error());
+        audit.append(now, first.username, "user.add", "user", std::to_string(*id));
+        if (auto r = db->setSlot(a.username, a.password, kdf); !r) return std::unexpected(r.error());
+    }
+    tx.commit();
+    return true;
+}
+
+}  // namespace doorstep::app

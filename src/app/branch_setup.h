@@ -1,0 +1,36 @@
+#pragma once
+// Creating a branch database with its first administrator, and the demo branch.
+#include "domain/error.h"
+#include "domain/user.h"
+#include "storage/crypto.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace doorstep::app {
+
+struct FirstAdministrator {
+    std::string username;
+    std::string displayName;
+    std::string password;
+};
+
+// Refuses to overwrite anything. The database is closed again afterwards: log in to use it.
+Result<void> createBranchDatabase(const std::filesystem::path& path, const FirstAdministrator& admin,
+                                  const storage::KdfParams& kdf);
+
+struct DemoAccount {
+    std::string username;
+    std::string displayName;
+    Role role;
+    std::string password;
+};
+
+// The demo accounts: synthetic people, passwords printed on purpose. Demo only.
+const std::vector<DemoAccount>& demoAccounts();
+
+// Creates the demo database when it is missing (or when `reset`), returns whether it was created.
+Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, const storage::KdfParams& kdf);
+
+}  // namespace doorstep::app

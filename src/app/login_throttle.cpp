@@ -1,0 +1,30 @@
+#include "app/login_throttle.h"
+
+#include "domain/login_backoff.h"
+
+namespace doorstep::app {
+
+std::chrono::seconds LoginThrottle::remainingWait() const
+{
+    const auto delay = loginDelayAfterFailures(m_failures);
+    if (delay.count() == 0) return delay;
+    const auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(m_clock.now() - m_lastFailure);
+    return elapsed >= delay ? std::chrono::seconds{0} : delay - elapsed;
+}
+
+Result<void> LoginThrottle::check() const
+{
+    if (remainingWait().count() > 0)
+        return fail(ErrorCode::Throttled, "Too many failed attempts; wait before trying again.");
+    return {};
+}
+
+void LoginThrottle::recordFailure()
+{
+    ++m_failures;
+    m_lastFailure = m_clock.now();
+}
+
+void LoginThrottle::recordSuccess() { m_failures = 0; }
+
+}  // namespace doorstep::app

@@ -1,0 +1,112 @@
+#include "app/session.h"
+
+#include "app/logging.h"
+#include "storage/audit_repository.h"
+#include "storage/user_repository.h"
+
+#include <atomic>
+#include <mutex>
+
+namespace doorstep::app {
+namespace {
+
+std::mutex g_kdfMutex;
+storage::KdfParams g_kdf = storage::KdfParams::moderate();
+
+}  // namespace
+
+void Session::setKdfParamsForNewSlots(const storage::KdfParams& params)
+{
+    std::lock_guard lock(g_kdfMutex);
+    g_kdf = params;
+}
+
+storage::KdfParams Session::kdfParamsForNewSlots()
+{
+    std::lock_guard lock(g_kdfMutex);
+    return g_kdf;
+}
+
+Session::Session(storage::BranchDatabase db, User user, const Clock& clock)
+    : m_db(std::move(db)), m_user(std::move(user)), m_clock(clock)
+{
+}
+
+Session::~Session() { m_db.close(); }
+
+Result<std::unique_ptr<Session>> Session::login(const std::filesystem::path& databasePath,
+                                                std::string_view username, std::string_view password,
+                                                LoginThrottle& throttle, const Clock& clock)
+{
+    if (auto r = throttle.check(); !r) return std::unexpected(r.error());
+    auto db = storage::BranchDatabase::open(databasePath, username, password);
+    if (!db) {
+        if (db.error().code == ErrorCode::WrongCredentials) {
+            throttle.recordFailure();
+            logger("app")->warn("login failed: wrong credentials ({} consecutive)", throttle.consecutiveFailures());
+        } else {
+            logger("app")->error("login failed: {}", errorCodeName(db.error().code));
+        }
+        return std::unexpected(db.error());
+    }
+    try {
+        const auto user = storage::UserRepository(db->connection()).findByName(username);
+        if (!user) {  // a slot without an account (removal interrupted): same answer as a wrong password
+            throttle.recordFailure();
+            return fail(ErrorCode::WrongCredentials, "The user name or password is not correct.");
+        }
+        if (user->disabled) {
+            return fail(ErrorCode::AccountDisabled,
+                        "This account is disabled. Ask an administrator to enable it.");
+        }
+        throttle.recordSuccess();
+        std::unique_ptr<Session> session(new Session(std::move(*db), *user, clock));
+        session->audit("session.login", "user", std::to_string(user->id));
+        logger("app")->info("login: user id {}", user->id);
+        return session;
+    } catch (const storage::DatabaseError& e) {
+        logger("app")->error("login: {}", e.what());
+        return fail(ErrorCode::FileCorrupt, "The database file is damaged.");
+    }
+}
+
+Result<void> Session::require(Permission permission) const
+{
+    if (!can(permission)) return fail(ErrorCode::PermissionDenied, "Your role does not allow this action.");
+    return {};
+}
+
+void Session::audit(std::string_view action, std::string_view recordType, std::string_view recordId)
+{
+    storage::AuditRepository(m_db.connection()).append(now(), m_user.username, action, recordType, recordId);
+}
+
+void Session::refreshUser()
+{
+    if (auto u = storage::UserRepository(m_db.connection()).findById(m_user.id)) m_user = *u;
+}
+
+void Session::lock(bool automatic)
+{
+    if (!isOpen()) return;
+    try {
+        audit(automatic ? "session.autolock" : "session.lock", "user", std::to_string(m_user.id));
+    } catch (const storage::DatabaseError& e) {
+        logger("app")->error("lock: could not record the lock: {}", e.what());
+    }
+    m_db.close();
+    logger("app")->info("session locked: user id {}", m_user.id);
+}
+
+Result<void> Session::changeOwnPassword(std::string_view oldPassword, std::string_view newPassword)
+{
+    if (auto r = validateNewPassword(newPassword, m_user.username); !r) return r;
+    storage::Transaction tx(m_db.connection());
+    audit("user.change_password", "user", std::to_string(m_user.id));
+    if (auto r = m_db.changePassword(m_user.username, oldPassword, newPassword, kdfParamsForNewSlots()); !r)
+        return r;
+    tx.commit();
+    return {};
+}
+
+}  // namespace doorstep::app

@@ -1,0 +1,42 @@
+#pragma once
+// Expected failures are values (ARCHITECTURE.md "Errors"): a stable code for programs and tests,
+// and a sentence for people. Messages never contain a personal datum or key material.
+#include <expected>
+#include <string>
+#include <utility>
+
+namespace doorstep {
+
+enum class ErrorCode {
+    InvalidInput,      // a value a person typed or a file held is not acceptable
+    NotFound,          // the thing asked for does not exist
+    AlreadyExists,     // a unique thing would be duplicated
+    WrongCredentials,  // user name or password not right (never says which)
+    Throttled,         // too many failed attempts; wait before the next
+    AccountDisabled,   // the account exists but may not log in
+    PermissionDenied,  // the current role may not do this
+    FileMissing,       // the database or keyring file is not there
+    FileUnreadable,    // it is there but cannot be read (permissions, I/O)
+    FileCorrupt,       // it is there but is not a valid Doorstep file
+    SchemaTooNew,      // written by a newer Doorstep
+    Conflict,          // the action contradicts the current state (e.g. last administrator)
+    Io,                // a write or sync failed
+    Internal,          // a bug or broken environment
+};
+
+struct Error {
+    ErrorCode code;
+    std::string message;
+};
+
+template <typename T>
+using Result = std::expected<T, Error>;
+
+inline std::unexpected<Error> fail(ErrorCode code, std::string message)
+{
+    return std::unexpected(Error{code, std::move(message)});
+}
+
+const char* errorCodeName(ErrorCode code);
+
+}  // namespace doorstep
