@@ -35,4 +35,21 @@ Result<AuditVerification> verifyAudit(Session& session)
     return result;
 }
 
+Result<std::vector<AuditEvent>> exportAuditTrail(Session& session)
+{
+    if (auto r = session.require(Permission::VerifyAudit); !r) return std::unexpected(r.error());
+    std::vector<AuditEvent> events;
+    storage::AuditRepository(session.database().connection()).forEach([&](const AuditEvent& e) {
+        events.push_back(e);
+    });
+    session.audit("audit.export", "audit", std::to_string(events.size()));
+    return events;
+}
+
+Result<std::vector<AuditEvent>> recentAuditEvents(Session& session, int limit)
+{
+    if (auto r = session.require(Permission::VerifyAudit); !r) return std::unexpected(r.error());
+    return storage::AuditRepository(session.database().connection()).latest(limit);
+}
+
 }  // namespace doorstep::app

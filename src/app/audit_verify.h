@@ -1,10 +1,12 @@
 #pragma once
 // Checks the audit trail's hash chain and says where it breaks.
+#include "domain/audit_event.h"
 #include "domain/error.h"
 #include "storage/sqlite.h"
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace doorstep::app {
 
@@ -20,5 +22,9 @@ struct AuditVerification {
 AuditVerification verifyAuditChain(const storage::Connection& connection);
 // With the role check (administrator or supervisor) and an audit event for the check itself.
 Result<AuditVerification> verifyAudit(Session& session);
+// The whole trail, oldest first, for an export; the export itself is audited.
+Result<std::vector<AuditEvent>> exportAuditTrail(Session& session);
+// The newest events, newest first, for the administration page.
+Result<std::vector<AuditEvent>> recentAuditEvents(Session& session, int limit);
 
 }  // namespace doorstep::app

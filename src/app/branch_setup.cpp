@@ -40,10 +40,10 @@ Result<void> createBranchDatabase(const std::filesystem::path& path, const First
 const std::vector<DemoAccount>& demoAccounts()
 {
     static const std::vector<DemoAccount> accounts = {
-        {"admin", "系统管理员 (演示)", Role::Administrator, "demo-admin-2026"},
-        {"supervisor", "王主管 (演示)", Role::Supervisor, "demo-super-2026"},
-        {"officer1", "李专员 (演示)", Role::Officer, "demo-officer1-2026"},
-        {"officer2", "张专员 (演示)", Role::Officer, "demo-officer2-2026"},
+        {"admin", "系统管理员 (演示)", Role::Administrator, "Demo-Guanli-2026"},
+        {"supervisor", "王主管 (演示)", Role::Supervisor, "Demo-Zhuguan-2026"},
+        {"officer1", "李专员 (演示)", Role::Officer, "Demo-Zhuanyuan-1"},
+        {"officer2", "张专员 (演示)", Role::Officer, "Demo-Zhuanyuan-2"},
     };
     return accounts;
 }

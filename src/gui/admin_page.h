@@ -1,0 +1,48 @@
+#pragma once
+// Administration: users (add, disable, remove, role, password reset) and the audit trail.
+#include "app/session.h"
+
+#include <QWidget>
+
+class QTableView;
+class QPushButton;
+class QLabel;
+
+namespace doorstep::gui {
+
+class UserTableModel;
+class AuditTableModel;
+
+class AdminPage final : public QWidget {
+    Q_OBJECT
+public:
+    explicit AdminPage(app::Session& session, QWidget* parent = nullptr);
+
+    void reload();
+
+private:
+    const User* selectedUser() const;
+    void updateButtons();
+    void addUser();
+    void toggleDisabled();
+    void setRole(Role role);
+    void resetPassword();
+    void removeUser();
+    void verifyAudit();
+    void exportAudit();
+    void showResult(const Result<void>& result, const QString& success);
+
+    app::Session& m_session;
+    UserTableModel* m_users = nullptr;
+    AuditTableModel* m_audit = nullptr;
+    QTableView* m_userView = nullptr;
+    QTableView* m_auditView = nullptr;
+    QPushButton* m_disableButton = nullptr;
+    QPushButton* m_roleButton = nullptr;
+    QPushButton* m_resetButton = nullptr;
+    QPushButton* m_removeButton = nullptr;
+    QLabel* m_statusLabel = nullptr;
+    QLabel* m_auditLabel = nullptr;
+};
+
+}  // namespace doorstep::gui

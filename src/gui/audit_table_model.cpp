@@ -1,0 +1,90 @@
+#include "gui/audit_table_model.h"
+
+#include "gui/qt_text.h"
+
+#include <QDateTime>
+
+namespace doorstep::gui {
+
+AuditTableModel::AuditTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void AuditTableModel::setEvents(std::vector<AuditEvent> events)
+{
+    beginResetModel();
+    m_events = std::move(events);
+    endResetModel();
+}
+
+int AuditTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_events.size());
+}
+
+int AuditTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QString AuditTableModel::actionText(const std::string& action)
+{
+    static const QHash<QString, const char*> names = {
+        {QStringLiteral("database.create"), QT_TR_NOOP("Created the database")},
+        {QStringLiteral("session.login"), QT_TR_NOOP("Logged in")},
+        {QStringLiteral("session.lock"), QT_TR_NOOP("Locked")},
+        {QStringLiteral("session.autolock"), QT_TR_NOOP("Locked after idle time")},
+        {QStringLiteral("user.add"), QT_TR_NOOP("Added a user")},
+        {QStringLiteral("user.remove"), QT_TR_NOOP("Removed a user")},
+        {QStringLiteral("user.disable"), QT_TR_NOOP("Disabled a user")},
+        {QStringLiteral("user.enable"), QT_TR_NOOP("Enabled a user")},
+        {QStringLiteral("user.set_role"), QT_TR_NOOP("Changed a user's role")},
+        {QStringLiteral("user.reset_password"), QT_TR_NOOP("Reset a user's password")},
+        {QStringLiteral("user.change_password"), QT_TR_NOOP("Changed own password")},
+        {QStringLiteral("audit.verify"), QT_TR_NOOP("Verified the audit trail")},
+        {QStringLiteral("audit.export"), QT_TR_NOOP("Exported the audit trail")},
+    };
+    const QString code = toQString(action);
+    auto it = names.constFind(code);
+    return it == names.constEnd() ? code : tr(it.value());
+}
+
+QString AuditTableModel::recordTypeText(const std::string& type)
+{
+    static const QHash<QString, const char*> names = {
+        {QStringLiteral("user"), QT_TR_NOOP("user")},
+        {QStringLiteral("database"), QT_TR_NOOP("database")},
+        {QStringLiteral("audit"), QT_TR_NOOP("audit trail")},
+    };
+    const QString code = toQString(type);
+    auto it = names.constFind(code);
+    return it == names.constEnd() ? code : tr(it.value());
+}
+
+QVariant AuditTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= static_cast<int>(m_events.size()) || role != Qt::DisplayRole) return {};
+    const AuditEvent& e = m_events[static_cast<std::size_t>(index.row())];
+    switch (index.column()) {
+    case Sequence: return QVariant::fromValue(static_cast<qlonglong>(e.sequence));
+    case When: {
+        // Stored in UTC; shown in the workstation's local time.
+        const QDateTime utc = QDateTime::fromString(toQString(e.at), Qt::ISODate);
+        return utc.isValid() ? utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : toQString(e.at);
+    }
+    case Actor: return toQString(e.actor);
+    case Action: return actionText(e.action);
+    case Record: return QStringLiteral("%1 #%2").arg(recordTypeText(e.recordType), toQString(e.recordId));
+    default: return {};
+    }
+}
+
+QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case Sequence: return tr("No.");
+    case When: return tr("When");
+    case Actor: return tr("Who");
+    case Action: return tr("Action");
+    case Record: return tr("Record");
+    default: return {};
+    }
+}
+
+}  // namespace doorstep::gui

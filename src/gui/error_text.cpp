@@ -1,0 +1,94 @@
+#include "gui/error_text.h"
+
+#include "gui/qt_text.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace doorstep::gui {
+namespace {
+
+// Every sentence the core can show a person. The core speaks English; lupdate finds these here.
+// tests/checks keeps this list complete against the fail(...) calls in src/.
+constexpr const char* kContext = "Errors";
+constexpr const char* kMessages[] = {
+    QT_TRANSLATE_NOOP("Errors", "A database with that name already exists; it was left untouched."),
+    QT_TRANSLATE_NOOP("Errors", "A file with that name already exists; it was left untouched."),
+    QT_TRANSLATE_NOOP("Errors", "A user with this user name already exists."),
+    QT_TRANSLATE_NOOP("Errors", "A re-key of the database is still pending."),
+    QT_TRANSLATE_NOOP("Errors", "This is the last active administrator; appoint another one first."),
+    QT_TRANSLATE_NOOP("Errors", "You cannot do this to your own account."),
+    QT_TRANSLATE_NOOP("Errors", "The database and the keyring beside it do not belong together."),
+    QT_TRANSLATE_NOOP("Errors", "The database file is damaged."),
+    QT_TRANSLATE_NOOP("Errors", "The database file is empty or damaged."),
+    QT_TRANSLATE_NOOP("Errors", "The database file is damaged or does not belong to the keyring beside it."),
+    QT_TRANSLATE_NOOP("Errors", "The file is not a Doorstep database."),
+    QT_TRANSLATE_NOOP("Errors", "The database file does not exist."),
+    QT_TRANSLATE_NOOP("Errors", "The keyring file beside the database is missing."),
+    QT_TRANSLATE_NOOP("Errors", "The keyring file beside the database cannot be read."),
+    QT_TRANSLATE_NOOP("Errors", "The database file cannot be read (check its permissions)."),
+    QT_TRANSLATE_NOOP("Errors", "The database file cannot be read."),
+    QT_TRANSLATE_NOOP("Errors", "The database file cannot be opened for reading and writing."),
+    QT_TRANSLATE_NOOP("Errors", "The database path is not a regular file."),
+    QT_TRANSLATE_NOOP("Errors", "A user name must start with a letter or a digit."),
+    QT_TRANSLATE_NOOP("Errors", "A user name may only hold letters a-z, digits and the characters . _ -"),
+    QT_TRANSLATE_NOOP("Errors", "The user name is empty."),
+    QT_TRANSLATE_NOOP("Errors", "The user name is longer than 32 characters."),
+    QT_TRANSLATE_NOOP("Errors", "The display name is empty."),
+    QT_TRANSLATE_NOOP("Errors", "The display name is too long."),
+    QT_TRANSLATE_NOOP("Errors", "The password must have at least 10 characters."),
+    QT_TRANSLATE_NOOP("Errors", "The password must mix letters with digits or other characters."),
+    QT_TRANSLATE_NOOP("Errors", "The password must not contain the user name."),
+    QT_TRANSLATE_NOOP("Errors", "Cannot create a file in the database folder."),
+    QT_TRANSLATE_NOOP("Errors", "Cannot write the file; the disk may be full or read-only."),
+    QT_TRANSLATE_NOOP("Errors", "The database could not be re-encrypted."),
+    QT_TRANSLATE_NOOP("Errors", "The new database could not be written."),
+    QT_TRANSLATE_NOOP("Errors", "The user no longer exists."),
+    QT_TRANSLATE_NOOP("Errors", "Your role does not allow this action."),
+    QT_TRANSLATE_NOOP("Errors", "Too many failed attempts; wait before trying again."),
+    QT_TRANSLATE_NOOP("Errors", "The current password is not correct."),
+    QT_TRANSLATE_NOOP("Errors", "The user name or password is not correct."),
+    QT_TRANSLATE_NOOP("Errors", "This account is disabled. Ask an administrator to enable it."),
+    QT_TRANSLATE_NOOP("Errors",
+                      "The database was written by a newer version of Doorstep; update Doorstep to open it."),
+};
+
+QString byCode(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::FileCorrupt:
+        return QCoreApplication::translate("Errors", "The keyring file beside the database is damaged.");
+    case ErrorCode::Internal:
+        return QCoreApplication::translate("Errors",
+                                           "Doorstep met an internal problem. The details are in the log file.");
+    default: return {};
+    }
+}
+
+}  // namespace
+
+QString errorText(const Error& error)
+{
+    static const QHash<QString, const char*> known = [] {
+        QHash<QString, const char*> map;
+        for (const char* m : kMessages) map.insert(QString::fromUtf8(m), m);
+        return map;
+    }();
+    const QString english = toQString(error.message);
+    if (auto it = known.constFind(english); it != known.constEnd())
+        return QCoreApplication::translate(kContext, it.value());
+    if (QString generic = byCode(error.code); !generic.isEmpty()) return generic;
+    return english;
+}
+
+QString roleText(Role role)
+{
+    switch (role) {
+    case Role::Officer: return QCoreApplication::translate("Roles", "Collections officer");
+    case Role::Supervisor: return QCoreApplication::translate("Roles", "Supervisor");
+    case Role::Administrator: return QCoreApplication::translate("Roles", "Administrator");
+    }
+    return {};
+}
+
+}  // namespace doorstep::gui

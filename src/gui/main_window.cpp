@@ -1,0 +1,190 @@
+#include "gui/main_window.h"
+
+#include "gui/admin_page.h"
+#include "gui/empty_state_page.h"
+#include "gui/error_text.h"
+#include "gui/message_box.h"
+#include "gui/password_dialog.h"
+#include "gui/qt_text.h"
+#include "gui/settings_dialog.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolButton>
+
+namespace doorstep::gui {
+
+MainWindow::MainWindow(app::Session& session, QWidget* parent) : QMainWindow(parent), m_session(session)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("Doorstep — %1").arg(QFileInfo(toQString(session.databasePath().string())).fileName()));
+    resize(1100, 720);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    m_navigation = new QListWidget(central);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFixedWidth(180);
+    m_navigation->setStyleSheet(QStringLiteral("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"));
+    m_pages = new QStackedWidget(central);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    buildPages();
+    buildMenus();
+
+    const User& user = session.user();
+    auto* userLabel = new QLabel(tr("%1 (%2) · %3")
+                                     .arg(toQString(user.displayName), toQString(user.username), roleText(user.role)),
+                                 this);
+    userLabel->setObjectName(QStringLiteral("statusUser"));
+    statusBar()->addPermanentWidget(userLabel);
+    auto* lockButton = new QToolButton(this);
+    lockButton->setObjectName(QStringLiteral("lockButton"));
+    lockButton->setText(tr("Lock"));
+    lockButton->setToolTip(tr("Lock Doorstep now (Ctrl+L)"));
+    connect(lockButton, &QToolButton::clicked, this, &MainWindow::lockRequested);
+    statusBar()->addPermanentWidget(lockButton);
+    m_navigation->setCurrentRow(0);
+    // An administrator's work is administration; everyone else starts at the top of the list.
+    if (roleAllows(user.role, Permission::ManageUsers)) showPage(QStringLiteral("administrationPage"));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(QWidget* page, const QString& objectName, const QString& label)
+{
+    page->setObjectName(objectName);
+    m_pages->addWidget(page);
+    auto* item = new QListWidgetItem(label, m_navigation);
+    item->setData(Qt::UserRole, objectName);
+}
+
+void MainWindow::buildPages()
+{
+    const Role role = m_session.user().role;
+    const bool works = roleAllows(role, Permission::WorkCases);
+    if (works) {
+        addPage(new EmptyStatePage(tr("Portfolio"), tr("No loans yet"),
+                                   tr("The branch's overdue loans appear here after the first import from core "
+                                      "banking, with days past due, bucket and five-category class.")),
+                QStringLiteral("portfolioPage"), tr("Portfolio"));
+        addPage(new EmptyStatePage(tr("Visit queue"), tr("The visit queue is empty"),
+                                   tr("Screening picks the customers who need a home visit from their overdue "
+                                      "status and credit record, and explains every pick.")),
+                QStringLiteral("visitQueuePage"), tr("Visit queue"));
+        addPage(new EmptyStatePage(tr("Appointments"), tr("No appointments"),
+                                   tr("Appointments agreed with customers appear here by day and officer, within "
+                                      "the contact rules (no contact between 22:00 and 08:00).")),
+                QStringLiteral("appointmentsPage"), tr("Appointments"));
+        addPage(new EmptyStatePage(tr("Visits"), tr("No visit notes"),
+                                   tr("Notes of home visits are written here after each visit and submitted to a "
+                                      "supervisor. A submitted note is never edited; corrections are addenda.")),
+                QStringLiteral("visitsPage"), tr("Visits"));
+        addPage(new EmptyStatePage(tr("Plans"), tr("No repayment plans"),
+                                   tr("Repayment-plan proposals (grace period, extension, re-amortisation) are "
+                                      "drafted here and go to a supervisor for approval.")),
+                QStringLiteral("plansPage"), tr("Plans"));
+    }
+    if (roleAllows(role, Permission::ReviewWork)) {
+        addPage(new EmptyStatePage(tr("Review"), tr("Nothing to review"),
+                                   tr("Visit notes and plans submitted by officers wait here for your review.")),
+                QStringLiteral("reviewPage"), tr("Review"));
+    }
+    addPage(new EmptyStatePage(tr("Reports"), tr("No reports yet"),
+                               tr("Team figures, roll rates and the supervisor summary appear here once loans are "
+                                  "imported and visits recorded.")),
+            QStringLiteral("reportsPage"), tr("Reports"));
+    if (roleAllows(role, Permission::ManageUsers)) {
+        addPage(new AdminPage(m_session), QStringLiteral("administrationPage"), tr("Administration"));
+    }
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* password = file->addAction(tr("Change &password…"));
+    password->setObjectName(QStringLiteral("changePasswordAction"));
+    connect(password, &QAction::triggered, this, &MainWindow::changeOwnPassword);
+    QAction* settings = file->addAction(tr("&Settings…"));
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence::Preferences);
+    connect(settings, &QAction::triggered, this, &MainWindow::openSettings);
+    file->addSeparator();
+    QAction* lock = file->addAction(tr("&Lock"));
+    lock->setObjectName(QStringLiteral("lockAction"));
+    lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lock->setShortcutContext(Qt::ApplicationShortcut);
+    connect(lock, &QAction::triggered, this, &MainWindow::lockRequested);
+    QAction* quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    connect(quit, &QAction::triggered, this, &MainWindow::quitRequested);
+
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    for (int row = 0; row < m_navigation->count() && row < 9; ++row) {
+        QAction* action = go->addAction(m_navigation->item(row)->text());
+        action->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + row)));
+        connect(action, &QAction::triggered, this, [this, row] { m_navigation->setCurrentRow(row); });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About Doorstep"));
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+bool MainWindow::showPage(const QString& pageName)
+{
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        if (m_navigation->item(row)->data(Qt::UserRole).toString() == pageName) {
+            m_navigation->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
+QStringList MainWindow::visiblePages() const
+{
+    QStringList names;
+    for (int row = 0; row < m_navigation->count(); ++row)
+        names << m_navigation->item(row)->data(Qt::UserRole).toString();
+    return names;
+}
+
+void MainWindow::changeOwnPassword()
+{
+    PasswordDialog dialog(PasswordDialog::Mode::ChangeOwn, toQString(m_session.user().username), this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const auto result = m_session.changeOwnPassword(toStd(dialog.currentPassword()), toStd(dialog.newPassword()));
+        if (result) {
+            MessageBox::information(this, tr("Password changed"), tr("Your password was changed."));
+            return;
+        }
+        dialog.showError(errorText(result.error()));
+    }
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) Q_EMIT settingsChanged();
+}
+
+void MainWindow::showAbout()
+{
+    MessageBox::information(this, tr("About Doorstep"),
+                            tr("Doorstep %1\nHome-visit case management for collections officers.\n"
+                               "Licensed under the GNU GPL, version 3 or later.")
+                                .arg(QStringLiteral(DOORSTEP_VERSION)));
+}
+
+}  // namespace doorstep::gui

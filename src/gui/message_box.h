@@ -1,0 +1,26 @@
+#pragma once
+// Confirmations and notices through one seam, so GUI tests can answer them without a modal loop.
+#include <QMessageBox>
+#include <optional>
+
+namespace doorstep::gui {
+
+class MessageBox final {
+public:
+    // Asks a yes/no question; the default button is No for destructive questions.
+    static bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& acceptText);
+    static void information(QWidget* parent, const QString& title, const QString& text);
+    static void warning(QWidget* parent, const QString& title, const QString& text);
+
+    // Tests: nothing is shown; confirm() returns the answer given here (once), else false.
+    static void setTestMode(bool enabled);
+    static void setNextAnswer(bool accept);
+    static QString lastText();  // what the last box said
+
+private:
+    static bool s_testMode;
+    static std::optional<bool> s_nextAnswer;
+    static QString s_lastText;
+};
+
+}  // namespace doorstep::gui

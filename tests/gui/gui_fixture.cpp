@@ -1,0 +1,45 @@
+#include "gui_fixture.h"
+
+#include "app/branch_setup.h"
+#include "app/session.h"
+#include "gui/message_box.h"
+
+#include <QApplication>
+#include <QTimer>
+#include <QtTest>
+#include <memory>
+
+namespace doorstep::test {
+
+GuiFixture::GuiFixture()
+{
+    QVERIFY2(m_dir.isValid(), "temporary folder");
+    qputenv("XDG_CONFIG_HOME", (m_dir.path() + QStringLiteral("/config")).toUtf8());
+    qputenv("XDG_DATA_HOME", (m_dir.path() + QStringLiteral("/data")).toUtf8());
+    // Key derivation at its real cost takes ~0.4 s a slot; the behaviour under test does not depend on it.
+    app::Session::setKdfParamsForNewSlots(storage::KdfParams::minimum());
+    gui::MessageBox::setTestMode(true);
+    const auto created = app::createBranchDatabase(databasePath().toStdString(),
+                                                   {kAdminName.toStdString(), "Chief Admin", kAdminPassword.toStdString()},
+                                                   storage::KdfParams::minimum());
+    QVERIFY2(created.has_value(), created ? "" : created.error().message.c_str());
+}
+
+QString GuiFixture::databasePath() const { return m_dir.path() + QStringLiteral("/branch.db"); }
+
+void onNextModal(std::function<void(QWidget*)> action)
+{
+    auto shared = std::make_shared<std::function<void(QWidget*)>>(std::move(action));
+    auto* timer = new QTimer(qApp);
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, qApp, [timer, shared] {
+        if (QWidget* modal = QApplication::activeModalWidget()) {
+            timer->stop();
+            timer->deleteLater();
+            (*shared)(modal);
+        }
+    });
+    timer->start();
+}
+
+}  // namespace doorstep::test

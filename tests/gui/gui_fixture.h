@@ -1,0 +1,27 @@
+#pragma once
+// Shared set-up for GUI tests: a private settings and data folder, fast key derivation, and a
+// branch database with one administrator.
+#include <QString>
+#include <QTemporaryDir>
+#include <functional>
+
+class QWidget;
+
+namespace doorstep::test {
+
+inline const QString kAdminName = QStringLiteral("chief");
+inline const QString kAdminPassword = QStringLiteral("Chief-pass-2026");
+
+class GuiFixture final {
+public:
+    GuiFixture();  // makes the folders, points XDG paths at them, creates the database
+    QString databasePath() const;
+
+private:
+    QTemporaryDir m_dir;
+};
+
+// Runs `action` on the next modal dialog that opens (e.g. one opened by a button's exec()).
+void onNextModal(std::function<void(QWidget*)> action);
+
+}  // namespace doorstep::test

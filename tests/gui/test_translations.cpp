@@ -1,0 +1,75 @@
+// The interface speaks Simplified Chinese by default: with the zh_CN translation loaded, the login
+// dialog and every navigation entry, menu and button of the main window read in Chinese.
+#include "app/clock.h"
+#include "gui/application_controller.h"
+#include "gui/login_dialog.h"
+#include "gui/main_window.h"
+#include "gui/translations.h"
+#include "gui_fixture.h"
+
+#include <QAbstractButton>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QtTest>
+
+using namespace doorstep;
+
+namespace {
+
+bool hasChinese(const QString& text)
+{
+    static const QRegularExpression han(QStringLiteral("\\p{Han}"));
+    return text.contains(han);
+}
+
+}  // namespace
+
+class TestTranslations final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(gui::installTranslations(*qApp, QStringLiteral("zh_CN"))); }
+
+    void loginDialogIsInChinese()
+    {
+        test::GuiFixture fixture;
+        app::SystemClock clock;
+        app::LoginThrottle throttle(clock);
+        gui::LoginDialog dialog(fixture.databasePath(), throttle, clock);
+        QVERIFY(hasChinese(dialog.windowTitle()));
+        for (auto* button : dialog.findChildren<QPushButton*>()) QVERIFY2(hasChinese(button->text()), qPrintable(button->text()));
+    }
+
+    void mainWindowIsInChinese()
+    {
+        test::GuiFixture fixture;
+        app::SystemClock clock;
+        gui::ApplicationController controller(fixture.databasePath(), clock);
+        controller.start();
+        gui::LoginDialog* login = controller.loginDialog();
+        login->findChild<QLineEdit*>(QStringLiteral("usernameEdit"))->setText(test::kAdminName);
+        login->findChild<QLineEdit*>(QStringLiteral("passwordEdit"))->setText(test::kAdminPassword);
+        QTest::mouseClick(login->findChild<QPushButton*>(QStringLiteral("loginButton")), Qt::LeftButton);
+        gui::MainWindow* window = controller.mainWindow();
+        QVERIFY(window != nullptr);
+        auto* nav = window->findChild<QListWidget*>(QStringLiteral("navigation"));
+        QVERIFY(nav->count() > 0);
+        for (int row = 0; row < nav->count(); ++row)
+            QVERIFY2(hasChinese(nav->item(row)->text()), qPrintable(nav->item(row)->text()));
+        for (QAction* menu : window->menuBar()->actions()) {
+            QVERIFY2(hasChinese(menu->text()), qPrintable(menu->text()));
+            for (QAction* item : menu->menu()->actions()) {
+                if (!item->isSeparator()) QVERIFY2(hasChinese(item->text()), qPrintable(item->text()));
+            }
+        }
+        for (auto* button : window->findChildren<QAbstractButton*>()) {
+            if (!button->text().isEmpty()) QVERIFY2(hasChinese(button->text()), qPrintable(button->text()));
+        }
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "test_translations.moc"
