@@ -206,6 +206,18 @@
         <source>Doorstep met an internal problem. The details are in the log file.</source>
         <translation>Doorstep met an internal problem. The details are in the log file.</translation>
     </message>
+    <message>
+        <source>The file is an unencrypted SQLite database, not a Doorstep database.</source>
+        <translation>The file is an unencrypted SQLite database, not a Doorstep database.</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>The file does not exist.</translation>
+    </message>
+    <message>
+        <source>The key does not open this database.</source>
+        <translation>The key does not open this database.</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -279,8 +291,8 @@
         <translation>Lock after &amp;idle time:</translation>
     </message>
     <message>
-        <source>Branch database:</source>
-        <translation>Branch database:</translation>
+        <source>Default branch database:</source>
+        <translation>Default branch database:</translation>
     </message>
 </context>
 <context>
@@ -722,6 +734,17 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::SafeApplication</name>
+    <message>
+        <source>Unexpected problem</source>
+        <translation>Unexpected problem</translation>
+    </message>
+    <message>
+        <source>Doorstep met an unexpected problem and stopped that action. Nothing was lost that was already saved. The details are in the log file.</source>
+        <translation>Doorstep met an unexpected problem and stopped that action. Nothing was lost that was already saved. The details are in the log file.</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::SettingsDialog</name>
     <message>
         <source> min</source>
@@ -886,6 +909,22 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Demo database: log in as admin, supervisor, officer1 or officer2; the passwords were printed in the terminal.</source>
         <translation>Demo database: log in as admin, supervisor, officer1 or officer2; the passwords were printed in the terminal.</translation>
+    </message>
+    <message>
+        <source>Cannot open the branch database</source>
+        <translation>Cannot open the branch database</translation>
+    </message>
+    <message>
+        <source>%1
+
+File: %2
+
+The file was not changed.</source>
+        <translation>%1
+
+File: %2
+
+The file was not changed.</translation>
     </message>
 </context>
 </TS>

@@ -206,6 +206,18 @@
         <source>Doorstep met an internal problem. The details are in the log file.</source>
         <translation>Doorstep 遇到内部问题,详情见日志文件。</translation>
     </message>
+    <message>
+        <source>The file is an unencrypted SQLite database, not a Doorstep database.</source>
+        <translation>该文件是未加密的 SQLite 数据库,不是 Doorstep 数据库。</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>The key does not open this database.</source>
+        <translation>该密钥无法打开此数据库。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -279,8 +291,8 @@
         <translation>空闲自动锁定时间(&amp;I):</translation>
     </message>
     <message>
-        <source>Branch database:</source>
-        <translation>分行数据库:</translation>
+        <source>Default branch database:</source>
+        <translation>默认分行数据库:</translation>
     </message>
 </context>
 <context>
@@ -722,6 +734,17 @@ Licensed under the GNU GPL, version 3 or later.</source>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::SafeApplication</name>
+    <message>
+        <source>Unexpected problem</source>
+        <translation>意外问题</translation>
+    </message>
+    <message>
+        <source>Doorstep met an unexpected problem and stopped that action. Nothing was lost that was already saved. The details are in the log file.</source>
+        <translation>Doorstep 遇到意外问题,已停止该操作。已保存的内容均未丢失。详情见日志文件。</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::SettingsDialog</name>
     <message>
         <source> min</source>
@@ -886,6 +909,22 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Demo database: log in as admin, supervisor, officer1 or officer2; the passwords were printed in the terminal.</source>
         <translation>演示数据库:可用 admin、supervisor、officer1 或 officer2 登录,密码已在终端中打印。</translation>
+    </message>
+    <message>
+        <source>Cannot open the branch database</source>
+        <translation>无法打开分行数据库</translation>
+    </message>
+    <message>
+        <source>%1
+
+File: %2
+
+The file was not changed.</source>
+        <translation>%1
+
+文件:%2
+
+该文件未被改动。</translation>
     </message>
 </context>
 </TS>

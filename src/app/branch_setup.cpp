@@ -37,6 +37,11 @@ Result<void> createBranchDatabase(const std::filesystem::path& path, const First
     return {};
 }
 
+Result<void> checkBranchDatabaseFiles(const std::filesystem::path& path)
+{
+    return storage::BranchDatabase::checkFiles(path);
+}
+
 const std::vector<DemoAccount>& demoAccounts()
 {
     static const std::vector<DemoAccount> accounts = {

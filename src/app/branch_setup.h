@@ -20,6 +20,10 @@ struct FirstAdministrator {
 Result<void> createBranchDatabase(const std::filesystem::path& path, const FirstAdministrator& admin,
                                   const storage::KdfParams& kdf);
 
+// What can be checked before login: the database and keyring files exist, can be read, and look like
+// Doorstep's. Nothing is written or repaired.
+Result<void> checkBranchDatabaseFiles(const std::filesystem::path& path);
+
 struct DemoAccount {
     std::string username;
     std::string displayName;

@@ -62,6 +62,8 @@ void ApplicationController::loggedIn()
     connect(m_window, &MainWindow::quitRequested, this, &ApplicationController::quitRequested);
     connect(m_window, &MainWindow::settingsChanged, this, [this] { m_idle.start(idleTimeout()); });
     m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
     m_idle.start(idleTimeout());
 }
 

@@ -5,7 +5,9 @@
 #include "gui/app_settings.h"
 #include "gui/application_controller.h"
 #include "gui/error_text.h"
+#include "gui/login_dialog.h"
 #include "gui/qt_text.h"
+#include "gui/safe_application.h"
 #include "gui/setup_wizard.h"
 #include "gui/translations.h"
 
@@ -14,6 +16,7 @@
 #include <QDir>
 #include <QIcon>
 #include <QMessageBox>
+#include <QTimer>
 #include <cstdio>
 #include <cstdlib>
 
@@ -52,7 +55,7 @@ int main(int argc, char** argv)
                              "Run it on a desktop, or headless with: xvfb-run -a doorstep --demo\n");
         return 2;
     }
-    QApplication application(argc, argv);
+    gui::SafeApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("doorstep"));
     QApplication::setOrganizationName(QStringLiteral("Doorstep"));
     QApplication::setApplicationVersion(QStringLiteral(DOORSTEP_VERSION));
@@ -73,7 +76,10 @@ int main(int argc, char** argv)
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         QCoreApplication::translate("main", "Language for this run: zh_CN or en."),
                                         QStringLiteral("LANG"));
-    parser.addOptions({dbOption, demoOption, resetOption, langOption});
+    // Starts, shows the first window, and quits: CI's check that the app comes up.
+    QCommandLineOption smokeOption(QStringLiteral("smoke-test"));
+    smokeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({dbOption, demoOption, resetOption, langOption, smokeOption});
     parser.process(application);
 
     const QString language = parser.isSet(langOption) ? parser.value(langOption) : gui::AppSettings::language();
@@ -105,11 +111,26 @@ int main(int argc, char** argv)
         }
     }
 
+    // Say what is wrong with the file before anyone types a password; never touch it.
+    if (const auto files = app::checkBranchDatabaseFiles(gui::toStd(databasePath)); !files) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Cannot open the branch database"),
+                              QCoreApplication::translate("main", "%1\n\nFile: %2\n\nThe file was not changed.")
+                                  .arg(gui::errorText(files.error()), QDir::toNativeSeparators(databasePath)));
+        return 1;
+    }
+
     app::SystemClock clock;
     gui::ApplicationController controller(databasePath, clock);
     controller.setLoginHint(hint);
     QObject::connect(&controller, &gui::ApplicationController::quitRequested, &application, &QApplication::quit,
                      Qt::QueuedConnection);
     controller.start();
+    if (parser.isSet(smokeOption)) {
+        QTimer::singleShot(0, &application, [&controller] {
+            const bool shown = controller.loginDialog() != nullptr && controller.loginDialog()->isVisible();
+            std::printf("smoke test: login dialog %s\n", shown ? "shown" : "NOT shown");
+            QCoreApplication::exit(shown ? 0 : 1);
+        });
+    }
     return QApplication::exec();
 }

@@ -20,6 +20,12 @@ Result<void> checkReadableDatabaseFile(const std::filesystem::path& path)
     // An empty file would open as an empty database and be "repaired" into a new one: refuse it.
     if (std::filesystem::file_size(path, ec) == 0)
         return fail(ErrorCode::FileCorrupt, "The database file is empty or damaged.");
+    // A plain SQLite file starts with this header; an encrypted one starts with random bytes.
+    constexpr std::string_view kPlainHeader{"SQLite format 3\0", 16};
+    std::string header(kPlainHeader.size(), '\0');
+    probe.read(header.data(), static_cast<std::streamsize>(header.size()));
+    if (probe.gcount() == static_cast<std::streamsize>(header.size()) && header == kPlainHeader)
+        return fail(ErrorCode::FileCorrupt, "The file is an unencrypted SQLite database, not a Doorstep database.");
     return {};
 }
 
@@ -77,6 +83,13 @@ Result<BranchDatabase> BranchDatabase::create(const std::filesystem::path& path,
         return std::unexpected(r.error());
     }
     return db;
+}
+
+Result<void> BranchDatabase::checkFiles(const std::filesystem::path& path)
+{
+    if (auto r = checkReadableDatabaseFile(path); !r) return r;
+    if (auto keyring = Keyring::load(Keyring::pathFor(path)); !keyring) return std::unexpected(keyring.error());
+    return {};
 }
 
 Result<BranchDatabase> BranchDatabase::open(const std::filesystem::path& path, std::string_view username,

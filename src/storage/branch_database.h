@@ -15,6 +15,9 @@ public:
     // Creates a new database and keyring with one slot for `username`. Refuses to touch existing files.
     static Result<BranchDatabase> create(const std::filesystem::path& path, std::string_view username,
                                          std::string_view password, const KdfParams& kdf);
+    // Checks, without a password and without touching them, that the database file and its keyring are
+    // there, readable and look right: what can be told before anyone logs in.
+    static Result<void> checkFiles(const std::filesystem::path& path);
     // Unlocks the user's slot, opens and proves the database, finishes an interrupted re-key,
     // checks that database and keyring belong together, then migrates.
     static Result<BranchDatabase> open(const std::filesystem::path& path, std::string_view username,
