@@ -1,0 +1,17 @@
+# cmake -DBINARY=<file> -DFORBIDDEN=<lib;…> -DREQUIRED=<lib;…> -P check_linkage.cmake
+# Looks at the shared libraries the dynamic loader would bring in (ldd, so indirect ones count too).
+execute_process(COMMAND ldd ${BINARY} OUTPUT_VARIABLE libraries ERROR_VARIABLE errors RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "ldd ${BINARY} failed: ${errors}")
+endif()
+foreach(lib IN LISTS FORBIDDEN)
+  if(libraries MATCHES "[ \t/]${lib}[.-]")
+    message(FATAL_ERROR "${BINARY} is linked against ${lib}:\n${libraries}")
+  endif()
+endforeach()
+foreach(lib IN LISTS REQUIRED)
+  if(NOT libraries MATCHES "[ \t/]${lib}[.-]")
+    message(FATAL_ERROR "${BINARY} is not linked against ${lib}:\n${libraries}")
+  endif()
+endforeach()
+message(STATUS "${BINARY}: linkage as required")

@@ -1,0 +1,169 @@
+#include "app/session.h"
+
+#include "app/user_admin.h"
+#include "storage/audit_repository.h"
+#include "support/test_branch.h"
+
+#include <catch2/catch_test_macros.hpp>
+
+using namespace doorstep;
+using doorstep::test::kAdminName;
+using doorstep::test::kAdminPassword;
+using doorstep::test::TestBranch;
+using std::chrono::seconds;
+
+namespace {
+
+constexpr std::string_view kOfficerPassword = "officer-pass-2026";
+
+Error loginError(TestBranch& branch, std::string_view user, std::string_view password)
+{
+    auto s = app::Session::login(branch.databasePath(), user, password, branch.throttle, branch.clock);
+    REQUIRE_FALSE(s);
+    return s.error();
+}
+
+AuditEvent lastEvent(app::Session& session)
+{
+    const auto events = storage::AuditRepository(session.database().connection()).latest(1);
+    REQUIRE(events.size() == 1);
+    return events.front();
+}
+
+} // namespace
+
+TEST_CASE("a login opens the database as that user and is audited", "[session]")
+{
+    TestBranch branch;
+    auto session = branch.loginAdmin();
+    CHECK(session->isOpen());
+    CHECK(session->user().username == kAdminName);
+    CHECK(session->user().role == Role::Administrator);
+    CHECK(session->databasePath() == branch.databasePath());
+    CHECK(session->now() == "2026-11-29T05:04:32Z"); // time comes from the injected clock
+
+    const AuditEvent login = lastEvent(*session);
+    CHECK(login.action == "session.login");
+    CHECK(login.actor == "admin");
+    CHECK(login.recordType == "user");
+    CHECK(login.recordId == std::to_string(session->user().id));
+    CHECK(login.at == "2026-11-29T05:04:32Z");
+}
+
+TEST_CASE("each role is allowed what DOMAIN.md section 8 says", "[session]")
+{
+    TestBranch branch;
+    branch.addUser("officer1", Role::Officer, kOfficerPassword);
+    auto officer = branch.login("officer1", kOfficerPassword);
+    CHECK(officer->can(Permission::WorkCases));
+    CHECK_FALSE(officer->can(Permission::ManageUsers));
+    CHECK(officer->require(Permission::WorkCases));
+    CHECK(officer->require(Permission::ManageUsers).error().code == ErrorCode::PermissionDenied);
+    CHECK(branch.loginAdmin()->require(Permission::ManageUsers));
+}
+
+TEST_CASE("failed logins say WrongCredentials and count towards the throttle", "[session]")
+{
+    TestBranch branch;
+    const Error wrong = loginError(branch, kAdminName, "not-the-password-1");
+    CHECK(wrong.code == ErrorCode::WrongCredentials);
+    CHECK(branch.throttle.consecutiveFailures() == 1);
+    const Error unknown = loginError(branch, "nobody", kAdminPassword); // one moderate derivation
+    CHECK(unknown.code == ErrorCode::WrongCredentials);
+    CHECK(unknown.message == wrong.message);
+    CHECK(branch.throttle.consecutiveFailures() == 2); // guessing across user names counts too
+    branch.loginAdmin();
+    CHECK(branch.throttle.consecutiveFailures() == 0);
+}
+
+TEST_CASE("after repeated failures even the right password waits, until the wait has passed", "[session]")
+{
+    TestBranch branch;
+    for (int i = 0; i < 4; ++i)
+        CHECK(loginError(branch, kAdminName, "guess-number-" + std::to_string(i)).code == ErrorCode::WrongCredentials);
+    CHECK(loginError(branch, kAdminName, kAdminPassword).code == ErrorCode::Throttled);
+    branch.clock.advance(seconds{1});
+    CHECK(loginError(branch, kAdminName, kAdminPassword).code == ErrorCode::Throttled);
+    branch.clock.advance(seconds{1});
+    CHECK(branch.loginAdmin()->isOpen());
+}
+
+TEST_CASE("a disabled account cannot log in and says so", "[session]")
+{
+    TestBranch branch;
+    const User officer = branch.addUser("officer1", Role::Officer, kOfficerPassword);
+    REQUIRE(app::UserAdministration(*branch.loginAdmin()).setDisabled(officer.id, true));
+    const Error e = loginError(branch, "officer1", kOfficerPassword);
+    CHECK(e.code == ErrorCode::AccountDisabled);
+    CHECK(branch.throttle.consecutiveFailures() == 0); // the password was right
+    // A wrong password for a disabled account must not reveal that it is disabled.
+    CHECK(loginError(branch, "officer1", "wrong-pass-2026").code == ErrorCode::WrongCredentials);
+}
+
+TEST_CASE("a key slot without an account reads as wrong credentials", "[session]")
+{
+    // What an interrupted removal could leave: the slot still opens the file but the account is gone.
+    TestBranch branch;
+    {
+        auto db = storage::BranchDatabase::open(branch.databasePath(), kAdminName, kAdminPassword);
+        REQUIRE(db);
+        REQUIRE(db->setSlot("ghost", "ghost-pass-2026", test::fastKdf()));
+    }
+    CHECK(loginError(branch, "ghost", "ghost-pass-2026").code == ErrorCode::WrongCredentials);
+    CHECK(branch.throttle.consecutiveFailures() == 1);
+}
+
+TEST_CASE("locking records the lock, wipes the key and closes the file", "[session]")
+{
+    TestBranch branch;
+    for (bool automatic : {false, true}) {
+        auto session = branch.loginAdmin();
+        branch.clock.advance(seconds{90});
+        session->lock(automatic);
+        CHECK_FALSE(session->isOpen());
+        session->lock(automatic); // a second lock is harmless
+    }
+    auto session = branch.loginAdmin();
+    const auto events = storage::AuditRepository(session->database().connection()).latest(5);
+    REQUIRE(events.size() == 5);
+    CHECK(events[1].action == "session.autolock");
+    CHECK(events[1].at == "2026-11-29T05:07:32Z");
+    CHECK(events[2].action == "session.login");
+    CHECK(events[3].action == "session.lock");
+    CHECK(events[3].at == "2026-11-29T05:06:02Z");
+}
+
+TEST_CASE("changing your own password", "[session]")
+{
+    TestBranch branch;
+    auto session = branch.loginAdmin();
+    SECTION("needs the current password")
+    {
+        CHECK(session->changeOwnPassword("not-the-password-1", "brand-new-pass-1").error().code ==
+              ErrorCode::WrongCredentials);
+        CHECK(lastEvent(*session).action == "session.login"); // nothing recorded for a refused change
+        CHECK(branch.loginAdmin()->isOpen());
+    }
+    SECTION("checks the new one against the policy")
+    {
+        CHECK(session->changeOwnPassword(kAdminPassword, "short").error().code == ErrorCode::InvalidInput);
+        CHECK(session->changeOwnPassword(kAdminPassword, "admin-is-in-it-1").error().code == ErrorCode::InvalidInput);
+    }
+    SECTION("retires the old password and is audited")
+    {
+        REQUIRE(session->changeOwnPassword(kAdminPassword, "brand-new-pass-1"));
+        CHECK(lastEvent(*session).action == "user.change_password");
+        session.reset();
+        CHECK(loginError(branch, kAdminName, kAdminPassword).code == ErrorCode::WrongCredentials);
+        CHECK(branch.login(kAdminName, "brand-new-pass-1")->isOpen());
+    }
+}
+
+TEST_CASE("new slots use the configured key-derivation cost", "[session]")
+{
+    const storage::KdfParams saved = app::Session::kdfParamsForNewSlots();
+    app::Session::setKdfParamsForNewSlots(storage::KdfParams::interactive());
+    CHECK(app::Session::kdfParamsForNewSlots().memLimit == storage::KdfParams::interactive().memLimit);
+    app::Session::setKdfParamsForNewSlots(saved);
+    CHECK(app::Session::kdfParamsForNewSlots().memLimit == saved.memLimit);
+}
