@@ -1,5 +1,7 @@
 # Fails when a translation file has an unfinished or empty entry, or when a sentence the core can
-# return (fail(ErrorCode::..., "...")) is missing from the GUI's table of translatable errors.
+# return (fail(ErrorCode::..., "A whole sentence.")) is missing from the GUI's table of translatable
+# errors. Texts starting in lower case are fragments that import problems are composed of; texts
+# built at run time are not sentences a person sees on their own.
 # Run: cmake -DSOURCE_DIR=<repo> -P check_translations.cmake
 set(problems "")
 file(GLOB ts_files "${SOURCE_DIR}/resources/translations/*.ts")
@@ -27,9 +29,9 @@ foreach(source IN LISTS core_sources)
   string(REGEX REPLACE "\n[ \t]*" " " code "${code}")
   # A ';' would split the CMake list the matches go into.
   string(REPLACE ";" "@SEMICOLON@" code "${code}")
-  string(REGEX MATCHALL "fail\\(ErrorCode::(InvalidInput|Conflict|AlreadyExists|NotFound|PermissionDenied|WrongCredentials|AccountDisabled|Throttled|SchemaTooNew|FileMissing), \"[^\"]+\"" calls "${code}")
+  string(REGEX MATCHALL "fail\\(ErrorCode::(InvalidInput|Conflict|AlreadyExists|NotFound|PermissionDenied|WrongCredentials|AccountDisabled|Throttled|SchemaTooNew|FileMissing), \"[A-Z][^\"]+\"\\)" calls "${code}")
   foreach(call IN LISTS calls)
-    string(REGEX REPLACE "^[^\"]*\"(.*)\"$" "\\1" message "${call}")
+    string(REGEX REPLACE "^[^\"]*\"(.*)\"\\)$" "\\1" message "${call}")
     string(REPLACE "@SEMICOLON@" ";" message "${message}")
     string(FIND "${table}" "\"${message}\"" found)
     if(found EQUAL -1)

@@ -33,6 +33,14 @@ void logIn(gui::ApplicationController& controller, const QString& user, const QS
     QTest::mouseClick(login->findChild<QPushButton*>(QStringLiteral("loginButton")), Qt::LeftButton);
 }
 
+// Ctrl+L is an application shortcut: it reaches the window a person is using, the active one.
+void pressLock(QWidget* window)
+{
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
+}
+
 int rowOf(const QAbstractItemModel* model, const QString& username)
 {
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -84,7 +92,7 @@ private Q_SLOTS:
         QVERIFY(rowOf(table->model(), kNewUser) >= 0);
 
         // The new officer logs in and sees the officer's areas, not administration.
-        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
+        pressLock(window);
         logIn(controller, kNewUser, kNewPassword);
         QVERIFY(controller.session() != nullptr);
         QCOMPARE(QString::fromStdString(controller.session()->user().username), kNewUser);
@@ -128,7 +136,7 @@ private Q_SLOTS:
         QTest::mouseClick(remove, Qt::LeftButton);
         QCOMPARE(rowOf(table->model(), kNewUser), -1);
 
-        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
+        pressLock(window);
         logIn(controller, kNewUser, kNewPassword);
         QVERIFY(controller.session() == nullptr);
         QVERIFY(controller.loginDialog()->findChild<QLabel*>(QStringLiteral("messageLabel"))->isVisible());

@@ -16,6 +16,14 @@ class TestLoginLock final : public QObject {
     Q_OBJECT
 
 private:
+    // Ctrl+L is an application shortcut: it reaches the window a person is using, the active one.
+    static void pressLock(QWidget* window)
+    {
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
+    }
+
     static void logIn(gui::ApplicationController& controller, const QString& user, const QString& password)
     {
         gui::LoginDialog* login = controller.loginDialog();
@@ -70,7 +78,7 @@ private Q_SLOTS:
         gui::MainWindow* window = controller.mainWindow();
         QTRY_VERIFY(window->isVisible());
 
-        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
+        pressLock(window);
         QVERIFY(controller.session() == nullptr);
         QTRY_VERIFY(controller.loginDialog()->isVisible());
         QTRY_VERIFY(controller.mainWindow() == nullptr);  // the window and its data are gone
