@@ -9,6 +9,8 @@ Result<Date> parseIsoDate(std::string_view text)
 {
     const auto number = [&](std::size_t pos, std::size_t len, int& out) {
         const char* begin = text.data() + pos;
+        // from_chars would take a minus sign, so "-001-01-01" would be year -1.
+        if (*begin < '0' || *begin > '9') return false;
         const auto [ptr, ec] = std::from_chars(begin, begin + len, out);
         return ec == std::errc() && ptr == begin + len;
     };

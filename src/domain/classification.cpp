@@ -1,0 +1,132 @@
+#include "domain/classification.h"
+
+#include <fmt/core.h>
+
+#include <utility>
+
+namespace doorstep {
+namespace {
+
+constexpr std::array<std::pair<Bucket, std::string_view>, kBucketCount> kBuckets{{{Bucket::M0, "M0"},
+                                                                                  {Bucket::M1, "M1"},
+                                                                                  {Bucket::M2, "M2"},
+                                                                                  {Bucket::M3, "M3"},
+                                                                                  {Bucket::M4, "M4"},
+                                                                                  {Bucket::M5, "M5"},
+                                                                                  {Bucket::M6, "M6"},
+                                                                                  {Bucket::M7, "M7"}}};
+constexpr std::array<std::pair<RiskClass, std::string_view>, 5> kClasses{
+    {{RiskClass::Normal, "normal"},
+     {RiskClass::SpecialMention, "special_mention"},
+     {RiskClass::Substandard, "substandard"},
+     {RiskClass::Doubtful, "doubtful"},
+     {RiskClass::Loss, "loss"}}};
+constexpr std::array<std::pair<ClassProfile, std::string_view>, 2> kProfiles{
+    {{ClassProfile::Loan, "loan"}, {ClassProfile::CreditCard, "credit_card"}}};
+
+template <typename E, std::size_t N>
+std::optional<E> lookup(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view name)
+{
+    for (const auto& [value, text] : table) {
+        if (text == name) return value;
+    }
+    return std::nullopt;
+}
+
+template <typename E, std::size_t N>
+std::string_view nameOf(const std::array<std::pair<E, std::string_view>, N>& table, E value)
+{
+    for (const auto& [v, text] : table) {
+        if (v == value) return text;
+    }
+    return {};
+}
+
+}  // namespace
+
+Bucket bucketForDpd(int dpd, const BucketBoundaries& boundaries)
+{
+    if (dpd <= 0) return Bucket::M0;
+    int index = 1;
+    for (const int last : boundaries.lastDay) {
+        if (dpd <= last) return static_cast<Bucket>(index);
+        ++index;
+    }
+    return Bucket::M7;
+}
+
+ClassProfile classProfileFor(Product product)
+{
+    return product == Product::CreditCard ? ClassProfile::CreditCard : ClassProfile::Loan;
+}
+
+const ClassThresholds& thresholdsFor(ClassProfile profile, const ClassificationSettings& settings)
+{
+    return profile == ClassProfile::CreditCard ? settings.creditCard : settings.loan;
+}
+
+RiskClass riskClassForDpd(int dpd, const ClassThresholds& thresholds)
+{
+    if (dpd > thresholds.lossOver) return RiskClass::Loss;
+    if (dpd > thresholds.doubtfulOver) return RiskClass::Doubtful;
+    if (dpd > thresholds.substandardOver) return RiskClass::Substandard;
+    if (dpd > thresholds.specialMentionOver) return RiskClass::SpecialMention;
+    return RiskClass::Normal;
+}
+
+RiskClass riskClassForDpd(int dpd, ClassProfile profile, const ClassificationSettings& settings)
+{
+    return riskClassForDpd(dpd, thresholdsFor(profile, settings));
+}
+
+Result<void> validateBucketBoundaries(const BucketBoundaries& boundaries)
+{
+    int previous = 0;
+    for (std::size_t i = 0; i < boundaries.lastDay.size(); ++i) {
+        if (boundaries.lastDay[i] <= previous)
+            return fail(ErrorCode::InvalidInput, fmt::format("The last day of M{} ({}) must be more than {}.", i + 1,
+                                                             boundaries.lastDay[i], previous));
+        previous = boundaries.lastDay[i];
+    }
+    return {};
+}
+
+Result<void> validateClassThresholds(const ClassThresholds& thresholds)
+{
+    if (thresholds.specialMentionOver < 0)
+        return fail(ErrorCode::InvalidInput, "The special-mention threshold must not be negative.");
+    if (thresholds.substandardOver < thresholds.specialMentionOver)
+        return fail(ErrorCode::InvalidInput, "The substandard threshold must not be below the special-mention one.");
+    if (thresholds.doubtfulOver < thresholds.substandardOver)
+        return fail(ErrorCode::InvalidInput, "The doubtful threshold must not be below the substandard one.");
+    if (thresholds.lossOver < thresholds.doubtfulOver)
+        return fail(ErrorCode::InvalidInput, "The loss threshold must not be below the doubtful one.");
+    return {};
+}
+
+std::string_view bucketName(Bucket b)
+{
+    return nameOf(kBuckets, b);
+}
+std::optional<Bucket> parseBucket(std::string_view name)
+{
+    return lookup(kBuckets, name);
+}
+std::string_view riskClassName(RiskClass c)
+{
+    return nameOf(kClasses, c);
+}
+std::optional<RiskClass> parseRiskClass(std::string_view name)
+{
+    return lookup(kClasses, name);
+}
+std::string_view classProfileName(ClassProfile p)
+{
+    return nameOf(kProfiles, p);
+}
+std::optional<ClassProfile> parseClassProfile(std::string_view name)
+{
+    return lookup(kProfiles, name);
+}
+
+}  // namespace doorstep
