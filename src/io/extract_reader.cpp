@@ -1,0 +1,487 @@
+#include "io/extract_reader.h"
+
+#include "domain/resident_id.h"
+#include "io/extract_table.h"
+
+#include <algorithm>
+#include <climits>
+#include <fmt/core.h>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+namespace doorstep::io {
+namespace {
+
+namespace fs = std::filesystem;
+using detail::Column;
+using detail::ExtractTable;
+using detail::quoteValue;
+using detail::Sign;
+
+// The columns of each file (docs/data-formats.md); the enums index the arrays.
+// clang-format off
+enum ManifestColumn : std::size_t { ExtractDate, BranchCode };
+constexpr std::array<Column, 2> kManifest{{{"extract_date"}, {"branch_code"}}};
+enum BorrowerColumn : std::size_t {
+    BorrowerId, Name, IdNumber, Phone, Phone2, Address, District, Latitude, Longitude, Employer, Income, Expenses };
+constexpr std::array<Column, 12> kBorrowers{{
+    {"borrower_id"}, {"name"}, {"id_number"}, {"phone"}, {"phone2", false}, {"address"}, {"district"},
+    {"latitude", false}, {"longitude", false}, {"employer", false}, {"monthly_income", false},
+    {"monthly_expenses", false}}};
+enum ContactColumn : std::size_t { ContactBorrower, ContactName, ContactRelation, ContactPhone };
+constexpr std::array<Column, 4> kContacts{{{"borrower_id"}, {"name"}, {"relation"}, {"phone"}}};
+enum CreditColumn : std::size_t { CreditBorrower, ReportDate, OverdueElsewhere, WorstDpd, TotalDebt, Enquiries };
+constexpr std::array<Column, 6> kCredit{{
+    {"borrower_id"}, {"report_date"}, {"overdue_accounts_elsewhere"}, {"worst_dpd_24m"}, {"total_debt"},
+    {"enquiries_6m"}}};
+enum LoanColumn : std::size_t {
+    LoanId, LoanBorrower, ProductColumn, Principal, InterestRate, StartDate, TermMonths, Method, Officer };
+constexpr std::array<Column, 9> kLoans{{
+    {"loan_id"}, {"borrower_id"}, {"product"}, {"principal"}, {"interest_rate"}, {"start_date"}, {"term_months"},
+    {"repayment_method"}, {"officer", false}}};
+enum InstalmentColumn : std::size_t { InstalmentLoan, Seq, DueDate, PrincipalDue, InterestDue };
+constexpr std::array<Column, 5> kInstalments{{{"loan_id"}, {"seq"}, {"due_date"}, {"principal_due"}, {"interest_due"}}};
+enum PaymentColumn : std::size_t { PaymentId, PaymentLoan, PaidDate, Amount };
+constexpr std::array<Column, 4> kPayments{{{"payment_id"}, {"loan_id"}, {"paid_date"}, {"amount"}}};
+// clang-format on
+
+std::string joinWithOr(const std::vector<std::string_view>& names)
+{
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+        out += names[i];
+    }
+    return out;
+}
+
+// Buckets for an id set, guessed from the file size, so a big extract does not rehash again and again.
+std::size_t expectedRows(std::uint64_t fileBytes, std::uint64_t bytesPerRow)
+{
+    return static_cast<std::size_t>(std::min<std::uint64_t>(fileBytes / bytesPerRow + 16, std::uint64_t{1} << 23));
+}
+
+struct LoanFacts {
+    std::optional<Date> start;
+    bool instalmentsSeen = false;
+    bool paymentsSeen = false;
+};
+
+// The loan whose instalments or payments are being read: each loan's rows come together.
+struct Group {
+    bool active = false;
+    bool known = false;   // rows of this group may reach the sink
+    bool ordered = true;  // check sequence, dates and ids; not for a group met a second time (already reported)
+    std::string loanId;
+    std::optional<Date> start;
+    int lastSeq = 0;
+    std::optional<Date> lastDate;
+    std::unordered_set<std::string> paymentIds;
+};
+
+class ExtractReader {
+public:
+    ExtractReader(fs::path folder, ExtractSink& sink, const ExtractOptions& options)
+        : m_folder(std::move(folder)), m_sink(sink), m_options(options), m_table(m_result, options.maxProblems)
+    {}
+    Result<ExtractResult> run();
+
+private:
+    using RowReader = void (ExtractReader::*)();
+    struct File {
+        std::string_view name;
+        std::span<const Column> columns;
+        RowReader row;
+        RowReader malformed;  // or nullptr
+    };
+    Result<void> readFile(const File& file);
+    bool stopped() const { return m_result.cancelled || m_result.truncated; }
+    bool progress();
+
+    void manifestRow();
+    void borrowerRow();
+    void contactRow();
+    void creditRow();
+    void loanRow();
+    void instalmentRow();
+    void paymentRow();
+    // A row whose fields cannot be told apart still names its borrower or loan, for the files after it.
+    void malformedBorrowerRow() { m_borrowers.try_emplace(m_table.text(BorrowerId), false); }
+    void malformedLoanRow() { m_loans.try_emplace(m_table.text(LoanId)); }
+    void malformedManifestRow() { ++m_manifestRows; }
+
+    bool knownBorrower(std::size_t column);
+    bool enterGroup(std::size_t column, bool instalments);
+
+    fs::path m_folder;
+    ExtractSink& m_sink;
+    const ExtractOptions& m_options;
+    ExtractResult m_result;
+    ExtractTable m_table;
+    std::uint64_t m_total = 0;
+    std::uint64_t m_doneBefore = 0;
+    std::uint64_t m_lastProgress = ~std::uint64_t{0};
+
+    int m_manifestRows = 0;
+    std::optional<Date> m_extractDate;
+    std::unordered_map<std::string, bool> m_borrowers;  // id → has a credit record
+    std::unordered_map<std::string, LoanFacts> m_loans;
+    bool m_borrowersComplete = false;  // every borrower id was read, so references to them can be checked
+    bool m_loansComplete = false;
+    Group m_group;
+
+    Borrower m_borrower;
+    ContactPerson m_contact;
+    CreditRecord m_credit;
+    Loan m_loan;
+    Instalment m_instalment;
+    Payment m_payment;
+};
+
+Result<ExtractResult> ExtractReader::run()
+{
+    std::error_code ec;
+    if (!fs::is_directory(m_folder, ec))
+        return fail(ErrorCode::FileMissing, fmt::format("there is no extract folder {}", m_folder.string()));
+    std::vector<std::string_view> missing;
+    for (std::string_view file : kExtractFiles) {
+        const fs::path path = m_folder / file;
+        if (!fs::is_regular_file(path, ec))
+            missing.push_back(file);
+        else
+            m_total += fs::file_size(path, ec);
+    }
+    if (!missing.empty())
+        return fail(ErrorCode::FileMissing,
+                    fmt::format("the extract folder {} has no {}", m_folder.string(), joinWithOr(missing)));
+    const std::array<File, 7> files{{
+        {kExtractFiles[0], kManifest, &ExtractReader::manifestRow, &ExtractReader::malformedManifestRow},
+        {kExtractFiles[1], kBorrowers, &ExtractReader::borrowerRow, &ExtractReader::malformedBorrowerRow},
+        {kExtractFiles[2], kContacts, &ExtractReader::contactRow, nullptr},
+        {kExtractFiles[3], kCredit, &ExtractReader::creditRow, nullptr},
+        {kExtractFiles[4], kLoans, &ExtractReader::loanRow, &ExtractReader::malformedLoanRow},
+        {kExtractFiles[5], kInstalments, &ExtractReader::instalmentRow, nullptr},
+        {kExtractFiles[6], kPayments, &ExtractReader::paymentRow, nullptr},
+    }};
+    if (m_options.progress && !m_options.progress(0, m_total)) m_result.cancelled = true;
+    for (const File& file : files) {
+        if (stopped()) break;
+        if (auto read = readFile(file); !read) return std::unexpected(std::move(read.error()));
+    }
+    if (!stopped() && m_options.progress && !m_options.progress(m_total, m_total)) m_result.cancelled = true;
+    return std::move(m_result);
+}
+
+Result<void> ExtractReader::readFile(const File& file)
+{
+    const auto usable = m_table.open(m_folder, file.name, file.columns, m_options.encoding);
+    if (!usable) return std::unexpected(usable.error());
+    bool complete = *usable;
+    if (file.row == &ExtractReader::borrowerRow) m_borrowers.reserve(expectedRows(m_table.fileSize(), 100));
+    if (file.row == &ExtractReader::loanRow) m_loans.reserve(expectedRows(m_table.fileSize(), 70));
+    m_group = Group{};
+    while (complete && !stopped()) {
+        const auto next = m_table.next();
+        if (!next) return std::unexpected(next.error());
+        if (*next == ExtractTable::Next::End) break;
+        if (*next == ExtractTable::Next::Broken || !progress())
+            complete = false;
+        else if (*next == ExtractTable::Next::Row)
+            (this->*file.row)();
+        else if (file.malformed != nullptr)
+            (this->*file.malformed)();
+    }
+    // Only a file read to its end tells which ids exist; otherwise references to it go unchecked.
+    if (file.row == &ExtractReader::borrowerRow) m_borrowersComplete = complete;
+    if (file.row == &ExtractReader::loanRow) m_loansComplete = complete;
+    if (complete && file.row == &ExtractReader::manifestRow && m_manifestRows == 0)
+        m_table.problem(0, {}, "the manifest row is missing (the file has only its header)");
+    m_doneBefore += m_table.fileSize();
+    m_table.close();
+    return {};
+}
+
+bool ExtractReader::progress()
+{
+    if (!m_options.progress) return true;
+    const std::uint64_t done = m_doneBefore + m_table.bytesRead();
+    if (done == m_lastProgress) return true;
+    m_lastProgress = done;
+    if (!m_options.progress(done, m_total)) m_result.cancelled = true;
+    return !m_result.cancelled;
+}
+
+bool ExtractReader::knownBorrower(std::size_t column)
+{
+    if (!m_table.filled(column)) return false;
+    const std::string& id = m_table.text(column);
+    if (!m_borrowersComplete || m_borrowers.contains(id)) return true;
+    return m_table.problem(column, fmt::format("{} is not in borrowers.csv", quoteValue(id)));
+}
+
+// Starts the loan's group at its first row and checks it once, there: the loan exists, and its rows were
+// not already listed before another loan's. False for a row that may not reach the sink.
+bool ExtractReader::enterGroup(std::size_t column, bool instalments)
+{
+    const std::string& loanId = m_table.text(column);
+    if (m_group.active && m_group.loanId == loanId) return m_group.known;
+    m_group.active = true;
+    m_group.known = true;
+    m_group.ordered = true;
+    m_group.loanId = loanId;
+    m_group.start.reset();
+    m_group.lastSeq = 0;
+    m_group.lastDate.reset();
+    // clear() touches every bucket: after a loan with many payments, start from a small set instead.
+    if (m_group.paymentIds.bucket_count() > 64)
+        m_group.paymentIds = {};
+    else
+        m_group.paymentIds.clear();
+    const auto found = m_loans.find(loanId);
+    if (found == m_loans.end()) {
+        if (!m_loansComplete) return true;
+        m_group.known = false;
+        return m_table.problem(column, fmt::format("{} is not in loans.csv", quoteValue(loanId)));
+    }
+    m_group.start = found->second.start;
+    bool& seen = instalments ? found->second.instalmentsSeen : found->second.paymentsSeen;
+    if (!std::exchange(seen, true)) return true;
+    m_group.known = false;
+    m_group.ordered = false;
+    return m_table.problem(column, fmt::format("{} was listed earlier in this file; each loan's {} must be listed "
+                                               "together",
+                                               quoteValue(loanId), instalments ? "instalments" : "payments"));
+}
+
+void ExtractReader::manifestRow()
+{
+    if (++m_manifestRows > 1) {
+        if (m_manifestRows == 2) m_table.problem(m_table.line(), {}, "the manifest has more than one row");
+        return;
+    }
+    Date extractDate;
+    const bool dated = m_table.date(ExtractDate, extractDate);
+    if (dated) m_extractDate = extractDate;
+    if (m_table.filled(BranchCode) && dated) {
+        m_result.manifest = ExtractManifest{extractDate, m_table.text(BranchCode)};
+        m_sink.manifest(m_result.manifest);
+    }
+}
+
+void ExtractReader::borrowerRow()
+{
+    ExtractTable& t = m_table;
+    bool ok = t.filled(BorrowerId);
+    if (ok && !m_borrowers.try_emplace(t.text(BorrowerId), false).second)
+        ok =
+            t.problem(BorrowerId, fmt::format("{} is already used on an earlier line", quoteValue(t.text(BorrowerId))));
+    ok &= t.filled(Name);
+    if (t.filled(IdNumber)) {
+        // The number never goes into the message: it is a personal datum.
+        if (const auto valid = validateResidentId(t.text(IdNumber)); !valid)
+            ok = t.problem(IdNumber, valid.error().message);
+    } else {
+        ok = false;
+    }
+    if (t.filled(Phone)) {
+        if (t.text(Phone).size() != 11 || !detail::allDigits(t.text(Phone)))
+            ok = t.problem(Phone, "is not a mobile number of 11 digits");
+    } else {
+        ok = false;
+    }
+    ok &= t.filled(Address);
+    ok &= t.filled(District);
+    std::optional<GeoPoint> location;
+    const bool hasLatitude = !t.text(Latitude).empty();
+    const bool hasLongitude = !t.text(Longitude).empty();
+    if (hasLatitude != hasLongitude) {
+        ok = t.problem(hasLatitude ? Longitude : Latitude,
+                       fmt::format("must be given together with {}", hasLatitude ? "latitude" : "longitude"));
+    } else if (hasLatitude) {
+        GeoPoint point;
+        const bool latitudeOk = t.degrees(Latitude, 90, "31.230416", point.latitudeE6);
+        const bool longitudeOk = t.degrees(Longitude, 180, "121.473701", point.longitudeE6);
+        if (latitudeOk && longitudeOk)
+            location = point;
+        else
+            ok = false;
+    }
+    Borrower& b = m_borrower;
+    ok &= t.amount(Income, Sign::NotNegative, b.monthlyIncome);
+    ok &= t.amount(Expenses, Sign::NotNegative, b.monthlyExpenses);
+    if (!ok) return;
+    b.id = t.text(BorrowerId);
+    b.name = t.text(Name);
+    b.idNumber = t.text(IdNumber);
+    b.phones.clear();
+    b.phones.push_back(t.text(Phone));
+    if (!t.text(Phone2).empty()) b.phones.push_back(t.text(Phone2));
+    b.address = t.text(Address);
+    b.district = t.text(District);
+    b.location = location;
+    b.employer = t.text(Employer);
+    m_sink.borrower(b);
+    ++m_result.counts.borrowers;
+}
+
+void ExtractReader::contactRow()
+{
+    ExtractTable& t = m_table;
+    ContactPerson& c = m_contact;
+    bool ok = knownBorrower(ContactBorrower);
+    ok &= t.filled(ContactName);
+    ok &= t.code(ContactRelation, &parseRelation, "a relation (guarantor, spouse, relative, employer or other)",
+                 c.relation);
+    ok &= t.filled(ContactPhone);
+    if (!ok) return;
+    c.borrowerId = t.text(ContactBorrower);
+    c.name = t.text(ContactName);
+    c.phone = t.text(ContactPhone);
+    m_sink.contact(c);
+    ++m_result.counts.contacts;
+}
+
+void ExtractReader::creditRow()
+{
+    ExtractTable& t = m_table;
+    CreditRecord& r = m_credit;
+    bool ok = knownBorrower(CreditBorrower);
+    // docs/data-formats.md: at most one credit record per borrower.
+    if (const auto found = m_borrowers.find(t.text(CreditBorrower)); ok && found != m_borrowers.end()) {
+        if (std::exchange(found->second, true))
+            ok = t.problem(CreditBorrower, fmt::format("{} already has a credit record on an earlier line",
+                                                       quoteValue(t.text(CreditBorrower))));
+    }
+    ok &= t.date(ReportDate, r.reportDate);
+    ok &= t.whole(OverdueElsewhere, 0, INT_MAX, r.overdueAccountsElsewhere);
+    ok &= t.whole(WorstDpd, 0, INT_MAX, r.worstDpd24Months);
+    ok &= t.amount(TotalDebt, Sign::NotNegative, r.totalDebt);
+    ok &= t.whole(Enquiries, 0, INT_MAX, r.enquiriesLast6Months);
+    if (!ok) return;
+    r.borrowerId = t.text(CreditBorrower);
+    m_sink.creditRecord(r);
+    ++m_result.counts.creditRecords;
+}
+
+void ExtractReader::loanRow()
+{
+    ExtractTable& t = m_table;
+    Loan& l = m_loan;
+    LoanFacts* facts = nullptr;
+    bool ok = t.filled(LoanId);
+    if (ok) {
+        const auto [at, added] = m_loans.try_emplace(t.text(LoanId));
+        if (added)
+            facts = &at->second;
+        else
+            ok = t.problem(LoanId, fmt::format("{} is already used on an earlier line", quoteValue(t.text(LoanId))));
+    }
+    ok &= knownBorrower(LoanBorrower);
+    ok &= t.code(ProductColumn, &parseProduct, "a product (mortgage, consumer, business or credit_card)", l.product);
+    ok &= t.amount(Principal, Sign::Positive, l.principal);
+    ok &= t.rate(InterestRate, l.contractRate);
+    if (t.date(StartDate, l.startDate)) {
+        if (facts != nullptr) facts->start = l.startDate;
+    } else {
+        ok = false;
+    }
+    ok &= t.whole(TermMonths, 1, 480, l.termMonths);
+    ok &= t.code(Method, &parseRepaymentMethod,
+                 "a repayment method (equal_instalment, equal_principal or interest_only_bullet)", l.method);
+    if (!ok) return;
+    l.id = t.text(LoanId);
+    l.borrowerId = t.text(LoanBorrower);
+    l.officer = t.text(Officer);
+    m_sink.loan(l);
+    ++m_result.counts.loans;
+}
+
+void ExtractReader::instalmentRow()
+{
+    ExtractTable& t = m_table;
+    Instalment& i = m_instalment;
+    const bool loanGiven = t.filled(InstalmentLoan);
+    bool ok = loanGiven && enterGroup(InstalmentLoan, true);
+    const bool grouped = loanGiven && m_group.ordered;
+    if (t.whole(Seq, 0, INT_MAX, i.sequence)) {
+        if (grouped && i.sequence != m_group.lastSeq + 1)
+            ok = t.problem(Seq, fmt::format("{} is out of order; this instalment should be number {}",
+                                            quoteValue(t.text(Seq)), m_group.lastSeq + 1));
+        if (grouped) m_group.lastSeq = i.sequence;
+    } else {
+        ok = false;
+    }
+    if (t.date(DueDate, i.dueDate)) {
+        if (grouped && m_group.lastDate && i.dueDate <= *m_group.lastDate)
+            ok = t.problem(DueDate, fmt::format("{} is not after the previous instalment's due date {}",
+                                                quoteValue(t.text(DueDate)), formatIsoDate(*m_group.lastDate)));
+        else if (grouped && m_group.start && i.dueDate <= *m_group.start)
+            ok = t.problem(DueDate, fmt::format("{} is not after the loan's start date {}", quoteValue(t.text(DueDate)),
+                                                formatIsoDate(*m_group.start)));
+        if (grouped) m_group.lastDate = i.dueDate;
+    } else {
+        ok = false;
+    }
+    ok &= t.amount(PrincipalDue, Sign::NotNegative, i.principalDue);
+    ok &= t.amount(InterestDue, Sign::NotNegative, i.interestDue);
+    if (!ok) return;
+    i.loanId = t.text(InstalmentLoan);
+    m_sink.instalment(i);
+    ++m_result.counts.instalments;
+}
+
+void ExtractReader::paymentRow()
+{
+    ExtractTable& t = m_table;
+    Payment& p = m_payment;
+    const bool loanGiven = t.filled(PaymentLoan);
+    bool ok = loanGiven && enterGroup(PaymentLoan, false);
+    const bool grouped = loanGiven && m_group.ordered;
+    // Checked within the loan's group; uniqueness across the whole table is the database's to enforce.
+    if (t.filled(PaymentId)) {
+        if (grouped && !m_group.paymentIds.insert(t.text(PaymentId)).second)
+            ok = t.problem(PaymentId,
+                           fmt::format("{} appears twice among this loan's payments", quoteValue(t.text(PaymentId))));
+    } else {
+        ok = false;
+    }
+    if (t.date(PaidDate, p.paidOn)) {
+        if (m_extractDate && p.paidOn > *m_extractDate)
+            ok = t.problem(PaidDate, fmt::format("{} is after the extract date {}", quoteValue(t.text(PaidDate)),
+                                                 formatIsoDate(*m_extractDate)));
+        else if (grouped && m_group.lastDate && p.paidOn < *m_group.lastDate)
+            ok = t.problem(PaidDate, fmt::format("{} is earlier than this loan's previous payment ({}); payments "
+                                                 "must be listed oldest first",
+                                                 quoteValue(t.text(PaidDate)), formatIsoDate(*m_group.lastDate)));
+        if (grouped) m_group.lastDate = p.paidOn;
+    } else {
+        ok = false;
+    }
+    ok &= t.amount(Amount, Sign::Positive, p.amount);
+    if (!ok) return;
+    p.id = t.text(PaymentId);
+    p.loanId = t.text(PaymentLoan);
+    m_sink.payment(p);
+    ++m_result.counts.payments;
+}
+
+}  // namespace
+
+std::string ExtractProblem::text() const
+{
+    std::string out = file;
+    if (line > 0) out += fmt::format(" line {}", line);
+    if (!column.empty()) out += fmt::format(", column {}", column);
+    out += ": ";
+    out += message;
+    return out;
+}
+
+Result<ExtractResult> readExtract(const std::filesystem::path& folder, ExtractSink& sink, const ExtractOptions& options)
+{
+    return ExtractReader(folder, sink, options).run();
+}
+
+}  // namespace doorstep::io

@@ -1,0 +1,89 @@
+#pragma once
+// Reading and checking the core-banking extract (docs/data-formats.md, "The core-banking extract"):
+// a folder of CSV files read in order, each record checked against every rule and handed to a sink.
+// Memory stays bounded whatever the size: the reader keeps the ids of borrowers and loans (with a few
+// facts about each) and the state of the current loan's group of instalments or payments, never rows.
+#include "domain/calendar.h"
+#include "domain/error.h"
+#include "domain/portfolio.h"
+#include "io/text_encoding.h"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace doorstep::io {
+
+// The files of an extract, in the order they are read; a record may refer only to files above it.
+inline constexpr std::array<std::string_view, 7> kExtractFiles{"manifest.csv",       "borrowers.csv", "contacts.csv",
+                                                               "credit_records.csv", "loans.csv",     "instalments.csv",
+                                                               "payments.csv"};
+
+struct ExtractManifest {
+    Date extractDate{};  // the business day the extract describes; no payment may be later
+    std::string branchCode;
+};
+
+// One thing wrong in the extract. Messages quote the text of numeric, date, code and id columns so a
+// person can find it, never the text of a personal datum (name, ID number, phone, address, location).
+struct ExtractProblem {
+    std::string file;       // "loans.csv"
+    std::int64_t line = 0;  // physical line where the record starts (1 is the header row); 0 for the whole file
+    std::string column;     // empty when the problem is about the whole row or file
+    std::string message;
+    // "loans.csv line 1042, column interest_rate: 'abc' is not a rate in percent (like 4.35)"
+    std::string text() const;
+};
+
+// Receives every record that passed all its checks, in file order. The default does nothing, so a
+// validation pass can pass a plain ExtractSink.
+class ExtractSink {
+public:
+    virtual ~ExtractSink() = default;
+    virtual void manifest(const ExtractManifest&) {}
+    virtual void borrower(const Borrower&) {}
+    virtual void contact(const ContactPerson&) {}
+    virtual void creditRecord(const CreditRecord&) {}
+    virtual void loan(const Loan&) {}
+    virtual void instalment(const Instalment&) {}
+    virtual void payment(const Payment&) {}
+};
+
+struct ExtractOptions {
+    Encoding encoding = Encoding::Auto;  // for every file; Auto detects each file's own
+    std::size_t maxProblems = 200;       // reading stops at the next problem after this many
+    // Called after each block read (and at the start and the end); returning false cancels.
+    std::function<bool(std::uint64_t bytesDone, std::uint64_t bytesTotal)> progress = {};
+};
+
+// Records that passed their checks and reached the sink.
+struct ExtractCounts {
+    std::int64_t borrowers = 0;
+    std::int64_t contacts = 0;
+    std::int64_t creditRecords = 0;
+    std::int64_t loans = 0;
+    std::int64_t instalments = 0;
+    std::int64_t payments = 0;
+};
+
+struct ExtractResult {
+    ExtractCounts counts;
+    std::vector<ExtractProblem> problems;  // in file order; empty means the extract may be imported
+    bool cancelled = false;                // progress returned false; the extract was not read to the end
+    bool truncated = false;                // there were more than maxProblems problems; reading stopped
+    ExtractManifest manifest;
+};
+
+// Reads every file in order, checking every rule, and calls the sink for each good record. Problems in
+// rows are collected (up to maxProblems) and reading goes on, so a person gets the whole list. Fails with
+// FileMissing when the folder or one of kExtractFiles is missing (the sentence names them), and with
+// FileUnreadable when a file cannot be read.
+Result<ExtractResult> readExtract(const std::filesystem::path& folder, ExtractSink& sink,
+                                  const ExtractOptions& options = {});
+
+}  // namespace doorstep::io

@@ -1,0 +1,91 @@
+#pragma once
+// Internal to extract_reader.cpp: one CSV file of the core-banking extract as a table whose columns are
+// found by name in its header, read row by row, with the checks of single values that report a problem
+// naming the file, line and column (docs/data-formats.md, "Errors").
+#include "domain/calendar.h"
+#include "domain/money.h"
+#include "io/csv_reader.h"
+#include "io/extract_reader.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace doorstep::io::detail {
+
+struct Column {
+    std::string_view name;
+    bool required = true;
+};
+
+enum class Sign { Any, NotNegative, Positive };
+
+// The text of a numeric, date, code or id column, quoted so a person can find it; "the value" when it
+// looks like a personal datum that a stray comma pushed into the wrong column.
+std::string quoteValue(std::string_view text);
+bool allDigits(std::string_view text);
+
+class ExtractTable final {
+public:
+    enum class Next { Row, Malformed, End, Broken };
+
+    // Problems go to result.problems; once it holds maxProblems, the next one sets result.truncated.
+    ExtractTable(ExtractResult& result, std::size_t maxProblems) : m_result(result), m_maxProblems(maxProblems) {}
+
+    // Opens the file and reads its header. False when its rows cannot be checked: it is empty, it lacks a
+    // required column, or its text is broken; the problems say which. Fails when it cannot be read.
+    Result<bool> open(const std::filesystem::path& folder, std::string_view file, std::span<const Column> columns,
+                      Encoding encoding);
+    void close() { m_csv.reset(); }
+    // Row: a row with one field per header column. Malformed: a row whose fields cannot be told apart (the
+    // problem is reported; text() still gives what is there). Broken: the rest of the file cannot be read
+    // (reported). Fails when reading fails.
+    Result<Next> next();
+
+    std::string_view file() const { return m_file; }
+    std::int64_t line() const { return m_line; }
+    std::uint64_t bytesRead() const { return m_csv ? m_csv->bytesRead() : 0; }
+    std::uint64_t fileSize() const { return m_csv ? m_csv->fileSize() : 0; }
+    const std::string& text(std::size_t column) const;
+    std::string_view name(std::size_t column) const { return m_columns[column].name; }
+
+    void problem(std::int64_t line, std::string_view column, std::string message);
+    // A problem in the current row; returns false, so a check can end with `return problem(...)`.
+    bool problem(std::size_t column, std::string message);
+
+    // Each check returns false after reporting what is wrong. An empty optional column passes (amount()
+    // then gives zero), an empty required one is reported.
+    bool filled(std::size_t column);
+    bool amount(std::size_t column, Sign sign, Money& out);
+    bool date(std::size_t column, Date& out);
+    bool rate(std::size_t column, AnnualRate& out);
+    bool whole(std::size_t column, int min, int max, int& out);
+    // Degrees of latitude or longitude within ±limit; never quoted, as they locate a home.
+    bool degrees(std::size_t column, std::int64_t limit, std::string_view example, std::int64_t& out);
+    template <typename E>
+    bool code(std::size_t column, std::optional<E> (*parse)(std::string_view), std::string_view what, E& out)
+    {
+        if (!filled(column)) return false;
+        const auto parsed = parse(text(column));
+        if (!parsed) return problem(column, quoteValue(text(column)) + " is not " + std::string(what));
+        out = *parsed;
+        return true;
+    }
+
+private:
+    ExtractResult& m_result;
+    std::size_t m_maxProblems;
+    std::string_view m_file;
+    std::optional<CsvReader> m_csv;
+    std::span<const Column> m_columns;
+    std::vector<std::size_t> m_index;  // column → field, or npos when the header lacks an optional column
+    std::size_t m_headerSize = 0;
+    std::int64_t m_line = 0;
+};
+
+}  // namespace doorstep::io::detail
