@@ -218,6 +218,62 @@
         <source>The key does not open this database.</source>
         <translation>The key does not open this database.</translation>
     </message>
+    <message>
+        <source>The recomputation was cancelled; nothing was changed.</source>
+        <translation>The recomputation was cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The doubtful threshold must not be below the substandard one.</source>
+        <translation>The doubtful threshold must not be below the substandard one.</translation>
+    </message>
+    <message>
+        <source>The loss threshold must not be below the doubtful one.</source>
+        <translation>The loss threshold must not be below the doubtful one.</translation>
+    </message>
+    <message>
+        <source>The penalty markup must be between 0 and 100 percent.</source>
+        <translation>The penalty markup must be between 0 and 100 percent.</translation>
+    </message>
+    <message>
+        <source>The special-mention threshold must not be negative.</source>
+        <translation>The special-mention threshold must not be negative.</translation>
+    </message>
+    <message>
+        <source>The substandard threshold must not be below the special-mention one.</source>
+        <translation>The substandard threshold must not be below the special-mention one.</translation>
+    </message>
+    <message>
+        <source>The import could not be written; nothing was changed.</source>
+        <translation>The import could not be written; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The borrower no longer exists.</source>
+        <translation>The borrower no longer exists.</translation>
+    </message>
+    <message>
+        <source>The amount to repay must be above zero.</source>
+        <translation>The amount to repay must be above zero.</translation>
+    </message>
+    <message>
+        <source>The interest rate cannot be negative.</source>
+        <translation>The interest rate cannot be negative.</translation>
+    </message>
+    <message>
+        <source>The interest rate cannot be above 1000 % a year.</source>
+        <translation>The interest rate cannot be above 1000 % a year.</translation>
+    </message>
+    <message>
+        <source>The start date is not a day of the calendar.</source>
+        <translation>The start date is not a day of the calendar.</translation>
+    </message>
+    <message>
+        <source>The extract date must be a day of the calendar from 1970 on.</source>
+        <translation>The extract date must be a day of the calendar from 1970 on.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the extract.</source>
+        <translation>Cannot create the folder for the extract.</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -259,6 +315,77 @@
     <message>
         <source>&amp;Repeat new password:</source>
         <translation>&amp;Repeat new password:</translation>
+    </message>
+</context>
+<context>
+    <name>Portfolio</name>
+    <message>
+        <source>Mortgage</source>
+        <translation>Mortgage</translation>
+    </message>
+    <message>
+        <source>Consumer loan</source>
+        <translation>Consumer loan</translation>
+    </message>
+    <message>
+        <source>Business loan</source>
+        <translation>Business loan</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>Credit card</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Special mention</source>
+        <translation>Special mention</translation>
+    </message>
+    <message>
+        <source>Substandard</source>
+        <translation>Substandard</translation>
+    </message>
+    <message>
+        <source>Doubtful</source>
+        <translation>Doubtful</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>Guarantor</source>
+        <translation>Guarantor</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <source>Relative</source>
+        <translation>Relative</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Equal instalments</source>
+        <translation>Equal instalments</translation>
+    </message>
+    <message>
+        <source>Equal principal</source>
+        <translation>Equal principal</translation>
+    </message>
+    <message>
+        <source>Interest only, principal at the end</source>
+        <translation>Interest only, principal at the end</translation>
     </message>
 </context>
 <context>
@@ -525,6 +652,216 @@
     </message>
 </context>
 <context>
+    <name>doorstep::gui::CaseDialog</name>
+    <message>
+        <source>Case: %1</source>
+        <translation>Case: %1</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>Loan %1</source>
+        <translation>Loan %1</translation>
+    </message>
+    <message>
+        <source>Contact persons (%1)</source>
+        <translation>Contact persons (%1)</translation>
+    </message>
+    <message>
+        <source>Customer no.:</source>
+        <translation>Customer no.:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>District:</translation>
+    </message>
+    <message>
+        <source>Employer:</source>
+        <translation>Employer:</translation>
+    </message>
+    <message>
+        <source>Monthly income (declared):</source>
+        <translation>Monthly income (declared):</translation>
+    </message>
+    <message>
+        <source>Monthly expenses (declared):</source>
+        <translation>Monthly expenses (declared):</translation>
+    </message>
+    <message>
+        <source>Report of %1: %2 overdue account(s) at other lenders, worst %3 days past due in 24 months, total debt %4, %5 enquiries in 6 months.</source>
+        <translation>Report of %1: %2 overdue account(s) at other lenders, worst %3 days past due in 24 months, total debt %4, %5 enquiries in 6 months.</translation>
+    </message>
+    <message>
+        <source>Credit record:</source>
+        <translation>Credit record:</translation>
+    </message>
+    <message>
+        <source>none in the extract</source>
+        <translation>none in the extract</translation>
+    </message>
+    <message>
+        <source>%1 · principal %2 · %3% a year · from %4 · %5 months · %6 · officer %7</source>
+        <translation>%1 · principal %2 · %3% a year · from %4 · %5 months · %6 · officer %7</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>As of %1: %2 days past due, bucket %3, class %4. Overdue principal %5 + overdue interest %6 + penalty interest %7 + compound interest %8 = total overdue %9. Outstanding principal %10.</source>
+        <translation>As of %1: %2 days past due, bucket %3, class %4. Overdue principal %5 + overdue interest %6 + penalty interest %7 + compound interest %8 = total overdue %9. Outstanding principal %10.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Contact the borrower and guarantor. Others may be contacted only when the borrower cannot be reached, and must not be told any detail of the debt.</source>
+        <translation>Contact the borrower and guarantor. Others may be contacted only when the borrower cannot be reached, and must not be told any detail of the debt.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Principal due / paid</source>
+        <translation>Principal due / paid</translation>
+    </message>
+    <message>
+        <source>Interest due / paid</source>
+        <translation>Interest due / paid</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>Penalty accrued / paid</source>
+        <translation>Penalty accrued / paid</translation>
+    </message>
+    <message>
+        <source>Compound accrued / paid</source>
+        <translation>Compound accrued / paid</translation>
+    </message>
+    <message>
+        <source>Settled on</source>
+        <translation>Settled on</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ImportPage</name>
+    <message>
+        <source>Import from core banking</source>
+        <translation>Import from core banking</translation>
+    </message>
+    <message>
+        <source>Choose the folder of this morning's extract (manifest.csv, borrowers.csv, loans.csv …). The whole extract is checked first; if any row is wrong, nothing is imported and the problems are listed here. Doorstep's own records (cases, notes, appointments, plans) are kept; importing the same extract twice changes nothing.</source>
+        <translation>Choose the folder of this morning's extract (manifest.csv, borrowers.csv, loans.csv …). The whole extract is checked first; if any row is wrong, nothing is imported and the problems are listed here. Doorstep's own records (cases, notes, appointments, plans) are kept; importing the same extract twice changes nothing.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Extract folder:</source>
+        <translation>Extract folder:</translation>
+    </message>
+    <message>
+        <source>Detect (UTF-8 or GB18030)</source>
+        <translation>Detect (UTF-8 or GB18030)</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Encoding:</translation>
+    </message>
+    <message>
+        <source>&amp;Check and import</source>
+        <translation>&amp;Check and import</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Extract folder</source>
+        <translation>Extract folder</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Checking every row…</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <source>Computing days past due, buckets and classes…</source>
+        <translation>Computing days past due, buckets and classes…</translation>
+    </message>
+    <message>
+        <source>Choose the extract folder first.</source>
+        <translation>Choose the extract folder first.</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was changed.</source>
+        <translation>Import cancelled. Nothing was changed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The extract has %n problem(s); nothing was imported. Fix the files and import again.</source>
+        <translation><numerusform>The extract has %n problem; nothing was imported. Fix the files and import again.</numerusform><numerusform>The extract has %n problems; nothing was imported. Fix the files and import again.</numerusform></translation>
+    </message>
+    <message>
+        <source> Only the first ones are listed.</source>
+        <translation> Only the first ones are listed.</translation>
+    </message>
+    <message>
+        <source>Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows changed. As of %1, %7 loans are overdue.</source>
+        <translation>Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows changed. As of %1, %7 loans are overdue.</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::LoginDialog</name>
     <message>
         <source>Branch database: %1</source>
@@ -564,14 +901,6 @@
     <message>
         <source>Portfolio</source>
         <translation>Portfolio</translation>
-    </message>
-    <message>
-        <source>No loans yet</source>
-        <translation>No loans yet</translation>
-    </message>
-    <message>
-        <source>The branch's overdue loans appear here after the first import from core banking, with days past due, bucket and five-category class.</source>
-        <translation>The branch's overdue loans appear here after the first import from core banking, with days past due, bucket and five-category class.</translation>
     </message>
     <message>
         <source>Visit queue</source>
@@ -701,6 +1030,10 @@ Licensed under the GNU GPL, version 3 or later.</source>
 Home-visit case management for collections officers.
 Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::PasswordDialog</name>
@@ -731,6 +1064,104 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>The two new passwords differ.</source>
         <translation>The two new passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PortfolioModel</name>
+    <message>
+        <source>Loan no.</source>
+        <translation>Loan no.</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>DPD</source>
+        <translation>DPD</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Overdue principal</source>
+        <translation>Overdue principal</translation>
+    </message>
+    <message>
+        <source>Total overdue</source>
+        <translation>Total overdue</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PortfolioPage</name>
+    <message>
+        <source>Portfolio</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <source>Search name, loan or customer no. (Ctrl+F)</source>
+        <translation>Search name, loan or customer no. (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All buckets</source>
+        <translation>All buckets</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>All products</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <source>All officers</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>No loans yet. Loans appear here after the first import from core banking (Import page, for supervisors and administrators).</source>
+        <translation>No loans yet. Loans appear here after the first import from core banking (Import page, for supervisors and administrators).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loan(s)</source>
+        <translation><numerusform>%n loan</numerusform><numerusform>%n loans</numerusform></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1356,10 @@ The file was not changed.</source>
 File: %2
 
 The file was not changed.</translation>
+    </message>
+    <message>
+        <source>Creating the demo branch database with 5,000 synthetic loans…</source>
+        <translation>Creating the demo branch database with 5,000 synthetic loans…</translation>
     </message>
 </context>
 </TS>

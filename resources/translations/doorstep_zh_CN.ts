@@ -218,6 +218,62 @@
         <source>The key does not open this database.</source>
         <translation>该密钥无法打开此数据库。</translation>
     </message>
+    <message>
+        <source>The recomputation was cancelled; nothing was changed.</source>
+        <translation>重新计算已取消,未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The doubtful threshold must not be below the substandard one.</source>
+        <translation>可疑类的天数阈值不得低于次级类。</translation>
+    </message>
+    <message>
+        <source>The loss threshold must not be below the doubtful one.</source>
+        <translation>损失类的天数阈值不得低于可疑类。</translation>
+    </message>
+    <message>
+        <source>The penalty markup must be between 0 and 100 percent.</source>
+        <translation>罚息上浮比例必须在 0% 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>The special-mention threshold must not be negative.</source>
+        <translation>关注类的天数阈值不得为负数。</translation>
+    </message>
+    <message>
+        <source>The substandard threshold must not be below the special-mention one.</source>
+        <translation>次级类的天数阈值不得低于关注类。</translation>
+    </message>
+    <message>
+        <source>The import could not be written; nothing was changed.</source>
+        <translation>无法写入导入数据,未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The borrower no longer exists.</source>
+        <translation>该借款人已不存在。</translation>
+    </message>
+    <message>
+        <source>The amount to repay must be above zero.</source>
+        <translation>还款金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>The interest rate cannot be negative.</source>
+        <translation>利率不能为负数。</translation>
+    </message>
+    <message>
+        <source>The interest rate cannot be above 1000 % a year.</source>
+        <translation>年利率不能高于 1000%。</translation>
+    </message>
+    <message>
+        <source>The start date is not a day of the calendar.</source>
+        <translation>起始日期不是有效的日历日期。</translation>
+    </message>
+    <message>
+        <source>The extract date must be a day of the calendar from 1970 on.</source>
+        <translation>数据日期必须是 1970 年以后的有效日期。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the extract.</source>
+        <translation>无法创建数据文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -259,6 +315,77 @@
     <message>
         <source>&amp;Repeat new password:</source>
         <translation>再次输入新密码(&amp;R):</translation>
+    </message>
+</context>
+<context>
+    <name>Portfolio</name>
+    <message>
+        <source>Mortgage</source>
+        <translation>住房按揭贷款</translation>
+    </message>
+    <message>
+        <source>Consumer loan</source>
+        <translation>消费贷款</translation>
+    </message>
+    <message>
+        <source>Business loan</source>
+        <translation>经营贷款</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Special mention</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>Substandard</source>
+        <translation>次级</translation>
+    </message>
+    <message>
+        <source>Doubtful</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Guarantor</source>
+        <translation>担保人</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Relative</source>
+        <translation>亲属</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Equal instalments</source>
+        <translation>等额本息</translation>
+    </message>
+    <message>
+        <source>Equal principal</source>
+        <translation>等额本金</translation>
+    </message>
+    <message>
+        <source>Interest only, principal at the end</source>
+        <translation>按期付息、到期还本</translation>
     </message>
 </context>
 <context>
@@ -525,6 +652,216 @@
     </message>
 </context>
 <context>
+    <name>doorstep::gui::CaseDialog</name>
+    <message>
+        <source>Case: %1</source>
+        <translation>案件:%1</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <source>Loan %1</source>
+        <translation>贷款 %1</translation>
+    </message>
+    <message>
+        <source>Contact persons (%1)</source>
+        <translation>联系人(%1)</translation>
+    </message>
+    <message>
+        <source>Customer no.:</source>
+        <translation>客户号:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名:</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>区县:</translation>
+    </message>
+    <message>
+        <source>Employer:</source>
+        <translation>工作单位:</translation>
+    </message>
+    <message>
+        <source>Monthly income (declared):</source>
+        <translation>月收入(申报):</translation>
+    </message>
+    <message>
+        <source>Monthly expenses (declared):</source>
+        <translation>月支出(申报):</translation>
+    </message>
+    <message>
+        <source>Report of %1: %2 overdue account(s) at other lenders, worst %3 days past due in 24 months, total debt %4, %5 enquiries in 6 months.</source>
+        <translation>%1 的征信报告:在其他机构有 %2 个逾期账户,近 24 个月最长逾期 %3 天,负债总额 %4,近 6 个月查询 %5 次。</translation>
+    </message>
+    <message>
+        <source>Credit record:</source>
+        <translation>征信记录:</translation>
+    </message>
+    <message>
+        <source>none in the extract</source>
+        <translation>数据中没有</translation>
+    </message>
+    <message>
+        <source>%1 · principal %2 · %3% a year · from %4 · %5 months · %6 · officer %7</source>
+        <translation>%1 · 本金 %2 · 年利率 %3% · 起始 %4 · %5 个月 · %6 · 专员 %7</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>As of %1: %2 days past due, bucket %3, class %4. Overdue principal %5 + overdue interest %6 + penalty interest %7 + compound interest %8 = total overdue %9. Outstanding principal %10.</source>
+        <translation>截至 %1:逾期 %2 天,账龄 %3,五级分类 %4。逾期本金 %5 + 逾期利息 %6 + 罚息 %7 + 复利 %8 = 逾期总额 %9。剩余本金 %10。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>还款日</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>交易号</translation>
+    </message>
+    <message>
+        <source>Contact the borrower and guarantor. Others may be contacted only when the borrower cannot be reached, and must not be told any detail of the debt.</source>
+        <translation>请联系借款人和担保人。只有在联系不上借款人时才可联系其他人,且不得向其透露任何债务细节。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Principal due / paid</source>
+        <translation>应还 / 已还本金</translation>
+    </message>
+    <message>
+        <source>Interest due / paid</source>
+        <translation>应还 / 已还利息</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Penalty accrued / paid</source>
+        <translation>罚息 计提 / 已还</translation>
+    </message>
+    <message>
+        <source>Compound accrued / paid</source>
+        <translation>复利 计提 / 已还</translation>
+    </message>
+    <message>
+        <source>Settled on</source>
+        <translation>结清日</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ImportPage</name>
+    <message>
+        <source>Import from core banking</source>
+        <translation>从核心系统导入</translation>
+    </message>
+    <message>
+        <source>Choose the folder of this morning's extract (manifest.csv, borrowers.csv, loans.csv …). The whole extract is checked first; if any row is wrong, nothing is imported and the problems are listed here. Doorstep's own records (cases, notes, appointments, plans) are kept; importing the same extract twice changes nothing.</source>
+        <translation>请选择今天早上导出数据所在的文件夹(manifest.csv、borrowers.csv、loans.csv……)。系统会先检查全部数据;只要有一行有误,就不会导入任何内容,并在此列出问题。Doorstep 自己的记录(案件、走访记录、预约、方案)都会保留;同一份数据导入两次不会产生任何变化。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Extract folder:</source>
+        <translation>数据文件夹:</translation>
+    </message>
+    <message>
+        <source>Detect (UTF-8 or GB18030)</source>
+        <translation>自动识别(UTF-8 或 GB18030)</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码:</translation>
+    </message>
+    <message>
+        <source>&amp;Check and import</source>
+        <translation>检查并导入(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Extract folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查……</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>正在写入……</translation>
+    </message>
+    <message>
+        <source>Computing days past due, buckets and classes…</source>
+        <translation>正在计算逾期天数、账龄分组和五级分类……</translation>
+    </message>
+    <message>
+        <source>Choose the extract folder first.</source>
+        <translation>请先选择数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was changed.</source>
+        <translation>导入已取消,未做任何改动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The extract has %n problem(s); nothing was imported. Fix the files and import again.</source>
+        <translation><numerusform>数据中有 %n 个问题,未导入任何内容。请修正文件后重新导入。</numerusform></translation>
+    </message>
+    <message>
+        <source> Only the first ones are listed.</source>
+        <translation> 仅列出前面的部分问题。</translation>
+    </message>
+    <message>
+        <source>Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows changed. As of %1, %7 loans are overdue.</source>
+        <translation>已导入 %1 的数据:借款人 %2 位,贷款 %3 笔,还款计划 %4 期,还款 %5 笔;变更 %6 行。截至 %1,逾期贷款 %7 笔。</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::LoginDialog</name>
     <message>
         <source>Branch database: %1</source>
@@ -564,14 +901,6 @@
     <message>
         <source>Portfolio</source>
         <translation>贷款组合</translation>
-    </message>
-    <message>
-        <source>No loans yet</source>
-        <translation>暂无贷款</translation>
-    </message>
-    <message>
-        <source>The branch's overdue loans appear here after the first import from core banking, with days past due, bucket and five-category class.</source>
-        <translation>从核心系统首次导入数据后,本分行的逾期贷款将显示在这里,包括逾期天数、账龄分组和五级分类。</translation>
     </message>
     <message>
         <source>Visit queue</source>
@@ -701,6 +1030,10 @@ Licensed under the GNU GPL, version 3 or later.</source>
 面向催收专员的上门走访案件管理系统。
 依据 GNU GPL 第 3 版或更高版本授权。</translation>
     </message>
+    <message>
+        <source>Import</source>
+        <translation>数据导入</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::PasswordDialog</name>
@@ -731,6 +1064,104 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PortfolioModel</name>
+    <message>
+        <source>Loan no.</source>
+        <translation>贷款编号</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>专员</translation>
+    </message>
+    <message>
+        <source>DPD</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>账龄</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>五级分类</translation>
+    </message>
+    <message>
+        <source>Overdue principal</source>
+        <translation>逾期本金</translation>
+    </message>
+    <message>
+        <source>Total overdue</source>
+        <translation>逾期总额</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PortfolioPage</name>
+    <message>
+        <source>Portfolio</source>
+        <translation>贷款组合</translation>
+    </message>
+    <message>
+        <source>Search name, loan or customer no. (Ctrl+F)</source>
+        <translation>搜索姓名、贷款编号或客户号 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All buckets</source>
+        <translation>全部账龄</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <source>All officers</source>
+        <translation>全部专员</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅显示逾期</translation>
+    </message>
+    <message>
+        <source>No loans yet. Loans appear here after the first import from core banking (Import page, for supervisors and administrators).</source>
+        <translation>暂无贷款。从核心系统首次导入后(“数据导入”页面,主管和管理员可用),贷款将显示在这里。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loan(s)</source>
+        <translation><numerusform>共 %n 笔贷款</numerusform></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1356,10 @@ The file was not changed.</source>
 文件:%2
 
 该文件未被改动。</translation>
+    </message>
+    <message>
+        <source>Creating the demo branch database with 5,000 synthetic loans…</source>
+        <translation>正在创建演示分行数据库(含 5,000 笔合成贷款)……</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,11 @@
 #include "app/branch_setup.h"
 
 #include "app/clock.h"
+#include "app/portfolio_import.h"
+#include "app/session.h"
+#include "io/synthetic_extract.h"
+
+#include <algorithm>
 #include "app/logging.h"
 #include "storage/audit_repository.h"
 #include "storage/branch_database.h"
@@ -53,7 +58,48 @@ const std::vector<DemoAccount>& demoAccounts()
     return accounts;
 }
 
-Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, const storage::KdfParams& kdf)
+namespace {
+
+// The demo portfolio goes through the real path: a synthetic extract written to a private folder,
+// imported by the demo supervisor, the folder removed. Synthetic people only.
+Result<void> importDemoPortfolio(const std::filesystem::path& path, std::int64_t loans)
+{
+    std::error_code ec;
+    const auto folder = path.parent_path() / "demo-extract.tmp";
+    std::filesystem::remove_all(folder, ec);
+    std::filesystem::create_directories(folder, ec);
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_all, ec);
+    io::SyntheticOptions options;
+    options.loans = loans;
+    options.seed = 20261130;
+    for (const DemoAccount& a : demoAccounts()) {
+        if (a.role == Role::Officer) options.officers.push_back(a.username);
+    }
+    auto written = io::writeSyntheticExtract(folder, options);
+    Result<void> outcome;
+    if (!written) {
+        outcome = std::unexpected(written.error());
+    } else {
+        const DemoAccount& supervisor = *std::ranges::find(demoAccounts(), Role::Supervisor, &DemoAccount::role);
+        SystemClock clock;
+        LoginThrottle throttle(clock);
+        auto session = Session::login(path, supervisor.username, supervisor.password, throttle, clock);
+        if (!session) {
+            outcome = std::unexpected(session.error());
+        } else if (auto report = importExtract(**session, folder, {}); !report) {
+            outcome = std::unexpected(report.error());
+        } else if (!report->imported) {
+            outcome = fail(ErrorCode::Internal, "The demo portfolio could not be imported.");
+        }
+    }
+    std::filesystem::remove_all(folder, ec);
+    return outcome;
+}
+
+}  // namespace
+
+Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, const storage::KdfParams& kdf,
+                                std::int64_t loans)
 {
     std::error_code ec;
     const auto keyring = storage::Keyring::pathFor(path);
@@ -80,6 +126,10 @@ Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, c
         if (auto r = db->setSlot(a.username, a.password, kdf); !r) return std::unexpected(r.error());
     }
     tx.commit();
+    db->close();
+    if (loans > 0) {
+        if (auto r = importDemoPortfolio(path, loans); !r) return std::unexpected(r.error());
+    }
     return true;
 }
 

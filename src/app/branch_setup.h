@@ -34,7 +34,10 @@ struct DemoAccount {
 // The demo accounts: synthetic people, passwords printed on purpose. Demo only.
 const std::vector<DemoAccount>& demoAccounts();
 
-// Creates the demo database when it is missing (or when `reset`), returns whether it was created.
-Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, const storage::KdfParams& kdf);
+// Creates the demo database when it is missing (or when `reset`), with a synthetic portfolio of
+// `loans` loans imported through the real importer; returns whether it was created.
+inline constexpr std::int64_t kDemoLoans = 5000;
+Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, const storage::KdfParams& kdf,
+                                std::int64_t loans = kDemoLoans);
 
 }  // namespace doorstep::app

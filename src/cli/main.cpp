@@ -1,5 +1,8 @@
 // doorstep-cli: the batch tool. Thin: it parses arguments and calls app/ use cases.
 #include "app/audit_verify.h"
+#include "app/delinquency_service.h"
+#include "app/portfolio_import.h"
+#include "io/synthetic_extract.h"
 #include "app/branch_setup.h"
 #include "app/logging.h"
 #include "app/paths.h"
@@ -7,7 +10,9 @@
 #include "app/user_admin.h"
 #include "cli/password_prompt.h"
 
+#include <cstdio>
 #include <fmt/core.h>
+#include <unistd.h>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,6 +32,13 @@ Commands:
   user remove NAME                remove a user and re-key the database
   user passwd [NAME]              change your own password, or (administrators) reset NAME's
   audit verify                    check the audit trail's hash chain
+  import DIR [--encoding auto|utf-8|gb18030]
+                                  check, then import a core-banking extract (docs/data-formats.md)
+  recompute --as-of YYYY-MM-DD    recompute every loan's delinquency as of a date
+  cases --as-of YYYY-MM-DD [--format csv|json]
+                                  one row per loan: DPD, bucket, class and overdue amounts in fen
+  demo extract --loans N --seed S --out DIR
+                                  write a synthetic extract (no --db or --user needed)
 
 Options:
   --db FILE      the branch database (required)
@@ -83,6 +95,26 @@ int usageError(std::string_view message)
     return 2;
 }
 
+// A one-line progress display on stderr, only when stderr is a terminal.
+class ProgressLine {
+public:
+    ProgressLine() : m_tty(::isatty(2) != 0) {}
+    void show(const char* stage, int perMille)
+    {
+        if (!m_tty || perMille / 10 == m_last) return;
+        m_last = perMille / 10;
+        fmt::print(stderr, "\r{} {:3}%", stage, m_last);
+    }
+    void done()
+    {
+        if (m_tty && m_last >= 0) fmt::print(stderr, "\r\033[K");
+    }
+
+private:
+    bool m_tty;
+    int m_last = -1;
+};
+
 class Cli {
 public:
     explicit Cli(Arguments args) : m_args(std::move(args)) {}
@@ -98,6 +130,10 @@ public:
         if (command == "user remove") return withSession([&](app::Session& s) { return userRemove(s); });
         if (command == "user passwd") return withSession([&](app::Session& s) { return userPasswd(s); });
         if (command == "audit verify") return withSession([&](app::Session& s) { return auditVerify(s); });
+        if (w[0] == "import") return withSession([&](app::Session& s) { return importExtract(s); });
+        if (w[0] == "recompute") return withSession([&](app::Session& s) { return recompute(s); });
+        if (w[0] == "cases") return withSession([&](app::Session& s) { return cases(s); });
+        if (command == "demo extract") return demoExtract();
         return usageError(fmt::format("unknown command '{}'", command));
     }
 
@@ -220,6 +256,176 @@ private:
         }
         fmt::print(stderr, "doorstep-cli: audit trail broken at event {}: {}.\n", result->brokenAt, result->problem);
         return 3;
+    }
+
+    std::optional<Date> asOfOption()
+    {
+        const auto text = option("as-of");
+        if (!text) return std::nullopt;
+        auto date = parseIsoDate(*text);
+        if (!date) return std::nullopt;
+        return *date;
+    }
+
+    int importExtract(app::Session& session)
+    {
+        if (m_args.words.size() != 2) return usageError("import needs exactly one folder");
+        app::ImportOptions options;
+        const std::string encoding = option("encoding").value_or("auto");
+        if (encoding == "utf-8") {
+            options.encoding = io::Encoding::Utf8;
+        } else if (encoding == "gb18030") {
+            options.encoding = io::Encoding::Gb18030;
+        } else if (encoding != "auto") {
+            return usageError("--encoding is auto, utf-8 or gb18030");
+        }
+        ProgressLine line;
+        options.progress = [&](app::ImportStage stage, int perMille) {
+            static constexpr const char* kStages[] = {"checking", "writing", "recomputing"};
+            line.show(kStages[static_cast<int>(stage)], perMille);
+            return true;
+        };
+        auto report = app::importExtract(session, m_args.words[1], options);
+        line.done();
+        if (!report) return failWith(report.error());
+        if (!report->problems.empty()) {
+            for (const auto& p : report->problems) fmt::print(stderr, "{}\n", p.text());
+            if (report->moreProblems) fmt::print(stderr, "… and more; the list stops here.\n");
+            fmt::print(stderr, "doorstep-cli: the extract has {} problem(s) listed above; nothing was imported.\n",
+                       report->problems.size());
+            return 1;
+        }
+        const auto& c = report->counts;
+        fmt::print("Imported the extract of {}: {} borrowers, {} loans, {} instalments, {} payments; {} rows changed.\n"
+                   "Delinquency as of {}: {} loans, {} overdue, {} changed state.\n",
+                   formatIsoDate(report->extractDate), c.borrowers, c.loans, c.instalments, c.payments,
+                   report->rowsChanged, formatIsoDate(report->extractDate), report->recompute.loans,
+                   report->recompute.overdue, report->recompute.changed);
+        return 0;
+    }
+
+    int recompute(app::Session& session)
+    {
+        const auto asOf = asOfOption();
+        if (!asOf) return usageError("recompute needs --as-of YYYY-MM-DD");
+        auto summary = app::recompute(session, *asOf);
+        if (!summary) return failWith(summary.error());
+        fmt::print("Delinquency as of {}: {} loans, {} overdue, {} changed state, {} bucket or class changes.\n",
+                   formatIsoDate(*asOf), summary->loans, summary->overdue, summary->changed, summary->bucketChanges);
+        return 0;
+    }
+
+    int cases(app::Session& session)
+    {
+        const auto asOf = asOfOption();
+        if (!asOf) return usageError("cases needs --as-of YYYY-MM-DD");
+        const std::string format = option("format").value_or("csv");
+        if (format != "csv" && format != "json") return usageError("--format is csv or json");
+        const bool json = format == "json";
+        std::string out;
+        out.reserve(1 << 20);
+        const auto flush = [&] {
+            std::fwrite(out.data(), 1, out.size(), stdout);
+            out.clear();
+        };
+        if (json) {
+            out += "[";
+        } else {
+            out += "loan_id,borrower_id,product,dpd,bucket,class,overdue_principal,overdue_interest,"
+                   "penalty_interest,compound_interest,total_overdue\n";
+        }
+        bool first = true;
+        auto count = app::forEachCase(session, *asOf, [&](const app::CaseRow& r) {
+            const auto& d = r.delinquency;
+            if (json) {
+                out += fmt::format("{}\n{{\"loan_id\":\"{}\",\"borrower_id\":\"{}\",\"product\":\"{}\",\"dpd\":{},"
+                                   "\"bucket\":\"{}\",\"class\":\"{}\",\"overdue_principal\":{},"
+                                   "\"overdue_interest\":{},\"penalty_interest\":{},\"compound_interest\":{},"
+                                   "\"total_overdue\":{}}}",
+                                   first ? "" : ",", jsonEscape(r.loanId), jsonEscape(r.borrowerId),
+                                   productName(r.product), d.dpd, bucketName(d.bucket), riskClassName(d.riskClass),
+                                   d.overduePrincipal.fen, d.overdueInterest.fen, d.penaltyUnpaid().fen,
+                                   d.compoundUnpaid().fen, d.totalOverdue.fen);
+            } else {
+                out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csvField(r.loanId), csvField(r.borrowerId),
+                                   productName(r.product), d.dpd, bucketName(d.bucket), riskClassName(d.riskClass),
+                                   d.overduePrincipal.fen, d.overdueInterest.fen, d.penaltyUnpaid().fen,
+                                   d.compoundUnpaid().fen, d.totalOverdue.fen);
+            }
+            first = false;
+            if (out.size() > (1 << 20)) flush();
+        });
+        if (!count) return failWith(count.error());
+        if (json) out += "\n]\n";
+        flush();
+        return 0;
+    }
+
+    int demoExtract()
+    {
+        const auto out = option("out");
+        if (!out) return usageError("demo extract needs --out DIR");
+        io::SyntheticOptions options;
+        if (auto loans = option("loans")) {
+            try {
+                options.loans = std::stoll(*loans);
+            } catch (const std::exception&) {
+                return usageError("--loans needs a number");
+            }
+        }
+        if (auto seed = option("seed")) {
+            try {
+                options.seed = std::stoull(*seed);
+            } catch (const std::exception&) {
+                return usageError("--seed needs a number");
+            }
+        }
+        if (auto date = asOfOption()) options.extractDate = *date;
+        if (auto officers = option("officers")) {
+            std::string_view rest = *officers;
+            while (!rest.empty()) {
+                const auto comma = rest.find(',');
+                options.officers.emplace_back(rest.substr(0, comma));
+                rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+            }
+        }
+        ProgressLine line;
+        options.progress = [&](std::int64_t done, std::int64_t total) {
+            line.show("writing", total == 0 ? 1000 : static_cast<int>(done * 1000 / total));
+            return true;
+        };
+        auto summary = io::writeSyntheticExtract(*out, options);
+        line.done();
+        if (!summary) return failWith(summary.error());
+        fmt::print("Wrote a synthetic extract of {} loans (seed {}) to {}.\n", options.loans, options.seed, *out);
+        return 0;
+    }
+
+    static std::string csvField(const std::string& text)
+    {
+        if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+        std::string out = "\"";
+        for (char c : text) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+        return out + "\"";
+    }
+
+    static std::string jsonEscape(const std::string& text)
+    {
+        std::string out;
+        for (char c : text) {
+            if (c == '"' || c == '\\') {
+                out += '\\';
+                out += c;
+            } else if (static_cast<unsigned char>(c) < 0x20) {
+                out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+            } else {
+                out += c;
+            }
+        }
+        return out;
     }
 
     Arguments m_args;

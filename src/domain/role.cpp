@@ -31,7 +31,12 @@ bool roleAllows(Role role, Permission permission)
     case Permission::ReviewWork:
         return role == Role::Supervisor;
     case Permission::WorkCases:
+    case Permission::ViewPortfolio:
         return role == Role::Officer || role == Role::Supervisor;
+    case Permission::ViewAllCases:
+        return role == Role::Supervisor;
+    case Permission::ImportPortfolio:
+        return role == Role::Supervisor || role == Role::Administrator;
     }
     return false;
 }

@@ -13,6 +13,9 @@ enum class Permission {
     ChangeSettings,   // branch-wide settings
     ReviewWork,       // review visit notes, approve plans, assign cases
     WorkCases,        // work the cases assigned to oneself
+    ViewPortfolio,    // see loans and borrowers (officers: only those assigned to them)
+    ViewAllCases,     // see every officer's loans, not only one's own
+    ImportPortfolio,  // import the core-banking extract, recompute delinquency
 };
 
 std::string_view roleName(Role role);  // stable identifier stored in the database

@@ -2,6 +2,7 @@
 
 #include "app/logging.h"
 #include "gui/app_settings.h"
+#include "gui/busy_guard.h"
 #include "gui/login_dialog.h"
 #include "gui/main_window.h"
 #include "gui/qt_text.h"
@@ -70,6 +71,11 @@ void ApplicationController::loggedIn()
 void ApplicationController::lock(bool automatic)
 {
     if (!m_session) return;
+    if (BusyGuard::active()) {
+        // Long work (an import) holds the database; lock once it is done.
+        m_idle.start(1000);
+        return;
+    }
     m_idle.stop();
     // End any dialog still open on the main window before its session goes away.
     while (QWidget* modal = QApplication::activeModalWidget()) {

@@ -19,6 +19,7 @@
 #include <QTimer>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 namespace {
 
@@ -89,6 +90,11 @@ int main(int argc, char** argv)
     QString hint;
     if (parser.isSet(demoOption) || parser.isSet(resetOption)) {
         const auto path = app::demoDatabasePath();
+        if (parser.isSet(resetOption) || !std::filesystem::exists(path)) {
+            std::printf("%s\n", qPrintable(QCoreApplication::translate(
+                                    "main", "Creating the demo branch database with 5,000 synthetic loans…")));
+            std::fflush(stdout);
+        }
         const auto created = app::ensureDemoDatabase(path, parser.isSet(resetOption), storage::KdfParams::moderate());
         if (!created) {
             QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Demo database"),

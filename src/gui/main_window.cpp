@@ -3,8 +3,10 @@
 #include "gui/admin_page.h"
 #include "gui/empty_state_page.h"
 #include "gui/error_text.h"
+#include "gui/import_page.h"
 #include "gui/message_box.h"
 #include "gui/password_dialog.h"
+#include "gui/portfolio_page.h"
 #include "gui/qt_text.h"
 #include "gui/settings_dialog.h"
 
@@ -74,10 +76,8 @@ void MainWindow::buildPages()
     const Role role = m_session.user().role;
     const bool works = roleAllows(role, Permission::WorkCases);
     if (works) {
-        addPage(new EmptyStatePage(tr("Portfolio"), tr("No loans yet"),
-                                   tr("The branch's overdue loans appear here after the first import from core "
-                                      "banking, with days past due, bucket and five-category class.")),
-                QStringLiteral("portfolioPage"), tr("Portfolio"));
+        m_portfolio = new PortfolioPage(m_session);
+        addPage(m_portfolio, QStringLiteral("portfolioPage"), tr("Portfolio"));
         addPage(new EmptyStatePage(tr("Visit queue"), tr("The visit queue is empty"),
                                    tr("Screening picks the customers who need a home visit from their overdue "
                                       "status and credit record, and explains every pick.")),
@@ -104,6 +104,13 @@ void MainWindow::buildPages()
                                tr("Team figures, roll rates and the supervisor summary appear here once loans are "
                                   "imported and visits recorded.")),
             QStringLiteral("reportsPage"), tr("Reports"));
+    if (roleAllows(role, Permission::ImportPortfolio)) {
+        auto* import = new ImportPage(m_session);
+        addPage(import, QStringLiteral("importPage"), tr("Import"));
+        connect(import, &ImportPage::imported, this, [this] {
+            if (m_portfolio != nullptr) m_portfolio->reload();
+        });
+    }
     if (roleAllows(role, Permission::ManageUsers)) {
         addPage(new AdminPage(m_session), QStringLiteral("administrationPage"), tr("Administration"));
     }

@@ -10,6 +10,8 @@ class QLabel;
 
 namespace doorstep::gui {
 
+class PortfolioPage;
+
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -34,6 +36,7 @@ private:
     void showAbout();
 
     app::Session& m_session;
+    PortfolioPage* m_portfolio = nullptr;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
 };

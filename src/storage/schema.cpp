@@ -44,6 +44,102 @@ constexpr std::string_view kSteps[] = {
         value TEXT NOT NULL
     ) WITHOUT ROWID;
     )sql",
+    // 3: the loan portfolio from core banking, and the delinquency state Doorstep computes from it.
+    R"sql(
+    CREATE TABLE borrowers (
+        id                   INTEGER PRIMARY KEY,
+        bank_id              TEXT NOT NULL UNIQUE,
+        name                 TEXT NOT NULL,
+        id_number            TEXT NOT NULL,
+        phone                TEXT NOT NULL,
+        phone2               TEXT NOT NULL DEFAULT '',
+        address              TEXT NOT NULL,
+        district             TEXT NOT NULL,
+        latitude_e6          INTEGER,
+        longitude_e6         INTEGER,
+        employer             TEXT NOT NULL DEFAULT '',
+        monthly_income_fen   INTEGER NOT NULL DEFAULT 0,
+        monthly_expenses_fen INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX borrowers_district ON borrowers (district);
+    CREATE TABLE contact_persons (
+        id          INTEGER PRIMARY KEY,
+        borrower_id INTEGER NOT NULL REFERENCES borrowers (id) ON DELETE CASCADE,
+        name        TEXT NOT NULL,
+        relation    TEXT NOT NULL,
+        phone       TEXT NOT NULL,
+        UNIQUE (borrower_id, relation, name, phone)
+    );
+    CREATE TABLE credit_records (
+        borrower_id                INTEGER PRIMARY KEY REFERENCES borrowers (id) ON DELETE CASCADE,
+        report_date                TEXT NOT NULL,
+        overdue_accounts_elsewhere INTEGER NOT NULL,
+        worst_dpd_24m              INTEGER NOT NULL,
+        total_debt_fen             INTEGER NOT NULL,
+        enquiries_6m               INTEGER NOT NULL
+    );
+    CREATE TABLE loans (
+        id            INTEGER PRIMARY KEY,
+        bank_id       TEXT NOT NULL UNIQUE,
+        borrower_id   INTEGER NOT NULL REFERENCES borrowers (id),
+        product       TEXT NOT NULL,
+        principal_fen INTEGER NOT NULL,
+        rate_micros   INTEGER NOT NULL,
+        start_date    TEXT NOT NULL,
+        term_months   INTEGER NOT NULL,
+        method        TEXT NOT NULL,
+        officer       TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX loans_borrower ON loans (borrower_id);
+    CREATE TABLE instalments (
+        loan_id       INTEGER NOT NULL REFERENCES loans (id) ON DELETE CASCADE,
+        seq           INTEGER NOT NULL,
+        due_date      TEXT NOT NULL,
+        principal_fen INTEGER NOT NULL,
+        interest_fen  INTEGER NOT NULL,
+        PRIMARY KEY (loan_id, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE payments (
+        id         INTEGER PRIMARY KEY,
+        bank_id    TEXT NOT NULL UNIQUE,
+        loan_id    INTEGER NOT NULL REFERENCES loans (id) ON DELETE CASCADE,
+        paid_date  TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL
+    );
+    CREATE INDEX payments_loan ON payments (loan_id, paid_date);
+    CREATE TABLE loan_status (
+        loan_id                   INTEGER PRIMARY KEY REFERENCES loans (id) ON DELETE CASCADE,
+        as_of                     TEXT NOT NULL,
+        dpd                       INTEGER NOT NULL,
+        bucket                    TEXT NOT NULL,
+        risk_class                TEXT NOT NULL,
+        overdue_principal_fen     INTEGER NOT NULL,
+        overdue_interest_fen      INTEGER NOT NULL,
+        penalty_fen               INTEGER NOT NULL,
+        compound_fen              INTEGER NOT NULL,
+        total_overdue_fen         INTEGER NOT NULL,
+        outstanding_principal_fen INTEGER NOT NULL
+    );
+    CREATE INDEX loan_status_dpd ON loan_status (dpd);
+    CREATE TABLE status_history (
+        id          INTEGER PRIMARY KEY,
+        loan_id     INTEGER NOT NULL REFERENCES loans (id) ON DELETE CASCADE,
+        as_of       TEXT NOT NULL,
+        from_bucket TEXT NOT NULL,
+        to_bucket   TEXT NOT NULL,
+        from_class  TEXT NOT NULL,
+        to_class    TEXT NOT NULL
+    );
+    CREATE INDEX status_history_as_of ON status_history (as_of);
+    CREATE TABLE imports (
+        id             INTEGER PRIMARY KEY,
+        imported_at    TEXT NOT NULL,
+        extract_date   TEXT NOT NULL,
+        branch_code    TEXT NOT NULL,
+        rows_read      INTEGER NOT NULL,
+        rows_changed   INTEGER NOT NULL
+    );
+    )sql",
 };
 
 }  // namespace

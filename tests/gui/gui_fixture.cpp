@@ -2,6 +2,7 @@
 
 #include "app/branch_setup.h"
 #include "app/session.h"
+#include "app/user_admin.h"
 #include "gui/message_box.h"
 
 #include <QApplication>
@@ -23,6 +24,18 @@ GuiFixture::GuiFixture()
                                                    {kAdminName.toStdString(), "Chief Admin", kAdminPassword.toStdString()},
                                                    storage::KdfParams::minimum());
     QVERIFY2(created.has_value(), created ? "" : created.error().message.c_str());
+}
+
+void GuiFixture::addUser(const QString& name, Role role, const QString& password)
+{
+    app::SystemClock clock;
+    app::LoginThrottle throttle(clock);
+    auto admin = app::Session::login(databasePath().toStdString(), kAdminName.toStdString(),
+                                     kAdminPassword.toStdString(), throttle, clock);
+    QVERIFY(admin.has_value());
+    const auto added = app::UserAdministration(**admin).add(
+        {name.toStdString(), name.toStdString(), role, password.toStdString()});
+    QVERIFY2(added.has_value(), added ? "" : added.error().message.c_str());
 }
 
 QString GuiFixture::databasePath() const { return m_dir.path() + QStringLiteral("/branch.db"); }

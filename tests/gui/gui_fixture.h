@@ -1,6 +1,8 @@
 #pragma once
 // Shared set-up for GUI tests: a private settings and data folder, fast key derivation, and a
 // branch database with one administrator.
+#include "domain/role.h"
+
 #include <QString>
 #include <QTemporaryDir>
 #include <functional>
@@ -16,6 +18,9 @@ class GuiFixture final {
 public:
     GuiFixture();  // makes the folders, points XDG paths at them, creates the database
     QString databasePath() const;
+    QString folder() const { return m_dir.path(); }
+    // Adds a user through the administrator's use case (the key slot included).
+    void addUser(const QString& name, doorstep::Role role, const QString& password);
 
 private:
     QTemporaryDir m_dir;

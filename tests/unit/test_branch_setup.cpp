@@ -1,4 +1,5 @@
 #include "app/branch_setup.h"
+#include "app/portfolio_service.h"
 
 #include "app/session.h"
 #include "storage/audit_repository.h"
@@ -98,19 +99,23 @@ TEST_CASE("the demo branch is made once, kept, and remade on request", "[branch_
 {
     test::TempDir dir;
     const auto db = dir / "demo" / "demo-branch.db";
-    CHECK(app::ensureDemoDatabase(db, /*reset=*/false, test::fastKdf()).value());
+    CHECK(app::ensureDemoDatabase(db, /*reset=*/false, test::fastKdf(), /*loans=*/40).value());
     test::ManualClock clock;
     app::LoginThrottle throttle(clock);
     for (const auto& a : app::demoAccounts()) {
         auto s = app::Session::login(db, a.username, a.password, throttle, clock);
         REQUIRE(s);
         CHECK((*s)->user().role == a.role);
+        // The synthetic portfolio went in through the importer: supervisors see all of it, officers theirs.
+        const auto loans = app::PortfolioService(**s).count({});
+        if (a.role == Role::Supervisor) CHECK(loans.value() == 40);
+        if (a.role == Role::Officer) CHECK((loans.value() > 0 && loans.value() < 40));
     }
     const std::string id = storage::Keyring::load(storage::Keyring::pathFor(db)).value().databaseId();
-    CHECK_FALSE(app::ensureDemoDatabase(db, false, test::fastKdf()).value());
+    CHECK_FALSE(app::ensureDemoDatabase(db, false, test::fastKdf(), 40).value());
     CHECK(storage::Keyring::load(storage::Keyring::pathFor(db)).value().databaseId() == id);
 
-    CHECK(app::ensureDemoDatabase(db, /*reset=*/true, test::fastKdf()).value());
+    CHECK(app::ensureDemoDatabase(db, /*reset=*/true, test::fastKdf(), /*loans=*/0).value());
     CHECK(storage::Keyring::load(storage::Keyring::pathFor(db)).value().databaseId() != id);
     CHECK(app::Session::login(db, "officer1", app::demoAccounts()[2].password, throttle, clock));
 }

@@ -1,0 +1,152 @@
+#include "app/delinquency_service.h"
+
+#include "app/logging.h"
+#include "storage/loan_status_repository.h"
+#include "storage/settings_repository.h"
+
+#include <charconv>
+#include <fmt/core.h>
+#include <string>
+
+namespace doorstep::app {
+namespace {
+
+constexpr std::string_view kMarkupKey = "delinquency.penalty_markup_percent";
+constexpr std::string_view kOrderKey = "delinquency.allocation_order";
+constexpr std::string_view kBucketsKey = "delinquency.bucket_last_days";
+
+std::optional<int> toInt(std::string_view text)
+{
+    int value = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+storage::LoanStatusRow rowFor(std::int64_t loanRowId, Date asOf, const DelinquencySummary& d)
+{
+    return storage::LoanStatusRow{loanRowId,
+                                  formatIsoDate(asOf),
+                                  d.dpd,
+                                  std::string(bucketName(d.bucket)),
+                                  std::string(riskClassName(d.riskClass)),
+                                  d.overduePrincipal,
+                                  d.overdueInterest,
+                                  d.penaltyUnpaid(),
+                                  d.compoundUnpaid(),
+                                  d.totalOverdue,
+                                  d.outstandingPrincipal};
+}
+
+}  // namespace
+
+DelinquencySettings loadDelinquencySettings(const storage::Connection& connection)
+{
+    DelinquencySettings settings;
+    const storage::SettingsRepository repo(connection);
+    if (auto v = repo.get(kMarkupKey); v) {
+        if (auto n = toInt(*v)) settings.penaltyMarkupPercent = *n;
+    }
+    if (auto v = repo.get(kOrderKey); v) {
+        if (auto order = parseAllocationOrder(*v)) settings.allocationOrder = *order;
+    }
+    if (auto v = repo.get(kBucketsKey); v) {
+        BucketBoundaries b;
+        std::size_t i = 0;
+        std::string_view rest = *v;
+        bool ok = true;
+        while (ok && i < b.lastDay.size() && !rest.empty()) {
+            const auto comma = rest.find(',');
+            const auto n = toInt(rest.substr(0, comma));
+            ok = n.has_value();
+            if (ok) b.lastDay[i++] = *n;
+            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        }
+        if (ok && i == b.lastDay.size() && validateBucketBoundaries(b)) settings.buckets = b;
+    }
+    if (!validateDelinquencySettings(settings)) {
+        logger("app")->warn("stored delinquency settings are invalid; using the defaults");
+        return {};
+    }
+    return settings;
+}
+
+Result<void> saveDelinquencySettings(Session& session, const DelinquencySettings& settings)
+{
+    if (auto r = session.require(Permission::ChangeSettings); !r) return r;
+    if (auto r = validateDelinquencySettings(settings); !r) return r;
+    storage::Transaction tx(session.database().connection());
+    storage::SettingsRepository repo(session.database().connection());
+    repo.set(kMarkupKey, std::to_string(settings.penaltyMarkupPercent));
+    repo.set(kOrderKey, formatAllocationOrder(settings.allocationOrder));
+    const auto& d = settings.buckets.lastDay;
+    repo.set(kBucketsKey, fmt::format("{},{},{},{},{},{}", d[0], d[1], d[2], d[3], d[4], d[5]));
+    session.audit("settings.delinquency", "settings", "delinquency");
+    tx.commit();
+    return {};
+}
+
+RecomputeSummary recomputeInTransaction(const storage::Connection& connection, Date asOf,
+                                        const DelinquencySettings& settings, const LoanProgress& progress)
+{
+    RecomputeSummary summary;
+    storage::LoanStatusRepository statuses(connection);
+    // loan_status is not among the tables being walked, so each state is written as it is computed:
+    // one loan in memory at a time.
+    statuses.forEachLoan([&](std::int64_t id, const Loan& loan, std::span<const Instalment> schedule,
+                             std::span<const Payment> payments) {
+        const DelinquencySummary d = assessLoanSummary(loan, schedule, payments, asOf, settings);
+        if (statuses.save(rowFor(id, asOf, d))) ++summary.changed;
+        ++summary.loans;
+        if (d.dpd > 0) ++summary.overdue;
+        if (progress && summary.loans % 1000 == 0 && !progress(summary.loans)) throw RecomputeCancelled();
+    });
+    auto history = connection.prepare("SELECT count(*) FROM status_history WHERE as_of = ?");
+    history.bind(1, formatIsoDate(asOf));
+    history.step();
+    summary.bucketChanges = history.columnInt(0);
+    return summary;
+}
+
+Result<RecomputeSummary> recompute(Session& session, Date asOf, const LoanProgress& progress)
+{
+    if (auto r = session.require(Permission::ImportPortfolio); !r) return std::unexpected(r.error());
+    const auto& db = session.database().connection();
+    storage::Transaction tx(db);
+    RecomputeSummary summary;
+    try {
+        summary = recomputeInTransaction(db, asOf, loadDelinquencySettings(db), progress);
+    } catch (const RecomputeCancelled&) {
+        return fail(ErrorCode::Conflict, "The recomputation was cancelled; nothing was changed.");
+    }
+    session.audit("portfolio.recompute", "portfolio", formatIsoDate(asOf));
+    tx.commit();
+    logger("app")->info("recompute as of {}: {} loans, {} changed, {} overdue", formatIsoDate(asOf), summary.loans,
+                        summary.changed, summary.overdue);
+    return summary;
+}
+
+Result<std::int64_t> forEachCase(Session& session, Date asOf, const std::function<void(const CaseRow&)>& emit)
+{
+    if (auto r = session.require(Permission::ImportPortfolio); !r) return std::unexpected(r.error());
+    const auto& db = session.database().connection();
+    const DelinquencySettings settings = loadDelinquencySettings(db);
+    std::int64_t count = 0;
+    storage::LoanStatusRepository(db).forEachLoan(
+        [&](std::int64_t, const Loan& loan, std::span<const Instalment> schedule, std::span<const Payment> payments) {
+            emit(CaseRow{loan.id, loan.borrowerId, loan.product,
+                         assessLoanSummary(loan, schedule, payments, asOf, settings)});
+            ++count;
+        });
+    session.audit("portfolio.export_cases", "portfolio", formatIsoDate(asOf));
+    return count;
+}
+
+LoanDelinquency explainLoan(Session& session, const Loan& loan, std::span<const Instalment> instalments,
+                            std::span<const Payment> payments, Date asOf)
+{
+    return assessLoan(loan, instalments, payments, asOf,
+                      loadDelinquencySettings(session.database().connection()));
+}
+
+}  // namespace doorstep::app

@@ -1,0 +1,108 @@
+#include "app/portfolio_import.h"
+
+#include "app/logging.h"
+#include "storage/portfolio_writer.h"
+
+namespace doorstep::app {
+namespace {
+
+// Hands each record the reader accepted to the storage writer.
+class WritingSink final : public io::ExtractSink {
+public:
+    explicit WritingSink(storage::PortfolioWriter& writer) : m_writer(writer) {}
+    void borrower(const Borrower& b) override { m_writer.borrower(b); }
+    void contact(const ContactPerson& c) override { m_writer.contact(c); }
+    void creditRecord(const CreditRecord& r) override { m_writer.creditRecord(r); }
+    void loan(const Loan& l) override { m_writer.loan(l); }
+    void instalment(const Instalment& i) override { m_writer.instalment(i); }
+    void payment(const Payment& p) override { m_writer.payment(p); }
+
+private:
+    storage::PortfolioWriter& m_writer;
+};
+
+struct Cancelled {};
+
+std::function<bool(std::uint64_t, std::uint64_t)> byteProgress(const ImportOptions& options, ImportStage stage)
+{
+    if (!options.progress) return {};
+    return [&options, stage](std::uint64_t done, std::uint64_t total) {
+        const int perMille = total == 0 ? 1000 : static_cast<int>(done * 1000 / total);
+        return options.progress(stage, perMille);
+    };
+}
+
+}  // namespace
+
+Result<ImportReport> importExtract(Session& session, const std::filesystem::path& folder, const ImportOptions& options)
+{
+    if (auto r = session.require(Permission::ImportPortfolio); !r) return std::unexpected(r.error());
+    ImportReport report;
+
+    // Pass 1: read everything, write nothing.
+    io::ExtractSink ignore;
+    auto checked = io::readExtract(folder, ignore, {options.encoding, 200, byteProgress(options, ImportStage::Checking)});
+    if (!checked) return std::unexpected(checked.error());
+    report.counts = checked->counts;
+    report.extractDate = checked->manifest.extractDate;
+    if (checked->cancelled) {
+        report.cancelled = true;
+        return report;
+    }
+    if (!checked->problems.empty()) {
+        report.problems = std::move(checked->problems);
+        report.moreProblems = checked->truncated;
+        logger("app")->info("import refused: {} problem(s) in the extract", report.problems.size());
+        return report;
+    }
+
+    // Pass 2: the same files again, into the database, in one transaction with the recompute.
+    const auto& db = session.database().connection();
+    storage::Transaction tx(db);
+    try {
+        storage::PortfolioWriter writer(db);
+        WritingSink sink(writer);
+        auto written = io::readExtract(folder, sink, {options.encoding, 1, byteProgress(options, ImportStage::Writing)});
+        if (!written) return std::unexpected(written.error());
+        if (written->cancelled) {
+            report.cancelled = true;
+            return report;  // the transaction rolls back
+        }
+        if (!written->problems.empty()) {
+            // The files changed between the two passes.
+            report.problems = std::move(written->problems);
+            return report;
+        }
+        writer.finish();
+        report.rowsChanged = writer.rowsChanged();
+        const std::int64_t loans = report.counts.loans;
+        report.recompute = recomputeInTransaction(
+            db, report.extractDate, loadDelinquencySettings(db), [&](std::int64_t done) {
+                return !options.progress ||
+                       options.progress(ImportStage::Recomputing,
+                                        loans == 0 ? 1000 : static_cast<int>(std::min<std::int64_t>(1000, done * 1000 / loans)));
+            });
+        db.prepare("INSERT INTO imports (imported_at, extract_date, branch_code, rows_read, rows_changed) "
+                   "VALUES (?, ?, ?, ?, ?)")
+            .bind(1, session.now())
+            .bind(2, formatIsoDate(report.extractDate))
+            .bind(3, checked->manifest.branchCode)
+            .bind(4, writer.rowsRead())
+            .bind(5, report.rowsChanged)
+            .run();
+        session.audit("portfolio.import", "import", std::to_string(db.lastInsertId()));
+        tx.commit();
+    } catch (const RecomputeCancelled&) {
+        report.cancelled = true;
+        return report;
+    } catch (const storage::DatabaseError& e) {
+        logger("app")->error("import failed while writing: {}", e.what());
+        return fail(ErrorCode::Io, "The import could not be written; nothing was changed.");
+    }
+    report.imported = true;
+    logger("app")->info("imported extract of {}: {} loans, {} rows changed", formatIsoDate(report.extractDate),
+                        report.counts.loans, report.rowsChanged);
+    return report;
+}
+
+}  // namespace doorstep::app

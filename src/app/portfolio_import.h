@@ -1,0 +1,38 @@
+#pragma once
+// Importing the core-banking extract: the whole extract is checked first and nothing is written
+// when any row is wrong; then it is written in one transaction together with the recomputed
+// delinquency as of the extract date. A crash or a cancel leaves the database as it was.
+#include "app/delinquency_service.h"
+#include "app/session.h"
+#include "domain/error.h"
+#include "io/extract_reader.h"
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace doorstep::app {
+
+enum class ImportStage { Checking, Writing, Recomputing };
+
+struct ImportOptions {
+    io::Encoding encoding = io::Encoding::Auto;
+    // Called often with the stage and its share done (0–1000); return false to cancel.
+    std::function<bool(ImportStage stage, int perMille)> progress;
+};
+
+struct ImportReport {
+    bool imported = false;  // false: problems found (nothing written) or cancelled
+    bool cancelled = false;
+    std::vector<io::ExtractProblem> problems;
+    bool moreProblems = false;  // the list stops at the first 200
+    io::ExtractCounts counts;
+    Date extractDate{};
+    std::int64_t rowsChanged = 0;
+    RecomputeSummary recompute;
+};
+
+Result<ImportReport> importExtract(Session& session, const std::filesystem::path& folder, const ImportOptions& options);
+
+}  // namespace doorstep::app

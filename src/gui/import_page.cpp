@@ -1,0 +1,183 @@
+#include "gui/import_page.h"
+
+#include "app/portfolio_import.h"
+#include "gui/busy_guard.h"
+#include "gui/error_text.h"
+#include "gui/qt_text.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace doorstep::gui {
+
+ImportPage::ImportPage(app::Session& session, QWidget* parent) : QWidget(parent), m_session(session)
+{
+    auto* layout = new QVBoxLayout(this);
+    auto* title = new QLabel(tr("Import from core banking"), this);
+    title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: 600;"));
+    layout->addWidget(title);
+    auto* intro = new QLabel(tr("Choose the folder of this morning's extract (manifest.csv, borrowers.csv, loans.csv "
+                                "…). The whole extract is checked first; if any row is wrong, nothing is imported "
+                                "and the problems are listed here. Doorstep's own records (cases, notes, "
+                                "appointments, plans) are kept; importing the same extract twice changes nothing."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto* form = new QFormLayout;
+    auto* row = new QHBoxLayout;
+    m_folder = new QLineEdit(this);
+    m_folder->setObjectName(QStringLiteral("importFolder"));
+    auto* browse = new QPushButton(tr("&Browse…"), this);
+    row->addWidget(m_folder, 1);
+    row->addWidget(browse);
+    form->addRow(tr("Extract folder:"), row);
+    m_encoding = new QComboBox(this);
+    m_encoding->setObjectName(QStringLiteral("importEncoding"));
+    m_encoding->addItem(tr("Detect (UTF-8 or GB18030)"), static_cast<int>(io::Encoding::Auto));
+    m_encoding->addItem(QStringLiteral("UTF-8"), static_cast<int>(io::Encoding::Utf8));
+    m_encoding->addItem(QStringLiteral("GB18030"), static_cast<int>(io::Encoding::Gb18030));
+    form->addRow(tr("Encoding:"), m_encoding);
+    layout->addLayout(form);
+
+    auto* buttons = new QHBoxLayout;
+    m_importButton = new QPushButton(tr("&Check and import"), this);
+    m_importButton->setObjectName(QStringLiteral("importButton"));
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelImportButton"));
+    m_cancelButton->setShortcut(QKeySequence(Qt::Key_Escape));
+    buttons->addWidget(m_importButton);
+    buttons->addWidget(m_cancelButton);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    m_stage = new QLabel(this);
+    layout->addWidget(m_stage);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("importProgress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    layout->addWidget(m_progress);
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("importResult"));
+    m_result->setWordWrap(true);
+    layout->addWidget(m_result);
+    m_problems = new QPlainTextEdit(this);
+    m_problems->setObjectName(QStringLiteral("importProblems"));
+    m_problems->setReadOnly(true);
+    m_problems->setLineWrapMode(QPlainTextEdit::NoWrap);
+    layout->addWidget(m_problems, 1);
+    setRunning(false);
+    m_progress->hide();
+    m_problems->hide();
+
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Extract folder"), m_folder->text());
+        if (!dir.isEmpty()) setFolder(dir);
+    });
+    connect(m_importButton, &QPushButton::clicked, this, &ImportPage::startImport);
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] { m_cancelRequested = true; });
+}
+
+void ImportPage::setFolder(const QString& folder) { m_folder->setText(QDir::toNativeSeparators(folder)); }
+
+void ImportPage::setRunning(bool running)
+{
+    m_importButton->setEnabled(!running);
+    m_cancelButton->setEnabled(running);
+    m_folder->setEnabled(!running);
+    m_encoding->setEnabled(!running);
+}
+
+bool ImportPage::reportProgress(int stage, int perMille)
+{
+    static const char* const kStages[] = {QT_TR_NOOP("Checking every row…"), QT_TR_NOOP("Writing…"),
+                                          QT_TR_NOOP("Computing days past due, buckets and classes…")};
+    // Whole-extract progress: checking is about half the work, writing 40 %, recomputing 10 %.
+    static constexpr int kStart[] = {0, 500, 900};
+    static constexpr int kShare[] = {500, 400, 100};
+    m_progress->setValue(kStart[stage] + kShare[stage] * perMille / 1000);
+    m_stage->setText(tr(kStages[stage]));
+    // Keep the window alive and the Cancel button working without a second thread touching the session.
+    if (!m_sinceEvents.isValid() || m_sinceEvents.elapsed() > 50) {
+        QCoreApplication::processEvents(QEventLoop::ExcludeSocketNotifiers);
+        m_sinceEvents.restart();
+    }
+    return !m_cancelRequested;
+}
+
+void ImportPage::startImport()
+{
+    const QString folder = QDir::fromNativeSeparators(m_folder->text().trimmed());
+    if (folder.isEmpty()) {
+        m_result->setText(tr("Choose the extract folder first."));
+        return;
+    }
+    BusyGuard busy;
+    m_cancelRequested = false;
+    setRunning(true);
+    m_progress->show();
+    m_progress->setValue(0);
+    m_problems->clear();
+    m_problems->hide();
+    m_result->clear();
+    app::ImportOptions options;
+    options.encoding = static_cast<io::Encoding>(m_encoding->currentData().toInt());
+    options.progress = [this](app::ImportStage stage, int perMille) {
+        return reportProgress(static_cast<int>(stage), perMille);
+    };
+    QGuiApplication::setOverrideCursor(Qt::BusyCursor);
+    const auto report = app::importExtract(m_session, toStd(folder), options);
+    QGuiApplication::restoreOverrideCursor();
+    setRunning(false);
+    m_stage->clear();
+    if (!report) {
+        m_progress->hide();
+        m_result->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_result->setText(errorText(report.error()));
+        return;
+    }
+    if (report->cancelled) {
+        m_progress->hide();
+        m_result->setStyleSheet(QString());
+        m_result->setText(tr("Import cancelled. Nothing was changed."));
+        return;
+    }
+    if (!report->problems.empty()) {
+        m_progress->hide();
+        m_result->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_result->setText(tr("The extract has %n problem(s); nothing was imported. Fix the files and import again.",
+                             nullptr, static_cast<int>(report->problems.size())) +
+                          (report->moreProblems ? tr(" Only the first ones are listed.") : QString()));
+        QStringList lines;
+        for (const auto& p : report->problems) lines << toQString(p.text());
+        m_problems->setPlainText(lines.join(QLatin1Char('\n')));
+        m_problems->show();
+        return;
+    }
+    m_progress->setValue(1000);
+    const auto& c = report->counts;
+    m_result->setStyleSheet(QStringLiteral("color: #1b5e20;"));
+    m_result->setText(tr("Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows "
+                         "changed. As of %1, %7 loans are overdue.")
+                          .arg(toQString(formatIsoDate(report->extractDate)))
+                          .arg(c.borrowers)
+                          .arg(c.loans)
+                          .arg(c.instalments)
+                          .arg(c.payments)
+                          .arg(report->rowsChanged)
+                          .arg(report->recompute.overdue));
+    Q_EMIT imported();
+}
+
+}  // namespace doorstep::gui

@@ -1,0 +1,143 @@
+#include "gui/portfolio_model.h"
+
+#include "domain/masking.h"
+#include "gui/error_text.h"
+#include "gui/portfolio_text.h"
+#include "gui/qt_text.h"
+
+namespace doorstep::gui {
+namespace {
+
+app::PortfolioSort sortFor(int column)
+{
+    switch (column) {
+    case PortfolioModel::LoanNo: return app::PortfolioSort::LoanId;
+    case PortfolioModel::Borrower: return app::PortfolioSort::Borrower;
+    case PortfolioModel::District: return app::PortfolioSort::District;
+    case PortfolioModel::ProductColumn: return app::PortfolioSort::Product;
+    case PortfolioModel::Officer: return app::PortfolioSort::Officer;
+    case PortfolioModel::Bucket: return app::PortfolioSort::Bucket;
+    case PortfolioModel::RiskClass: return app::PortfolioSort::RiskClass;
+    case PortfolioModel::OverduePrincipal:
+    case PortfolioModel::TotalOverdue: return app::PortfolioSort::TotalOverdue;
+    default: return app::PortfolioSort::Dpd;
+    }
+}
+
+}  // namespace
+
+PortfolioModel::PortfolioModel(app::Session& session, QObject* parent) : QAbstractTableModel(parent), m_session(session)
+{
+}
+
+void PortfolioModel::setFilter(const app::PortfolioFilter& filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void PortfolioModel::reload()
+{
+    // Empty first: a view may ask for more rows while the reset is announced, and must get none.
+    beginResetModel();
+    m_rows.clear();
+    m_total = 0;
+    endResetModel();
+    auto total = app::PortfolioService(m_session).count(m_filter);
+    if (!total) Q_EMIT failed(errorText(total.error()));
+    m_total = total ? *total : 0;
+    Q_EMIT totalChanged(m_total);
+    if (m_total > 0) fetchMore({});
+}
+
+int PortfolioModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int PortfolioModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+bool PortfolioModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && static_cast<std::int64_t>(m_rows.size()) < m_total;
+}
+
+void PortfolioModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent)) return;
+    auto page = app::PortfolioService(m_session).page(m_filter, m_sort, m_ascending,
+                                                      static_cast<std::int64_t>(m_rows.size()), kPageSize);
+    if (!page) {
+        Q_EMIT failed(errorText(page.error()));
+        m_total = static_cast<std::int64_t>(m_rows.size());  // stop asking
+        return;
+    }
+    if (page->empty()) {
+        m_total = static_cast<std::int64_t>(m_rows.size());
+        return;
+    }
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
+    for (auto& row : *page) m_rows.push_back(std::move(row));
+    endInsertRows();
+}
+
+void PortfolioModel::sort(int column, Qt::SortOrder order)
+{
+    m_sort = sortFor(column);
+    m_ascending = order == Qt::AscendingOrder;
+    reload();
+}
+
+QVariant PortfolioModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= static_cast<int>(m_rows.size())) return {};
+    const app::PortfolioRow& r = m_rows[static_cast<std::size_t>(index.row())];
+    if (role == BorrowerRowIdRole) return QVariant::fromValue(static_cast<qlonglong>(r.borrowerRowId));
+    if (role == Qt::TextAlignmentRole) {
+        switch (index.column()) {
+        case Dpd:
+        case OverduePrincipal:
+        case TotalOverdue: return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        default: return {};
+        }
+    }
+    if (role != Qt::DisplayRole) return {};
+    switch (index.column()) {
+    case LoanNo: return toQString(r.loanId);
+    case Borrower: return toQString(r.borrowerName);
+    case IdNumber: return toQString(maskIdNumber(r.idNumber));
+    case Phone: return toQString(maskPhone(r.phone));
+    case District: return toQString(r.district);
+    case ProductColumn: return productText(r.product);
+    case Officer: return toQString(r.officer);
+    case Dpd: return r.dpd;
+    case Bucket: return toQString(r.bucket);
+    case RiskClass: return riskClassText(r.riskClass);
+    case OverduePrincipal: return moneyText(r.overduePrincipal.fen);
+    case TotalOverdue: return moneyText(r.totalOverdue.fen);
+    default: return {};
+    }
+}
+
+QVariant PortfolioModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case LoanNo: return tr("Loan no.");
+    case Borrower: return tr("Borrower");
+    case IdNumber: return tr("ID number");
+    case Phone: return tr("Phone");
+    case District: return tr("District");
+    case ProductColumn: return tr("Product");
+    case Officer: return tr("Officer");
+    case Dpd: return tr("DPD");
+    case Bucket: return tr("Bucket");
+    case RiskClass: return tr("Class");
+    case OverduePrincipal: return tr("Overdue principal");
+    case TotalOverdue: return tr("Total overdue");
+    default: return {};
+    }
+}
+
+}  // namespace doorstep::gui

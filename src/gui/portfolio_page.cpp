@@ -1,0 +1,182 @@
+#include "gui/portfolio_page.h"
+
+#include "app/portfolio_service.h"
+#include "gui/case_dialog.h"
+#include "gui/error_text.h"
+#include "gui/message_box.h"
+#include "gui/portfolio_model.h"
+#include "gui/portfolio_text.h"
+#include "gui/qt_text.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace doorstep::gui {
+namespace {
+
+QComboBox* makeCombo(const QString& name, const QString& anyText, QWidget* parent)
+{
+    auto* combo = new QComboBox(parent);
+    combo->setObjectName(name);
+    combo->addItem(anyText, QString());
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    return combo;
+}
+
+std::string selected(const QComboBox* combo) { return toStd(combo->currentData().toString()); }
+
+}  // namespace
+
+PortfolioPage::PortfolioPage(app::Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_model(new PortfolioModel(session, this))
+{
+    auto* layout = new QVBoxLayout(this);
+    auto* title = new QLabel(tr("Portfolio"), this);
+    title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: 600;"));
+    layout->addWidget(title);
+
+    auto* filters = new QHBoxLayout;
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("portfolioSearch"));
+    m_search->setPlaceholderText(tr("Search name, loan or customer no. (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_bucket = makeCombo(QStringLiteral("bucketFilter"), tr("All buckets"), this);
+    for (const char* b : {"M0", "M1", "M2", "M3", "M4", "M5", "M6", "M7"})
+        m_bucket->addItem(QString::fromLatin1(b), QString::fromLatin1(b));
+    m_class = makeCombo(QStringLiteral("classFilter"), tr("All classes"), this);
+    for (const char* c : {"normal", "special_mention", "substandard", "doubtful", "loss"})
+        m_class->addItem(riskClassText(c), QString::fromLatin1(c));
+    m_product = makeCombo(QStringLiteral("productFilter"), tr("All products"), this);
+    for (const char* p : {"mortgage", "consumer", "business", "credit_card"})
+        m_product->addItem(productText(p), QString::fromLatin1(p));
+    m_district = makeCombo(QStringLiteral("districtFilter"), tr("All districts"), this);
+    m_officer = makeCombo(QStringLiteral("officerFilter"), tr("All officers"), this);
+    m_overdueOnly = new QCheckBox(tr("Overdue only"), this);
+    m_overdueOnly->setObjectName(QStringLiteral("overdueOnly"));
+    filters->addWidget(m_search, 2);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_bucket, m_class, m_product, m_district, m_officer, m_overdueOnly})
+        filters->addWidget(w);
+    layout->addLayout(filters);
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("portfolioTable"));
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(PortfolioModel::Dpd, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_view, 1);
+    m_emptyLabel = new QLabel(tr("No loans yet. Loans appear here after the first import from core banking "
+                                 "(Import page, for supervisors and administrators)."),
+                              this);
+    m_emptyLabel->setObjectName(QStringLiteral("portfolioEmpty"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    layout->addWidget(m_emptyLabel);
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("portfolioCount"));
+    layout->addWidget(m_countLabel);
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(250);  // search as the person types, without a query per keystroke
+    connect(&m_searchDelay, &QTimer::timeout, this, &PortfolioPage::applyFilter);
+    connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
+    // Enter in the search box goes to the first match, ready to open with Enter again.
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (m_searchDelay.isActive()) {
+            m_searchDelay.stop();
+            applyFilter();
+        }
+        if (m_model->rowCount() == 0) return;
+        m_view->setFocus();
+        m_view->setCurrentIndex(m_model->index(0, 0));
+    });
+    for (QComboBox* combo : {m_bucket, m_class, m_product, m_district, m_officer})
+        connect(combo, &QComboBox::currentIndexChanged, this, &PortfolioPage::applyFilter);
+    connect(m_overdueOnly, &QCheckBox::toggled, this, &PortfolioPage::applyFilter);
+    connect(m_view, &QTableView::activated, this, &PortfolioPage::openCase);
+    connect(m_model, &PortfolioModel::totalChanged, this, [this](qint64 total) {
+        m_countLabel->setText(tr("%n loan(s)", nullptr, static_cast<int>(total)));
+        const bool empty = total == 0 && m_model->filter().search.empty() && m_bucket->currentIndex() == 0 &&
+                           m_class->currentIndex() == 0 && m_product->currentIndex() == 0 &&
+                           m_district->currentIndex() == 0 && m_officer->currentIndex() == 0 &&
+                           !m_overdueOnly->isChecked();
+        m_emptyLabel->setVisible(empty);
+        m_view->setVisible(!empty);
+    });
+    connect(m_model, &PortfolioModel::failed, this,
+            [this](const QString& message) { MessageBox::warning(this, tr("Portfolio"), message); });
+
+    auto* find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WindowShortcut);  // active whenever this page is the one shown
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    addAction(find);
+    reload();
+}
+
+void PortfolioPage::fillChoices()
+{
+    const auto refill = [](QComboBox* combo, const std::vector<std::string>& values) {
+        const QString current = combo->currentData().toString();
+        const QSignalBlocker block(combo);
+        while (combo->count() > 1) combo->removeItem(1);
+        for (const auto& v : values) combo->addItem(toQString(v), toQString(v));
+        combo->setCurrentIndex(std::max(0, combo->findData(current)));
+    };
+    app::PortfolioService service(m_session);
+    if (auto districts = service.districts()) refill(m_district, *districts);
+    if (auto officers = service.officers()) refill(m_officer, *officers);
+    m_officer->setVisible(m_session.can(Permission::ViewAllCases));
+}
+
+void PortfolioPage::reload()
+{
+    fillChoices();
+    applyFilter();
+}
+
+void PortfolioPage::applyFilter()
+{
+    app::PortfolioFilter filter;
+    filter.search = toStd(m_search->text().trimmed());
+    filter.bucket = selected(m_bucket);
+    filter.riskClass = selected(m_class);
+    filter.product = selected(m_product);
+    filter.district = selected(m_district);
+    filter.officer = selected(m_officer);
+    filter.overdueOnly = m_overdueOnly->isChecked();
+    m_model->setFilter(filter);
+    m_view->resizeColumnsToContents();
+}
+
+void PortfolioPage::openCase(const QModelIndex& index)
+{
+    if (!index.isValid()) return;
+    const auto borrower = index.data(PortfolioModel::BorrowerRowIdRole).toLongLong();
+    auto found = app::PortfolioService(m_session).openCase(borrower);
+    if (!found) {
+        MessageBox::warning(this, tr("Case"), errorText(found.error()));
+        return;
+    }
+    CaseDialog dialog(m_session, std::move(*found), this);
+    dialog.exec();
+}
+
+}  // namespace doorstep::gui

@@ -1,0 +1,73 @@
+#pragma once
+// Reading the portfolio for lists and the case view: filtered, sorted, fetched a page at a time.
+#include "domain/portfolio.h"
+#include "storage/loan_status_repository.h"
+#include "storage/sqlite.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace doorstep::storage {
+
+struct PortfolioFilter {
+    std::string bucket;     // "M2"; empty = any
+    std::string riskClass;  // "substandard"; empty = any
+    std::string district;
+    std::string product;    // "consumer"
+    std::string officer;    // user name; empty = any
+    std::string search;     // borrower name (part), or the start of a loan or customer number
+    bool overdueOnly = false;
+};
+
+enum class PortfolioSort { LoanId, Borrower, District, Product, Officer, Dpd, Bucket, RiskClass, TotalOverdue };
+
+struct PortfolioRow {
+    std::int64_t loanRowId = 0;
+    std::int64_t borrowerRowId = 0;
+    std::string loanId;
+    std::string borrowerName;
+    std::string idNumber;
+    std::string phone;
+    std::string district;
+    std::string product;
+    std::string officer;
+    int dpd = 0;
+    std::string bucket;
+    std::string riskClass;
+    Money overduePrincipal;
+    Money totalOverdue;
+};
+
+struct LoanDetail {
+    std::int64_t rowId = 0;
+    Loan loan;
+    std::vector<Instalment> instalments;
+    std::vector<Payment> payments;
+    std::optional<LoanStatusRow> status;
+};
+
+struct BorrowerCase {
+    std::int64_t rowId = 0;
+    Borrower borrower;
+    std::vector<ContactPerson> contacts;
+    std::optional<CreditRecord> credit;
+    std::vector<LoanDetail> loans;
+};
+
+class PortfolioQuery final {
+public:
+    explicit PortfolioQuery(const Connection& connection) : m_db(connection) {}
+
+    std::int64_t count(const PortfolioFilter& filter) const;
+    std::vector<PortfolioRow> page(const PortfolioFilter& filter, PortfolioSort sort, bool ascending,
+                                   std::int64_t offset, std::int64_t limit) const;
+    std::vector<std::string> districts() const;
+    std::vector<std::string> officers() const;
+    std::optional<BorrowerCase> borrowerCase(std::int64_t borrowerRowId) const;
+
+private:
+    const Connection& m_db;
+};
+
+}  // namespace doorstep::storage

@@ -1,0 +1,302 @@
+#include "storage/portfolio_writer.h"
+
+#include "domain/calendar.h"
+
+#include <algorithm>
+
+namespace doorstep::storage {
+
+struct PortfolioWriter::Statements {
+    explicit Statements(const Connection& db)
+        : findBorrower(db.prepare("SELECT id, name, id_number, phone, phone2, address, district, latitude_e6, "
+                                  "longitude_e6, employer, monthly_income_fen, monthly_expenses_fen "
+                                  "FROM borrowers WHERE bank_id = ?")),
+          insertBorrower(db.prepare("INSERT INTO borrowers (bank_id, name, id_number, phone, phone2, address, "
+                                    "district, latitude_e6, longitude_e6, employer, monthly_income_fen, "
+                                    "monthly_expenses_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")),
+          updateBorrower(db.prepare("UPDATE borrowers SET name=?, id_number=?, phone=?, phone2=?, address=?, "
+                                    "district=?, latitude_e6=?, longitude_e6=?, employer=?, monthly_income_fen=?, "
+                                    "monthly_expenses_fen=? WHERE id=?")),
+          findContact(db.prepare("SELECT id FROM contact_persons WHERE borrower_id=? AND relation=? AND name=? "
+                                 "AND phone=?")),
+          insertContact(db.prepare("INSERT INTO contact_persons (borrower_id, relation, name, phone) "
+                                   "VALUES (?,?,?,?)")),
+          seenContact(db.prepare("INSERT INTO temp.seen_contacts (id) VALUES (?)")),
+          seenBorrower(db.prepare("INSERT OR IGNORE INTO temp.seen_borrowers (id) VALUES (?)")),
+          upsertCredit(db.prepare(
+              "INSERT INTO credit_records (borrower_id, report_date, overdue_accounts_elsewhere, worst_dpd_24m, "
+              "total_debt_fen, enquiries_6m) VALUES (?,?,?,?,?,?) ON CONFLICT (borrower_id) DO UPDATE SET "
+              "report_date=excluded.report_date, overdue_accounts_elsewhere=excluded.overdue_accounts_elsewhere, "
+              "worst_dpd_24m=excluded.worst_dpd_24m, total_debt_fen=excluded.total_debt_fen, "
+              "enquiries_6m=excluded.enquiries_6m WHERE report_date IS NOT excluded.report_date OR "
+              "overdue_accounts_elsewhere IS NOT excluded.overdue_accounts_elsewhere OR worst_dpd_24m IS NOT "
+              "excluded.worst_dpd_24m OR total_debt_fen IS NOT excluded.total_debt_fen OR enquiries_6m IS NOT "
+              "excluded.enquiries_6m")),
+          upsertLoan(db.prepare(
+              "INSERT INTO loans (bank_id, borrower_id, product, principal_fen, rate_micros, start_date, "
+              "term_months, method, officer) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (bank_id) DO UPDATE SET "
+              "borrower_id=excluded.borrower_id, product=excluded.product, principal_fen=excluded.principal_fen, "
+              "rate_micros=excluded.rate_micros, start_date=excluded.start_date, term_months=excluded.term_months, "
+              "method=excluded.method, officer=excluded.officer WHERE borrower_id IS NOT excluded.borrower_id OR "
+              "product IS NOT excluded.product OR principal_fen IS NOT excluded.principal_fen OR rate_micros IS NOT "
+              "excluded.rate_micros OR start_date IS NOT excluded.start_date OR term_months IS NOT "
+              "excluded.term_months OR method IS NOT excluded.method OR officer IS NOT excluded.officer")),
+          findLoan(db.prepare("SELECT id FROM loans WHERE bank_id = ?")),
+          upsertInstalment(db.prepare(
+              "INSERT INTO instalments (loan_id, seq, due_date, principal_fen, interest_fen) VALUES (?,?,?,?,?) "
+              "ON CONFLICT (loan_id, seq) DO UPDATE SET due_date=excluded.due_date, "
+              "principal_fen=excluded.principal_fen, interest_fen=excluded.interest_fen WHERE due_date IS NOT "
+              "excluded.due_date OR principal_fen IS NOT excluded.principal_fen OR interest_fen IS NOT "
+              "excluded.interest_fen")),
+          dropInstalmentsAfter(db.prepare("DELETE FROM instalments WHERE loan_id = ? AND seq > ?")),
+          upsertPayment(db.prepare(
+              "INSERT INTO payments (bank_id, loan_id, paid_date, amount_fen) VALUES (?,?,?,?) ON CONFLICT "
+              "(bank_id) DO UPDATE SET loan_id=excluded.loan_id, paid_date=excluded.paid_date, "
+              "amount_fen=excluded.amount_fen WHERE loan_id IS NOT excluded.loan_id OR paid_date IS NOT "
+              "excluded.paid_date OR amount_fen IS NOT excluded.amount_fen")),
+          listPayments(db.prepare("SELECT bank_id FROM payments WHERE loan_id = ?")),
+          dropPayment(db.prepare("DELETE FROM payments WHERE bank_id = ?"))
+    {
+    }
+    Statement findBorrower, insertBorrower, updateBorrower, findContact, insertContact, seenContact, seenBorrower,
+        upsertCredit, upsertLoan, findLoan, upsertInstalment, dropInstalmentsAfter, upsertPayment, listPayments,
+        dropPayment;
+};
+
+namespace {
+
+void bindOptionalCoordinate(Statement& s, int index, const std::optional<GeoPoint>& p, bool latitude)
+{
+    if (p) {
+        s.bind(index, latitude ? p->latitudeE6 : p->longitudeE6);
+    } else {
+        s.bind(index, std::nullopt);
+    }
+}
+
+std::string phoneAt(const Borrower& b, std::size_t i) { return i < b.phones.size() ? b.phones[i] : std::string(); }
+
+}  // namespace
+
+PortfolioWriter::PortfolioWriter(const Connection& connection) : m_db(connection)
+{
+    m_db.execute("CREATE TEMP TABLE IF NOT EXISTS seen_contacts (id INTEGER PRIMARY KEY);"
+                 "CREATE TEMP TABLE IF NOT EXISTS seen_borrowers (id INTEGER PRIMARY KEY);"
+                 "DELETE FROM temp.seen_contacts; DELETE FROM temp.seen_borrowers;");
+    auto count = m_db.prepare("SELECT count(*) FROM borrowers");
+    count.step();
+    m_fresh = count.columnInt(0) == 0;
+    m_stmt = std::make_unique<Statements>(m_db);
+}
+
+PortfolioWriter::~PortfolioWriter() = default;
+
+void PortfolioWriter::borrower(const Borrower& b)
+{
+    ++m_read;
+    auto& find = m_stmt->findBorrower;
+    std::int64_t id = 0;
+    bool same = false;
+    if (!m_fresh) {
+        find.reset();
+        find.bind(1, b.id);
+        if (find.step()) {
+            id = find.columnInt(0);
+            const bool hasLocation = !find.columnIsNull(7);
+            same = find.columnText(1) == b.name && find.columnText(2) == b.idNumber &&
+                   find.columnText(3) == phoneAt(b, 0) && find.columnText(4) == phoneAt(b, 1) &&
+                   find.columnText(5) == b.address && find.columnText(6) == b.district &&
+                   hasLocation == b.location.has_value() &&
+                   (!hasLocation || (find.columnInt(7) == b.location->latitudeE6 &&
+                                     find.columnInt(8) == b.location->longitudeE6)) &&
+                   find.columnText(9) == b.employer && find.columnInt(10) == b.monthlyIncome.fen &&
+                   find.columnInt(11) == b.monthlyExpenses.fen;
+        }
+        find.reset();
+    }
+    if (id == 0) {
+        auto& s = m_stmt->insertBorrower;
+        s.reset();
+        s.bind(1, b.id).bind(2, b.name).bind(3, b.idNumber).bind(4, phoneAt(b, 0)).bind(5, phoneAt(b, 1));
+        s.bind(6, b.address).bind(7, b.district);
+        bindOptionalCoordinate(s, 8, b.location, true);
+        bindOptionalCoordinate(s, 9, b.location, false);
+        s.bind(10, b.employer).bind(11, b.monthlyIncome.fen).bind(12, b.monthlyExpenses.fen);
+        s.run();
+        id = m_db.lastInsertId();
+        ++m_changed;
+    } else if (!same) {
+        auto& s = m_stmt->updateBorrower;
+        s.reset();
+        s.bind(1, b.name).bind(2, b.idNumber).bind(3, phoneAt(b, 0)).bind(4, phoneAt(b, 1)).bind(5, b.address);
+        s.bind(6, b.district);
+        bindOptionalCoordinate(s, 7, b.location, true);
+        bindOptionalCoordinate(s, 8, b.location, false);
+        s.bind(9, b.employer).bind(10, b.monthlyIncome.fen).bind(11, b.monthlyExpenses.fen).bind(12, id);
+        s.run();
+        ++m_changed;
+    }
+    m_borrowerIds[b.id] = id;
+    auto& seen = m_stmt->seenBorrower;
+    seen.reset();
+    seen.bind(1, id).run();
+}
+
+std::int64_t PortfolioWriter::borrowerRowId(const std::string& bankId)
+{
+    auto it = m_borrowerIds.find(bankId);
+    if (it == m_borrowerIds.end()) throw DatabaseError(0, "a record refers to a borrower the extract did not list");
+    return it->second;
+}
+
+std::int64_t PortfolioWriter::loanRowId(const std::string& bankId)
+{
+    auto it = m_loanIds.find(bankId);
+    if (it == m_loanIds.end()) throw DatabaseError(0, "a record refers to a loan the extract did not list");
+    return it->second;
+}
+
+void PortfolioWriter::contact(const ContactPerson& c)
+{
+    ++m_read;
+    const std::int64_t borrower = borrowerRowId(c.borrowerId);
+    std::int64_t id = 0;
+    if (!m_fresh) {
+        auto& find = m_stmt->findContact;
+        find.reset();
+        find.bind(1, borrower).bind(2, relationName(c.relation)).bind(3, c.name).bind(4, c.phone);
+        if (find.step()) id = find.columnInt(0);
+        find.reset();
+    }
+    if (id == 0) {
+        auto& s = m_stmt->insertContact;
+        s.reset();
+        s.bind(1, borrower).bind(2, relationName(c.relation)).bind(3, c.name).bind(4, c.phone).run();
+        id = m_db.lastInsertId();
+        ++m_changed;
+    }
+    auto& seen = m_stmt->seenContact;
+    seen.reset();
+    seen.bind(1, id).run();
+}
+
+void PortfolioWriter::creditRecord(const CreditRecord& r)
+{
+    ++m_read;
+    auto& s = m_stmt->upsertCredit;
+    s.reset();
+    s.bind(1, borrowerRowId(r.borrowerId)).bind(2, formatIsoDate(r.reportDate));
+    s.bind(3, std::int64_t{r.overdueAccountsElsewhere}).bind(4, std::int64_t{r.worstDpd24Months});
+    s.bind(5, r.totalDebt.fen).bind(6, std::int64_t{r.enquiriesLast6Months});
+    s.run();
+    m_changed += m_db.changes();
+}
+
+void PortfolioWriter::loan(const Loan& l)
+{
+    ++m_read;
+    auto& s = m_stmt->upsertLoan;
+    s.reset();
+    s.bind(1, l.id).bind(2, borrowerRowId(l.borrowerId)).bind(3, productName(l.product));
+    s.bind(4, l.principal.fen).bind(5, l.contractRate.micros).bind(6, formatIsoDate(l.startDate));
+    s.bind(7, std::int64_t{l.termMonths}).bind(8, repaymentMethodName(l.method)).bind(9, l.officer);
+    s.run();
+    const int changed = m_db.changes();
+    m_changed += changed;
+    std::int64_t id = 0;
+    if (m_fresh) {
+        id = m_db.lastInsertId();
+    } else {
+        auto& find = m_stmt->findLoan;
+        find.reset();
+        find.bind(1, l.id);
+        find.step();
+        id = find.columnInt(0);
+        find.reset();
+    }
+    m_loanIds[l.id] = id;
+}
+
+void PortfolioWriter::instalment(const Instalment& i)
+{
+    ++m_read;
+    if (i.loanId != m_instalmentLoan) flushInstalments();
+    m_instalmentLoan = i.loanId;
+    m_instalments.push_back(i);
+}
+
+void PortfolioWriter::flushInstalments()
+{
+    if (m_instalments.empty()) return;
+    const std::int64_t loan = loanRowId(m_instalmentLoan);
+    auto& s = m_stmt->upsertInstalment;
+    for (const Instalment& i : m_instalments) {
+        s.reset();
+        s.bind(1, loan).bind(2, std::int64_t{i.sequence}).bind(3, formatIsoDate(i.dueDate));
+        s.bind(4, i.principalDue.fen).bind(5, i.interestDue.fen);
+        s.run();
+        m_changed += m_db.changes();
+    }
+    if (!m_fresh) {
+        auto& drop = m_stmt->dropInstalmentsAfter;
+        drop.reset();
+        drop.bind(1, loan).bind(2, std::int64_t{m_instalments.back().sequence}).run();
+        m_changed += m_db.changes();
+    }
+    m_instalments.clear();
+}
+
+void PortfolioWriter::payment(const Payment& p)
+{
+    ++m_read;
+    if (p.loanId != m_paymentLoan) flushPayments();
+    m_paymentLoan = p.loanId;
+    m_payments.push_back(p);
+}
+
+void PortfolioWriter::flushPayments()
+{
+    if (m_payments.empty()) return;
+    const std::int64_t loan = loanRowId(m_paymentLoan);
+    auto& s = m_stmt->upsertPayment;
+    for (const Payment& p : m_payments) {
+        s.reset();
+        s.bind(1, p.id).bind(2, loan).bind(3, formatIsoDate(p.paidOn)).bind(4, p.amount.fen);
+        s.run();
+        m_changed += m_db.changes();
+    }
+    if (!m_fresh) {
+        // A payment the bank no longer lists (a reversal) goes; the others were just written.
+        std::vector<std::string> stale;
+        auto& list = m_stmt->listPayments;
+        list.reset();
+        list.bind(1, loan);
+        while (list.step()) {
+            std::string id = list.columnText(0);
+            if (std::ranges::none_of(m_payments, [&](const Payment& p) { return p.id == id; }))
+                stale.push_back(std::move(id));
+        }
+        list.reset();
+        for (const auto& id : stale) {
+            auto& drop = m_stmt->dropPayment;
+            drop.reset();
+            drop.bind(1, id).run();
+            m_changed += m_db.changes();
+        }
+    }
+    m_payments.clear();
+}
+
+void PortfolioWriter::finish()
+{
+    flushInstalments();
+    flushPayments();
+    if (!m_fresh) {
+        m_db.execute("DELETE FROM contact_persons WHERE borrower_id IN (SELECT id FROM temp.seen_borrowers) "
+                     "AND id NOT IN (SELECT id FROM temp.seen_contacts)");
+        m_changed += m_db.changes();
+    }
+    m_db.execute("DELETE FROM temp.seen_contacts; DELETE FROM temp.seen_borrowers;");
+}
+
+}  // namespace doorstep::storage

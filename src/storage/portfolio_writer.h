@@ -1,0 +1,58 @@
+#pragma once
+// Writes one core-banking extract into the database, record by record as the reader streams it.
+// Re-importing updates only what changed and keeps everything Doorstep itself recorded; the same
+// extract twice changes nothing (rowsChanged() == 0). The caller holds the transaction.
+#include "domain/portfolio.h"
+#include "storage/sqlite.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace doorstep::storage {
+
+class PortfolioWriter final {
+public:
+    explicit PortfolioWriter(const Connection& connection);
+    ~PortfolioWriter();
+    PortfolioWriter(const PortfolioWriter&) = delete;
+    PortfolioWriter& operator=(const PortfolioWriter&) = delete;
+
+    // Records must arrive in the extract's order: borrowers before what refers to them, each
+    // loan's instalments together and in sequence, each loan's payments together.
+    void borrower(const Borrower& borrower);
+    void contact(const ContactPerson& contact);
+    void creditRecord(const CreditRecord& record);
+    void loan(const Loan& loan);
+    void instalment(const Instalment& instalment);
+    void payment(const Payment& payment);
+
+    // Completes the last groups and removes contact persons, instalments and payments that the
+    // extract no longer lists. Loans and borrowers are never removed (Doorstep's cases refer to them).
+    void finish();
+    std::int64_t rowsChanged() const { return m_changed; }
+    std::int64_t rowsRead() const { return m_read; }
+
+private:
+    std::int64_t borrowerRowId(const std::string& bankId);
+    std::int64_t loanRowId(const std::string& bankId);
+    void flushInstalments();
+    void flushPayments();
+
+    const Connection& m_db;
+    bool m_fresh = false;  // the portfolio tables were empty: plain inserts, nothing to compare
+    std::int64_t m_changed = 0;
+    std::int64_t m_read = 0;
+    std::unordered_map<std::string, std::int64_t> m_borrowerIds;
+    std::unordered_map<std::string, std::int64_t> m_loanIds;
+    std::string m_instalmentLoan;
+    std::vector<Instalment> m_instalments;
+    std::string m_paymentLoan;
+    std::vector<Payment> m_payments;
+    struct Statements;
+    std::unique_ptr<Statements> m_stmt;
+};
+
+}  // namespace doorstep::storage
