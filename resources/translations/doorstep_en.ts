@@ -276,6 +276,105 @@
     </message>
 </context>
 <context>
+    <name>ImportProblems</name>
+    <message>
+        <source>is not a rate in percent (like 4.35)</source>
+        <translation>is not a rate in percent (like 4.35)</translation>
+    </message>
+    <message>
+        <source>is not an amount in yuan (like 1234.56)</source>
+        <translation>is not an amount in yuan (like 1234.56)</translation>
+    </message>
+    <message>
+        <source>has more than two decimals</source>
+        <translation>has more than two decimals</translation>
+    </message>
+    <message>
+        <source>has more than four decimals</source>
+        <translation>has more than four decimals</translation>
+    </message>
+    <message>
+        <source>is too large an amount</source>
+        <translation>is too large an amount</translation>
+    </message>
+    <message>
+        <source>is empty where an amount is needed</source>
+        <translation>is empty where an amount is needed</translation>
+    </message>
+    <message>
+        <source>is not a date in the form YYYY-MM-DD</source>
+        <translation>is not a date in the form YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>is not a day of the calendar</source>
+        <translation>is not a day of the calendar</translation>
+    </message>
+    <message>
+        <source>is not a whole number</source>
+        <translation>is not a whole number</translation>
+    </message>
+    <message>
+        <source>is not a mobile number of 11 digits</source>
+        <translation>is not a mobile number of 11 digits</translation>
+    </message>
+    <message>
+        <source>is not in borrowers.csv</source>
+        <translation>is not in borrowers.csv</translation>
+    </message>
+    <message>
+        <source>is not in loans.csv</source>
+        <translation>is not in loans.csv</translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation>must be more than zero</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>must not be negative</translation>
+    </message>
+    <message>
+        <source>is required but missing from the header</source>
+        <translation>is required but missing from the header</translation>
+    </message>
+    <message>
+        <source>appears more than once in the header</source>
+        <translation>appears more than once in the header</translation>
+    </message>
+    <message>
+        <source>the resident ID number's check digit is wrong</source>
+        <translation>the resident ID number's check digit is wrong</translation>
+    </message>
+    <message>
+        <source>the resident ID number does not have 18 characters</source>
+        <translation>the resident ID number does not have 18 characters</translation>
+    </message>
+    <message>
+        <source>the resident ID number is not 17 digits followed by a digit or X</source>
+        <translation>the resident ID number is not 17 digits followed by a digit or X</translation>
+    </message>
+    <message>
+        <source>the resident ID number's birth date is not a real date</source>
+        <translation>the resident ID number's birth date is not a real date</translation>
+    </message>
+    <message>
+        <source>the file is empty; it needs at least its header row</source>
+        <translation>the file is empty; it needs at least its header row</translation>
+    </message>
+    <message>
+        <source>the manifest has more than one row</source>
+        <translation>the manifest has more than one row</translation>
+    </message>
+    <message>
+        <source>the manifest row is missing (the file has only its header)</source>
+        <translation>the manifest row is missing (the file has only its header)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Doorstep — Log in</source>
@@ -805,10 +904,6 @@
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <source>Extract folder:</source>
-        <translation>Extract folder:</translation>
-    </message>
-    <message>
         <source>Detect (UTF-8 or GB18030)</source>
         <translation>Detect (UTF-8 or GB18030)</translation>
     </message>
@@ -859,6 +954,10 @@
     <message>
         <source>Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows changed. As of %1, %7 loans are overdue.</source>
         <translation>Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows changed. As of %1, %7 loans are overdue.</translation>
+    </message>
+    <message>
+        <source>E&amp;xtract folder:</source>
+        <translation>E&amp;xtract folder:</translation>
     </message>
 </context>
 <context>

@@ -276,6 +276,105 @@
     </message>
 </context>
 <context>
+    <name>ImportProblems</name>
+    <message>
+        <source>is not a rate in percent (like 4.35)</source>
+        <translation>不是百分比形式的利率(如 4.35)</translation>
+    </message>
+    <message>
+        <source>is not an amount in yuan (like 1234.56)</source>
+        <translation>不是以元为单位的金额(如 1234.56)</translation>
+    </message>
+    <message>
+        <source>has more than two decimals</source>
+        <translation>小数位超过两位</translation>
+    </message>
+    <message>
+        <source>has more than four decimals</source>
+        <translation>小数位超过四位</translation>
+    </message>
+    <message>
+        <source>is too large an amount</source>
+        <translation>金额过大</translation>
+    </message>
+    <message>
+        <source>is empty where an amount is needed</source>
+        <translation>为空,此处需要金额</translation>
+    </message>
+    <message>
+        <source>is not a date in the form YYYY-MM-DD</source>
+        <translation>不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>is not a day of the calendar</source>
+        <translation>不是有效的日历日期</translation>
+    </message>
+    <message>
+        <source>is not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>is not a mobile number of 11 digits</source>
+        <translation>不是 11 位手机号码</translation>
+    </message>
+    <message>
+        <source>is not in borrowers.csv</source>
+        <translation>不在 borrowers.csv 中</translation>
+    </message>
+    <message>
+        <source>is not in loans.csv</source>
+        <translation>不在 loans.csv 中</translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation>必须大于零</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>is required but missing from the header</source>
+        <translation>为必填列,但表头中没有</translation>
+    </message>
+    <message>
+        <source>appears more than once in the header</source>
+        <translation>在表头中出现了多次</translation>
+    </message>
+    <message>
+        <source>the resident ID number's check digit is wrong</source>
+        <translation>身份证号的校验位错误</translation>
+    </message>
+    <message>
+        <source>the resident ID number does not have 18 characters</source>
+        <translation>身份证号不是 18 位</translation>
+    </message>
+    <message>
+        <source>the resident ID number is not 17 digits followed by a digit or X</source>
+        <translation>身份证号不是 17 位数字加一位数字或 X</translation>
+    </message>
+    <message>
+        <source>the resident ID number's birth date is not a real date</source>
+        <translation>身份证号中的出生日期无效</translation>
+    </message>
+    <message>
+        <source>the file is empty; it needs at least its header row</source>
+        <translation>文件为空;至少需要表头行</translation>
+    </message>
+    <message>
+        <source>the manifest has more than one row</source>
+        <translation>manifest 文件多于一行</translation>
+    </message>
+    <message>
+        <source>the manifest row is missing (the file has only its header)</source>
+        <translation>manifest 文件缺少数据行(只有表头)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Doorstep — Log in</source>
@@ -805,10 +904,6 @@
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <source>Extract folder:</source>
-        <translation>数据文件夹:</translation>
-    </message>
-    <message>
         <source>Detect (UTF-8 or GB18030)</source>
         <translation>自动识别(UTF-8 或 GB18030)</translation>
     </message>
@@ -859,6 +954,10 @@
     <message>
         <source>Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows changed. As of %1, %7 loans are overdue.</source>
         <translation>已导入 %1 的数据:借款人 %2 位,贷款 %3 笔,还款计划 %4 期,还款 %5 笔;变更 %6 行。截至 %1,逾期贷款 %7 笔。</translation>
+    </message>
+    <message>
+        <source>E&amp;xtract folder:</source>
+        <translation>数据文件夹(&amp;X):</translation>
     </message>
 </context>
 <context>

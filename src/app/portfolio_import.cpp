@@ -16,6 +16,7 @@ public:
     void loan(const Loan& l) override { m_writer.loan(l); }
     void instalment(const Instalment& i) override { m_writer.instalment(i); }
     void payment(const Payment& p) override { m_writer.payment(p); }
+    void contactAttempt(const ContactAttempt& a) override { m_writer.contactAttempt(a); }
 
 private:
     storage::PortfolioWriter& m_writer;

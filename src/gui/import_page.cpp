@@ -3,6 +3,7 @@
 #include "app/portfolio_import.h"
 #include "gui/busy_guard.h"
 #include "gui/error_text.h"
+#include "gui/import_problem_text.h"
 #include "gui/qt_text.h"
 
 #include <QComboBox>
@@ -42,7 +43,9 @@ ImportPage::ImportPage(app::Session& session, QWidget* parent) : QWidget(parent)
     auto* browse = new QPushButton(tr("&Browse…"), this);
     row->addWidget(m_folder, 1);
     row->addWidget(browse);
-    form->addRow(tr("Extract folder:"), row);
+    auto* folderLabel = new QLabel(tr("E&xtract folder:"), this);
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, row);
     m_encoding = new QComboBox(this);
     m_encoding->setObjectName(QStringLiteral("importEncoding"));
     m_encoding->addItem(tr("Detect (UTF-8 or GB18030)"), static_cast<int>(io::Encoding::Auto));
@@ -160,7 +163,7 @@ void ImportPage::startImport()
                              nullptr, static_cast<int>(report->problems.size())) +
                           (report->moreProblems ? tr(" Only the first ones are listed.") : QString()));
         QStringList lines;
-        for (const auto& p : report->problems) lines << toQString(p.text());
+        for (const auto& p : report->problems) lines << importProblemText(p);
         m_problems->setPlainText(lines.join(QLatin1Char('\n')));
         m_problems->show();
         return;

@@ -45,6 +45,11 @@ enum InstalmentColumn : std::size_t { InstalmentLoan, Seq, DueDate, PrincipalDue
 constexpr std::array<Column, 5> kInstalments{{{"loan_id"}, {"seq"}, {"due_date"}, {"principal_due"}, {"interest_due"}}};
 enum PaymentColumn : std::size_t { PaymentId, PaymentLoan, PaidDate, Amount };
 constexpr std::array<Column, 4> kPayments{{{"payment_id"}, {"loan_id"}, {"paid_date"}, {"amount"}}};
+enum ContactHistoryColumn : std::size_t {
+    AttemptBorrower, AttemptLoan, ContactTime, Channel, Reached, Outcome, PromisedAmount, PromisedDate };
+constexpr std::array<Column, 8> kContactHistory{{
+    {"borrower_id"}, {"loan_id", false}, {"contact_time"}, {"channel"}, {"reached"}, {"outcome"},
+    {"promised_amount", false}, {"promised_date", false}}};
 // clang-format on
 
 std::string joinWithOr(const std::vector<std::string_view>& names)
@@ -63,10 +68,29 @@ std::size_t expectedRows(std::uint64_t fileBytes, std::uint64_t bytesPerRow)
     return static_cast<std::size_t>(std::min<std::uint64_t>(fileBytes / bytesPerRow + 16, std::uint64_t{1} << 23));
 }
 
+// What the reader keeps of each borrower: 8 bytes beside the id. `number` counts borrowers from 1 in
+// file order, so a loan can name its borrower in 4 bytes instead of a copy of the id.
+struct BorrowerFacts {
+    std::uint32_t number = 0;  // 0: a borrower met only on a malformed row
+    bool creditRecord = false;
+    bool contactsSeen = false;  // its contact attempts were listed (contact_history.csv)
+};
+
 struct LoanFacts {
     std::optional<Date> start;
+    std::uint32_t borrower = 0;  // BorrowerFacts::number of its borrower; 0 when unknown
     bool instalmentsSeen = false;
     bool paymentsSeen = false;
+};
+
+// The borrower whose contact attempts are being read: each borrower's rows come together, oldest first.
+struct ContactGroup {
+    bool active = false;
+    bool ordered = true;  // check the order; not for a group met a second time (already reported)
+    std::string borrowerId;
+    std::optional<Date> lastDate;
+    int lastMinute = 0;
+    std::string lastTime;  // as written, for messages
 };
 
 // The loan whose instalments or payments are being read: each loan's rows come together.
@@ -107,13 +131,15 @@ private:
     void loanRow();
     void instalmentRow();
     void paymentRow();
+    void contactAttemptRow();
     // A row whose fields cannot be told apart still names its borrower or loan, for the files after it.
-    void malformedBorrowerRow() { m_borrowers.try_emplace(m_table.text(BorrowerId), false); }
+    void malformedBorrowerRow() { m_borrowers.try_emplace(m_table.text(BorrowerId)); }
     void malformedLoanRow() { m_loans.try_emplace(m_table.text(LoanId)); }
     void malformedManifestRow() { ++m_manifestRows; }
 
     bool knownBorrower(std::size_t column);
     bool enterGroup(std::size_t column, bool instalments);
+    bool enterContactGroup();
 
     fs::path m_folder;
     ExtractSink& m_sink;
@@ -126,11 +152,13 @@ private:
 
     int m_manifestRows = 0;
     std::optional<Date> m_extractDate;
-    std::unordered_map<std::string, bool> m_borrowers;  // id → has a credit record
+    std::unordered_map<std::string, BorrowerFacts> m_borrowers;
+    std::uint32_t m_borrowerCount = 0;
     std::unordered_map<std::string, LoanFacts> m_loans;
     bool m_borrowersComplete = false;  // every borrower id was read, so references to them can be checked
     bool m_loansComplete = false;
     Group m_group;
+    ContactGroup m_contactGroup;
 
     Borrower m_borrower;
     ContactPerson m_contact;
@@ -138,6 +166,7 @@ private:
     Loan m_loan;
     Instalment m_instalment;
     Payment m_payment;
+    ContactAttempt m_attempt;
 };
 
 Result<ExtractResult> ExtractReader::run()
@@ -156,7 +185,9 @@ Result<ExtractResult> ExtractReader::run()
     if (!missing.empty())
         return fail(ErrorCode::FileMissing,
                     fmt::format("the extract folder {} has no {}", m_folder.string(), joinWithOr(missing)));
-    const std::array<File, 7> files{{
+    const bool hasContactHistory = fs::is_regular_file(m_folder / kOptionalExtractFiles[0], ec);
+    if (hasContactHistory) m_total += fs::file_size(m_folder / kOptionalExtractFiles[0], ec);
+    const std::array<File, 8> files{{
         {kExtractFiles[0], kManifest, &ExtractReader::manifestRow, &ExtractReader::malformedManifestRow},
         {kExtractFiles[1], kBorrowers, &ExtractReader::borrowerRow, &ExtractReader::malformedBorrowerRow},
         {kExtractFiles[2], kContacts, &ExtractReader::contactRow, nullptr},
@@ -164,10 +195,12 @@ Result<ExtractResult> ExtractReader::run()
         {kExtractFiles[4], kLoans, &ExtractReader::loanRow, &ExtractReader::malformedLoanRow},
         {kExtractFiles[5], kInstalments, &ExtractReader::instalmentRow, nullptr},
         {kExtractFiles[6], kPayments, &ExtractReader::paymentRow, nullptr},
+        {kOptionalExtractFiles[0], kContactHistory, &ExtractReader::contactAttemptRow, nullptr},
     }};
     if (m_options.progress && !m_options.progress(0, m_total)) m_result.cancelled = true;
     for (const File& file : files) {
         if (stopped()) break;
+        if (file.row == &ExtractReader::contactAttemptRow && !hasContactHistory) continue;
         if (auto read = readFile(file); !read) return std::unexpected(std::move(read.error()));
     }
     if (!stopped() && m_options.progress && !m_options.progress(m_total, m_total)) m_result.cancelled = true;
@@ -274,9 +307,14 @@ void ExtractReader::borrowerRow()
 {
     ExtractTable& t = m_table;
     bool ok = t.filled(BorrowerId);
-    if (ok && !m_borrowers.try_emplace(t.text(BorrowerId), false).second)
-        ok =
-            t.problem(BorrowerId, fmt::format("{} is already used on an earlier line", quoteValue(t.text(BorrowerId))));
+    if (ok) {
+        const auto [at, added] = m_borrowers.try_emplace(t.text(BorrowerId));
+        if (added)
+            at->second.number = ++m_borrowerCount;
+        else
+            ok = t.problem(BorrowerId,
+                           fmt::format("{} is already used on an earlier line", quoteValue(t.text(BorrowerId))));
+    }
     ok &= t.filled(Name);
     if (t.filled(IdNumber)) {
         // The number never goes into the message: it is a personal datum.
@@ -350,7 +388,7 @@ void ExtractReader::creditRow()
     bool ok = knownBorrower(CreditBorrower);
     // docs/data-formats.md: at most one credit record per borrower.
     if (const auto found = m_borrowers.find(t.text(CreditBorrower)); ok && found != m_borrowers.end()) {
-        if (std::exchange(found->second, true))
+        if (std::exchange(found->second.creditRecord, true))
             ok = t.problem(CreditBorrower, fmt::format("{} already has a credit record on an earlier line",
                                                        quoteValue(t.text(CreditBorrower))));
     }
@@ -378,7 +416,12 @@ void ExtractReader::loanRow()
         else
             ok = t.problem(LoanId, fmt::format("{} is already used on an earlier line", quoteValue(t.text(LoanId))));
     }
-    ok &= knownBorrower(LoanBorrower);
+    if (knownBorrower(LoanBorrower)) {
+        const auto borrower = m_borrowers.find(t.text(LoanBorrower));
+        if (facts != nullptr && borrower != m_borrowers.end()) facts->borrower = borrower->second.number;
+    } else {
+        ok = false;
+    }
     ok &= t.code(ProductColumn, &parseProduct, "a product (mortgage, consumer, business or credit_card)", l.product);
     ok &= t.amount(Principal, Sign::Positive, l.principal);
     ok &= t.rate(InterestRate, l.contractRate);
@@ -465,6 +508,103 @@ void ExtractReader::paymentRow()
     p.loanId = t.text(PaymentLoan);
     m_sink.payment(p);
     ++m_result.counts.payments;
+}
+
+// Starts the borrower's group of contact attempts at its first row and checks there that the borrower's
+// rows were not already listed before another borrower's. False for a row that may not reach the sink.
+bool ExtractReader::enterContactGroup()
+{
+    const std::string& borrowerId = m_table.text(AttemptBorrower);
+    if (m_contactGroup.active && m_contactGroup.borrowerId == borrowerId) return true;
+    m_contactGroup.active = true;
+    m_contactGroup.ordered = true;
+    m_contactGroup.borrowerId = borrowerId;
+    m_contactGroup.lastDate.reset();
+    const auto found = m_borrowers.find(borrowerId);
+    if (found == m_borrowers.end() || !std::exchange(found->second.contactsSeen, true)) return true;
+    m_contactGroup.ordered = false;
+    return m_table.problem(AttemptBorrower, fmt::format("{} was listed earlier in this file; each borrower's "
+                                                        "contacts must be listed together",
+                                                        quoteValue(borrowerId)));
+}
+
+void ExtractReader::contactAttemptRow()
+{
+    ExtractTable& t = m_table;
+    ContactAttempt& a = m_attempt;
+    const bool borrowerFilled = !t.text(AttemptBorrower).empty();
+    const bool borrowerGiven = knownBorrower(AttemptBorrower);  // reports an empty one
+    bool ok = borrowerGiven;
+    if (borrowerFilled) ok &= enterContactGroup();
+    const bool grouped = borrowerFilled && m_contactGroup.ordered;
+    if (const std::string& loanId = t.text(AttemptLoan); !loanId.empty()) {
+        const auto loan = m_loans.find(loanId);
+        if (loan == m_loans.end()) {
+            if (m_loansComplete) ok = t.problem(AttemptLoan, fmt::format("{} is not in loans.csv", quoteValue(loanId)));
+        } else if (borrowerGiven && loan->second.borrower != 0) {
+            const auto borrower = m_borrowers.find(t.text(AttemptBorrower));
+            if (borrower != m_borrowers.end() && borrower->second.number != loan->second.borrower)
+                ok = t.problem(AttemptLoan, fmt::format("{} is not a loan of borrower {}", quoteValue(loanId),
+                                                        quoteValue(t.text(AttemptBorrower))));
+        }
+    }
+    const bool timed = t.dateTime(ContactTime, a.date, a.minuteOfDay);
+    if (timed) {
+        const auto earlier = [&] {
+            return a.date < *m_contactGroup.lastDate ||
+                   (a.date == *m_contactGroup.lastDate && a.minuteOfDay < m_contactGroup.lastMinute);
+        };
+        if (m_extractDate && a.date > *m_extractDate)
+            ok = t.problem(ContactTime, fmt::format("{} is after the extract date {}", quoteValue(t.text(ContactTime)),
+                                                    formatIsoDate(*m_extractDate)));
+        else if (grouped && m_contactGroup.lastDate && earlier())
+            ok = t.problem(ContactTime, fmt::format("{} is earlier than this borrower's previous contact ({}); "
+                                                    "contacts must be listed oldest first",
+                                                    quoteValue(t.text(ContactTime)), m_contactGroup.lastTime));
+        if (grouped) {
+            m_contactGroup.lastDate = a.date;
+            m_contactGroup.lastMinute = a.minuteOfDay;
+            m_contactGroup.lastTime = t.text(ContactTime);
+        }
+    } else {
+        ok = false;
+    }
+    ok &= t.code(Channel, &parseContactChannel, "a channel (call, sms, visit, letter or other)", a.channel);
+    ok &= t.code(Reached, &parseContactParty, "who was reached (none, borrower, guarantor or third_party)", a.reached);
+    const bool outcomeOk =
+        t.code(Outcome, &parseContactOutcome,
+               "an outcome (no_answer, wrong_number, refused, reached, promise_to_pay or paid)", a.outcome);
+    ok &= outcomeOk;
+    a.promisedAmount = Money{};
+    a.promisedDate.reset();
+    if (outcomeOk && a.outcome == ContactOutcome::PromiseToPay) {
+        if (t.text(PromisedAmount).empty())
+            ok = t.problem(PromisedAmount, "must be given when the outcome is promise_to_pay");
+        else
+            ok &= t.amount(PromisedAmount, Sign::Positive, a.promisedAmount);
+        Date promised;
+        if (t.text(PromisedDate).empty()) {
+            ok = t.problem(PromisedDate, "must be given when the outcome is promise_to_pay");
+        } else if (t.date(PromisedDate, promised)) {
+            if (timed && promised < a.date)
+                ok = t.problem(PromisedDate, fmt::format("{} is before the day of the contact {}",
+                                                         quoteValue(t.text(PromisedDate)), formatIsoDate(a.date)));
+            a.promisedDate = promised;
+        } else {
+            ok = false;
+        }
+    } else if (outcomeOk) {
+        if (!t.text(PromisedAmount).empty())
+            ok = t.problem(PromisedAmount, "must be empty unless the outcome is promise_to_pay");
+        if (!t.text(PromisedDate).empty())
+            ok = t.problem(PromisedDate, "must be empty unless the outcome is promise_to_pay");
+    }
+    if (!ok) return;
+    a.borrowerId = t.text(AttemptBorrower);
+    a.loanId = t.text(AttemptLoan);
+    a.source = "call_centre";
+    m_sink.contactAttempt(a);
+    ++m_result.counts.contactAttempts;
 }
 
 }  // namespace

@@ -2,8 +2,10 @@
 // Reading and checking the core-banking extract (docs/data-formats.md, "The core-banking extract"):
 // a folder of CSV files read in order, each record checked against every rule and handed to a sink.
 // Memory stays bounded whatever the size: the reader keeps the ids of borrowers and loans (with a few
-// facts about each) and the state of the current loan's group of instalments or payments, never rows.
+// facts about each: a borrower's number, a loan's borrower by that number) and the state of the current
+// group of instalments, payments or contact attempts, never rows.
 #include "domain/calendar.h"
+#include "domain/contact_history.h"
 #include "domain/error.h"
 #include "domain/portfolio.h"
 #include "io/text_encoding.h"
@@ -19,10 +21,13 @@
 
 namespace doorstep::io {
 
-// The files of an extract, in the order they are read; a record may refer only to files above it.
+// The files every extract has, in the order they are read; a record may refer only to files above it.
 inline constexpr std::array<std::string_view, 7> kExtractFiles{"manifest.csv",       "borrowers.csv", "contacts.csv",
                                                                "credit_records.csv", "loans.csv",     "instalments.csv",
                                                                "payments.csv"};
+// Files an extract may lack (older extracts were made before they existed), read after kExtractFiles
+// in this order when present.
+inline constexpr std::array<std::string_view, 1> kOptionalExtractFiles{"contact_history.csv"};
 
 struct ExtractManifest {
     Date extractDate{};  // the business day the extract describes; no payment may be later
@@ -52,6 +57,7 @@ public:
     virtual void loan(const Loan&) {}
     virtual void instalment(const Instalment&) {}
     virtual void payment(const Payment&) {}
+    virtual void contactAttempt(const ContactAttempt&) {}
 };
 
 struct ExtractOptions {
@@ -69,6 +75,7 @@ struct ExtractCounts {
     std::int64_t loans = 0;
     std::int64_t instalments = 0;
     std::int64_t payments = 0;
+    std::int64_t contactAttempts = 0;  // rows of contact_history.csv; 0 when the extract has no such file
 };
 
 struct ExtractResult {
@@ -82,7 +89,7 @@ struct ExtractResult {
 // Reads every file in order, checking every rule, and calls the sink for each good record. Problems in
 // rows are collected (up to maxProblems) and reading goes on, so a person gets the whole list. Fails with
 // FileMissing when the folder or one of kExtractFiles is missing (the sentence names them), and with
-// FileUnreadable when a file cannot be read.
+// FileUnreadable when a file cannot be read. A missing file of kOptionalExtractFiles is no problem.
 Result<ExtractResult> readExtract(const std::filesystem::path& folder, ExtractSink& sink,
                                   const ExtractOptions& options = {});
 

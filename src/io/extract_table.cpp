@@ -183,6 +183,28 @@ bool ExtractTable::date(std::size_t column, Date& out)
     return true;
 }
 
+bool ExtractTable::dateTime(std::size_t column, Date& date, int& minuteOfDay)
+{
+    if (!filled(column)) return false;
+    const std::string& value = text(column);
+    const auto twoDigits = [&](std::size_t at) {
+        return value[at] >= '0' && value[at] <= '9' && value[at + 1] >= '0' && value[at + 1] <= '9'
+                   ? (value[at] - '0') * 10 + (value[at + 1] - '0')
+                   : -1;
+    };
+    if (value.size() != 16 || value[10] != ' ' || value[13] != ':' || twoDigits(11) < 0 || twoDigits(14) < 0)
+        return problem(column,
+                       fmt::format("{} is not a date and time in the form YYYY-MM-DD HH:MM", quoteValue(value)));
+    const auto parsed = parseIsoDate(std::string_view(value).substr(0, 10));
+    if (!parsed) return problem(column, fmt::format("{} {}", quoteValue(value), parsed.error().message));
+    const int hour = twoDigits(11);
+    const int minute = twoDigits(14);
+    if (hour > 23 || minute > 59) return problem(column, fmt::format("{} is not a time of the day", quoteValue(value)));
+    date = *parsed;
+    minuteOfDay = hour * 60 + minute;
+    return true;
+}
+
 bool ExtractTable::rate(std::size_t column, AnnualRate& out)
 {
     if (!filled(column)) return false;

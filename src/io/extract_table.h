@@ -63,6 +63,8 @@ public:
     bool filled(std::size_t column);
     bool amount(std::size_t column, Sign sign, Money& out);
     bool date(std::size_t column, Date& out);
+    // A local date and time "YYYY-MM-DD HH:MM": the day, and the minute of the day (0 … 1439).
+    bool dateTime(std::size_t column, Date& date, int& minuteOfDay);
     bool rate(std::size_t column, AnnualRate& out);
     bool whole(std::size_t column, int min, int max, int& out);
     // Degrees of latitude or longitude within ±limit; never quoted, as they locate a home.

@@ -4,6 +4,7 @@
 #include "domain/portfolio.h"
 #include "domain/rate.h"
 #include "io/csv_writer.h"
+#include "io/synthetic_contacts.h"
 #include "io/synthetic_loans.h"
 #include "io/synthetic_people.h"
 #include "io/synthetic_random.h"
@@ -23,7 +24,17 @@ constexpr std::string_view kBranchCode = "310115";
 constexpr std::int64_t kProgressEvery = 1000;
 constexpr std::int64_t kMaxLoans = 100'000'000;
 
-enum FileIndex : std::size_t { Manifest, Borrowers, Contacts, Credit, Loans, Instalments, Payments, FileCount };
+enum FileIndex : std::size_t {
+    Manifest,
+    Borrowers,
+    Contacts,
+    Credit,
+    Loans,
+    Instalments,
+    Payments,
+    ContactHistory,
+    FileCount
+};
 
 // File names and header rows exactly as docs/data-formats.md gives them, in the order they are read.
 struct FileSpec {
@@ -45,6 +56,9 @@ const std::array<FileSpec, FileCount>& fileSpecs()
           "repayment_method", "officer"}},
         {"instalments.csv", {"loan_id", "seq", "due_date", "principal_due", "interest_due"}},
         {"payments.csv", {"payment_id", "loan_id", "paid_date", "amount"}},
+        {"contact_history.csv",
+         {"borrower_id", "loan_id", "contact_time", "channel", "reached", "outcome", "promised_amount",
+          "promised_date"}},
     }};
     return specs;
 }
@@ -72,6 +86,19 @@ std::string isoDate(Date date)
     return out;
 }
 
+// YYYY-MM-DD HH:MM.
+std::string isoDateTime(Date date, int minuteOfDay)
+{
+    std::string out = isoDate(date);
+    out += ' ';
+    out += static_cast<char>('0' + minuteOfDay / 600);
+    out += static_cast<char>('0' + minuteOfDay / 60 % 10);
+    out += ':';
+    out += static_cast<char>('0' + minuteOfDay % 60 / 10);
+    out += static_cast<char>('0' + minuteOfDay % 10);
+    return out;
+}
+
 std::string degrees(std::int64_t e6)
 {
     const std::int64_t magnitude = e6 < 0 ? -e6 : e6;
@@ -92,11 +119,15 @@ struct Household {
     std::vector<ContactPerson> contacts;
     std::optional<CreditRecord> credit;
     std::vector<GeneratedLoan> loans;
+    std::vector<ContactAttempt> contactHistory;  // oldest first
 };
 
 class Generator {
 public:
-    explicit Generator(const SyntheticOptions& options) : m_options(options), m_random(options.seed) {}
+    // Contact history draws from a stream of its own, so the other files are what they were before it existed.
+    explicit Generator(const SyntheticOptions& options)
+        : m_options(options), m_random(options.seed), m_contactRandom(options.seed ^ 0xC0DE'C0A7'AC75'0001ULL)
+    {}
 
     Household next(std::int64_t borrowerNumber, std::int64_t loansLeft);
 
@@ -108,6 +139,7 @@ private:
 
     const SyntheticOptions& m_options;
     Random m_random;
+    Random m_contactRandom;
 };
 
 Household Generator::next(std::int64_t borrowerNumber, std::int64_t loansLeft)
@@ -128,6 +160,7 @@ Household Generator::next(std::int64_t borrowerNumber, std::int64_t loansLeft)
     drawPerson(h);
     drawMeans(h);
     drawCreditRecord(h);
+    h.contactHistory = generateContactHistory(m_contactRandom, h.borrower.id, h.loans, m_options.extractDate);
     return h;
 }
 
@@ -334,6 +367,16 @@ Result<void> writeHousehold(ExtractFiles& files, const Household& h, std::int64_
                 {fmt::format("P{:010}", ++paymentNumber), l.id, isoDate(p.paidOn), formatYuanPlain(p.amount)});
             ++summary.payments;
         }
+    }
+    for (const ContactAttempt& a : h.contactHistory) {
+        if (!ok) break;
+        const bool promise = a.outcome == ContactOutcome::PromiseToPay;
+        ok = files[ContactHistory].write({a.borrowerId, a.loanId, isoDateTime(a.date, a.minuteOfDay),
+                                          contactChannelName(a.channel), contactPartyName(a.reached),
+                                          contactOutcomeName(a.outcome),
+                                          promise ? formatYuanPlain(a.promisedAmount) : std::string{},
+                                          promise && a.promisedDate ? isoDate(*a.promisedDate) : std::string{}});
+        ++summary.contactAttempts;
     }
     return ok;
 }

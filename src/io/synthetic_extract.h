@@ -1,11 +1,12 @@
 #pragma once
 // A synthetic core-banking extract (docs/data-formats.md, "The core-banking extract") for demonstrations,
 // tests and measurements: made-up borrowers in Shanghai's districts with realistic loans, schedules and
-// payment histories — most loans current, a tail in every arrears bucket. Never real people.
+// payment histories — most loans current, a tail in every arrears bucket — and the call centre's contact
+// history of the last 60 days (synthetic_contacts.h). Never real people.
 //
 // The same options give byte-identical files on every run and machine (our own PRNG and range mapping).
-// Rows are streamed borrower by borrower into all seven files at once, so memory stays bounded whatever
-// the number of loans.
+// Rows are streamed borrower by borrower into all eight files at once (a borrower's contact attempts are
+// generated with the borrower), so memory stays bounded whatever the number of loans.
 #include "domain/calendar.h"
 #include "domain/error.h"
 
@@ -35,15 +36,16 @@ struct SyntheticSummary {
     std::int64_t loans = 0;
     std::int64_t instalments = 0;
     std::int64_t payments = 0;
-    std::uint64_t bytes = 0;  // of all seven files
-    bool cancelled = false;   // progress returned false; no file was left behind
+    std::int64_t contactAttempts = 0;  // rows of contact_history.csv
+    std::uint64_t bytes = 0;           // of all eight files
+    bool cancelled = false;            // progress returned false; no file was left behind
 };
 
-// Writes manifest.csv, borrowers.csv, contacts.csv, credit_records.csv, loans.csv, instalments.csv and
-// payments.csv (UTF-8 without a byte-order mark, RFC 4180, CRLF) into `folder`, creating it if needed
-// and replacing files of those names. The files are written under temporary names and renamed only when
-// all are complete, so a failure or a cancel leaves whatever was there before. InvalidInput for options
-// out of range, Io when a file cannot be written.
+// Writes manifest.csv, borrowers.csv, contacts.csv, credit_records.csv, loans.csv, instalments.csv,
+// payments.csv and contact_history.csv (UTF-8 without a byte-order mark, RFC 4180, CRLF) into `folder`, creating it if
+// needed and replacing files of those names. The files are written under temporary names and renamed only when all are
+// complete, so a failure or a cancel leaves whatever was there before. InvalidInput for options out of range, Io when a
+// file cannot be written.
 Result<SyntheticSummary> writeSyntheticExtract(const std::filesystem::path& folder, const SyntheticOptions& options);
 
 }  // namespace doorstep::io

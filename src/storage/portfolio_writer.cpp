@@ -55,12 +55,15 @@ struct PortfolioWriter::Statements {
               "amount_fen=excluded.amount_fen WHERE loan_id IS NOT excluded.loan_id OR paid_date IS NOT "
               "excluded.paid_date OR amount_fen IS NOT excluded.amount_fen")),
           listPayments(db.prepare("SELECT bank_id FROM payments WHERE loan_id = ?")),
-          dropPayment(db.prepare("DELETE FROM payments WHERE bank_id = ?"))
+          dropPayment(db.prepare("DELETE FROM payments WHERE bank_id = ?")),
+          insertContactEvent(db.prepare(
+              "INSERT OR IGNORE INTO contact_events (borrower_id, loan_id, contact_date, minute_of_day, channel, "
+              "reached, outcome, promised_amount_fen, promised_date, source) VALUES (?,?,?,?,?,?,?,?,?,?)"))
     {
     }
     Statement findBorrower, insertBorrower, updateBorrower, findContact, insertContact, seenContact, seenBorrower,
         upsertCredit, upsertLoan, findLoan, upsertInstalment, dropInstalmentsAfter, upsertPayment, listPayments,
-        dropPayment;
+        dropPayment, insertContactEvent;
 };
 
 namespace {
@@ -285,6 +288,25 @@ void PortfolioWriter::flushPayments()
         }
     }
     m_payments.clear();
+}
+
+void PortfolioWriter::contactAttempt(const ContactAttempt& a)
+{
+    ++m_read;
+    auto& s = m_stmt->insertContactEvent;
+    s.reset();
+    s.bind(1, borrowerRowId(a.borrowerId));
+    if (a.loanId.empty()) {
+        s.bind(2, std::nullopt);
+    } else {
+        s.bind(2, loanRowId(a.loanId));
+    }
+    s.bind(3, formatIsoDate(a.date)).bind(4, std::int64_t{a.minuteOfDay}).bind(5, contactChannelName(a.channel));
+    s.bind(6, contactPartyName(a.reached)).bind(7, contactOutcomeName(a.outcome)).bind(8, a.promisedAmount.fen);
+    s.bind(9, a.promisedDate ? formatIsoDate(*a.promisedDate) : std::string());
+    s.bind(10, a.source.empty() ? std::string("call_centre") : a.source);
+    s.run();
+    m_changed += m_db.changes();
 }
 
 void PortfolioWriter::finish()

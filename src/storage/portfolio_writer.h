@@ -2,6 +2,7 @@
 // Writes one core-banking extract into the database, record by record as the reader streams it.
 // Re-importing updates only what changed and keeps everything Doorstep itself recorded; the same
 // extract twice changes nothing (rowsChanged() == 0). The caller holds the transaction.
+#include "domain/contact_history.h"
 #include "domain/portfolio.h"
 #include "storage/sqlite.h"
 
@@ -28,6 +29,9 @@ public:
     void loan(const Loan& loan);
     void instalment(const Instalment& instalment);
     void payment(const Payment& payment);
+    // Contacts are history: a later extract adds to them and never removes one (DOMAIN.md section 5:
+    // records of collection contacts are kept at least two years).
+    void contactAttempt(const ContactAttempt& attempt);
 
     // Completes the last groups and removes contact persons, instalments and payments that the
     // extract no longer lists. Loans and borrowers are never removed (Doorstep's cases refer to them).

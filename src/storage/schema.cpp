@@ -140,6 +140,57 @@ constexpr std::string_view kSteps[] = {
         rows_changed   INTEGER NOT NULL
     );
     )sql",
+    // 4: screening — contacts with customers (call centre and Doorstep), case flags Doorstep keeps,
+    // versioned rule sets and the visit queue with each entry's reasons and decision.
+    R"sql(
+    CREATE TABLE contact_events (
+        id                  INTEGER PRIMARY KEY,
+        borrower_id         INTEGER NOT NULL REFERENCES borrowers (id) ON DELETE CASCADE,
+        loan_id             INTEGER REFERENCES loans (id) ON DELETE SET NULL,
+        contact_date        TEXT NOT NULL,
+        minute_of_day       INTEGER NOT NULL,
+        channel             TEXT NOT NULL,
+        reached             TEXT NOT NULL,
+        outcome             TEXT NOT NULL,
+        promised_amount_fen INTEGER NOT NULL DEFAULT 0,
+        promised_date       TEXT NOT NULL DEFAULT '',
+        source              TEXT NOT NULL,
+        UNIQUE (borrower_id, contact_date, minute_of_day, channel, reached, outcome, source)
+    );
+    CREATE INDEX contact_events_borrower ON contact_events (borrower_id, contact_date);
+    CREATE TABLE case_flags (
+        borrower_id INTEGER PRIMARY KEY REFERENCES borrowers (id) ON DELETE CASCADE,
+        litigation  INTEGER NOT NULL DEFAULT 0,
+        dispute     INTEGER NOT NULL DEFAULT 0,
+        deceased    INTEGER NOT NULL DEFAULT 0,
+        plan_kept   INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE screening_rule_sets (
+        version    INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        body       TEXT NOT NULL
+    );
+    CREATE TABLE visit_queue (
+        borrower_id           INTEGER PRIMARY KEY REFERENCES borrowers (id) ON DELETE CASCADE,
+        as_of                 TEXT NOT NULL,
+        rule_set_version      INTEGER NOT NULL,
+        score                 INTEGER NOT NULL,
+        hits                  TEXT NOT NULL,
+        facts_fingerprint     TEXT NOT NULL,
+        max_dpd               INTEGER NOT NULL,
+        total_overdue_fen     INTEGER NOT NULL,
+        district              TEXT NOT NULL,
+        state                 TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'accepted', 'dismissed')),
+        officer               TEXT NOT NULL DEFAULT '',
+        decided_by            TEXT NOT NULL DEFAULT '',
+        decided_at            TEXT NOT NULL DEFAULT '',
+        dismiss_reason        TEXT NOT NULL DEFAULT '',
+        dismiss_note          TEXT NOT NULL DEFAULT '',
+        dismissed_fingerprint TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX visit_queue_score ON visit_queue (score DESC);
+    )sql",
 };
 
 }  // namespace

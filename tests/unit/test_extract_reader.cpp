@@ -55,6 +55,8 @@ struct RecordingSink final : io::ExtractSink {
     std::vector<Loan> loans;
     std::vector<Instalment> instalments;
     std::vector<Payment> payments;
+    std::vector<ContactAttempt> attempts;
+    void contactAttempt(const ContactAttempt& a) override { attempts.push_back(a); }
     void manifest(const io::ExtractManifest& m) override { manifests.push_back(m); }
     void borrower(const Borrower& b) override { borrowers.push_back(b); }
     void contact(const ContactPerson& c) override { contacts.push_back(c); }
@@ -119,6 +121,8 @@ const std::string kLoanHeader =
 const std::string kInstalmentHeader = "loan_id,seq,due_date,principal_due,interest_due";
 const std::string kPaymentHeader = "payment_id,loan_id,paid_date,amount";
 const std::string kBorrowerHeader = "borrower_id,name,id_number,phone,address,district";
+const std::string kContactHistoryHeader =
+    "borrower_id,loan_id,contact_time,channel,reached,outcome,promised_amount,promised_date";
 const std::string kGoodLoans = "L001-1,C001,consumer,150000.00,4.35,2025-03-15,36,equal_instalment,officer1\n"
                                "L002-1,C002,mortgage,800000,3.1,2024-01-10,360,equal_principal,\n";
 
@@ -599,4 +603,179 @@ TEST_CASE("a second pass over the same extract gives the same records", "[extrac
     CHECK(first.loans.size() == second.loans.size());
     CHECK(first.instalments.size() == second.instalments.size());
     CHECK(second.borrowers.at(1).idNumber == "44030419780101031X");
+}
+
+TEST_CASE("contact_history.csv is optional; when present its attempts reach the sink after the payments",
+          "[extract_reader][contact_history]")
+{
+    std::uint64_t totalWithout = 0;
+    {
+        TempDir dir;
+        writeExtract(dir, kGood);
+        RecordingSink sink;
+        const auto result =
+            io::readExtract(dir.path(), sink, ExtractOptions{.progress = [&](auto, std::uint64_t total) {
+                                totalWithout = total;
+                                return true;
+                            }});
+        REQUIRE(result);
+        CHECK(problemsOf(*result).empty());
+        CHECK(result->counts.contactAttempts == 0);
+        CHECK(result->counts.payments == 3);
+        CHECK(sink.attempts.empty());
+    }
+    TempDir dir;
+    auto files = kGood;
+    const std::string history = kContactHistoryHeader + "\n" +
+                                "C001,L001-1,2026-11-27 10:42,call,borrower,promise_to_pay,3000.00,2026-12-05\n"
+                                "C001,,2026-11-30 21:59,sms,none,no_answer,,\n"
+                                "C002,L002-1,2026-11-01 08:00,call,third_party,reached,,\n";
+    files["contact_history.csv"] = history;
+    writeExtract(dir, files);
+    RecordingSink sink;
+    std::uint64_t totalWith = 0;
+    const auto result = io::readExtract(dir.path(), sink, ExtractOptions{.progress = [&](auto, std::uint64_t total) {
+                                            totalWith = total;
+                                            return true;
+                                        }});
+    REQUIRE(result);
+    CHECK(problemsOf(*result).empty());
+    CHECK(totalWith == totalWithout + history.size());
+    CHECK(result->counts.contactAttempts == 3);
+    REQUIRE(sink.attempts.size() == 3);
+    const ContactAttempt& promise = sink.attempts[0];
+    CHECK(promise.borrowerId == "C001");
+    CHECK(promise.loanId == "L001-1");
+    CHECK(formatIsoDate(promise.date) == "2026-11-27");
+    CHECK(promise.minuteOfDay == 10 * 60 + 42);
+    CHECK(promise.channel == ContactChannel::Call);
+    CHECK(promise.reached == ContactParty::Borrower);
+    CHECK(promise.outcome == ContactOutcome::PromiseToPay);
+    CHECK(promise.promisedAmount == Money::fromYuan(3000));
+    REQUIRE(promise.promisedDate);
+    CHECK(formatIsoDate(*promise.promisedDate) == "2026-12-05");
+    CHECK(promise.source == "call_centre");
+    const ContactAttempt& sms = sink.attempts[1];
+    CHECK(sms.loanId.empty());
+    CHECK(formatIsoDate(sms.date) == "2026-11-30");  // on the extract date is fine
+    CHECK(sms.minuteOfDay == 21 * 60 + 59);
+    CHECK(sms.channel == ContactChannel::Sms);
+    CHECK(sms.outcome == ContactOutcome::NoAnswer);
+    CHECK(sms.promisedAmount.isZero());
+    CHECK_FALSE(sms.promisedDate);
+    CHECK(sink.attempts[2].reached == ContactParty::ThirdParty);
+    CHECK(sink.attempts[2].minuteOfDay == 8 * 60);
+}
+
+TEST_CASE("contact attempts name a known borrower, and a loan of that borrower", "[extract_reader][contact_history]")
+{
+    CHECK(problemsWith("contact_history.csv", kContactHistoryHeader,
+                       "C009,,2026-11-27 10:42,call,none,no_answer,,\n"
+                       "C001,L9,2026-11-27 10:42,call,none,no_answer,,\n"
+                       "C002,L001-1,2026-11-27 10:42,call,none,no_answer,,\n"
+                       ",L001-1,2026-11-27 10:42,call,none,no_answer,,\n") ==
+          Texts{"contact_history.csv line 2, column borrower_id: 'C009' is not in borrowers.csv",
+                "contact_history.csv line 3, column loan_id: 'L9' is not in loans.csv",
+                "contact_history.csv line 4, column loan_id: 'L001-1' is not a loan of borrower 'C002'",
+                "contact_history.csv line 5, column borrower_id: must not be empty"});
+}
+
+TEST_CASE("contact_time is YYYY-MM-DD HH:MM and not after the extract date", "[extract_reader][contact_history]")
+{
+    CHECK(problemsWith("contact_history.csv", kContactHistoryHeader,
+                       "C001,,2026-11-27T10:42,call,none,no_answer,,\n"
+                       "C001,,2026-11-27 10:42:00,call,none,no_answer,,\n"
+                       "C001,,2026-11-27 9:42,call,none,no_answer,,\n"
+                       "C001,,2026-11-27 24:00,call,none,no_answer,,\n"
+                       "C001,,2026-11-27 10:60,call,none,no_answer,,\n"
+                       "C001,,2026-02-30 10:00,call,none,no_answer,,\n"
+                       "C001,,,call,none,no_answer,,\n"
+                       "C001,,2026-11-30 23:59,call,none,no_answer,,\n"
+                       "C001,,2026-12-01 00:00,call,none,no_answer,,\n") ==
+          Texts{"contact_history.csv line 2, column contact_time: '2026-11-27T10:42' is not a date and time in the "
+                "form YYYY-MM-DD HH:MM",
+                "contact_history.csv line 3, column contact_time: '2026-11-27 10:42:00' is not a date and time in "
+                "the form YYYY-MM-DD HH:MM",
+                "contact_history.csv line 4, column contact_time: '2026-11-27 9:42' is not a date and time in the "
+                "form YYYY-MM-DD HH:MM",
+                "contact_history.csv line 5, column contact_time: '2026-11-27 24:00' is not a time of the day",
+                "contact_history.csv line 6, column contact_time: '2026-11-27 10:60' is not a time of the day",
+                "contact_history.csv line 7, column contact_time: '2026-02-30 10:00' is not a day of the calendar",
+                "contact_history.csv line 8, column contact_time: must not be empty",
+                "contact_history.csv line 10, column contact_time: '2026-12-01 00:00' is after the extract date "
+                "2026-11-30"});
+}
+
+TEST_CASE("channel, reached and outcome codes list the known ones", "[extract_reader][contact_history]")
+{
+    CHECK(problemsWith("contact_history.csv", kContactHistoryHeader,
+                       "C001,,2026-11-27 10:42,phone,none,no_answer,,\n"
+                       "C001,,2026-11-27 10:43,call,somebody,no_answer,,\n"
+                       "C001,,2026-11-27 10:44,call,none,maybe,,\n") ==
+          Texts{"contact_history.csv line 2, column channel: 'phone' is not a channel (call, sms, visit, letter or "
+                "other)",
+                "contact_history.csv line 3, column reached: 'somebody' is not who was reached (none, borrower, "
+                "guarantor or third_party)",
+                "contact_history.csv line 4, column outcome: 'maybe' is not an outcome (no_answer, wrong_number, "
+                "refused, reached, promise_to_pay or paid)"});
+}
+
+TEST_CASE("promised amount and date come exactly with promise_to_pay", "[extract_reader][contact_history]")
+{
+    CHECK(problemsWith("contact_history.csv", kContactHistoryHeader,
+                       "C001,L001-1,2026-11-01 10:00,call,borrower,promise_to_pay,,\n"
+                       "C001,L001-1,2026-11-02 10:00,call,borrower,promise_to_pay,0,2026-11-05\n"
+                       "C001,L001-1,2026-11-03 10:00,call,borrower,promise_to_pay,10.005,2026-11-05\n"
+                       "C001,L001-1,2026-11-04 10:00,call,borrower,promise_to_pay,-5,2026-11-05\n"
+                       "C001,L001-1,2026-11-05 10:00,call,borrower,promise_to_pay,500,2026-11-04\n"
+                       "C001,L001-1,2026-11-06 10:00,call,borrower,promise_to_pay,500,2026-11-6\n"
+                       "C001,L001-1,2026-11-07 10:00,call,borrower,promise_to_pay,500,2026-11-07\n"
+                       "C001,L001-1,2026-11-08 10:00,call,borrower,reached,500,\n"
+                       "C001,L001-1,2026-11-09 10:00,call,borrower,refused,,2026-11-10\n") ==
+          Texts{"contact_history.csv line 2, column promised_amount: must be given when the outcome is promise_to_pay",
+                "contact_history.csv line 2, column promised_date: must be given when the outcome is promise_to_pay",
+                "contact_history.csv line 3, column promised_amount: '0' must be more than zero",
+                "contact_history.csv line 4, column promised_amount: '10.005' has more than two decimals",
+                "contact_history.csv line 5, column promised_amount: '-5' must be more than zero",
+                "contact_history.csv line 6, column promised_date: '2026-11-04' is before the day of the contact "
+                "2026-11-05",
+                "contact_history.csv line 7, column promised_date: '2026-11-6' is not a date in the form YYYY-MM-DD",
+                "contact_history.csv line 9, column promised_amount: must be empty unless the outcome is "
+                "promise_to_pay",
+                "contact_history.csv line 10, column promised_date: must be empty unless the outcome is "
+                "promise_to_pay"});
+    // Without the two columns in the header, only a promise is a problem.
+    CHECK(problemsWith("contact_history.csv", "borrower_id,contact_time,channel,reached,outcome",
+                       "C001,2026-11-01 10:00,call,none,no_answer\n"
+                       "C001,2026-11-02 10:00,call,borrower,promise_to_pay\n") ==
+          Texts{"contact_history.csv line 3, column promised_amount: must be given when the outcome is promise_to_pay",
+                "contact_history.csv line 3, column promised_date: must be given when the outcome is promise_to_pay"});
+    CHECK(problemsWith("contact_history.csv", "borrower_id,loan_id,channel,reached,outcome",
+                       "C001,,call,none,no_answer\n") ==
+          Texts{"contact_history.csv line 1, column contact_time: is required but missing from the header"});
+}
+
+TEST_CASE("each borrower's contacts are listed together, oldest first", "[extract_reader][contact_history]")
+{
+    CHECK(problemsWith("contact_history.csv", kContactHistoryHeader,
+                       "C001,,2026-11-27 10:42,call,none,no_answer,,\n"
+                       "C001,,2026-11-27 10:42,sms,none,no_answer,,\n"
+                       "C001,,2026-11-27 09:00,call,none,no_answer,,\n"
+                       "C001,,2026-11-26 23:00,call,none,no_answer,,\n"
+                       "C002,,2026-10-01 10:00,call,none,no_answer,,\n"
+                       "C001,,2026-11-28 10:00,call,none,no_answer,,\n"
+                       "C001,,2026-11-01 10:00,call,none,no_answer,,\n") ==
+          Texts{"contact_history.csv line 4, column contact_time: '2026-11-27 09:00' is earlier than this borrower's "
+                "previous contact (2026-11-27 10:42); contacts must be listed oldest first",
+                "contact_history.csv line 5, column contact_time: '2026-11-26 23:00' is earlier than this borrower's "
+                "previous contact (2026-11-27 09:00); contacts must be listed oldest first",
+                "contact_history.csv line 7, column borrower_id: 'C001' was listed earlier in this file; each "
+                "borrower's contacts must be listed together"});
+    // A bad row of contact history is reported like any other, and the good rows still count.
+    const auto result = readWith({{"contact_history.csv", kContactHistoryHeader + "\n" +
+                                                              "C001,,2026-11-27 10:42,call,none,no_answer,,\n"
+                                                              "C001,,2026-11-27 10:43,call,none,no_answer\n"
+                                                              "C002,,2026-11-27 10:44,call,none,no_answer,,\n"}});
+    CHECK(problemsOf(result) == Texts{"contact_history.csv line 3: has 6 fields where the header has 8"});
+    CHECK(result.counts.contactAttempts == 2);
 }

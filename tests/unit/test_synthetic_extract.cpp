@@ -1,5 +1,7 @@
 #include "io/synthetic_extract.h"
 
+#include "io/extract_reader.h"
+
 #include "domain/calendar.h"
 #include "domain/money.h"
 #include "domain/rate.h"
@@ -22,9 +24,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<std::string_view, 7> kFiles{"manifest.csv",       "borrowers.csv", "contacts.csv",
-                                                 "credit_records.csv", "loans.csv",     "instalments.csv",
-                                                 "payments.csv"};
+constexpr std::array<std::string_view, 8> kFiles{"manifest.csv",       "borrowers.csv",      "contacts.csv",
+                                                 "credit_records.csv", "loans.csv",          "instalments.csv",
+                                                 "payments.csv",       "contact_history.csv"};
 
 // A strict RFC 4180 reader, independent of the one in io/: CRLF after every record, quotes only around
 // whole fields, a quote inside doubled. Anything else fails the test.
@@ -186,6 +188,9 @@ TEST_CASE("every file has the header row of the format, and parses as RFC 4180",
           "repayment_method", "officer"}},
         {"instalments.csv", {"loan_id", "seq", "due_date", "principal_due", "interest_due"}},
         {"payments.csv", {"payment_id", "loan_id", "paid_date", "amount"}},
+        {"contact_history.csv",
+         {"borrower_id", "loan_id", "contact_time", "channel", "reached", "outcome", "promised_amount",
+          "promised_date"}},
     };
     const fs::path& folder = standardExtract();
     for (const auto name : kFiles) {
@@ -440,6 +445,7 @@ TEST_CASE("the summary counts what was written, and progress runs from 0 to the 
     CHECK(summary->creditRecords == static_cast<std::int64_t>(readTable(folder, "credit_records.csv").rows.size()));
     CHECK(summary->instalments == static_cast<std::int64_t>(readTable(folder, "instalments.csv").rows.size()));
     CHECK(summary->payments == static_cast<std::int64_t>(readTable(folder, "payments.csv").rows.size()));
+    CHECK(summary->contactAttempts == static_cast<std::int64_t>(readTable(folder, "contact_history.csv").rows.size()));
     std::uint64_t bytes = 0;
     for (const auto name : kFiles)
         bytes += fs::file_size(folder / name);
@@ -493,4 +499,156 @@ TEST_CASE("options out of range are refused", "[synthetic]")
     REQUIRE_FALSE(r);
     CHECK(r.error().code == ErrorCode::InvalidInput);
     CHECK(fs::is_empty(dir.path()));
+}
+
+TEST_CASE("contact history: calls only from 08:00 to 21:59, grouped by borrower, oldest first, within 60 days",
+          "[synthetic][contact_history]")
+{
+    const fs::path& folder = standardExtract();
+    const Table history = readTable(folder, "contact_history.csv");
+    const Table loans = readTable(folder, "loans.csv");
+    std::unordered_map<std::string, std::string> borrowerOfLoan;
+    for (const auto& row : loans.rows)
+        borrowerOfLoan[row[loans.column("loan_id")]] = row[loans.column("borrower_id")];
+    const auto borrower = history.column("borrower_id");
+    const auto loan = history.column("loan_id");
+    const auto time = history.column("contact_time");
+    const auto channel = history.column("channel");
+    const auto reached = history.column("reached");
+    const auto outcome = history.column("outcome");
+    const auto amount = history.column("promised_amount");
+    const auto promised = history.column("promised_date");
+    REQUIRE(history.rows.size() > 1000);
+    std::set<std::string> finished;
+    std::string current;
+    std::string previousTime;
+    std::map<std::string, int> outcomes;
+    std::map<std::string, int> channels;
+    std::map<std::string, int> parties;
+    for (const auto& row : history.rows) {
+        INFO(row[borrower] << " " << row[time]);
+        if (row[borrower] != current) {
+            CHECK(finished.insert(current).second);
+            CHECK_FALSE(finished.contains(row[borrower]));
+            current = row[borrower];
+            previousTime.clear();
+        }
+        // "YYYY-MM-DD HH:MM" sorts as text.
+        CHECK(row[time] >= previousTime);
+        previousTime = row[time];
+        REQUIRE(row[time].size() == 16);
+        const Date day = date(std::string_view(row[time]).substr(0, 10));
+        CHECK(day <= kExtractDate);
+        CHECK(daysBetween(day, kExtractDate) < 60);
+        const int hour = std::stoi(row[time].substr(11, 2));
+        const int minute = std::stoi(row[time].substr(14, 2));
+        CHECK((hour >= 8 && hour <= 21));  // never from 22:00 to 07:59 (DOMAIN.md section 5)
+        CHECK((minute >= 0 && minute <= 59));
+        if (!row[loan].empty()) CHECK(borrowerOfLoan.at(row[loan]) == row[borrower]);
+        if (row[outcome] == "promise_to_pay") {
+            CHECK(row[channel] == "call");
+            CHECK(row[reached] == "borrower");
+            CHECK_FALSE(row[loan].empty());
+            CHECK(yuan(row[amount]).isPositive());
+            const int ahead = daysBetween(day, date(row[promised]));
+            CHECK((ahead >= 3 && ahead <= 14));
+        } else {
+            CHECK(row[amount].empty());
+            CHECK(row[promised].empty());
+        }
+        ++outcomes[row[outcome]];
+        ++channels[row[channel]];
+        ++parties[row[reached]];
+    }
+    // Many calls go unanswered; some SMS, a few wrong numbers, rare third parties.
+    CHECK(outcomes["no_answer"] * 3 > static_cast<int>(history.rows.size()));
+    CHECK(outcomes["wrong_number"] > 0);
+    CHECK(outcomes["wrong_number"] * 20 < outcomes["no_answer"]);
+    CHECK(outcomes["promise_to_pay"] > 0);
+    CHECK(outcomes["refused"] > 0);
+    CHECK(channels["sms"] > 0);
+    CHECK(channels["sms"] < channels["call"]);
+    CHECK(parties["third_party"] > 0);
+    CHECK(parties["third_party"] * 10 < parties["borrower"]);
+    CHECK(parties["guarantor"] > 0);
+}
+
+TEST_CASE("contact history: kept promises have the payments, broken ones do not; current borrowers are rarely "
+          "contacted",
+          "[synthetic][contact_history]")
+{
+    const fs::path& folder = standardExtract();
+    const Table payments = readTable(folder, "payments.csv");
+    std::unordered_map<std::string, std::vector<std::pair<Date, Money>>> paymentsOf;
+    for (const auto& row : payments.rows)
+        paymentsOf[row[payments.column("loan_id")]].emplace_back(date(row[payments.column("paid_date")]),
+                                                                 yuan(row[payments.column("amount")]));
+    const Table history = readTable(folder, "contact_history.csv");
+    std::set<std::string> kept;
+    std::set<std::string> broken;
+    for (const auto& row : history.rows) {
+        if (row[history.column("outcome")] != "promise_to_pay") continue;
+        const Date day = date(std::string_view(row[history.column("contact_time")]).substr(0, 10));
+        const Date until = addDays(date(row[history.column("promised_date")]), 3);
+        Money paid;
+        for (const auto& [on, amount] : paymentsOf[row[history.column("loan_id")]]) {
+            if (on >= day && on <= until) paid += amount;
+        }
+        const std::string& borrower = row[history.column("borrower_id")];
+        if (paid.fen >= yuan(row[history.column("promised_amount")]).fen) {
+            kept.insert(borrower);
+        } else if (until < kExtractDate) {
+            // The generator breaks a promise only with nothing paid until well after the promised day.
+            CHECK(paid.isZero());
+            broken.insert(borrower);
+        }
+    }
+    const auto borrowers = static_cast<double>(readTable(folder, "borrowers.csv").rows.size());
+    INFO("kept " << kept.size() << ", broken " << broken.size() << " of " << borrowers);
+    CHECK(kept.size() > 50);
+    CHECK(broken.size() > 50);
+    CHECK(broken.size() > kept.size() / 2);
+
+    // A borrower whose loans are all current at the extract date and were paid on time in the window gets
+    // nothing but a few reminder SMS.
+    std::set<std::string> called;
+    std::set<std::string> texted;
+    for (const auto& row : history.rows)
+        (row[history.column("channel")] == "call" ? called : texted).insert(row[history.column("borrower_id")]);
+    CHECK(called.size() < static_cast<std::size_t>(borrowers * 0.4));
+    CHECK(texted.size() > 0);
+}
+
+TEST_CASE("the extract reader accepts a generated extract with its contact history, without a problem",
+          "[synthetic][contact_history]")
+{
+    TempDir dir;
+    auto options = optionsFor(2000, 11);
+    options.officers = {"officer1", "officer2"};
+    const auto summary = io::writeSyntheticExtract(dir.path(), options);
+    REQUIRE(summary);
+    struct Counting final : io::ExtractSink {
+        std::int64_t attempts = 0;
+        std::int64_t failed = 0;
+        void contactAttempt(const ContactAttempt& a) override
+        {
+            ++attempts;
+            if (isFailedContact(a)) ++failed;
+            CHECK(a.source == "call_centre");
+            CHECK((a.minuteOfDay >= 8 * 60 && a.minuteOfDay <= 21 * 60 + 59));
+        }
+    } sink;
+    const auto result = io::readExtract(dir.path(), sink, {});
+    REQUIRE(result);
+    std::vector<std::string> problems;
+    for (const auto& p : result->problems)
+        problems.push_back(p.text());
+    CHECK(problems.empty());
+    CHECK(result->counts.borrowers == summary->borrowers);
+    CHECK(result->counts.loans == summary->loans);
+    CHECK(result->counts.payments == summary->payments);
+    CHECK(result->counts.contactAttempts == summary->contactAttempts);
+    CHECK(sink.attempts == summary->contactAttempts);
+    CHECK(sink.attempts > 0);
+    CHECK(sink.failed > 0);
 }

@@ -1,0 +1,77 @@
+#include "gui/import_problem_text.h"
+
+#include "gui/qt_text.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
+
+namespace doorstep::gui {
+namespace {
+
+constexpr const char* kContext = "ImportProblems";
+
+// Fragments after an optional leading quoted value ('abc' …). Files, columns and codes stay as written.
+constexpr const char* kFragments[] = {
+    QT_TRANSLATE_NOOP("ImportProblems", "is not a rate in percent (like 4.35)"),
+    QT_TRANSLATE_NOOP("ImportProblems", "is not an amount in yuan (like 1234.56)"),
+    QT_TRANSLATE_NOOP("ImportProblems", "has more than two decimals"),
+    QT_TRANSLATE_NOOP("ImportProblems", "has more than four decimals"),
+    QT_TRANSLATE_NOOP("ImportProblems", "is too large an amount"),
+    QT_TRANSLATE_NOOP("ImportProblems", "is empty where an amount is needed"),
+    QT_TRANSLATE_NOOP("ImportProblems", "is not a date in the form YYYY-MM-DD"),
+    QT_TRANSLATE_NOOP("ImportProblems", "is not a day of the calendar"),
+    QT_TRANSLATE_NOOP("ImportProblems", "is not a whole number"),
+    QT_TRANSLATE_NOOP("ImportProblems", "is not a mobile number of 11 digits"),
+    QT_TRANSLATE_NOOP("ImportProblems", "is not in borrowers.csv"),
+    QT_TRANSLATE_NOOP("ImportProblems", "is not in loans.csv"),
+    QT_TRANSLATE_NOOP("ImportProblems", "must be more than zero"),
+    QT_TRANSLATE_NOOP("ImportProblems", "must not be empty"),
+    QT_TRANSLATE_NOOP("ImportProblems", "must not be negative"),
+    QT_TRANSLATE_NOOP("ImportProblems", "is required but missing from the header"),
+    QT_TRANSLATE_NOOP("ImportProblems", "appears more than once in the header"),
+    QT_TRANSLATE_NOOP("ImportProblems", "the resident ID number's check digit is wrong"),
+    QT_TRANSLATE_NOOP("ImportProblems", "the resident ID number does not have 18 characters"),
+    QT_TRANSLATE_NOOP("ImportProblems", "the resident ID number is not 17 digits followed by a digit or X"),
+    QT_TRANSLATE_NOOP("ImportProblems", "the resident ID number's birth date is not a real date"),
+    QT_TRANSLATE_NOOP("ImportProblems", "the file is empty; it needs at least its header row"),
+    QT_TRANSLATE_NOOP("ImportProblems", "the manifest has more than one row"),
+    QT_TRANSLATE_NOOP("ImportProblems", "the manifest row is missing (the file has only its header)"),
+};
+
+QString translateFragment(const QString& english)
+{
+    static const QHash<QString, const char*> known = [] {
+        QHash<QString, const char*> map;
+        for (const char* f : kFragments) map.insert(QString::fromUtf8(f), f);
+        return map;
+    }();
+    auto it = known.constFind(english);
+    return it == known.constEnd() ? english : QCoreApplication::translate(kContext, it.value());
+}
+
+QString translateMessage(const QString& message)
+{
+    // "'abc' is not a rate …": keep the quoted value, translate the rest.
+    static const QRegularExpression quoted(QStringLiteral("^('[^']*'|the value) (.*)$"));
+    const auto match = quoted.match(message);
+    if (match.hasMatch()) return match.captured(1) + QLatin1Char(' ') + translateFragment(match.captured(2));
+    return translateFragment(message);
+}
+
+}  // namespace
+
+QString importProblemText(const io::ExtractProblem& p)
+{
+    const QString message = translateMessage(toQString(p.message));
+    const QString file = toQString(p.file);
+    if (p.line <= 0) return QCoreApplication::translate(kContext, "%1: %2").arg(file, message);
+    if (p.column.empty())
+        return QCoreApplication::translate(kContext, "%1 line %2: %3").arg(file).arg(p.line).arg(message);
+    return QCoreApplication::translate(kContext, "%1 line %2, column %3: %4")
+        .arg(file)
+        .arg(p.line)
+        .arg(toQString(p.column), message);
+}
+
+}  // namespace doorstep::gui

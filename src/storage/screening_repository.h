@@ -1,0 +1,74 @@
+#pragma once
+// What screening reads (per-borrower facts gathered from the portfolio, contacts and flags) and
+// writes (versioned rule sets, the visit queue with reasons and decisions).
+#include "domain/contact_history.h"
+#include "domain/portfolio.h"
+#include "storage/sqlite.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace doorstep::storage {
+
+struct BorrowerScreeningRow {
+    std::int64_t borrowerRowId = 0;
+    std::string district;
+    std::string officer;  // the officer of the borrower's worst loan ("" when unassigned)
+    int maxDpd = 0;
+    Money totalOverdue;
+    std::string worstBucket;          // "M0" … "M7" now
+    std::string previousWorstBucket;  // the worst bucket before the changes of the last month ("" unknown)
+    int overdueElsewhere = 0;
+    int worstDpd24Months = 0;
+    bool litigation = false, dispute = false, deceased = false, planKept = false;
+    std::vector<ContactAttempt> contacts;  // oldest first
+    std::vector<Payment> payments;         // recent, oldest first (for promises kept or broken)
+};
+
+struct QueueEntryRow {
+    std::int64_t borrowerRowId = 0;
+    std::string asOf;
+    int ruleSetVersion = 0;
+    int score = 0;
+    std::string hits;  // serialized rule hits
+    std::string factsFingerprint;
+    int maxDpd = 0;
+    Money totalOverdue;
+    std::string district;
+    std::string state = "open";  // open, accepted, dismissed
+    std::string officer;
+    std::string decidedBy, decidedAt, dismissReason, dismissNote, dismissedFingerprint;
+    // Joined for display (not stored in the queue table):
+    std::string borrowerName, borrowerBankId;
+};
+
+class ScreeningRepository final {
+public:
+    explicit ScreeningRepository(const Connection& connection) : m_db(connection) {}
+
+    // Every borrower with at least one loan, with the stored delinquency state; the bucket before the
+    // changes recorded after `monthAgo`; payments from `paymentsSince`. Dates are YYYY-MM-DD.
+    void forEachBorrower(const std::string& monthAgo, const std::string& paymentsSince,
+                         const std::function<void(const BorrowerScreeningRow&)>& visit) const;
+
+    std::optional<std::pair<int, std::string>> latestRuleSet() const;  // version, body
+    std::optional<std::string> ruleSet(int version) const;
+    int addRuleSet(const std::string& body, const std::string& createdBy, const std::string& at);
+
+    std::optional<QueueEntryRow> entry(std::int64_t borrowerRowId) const;
+    void saveEntry(const QueueEntryRow& row);
+    void removeEntriesNotIn(const std::string& asOf);  // open entries a new run no longer queues
+    std::vector<QueueEntryRow> queue(const std::string& officer /* "" = all */, bool includeDismissed) const;
+    void decide(std::int64_t borrowerRowId, const std::string& state, const std::string& by, const std::string& at,
+                const std::string& reason, const std::string& note);
+    void assign(std::int64_t borrowerRowId, const std::string& officer);
+
+    void setFlags(std::int64_t borrowerRowId, bool litigation, bool dispute, bool deceased, bool planKept);
+
+private:
+    const Connection& m_db;
+};
+
+}  // namespace doorstep::storage
