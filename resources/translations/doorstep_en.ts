@@ -274,6 +274,50 @@
         <source>Cannot create the folder for the extract.</source>
         <translation>Cannot create the folder for the extract.</translation>
     </message>
+    <message>
+        <source>Choose an active officer.</source>
+        <translation>Choose an active officer.</translation>
+    </message>
+    <message>
+        <source>Choose at least one officer on duty.</source>
+        <translation>Choose at least one officer on duty.</translation>
+    </message>
+    <message>
+        <source>Say in a few words why the case needs no visit.</source>
+        <translation>Say in a few words why the case needs no visit.</translation>
+    </message>
+    <message>
+        <source>The capacity must be at least one case.</source>
+        <translation>The capacity must be at least one case.</translation>
+    </message>
+    <message>
+        <source>The case is no longer in the visit queue.</source>
+        <translation>The case is no longer in the visit queue.</translation>
+    </message>
+    <message>
+        <source>The minimum score must be between 0 and 100000.</source>
+        <translation>The minimum score must be between 0 and 100000.</translation>
+    </message>
+    <message>
+        <source>The note is too long.</source>
+        <translation>The note is too long.</translation>
+    </message>
+    <message>
+        <source>The rule set needs at least one scoring rule.</source>
+        <translation>The rule set needs at least one scoring rule.</translation>
+    </message>
+    <message>
+        <source>The rule set version cannot be negative.</source>
+        <translation>The rule set version cannot be negative.</translation>
+    </message>
+    <message>
+        <source>The screening rules are empty.</source>
+        <translation>The screening rules are empty.</translation>
+    </message>
+    <message>
+        <source>The screening rules end before their end line.</source>
+        <translation>The screening rules end before their end line.</translation>
+    </message>
 </context>
 <context>
     <name>ImportProblems</name>
@@ -500,6 +544,133 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>Screening</name>
+    <message numerus="yes">
+        <source>DPD %n</source>
+        <translation><numerusform>DPD %n</numerusform><numerusform>DPD %n</numerusform></translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>overdue %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broken promise(s) to pay</source>
+        <translation><numerusform>%n broken promise to pay</numerusform><numerusform>%n broken promises to pay</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed contact(s)</source>
+        <translation><numerusform>%n failed contact</numerusform><numerusform>%n failed contacts</numerusform></translation>
+    </message>
+    <message>
+        <source> in %1 days</source>
+        <translation> in %1 days</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue account(s) elsewhere</source>
+        <translation><numerusform>%n overdue account elsewhere</numerusform><numerusform>%n overdue accounts elsewhere</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>worst DPD %n in 24 months</source>
+        <translation><numerusform>worst DPD %n in 24 months</numerusform><numerusform>worst DPD %n in 24 months</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>bucket worse by %n since last month</source>
+        <translation><numerusform>bucket worse by %n since last month</numerusform><numerusform>bucket worse by %n since last month</numerusform></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Days past due at least</source>
+        <translation>Days past due at least</translation>
+    </message>
+    <message>
+        <source>Total overdue at least (yuan)</source>
+        <translation>Total overdue at least (yuan)</translation>
+    </message>
+    <message>
+        <source>Broken promises to pay at least</source>
+        <translation>Broken promises to pay at least</translation>
+    </message>
+    <message>
+        <source>Failed contacts in 14 days at least</source>
+        <translation>Failed contacts in 14 days at least</translation>
+    </message>
+    <message>
+        <source>Overdue accounts at other lenders at least</source>
+        <translation>Overdue accounts at other lenders at least</translation>
+    </message>
+    <message>
+        <source>Worst DPD in 24 months at least</source>
+        <translation>Worst DPD in 24 months at least</translation>
+    </message>
+    <message>
+        <source>Bucket worse than last month by at least</source>
+        <translation>Bucket worse than last month by at least</translation>
+    </message>
+    <message>
+        <source>In litigation</source>
+        <translation>In litigation</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>Disputed</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <source>A repayment plan is being kept</source>
+        <translation>A repayment plan is being kept</translation>
+    </message>
+    <message>
+        <source>Visited in the last … days</source>
+        <translation>Visited in the last … days</translation>
+    </message>
+    <message>
+        <source>An appointment is open</source>
+        <translation>An appointment is open</translation>
+    </message>
+    <message>
+        <source>Promised to pay</source>
+        <translation>Promised to pay</translation>
+    </message>
+    <message>
+        <source>Paid in the meantime</source>
+        <translation>Paid in the meantime</translation>
+    </message>
+    <message>
+        <source>Reached by phone; a visit is not needed</source>
+        <translation>Reached by phone; a visit is not needed</translation>
+    </message>
+    <message>
+        <source>No longer lives at the address</source>
+        <translation>No longer lives at the address</translation>
+    </message>
+    <message>
+        <source>A visit would not help</source>
+        <translation>A visit would not help</translation>
+    </message>
+    <message>
+        <source>Other (say why)</source>
+        <translation>Other (say why)</translation>
+    </message>
+    <message>
+        <source>Accepted for a visit</source>
+        <translation>Accepted for a visit</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
     </message>
 </context>
 <context>
@@ -751,6 +922,61 @@
     </message>
 </context>
 <context>
+    <name>doorstep::gui::AutoAssignDialog</name>
+    <message>
+        <source>Assign the visit queue automatically</source>
+        <translation>Assign the visit queue automatically</translation>
+    </message>
+    <message>
+        <source>Officers on duty:</source>
+        <translation>Officers on duty:</translation>
+    </message>
+    <message>
+        <source> cases each</source>
+        <translation> cases each</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>&amp;Capacity:</translation>
+    </message>
+    <message>
+        <source>Also move open cases that already have an officer</source>
+        <translation>Also move open cases that already have an officer</translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation>&amp;Propose</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) to assign.</source>
+        <translation><numerusform>%n case to assign.</numerusform><numerusform>%n cases to assign.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> %n case(s) do not fit anyone's capacity and stay unassigned.</source>
+        <translation><numerusform> %n case do not fit anyone's capacity and stay unassigned.</numerusform><numerusform> %n cases do not fit anyone's capacity and stay unassigned.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::CaseDialog</name>
     <message>
         <source>Case: %1</source>
@@ -890,6 +1116,33 @@
     </message>
 </context>
 <context>
+    <name>doorstep::gui::DismissDialog</name>
+    <message>
+        <source>Dismiss from the visit queue</source>
+        <translation>Dismiss from the visit queue</translation>
+    </message>
+    <message>
+        <source>%1 will leave the queue until the facts of the case change.</source>
+        <translation>%1 will leave the queue until the facts of the case change.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>What you learned, without details of the debt</source>
+        <translation>What you learned, without details of the debt</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::ImportPage</name>
     <message>
         <source>Import from core banking</source>
@@ -1004,14 +1257,6 @@
     <message>
         <source>Visit queue</source>
         <translation>Visit queue</translation>
-    </message>
-    <message>
-        <source>The visit queue is empty</source>
-        <translation>The visit queue is empty</translation>
-    </message>
-    <message>
-        <source>Screening picks the customers who need a home visit from their overdue status and credit record, and explains every pick.</source>
-        <translation>Screening picks the customers who need a home visit from their overdue status and credit record, and explains every pick.</translation>
     </message>
     <message>
         <source>Appointments</source>
@@ -1264,6 +1509,61 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::RuleSetDialog</name>
+    <message>
+        <source>Screening rules (version %1)</source>
+        <translation>Screening rules (version %1)</translation>
+    </message>
+    <message>
+        <source>Screening rules (defaults)</source>
+        <translation>Screening rules (defaults)</translation>
+    </message>
+    <message>
+        <source>Rules that add points</source>
+        <translation>Rules that add points</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>&amp;Add rule</translation>
+    </message>
+    <message>
+        <source>&amp;Remove rule</source>
+        <translation>&amp;Remove rule</translation>
+    </message>
+    <message>
+        <source>Never queue a customer who is …</source>
+        <translation>Never queue a customer who is …</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Queue a customer from a score of</source>
+        <translation>Queue a customer from a score of</translation>
+    </message>
+    <message>
+        <source>Save as a new version</source>
+        <translation>Save as a new version</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::SafeApplication</name>
     <message>
         <source>Unexpected problem</source>
@@ -1404,6 +1704,128 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitQueueModel</name>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>DPD</source>
+        <translation>DPD</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <source>Total overdue</source>
+        <translation>Total overdue</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitQueuePage</name>
+    <message>
+        <source>Visit queue</source>
+        <translation>Visit queue</translation>
+    </message>
+    <message>
+        <source>All buckets</source>
+        <translation>All buckets</translation>
+    </message>
+    <message>
+        <source>Unassigned only</source>
+        <translation>Unassigned only</translation>
+    </message>
+    <message>
+        <source>Show dismissed</source>
+        <translation>Show dismissed</translation>
+    </message>
+    <message>
+        <source>&amp;Accept for a visit</source>
+        <translation>&amp;Accept for a visit</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss…</source>
+        <translation>&amp;Dismiss…</translation>
+    </message>
+    <message>
+        <source>Assign &amp;to</source>
+        <translation>Assign &amp;to</translation>
+    </message>
+    <message>
+        <source>Assign a&amp;utomatically…</source>
+        <translation>Assign a&amp;utomatically…</translation>
+    </message>
+    <message>
+        <source>&amp;Rules…</source>
+        <translation>&amp;Rules…</translation>
+    </message>
+    <message>
+        <source>Run &amp;screening</source>
+        <translation>Run &amp;screening</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <source>All officers</source>
+        <translation>All officers</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) in the queue</source>
+        <translation><numerusform>%n customer in the queue</numerusform><numerusform>%n customers in the queue</numerusform></translation>
+    </message>
+    <message>
+        <source>Select a customer to see why they are in the queue.</source>
+        <translation>Select a customer to see why they are in the queue.</translation>
+    </message>
+    <message>
+        <source>score %1 (rule set version %2)</source>
+        <translation>score %1 (rule set version %2)</translation>
+    </message>
+    <message>
+        <source>Dismissed: %1. %2</source>
+        <translation>Dismissed: %1. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) assigned to %1.</source>
+        <translation><numerusform>%n case assigned to %1.</numerusform><numerusform>%n cases assigned to %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Screened %1 customers with rule set version %2: %3 in the queue, %4 excluded.</source>
+        <translation>Screened %1 customers with rule set version %2: %3 in the queue, %4 excluded.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) assigned automatically.</source>
+        <translation><numerusform>%n case assigned automatically.</numerusform><numerusform>%n cases assigned automatically.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -274,6 +274,50 @@
         <source>Cannot create the folder for the extract.</source>
         <translation>无法创建数据文件夹。</translation>
     </message>
+    <message>
+        <source>Choose an active officer.</source>
+        <translation>请选择一位在职专员。</translation>
+    </message>
+    <message>
+        <source>Choose at least one officer on duty.</source>
+        <translation>请至少选择一位在岗专员。</translation>
+    </message>
+    <message>
+        <source>Say in a few words why the case needs no visit.</source>
+        <translation>请简要说明该案件无需上门的原因。</translation>
+    </message>
+    <message>
+        <source>The capacity must be at least one case.</source>
+        <translation>容量至少为一件。</translation>
+    </message>
+    <message>
+        <source>The case is no longer in the visit queue.</source>
+        <translation>该案件已不在上门队列中。</translation>
+    </message>
+    <message>
+        <source>The minimum score must be between 0 and 100000.</source>
+        <translation>最低分值必须在 0 到 100000 之间。</translation>
+    </message>
+    <message>
+        <source>The note is too long.</source>
+        <translation>备注过长。</translation>
+    </message>
+    <message>
+        <source>The rule set needs at least one scoring rule.</source>
+        <translation>规则集至少需要一条加分规则。</translation>
+    </message>
+    <message>
+        <source>The rule set version cannot be negative.</source>
+        <translation>规则版本号不能为负数。</translation>
+    </message>
+    <message>
+        <source>The screening rules are empty.</source>
+        <translation>筛选规则为空。</translation>
+    </message>
+    <message>
+        <source>The screening rules end before their end line.</source>
+        <translation>筛选规则在结束行之前就中断了。</translation>
+    </message>
 </context>
 <context>
     <name>ImportProblems</name>
@@ -500,6 +544,133 @@
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>Screening</name>
+    <message numerus="yes">
+        <source>DPD %n</source>
+        <translation><numerusform>逾期 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>逾期 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broken promise(s) to pay</source>
+        <translation><numerusform>%n 次承诺还款未兑现</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed contact(s)</source>
+        <translation><numerusform>%n 次联系未果</numerusform></translation>
+    </message>
+    <message>
+        <source> in %1 days</source>
+        <translation>(%1 天内)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue account(s) elsewhere</source>
+        <translation><numerusform>他行逾期账户 %n 个</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>worst DPD %n in 24 months</source>
+        <translation><numerusform>24 个月内最长逾期 %n 天</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>bucket worse by %n since last month</source>
+        <translation><numerusform>账龄较上月恶化 %n 级</numerusform></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>,</translation>
+    </message>
+    <message>
+        <source>Days past due at least</source>
+        <translation>逾期天数不少于</translation>
+    </message>
+    <message>
+        <source>Total overdue at least (yuan)</source>
+        <translation>逾期总额不少于(元)</translation>
+    </message>
+    <message>
+        <source>Broken promises to pay at least</source>
+        <translation>未兑现的还款承诺不少于</translation>
+    </message>
+    <message>
+        <source>Failed contacts in 14 days at least</source>
+        <translation>14 天内联系未果次数不少于</translation>
+    </message>
+    <message>
+        <source>Overdue accounts at other lenders at least</source>
+        <translation>他行逾期账户数不少于</translation>
+    </message>
+    <message>
+        <source>Worst DPD in 24 months at least</source>
+        <translation>24 个月内最长逾期天数不少于</translation>
+    </message>
+    <message>
+        <source>Bucket worse than last month by at least</source>
+        <translation>账龄较上月恶化级数不少于</translation>
+    </message>
+    <message>
+        <source>In litigation</source>
+        <translation>处于诉讼中</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>有争议</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
+        <source>A repayment plan is being kept</source>
+        <translation>正在履行还款方案</translation>
+    </message>
+    <message>
+        <source>Visited in the last … days</source>
+        <translation>最近……天内已上门</translation>
+    </message>
+    <message>
+        <source>An appointment is open</source>
+        <translation>已有待进行的预约</translation>
+    </message>
+    <message>
+        <source>Promised to pay</source>
+        <translation>已承诺还款</translation>
+    </message>
+    <message>
+        <source>Paid in the meantime</source>
+        <translation>其间已还款</translation>
+    </message>
+    <message>
+        <source>Reached by phone; a visit is not needed</source>
+        <translation>电话已联系上,无需上门</translation>
+    </message>
+    <message>
+        <source>No longer lives at the address</source>
+        <translation>已不在该地址居住</translation>
+    </message>
+    <message>
+        <source>A visit would not help</source>
+        <translation>上门无助于解决</translation>
+    </message>
+    <message>
+        <source>Other (say why)</source>
+        <translation>其他(请说明原因)</translation>
+    </message>
+    <message>
+        <source>Accepted for a visit</source>
+        <translation>已接受上门</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
     </message>
 </context>
 <context>
@@ -751,6 +922,61 @@
     </message>
 </context>
 <context>
+    <name>doorstep::gui::AutoAssignDialog</name>
+    <message>
+        <source>Assign the visit queue automatically</source>
+        <translation>自动分配上门队列</translation>
+    </message>
+    <message>
+        <source>Officers on duty:</source>
+        <translation>在岗专员:</translation>
+    </message>
+    <message>
+        <source> cases each</source>
+        <translation> 件/人</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>容量(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Also move open cases that already have an officer</source>
+        <translation>同时调整已有专员的待处理案件</translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation>生成方案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>专员</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>区县数</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) to assign.</source>
+        <translation><numerusform>待分配 %n 件。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> %n case(s) do not fit anyone's capacity and stay unassigned.</source>
+        <translation><numerusform> 有 %n 件超出所有人的容量,暂不分配。</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::CaseDialog</name>
     <message>
         <source>Case: %1</source>
@@ -890,6 +1116,33 @@
     </message>
 </context>
 <context>
+    <name>doorstep::gui::DismissDialog</name>
+    <message>
+        <source>Dismiss from the visit queue</source>
+        <translation>从上门队列中排除</translation>
+    </message>
+    <message>
+        <source>%1 will leave the queue until the facts of the case change.</source>
+        <translation>%1 将移出队列,直到案件情况发生变化。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R):</translation>
+    </message>
+    <message>
+        <source>What you learned, without details of the debt</source>
+        <translation>了解到的情况(不要写债务细节)</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>排除</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::ImportPage</name>
     <message>
         <source>Import from core banking</source>
@@ -1004,14 +1257,6 @@
     <message>
         <source>Visit queue</source>
         <translation>上门队列</translation>
-    </message>
-    <message>
-        <source>The visit queue is empty</source>
-        <translation>上门队列为空</translation>
-    </message>
-    <message>
-        <source>Screening picks the customers who need a home visit from their overdue status and credit record, and explains every pick.</source>
-        <translation>筛选根据逾期情况和征信记录挑出需要上门走访的客户,并说明每一位客户入选的原因。</translation>
     </message>
     <message>
         <source>Appointments</source>
@@ -1264,6 +1509,61 @@ Licensed under the GNU GPL, version 3 or later.</source>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::RuleSetDialog</name>
+    <message>
+        <source>Screening rules (version %1)</source>
+        <translation>筛选规则(第 %1 版)</translation>
+    </message>
+    <message>
+        <source>Screening rules (defaults)</source>
+        <translation>筛选规则(默认)</translation>
+    </message>
+    <message>
+        <source>Rules that add points</source>
+        <translation>加分规则</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>添加规则(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove rule</source>
+        <translation>删除规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Never queue a customer who is …</source>
+        <translation>以下客户不进入队列……</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Queue a customer from a score of</source>
+        <translation>客户得分达到以下分值时进入队列</translation>
+    </message>
+    <message>
+        <source>Save as a new version</source>
+        <translation>另存为新版本</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::SafeApplication</name>
     <message>
         <source>Unexpected problem</source>
@@ -1404,6 +1704,128 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitQueueModel</name>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(未分配)</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>DPD</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>账龄</translation>
+    </message>
+    <message>
+        <source>Total overdue</source>
+        <translation>逾期总额</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>专员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>入选原因</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitQueuePage</name>
+    <message>
+        <source>Visit queue</source>
+        <translation>上门队列</translation>
+    </message>
+    <message>
+        <source>All buckets</source>
+        <translation>全部账龄</translation>
+    </message>
+    <message>
+        <source>Unassigned only</source>
+        <translation>仅未分配</translation>
+    </message>
+    <message>
+        <source>Show dismissed</source>
+        <translation>显示已排除</translation>
+    </message>
+    <message>
+        <source>&amp;Accept for a visit</source>
+        <translation>接受上门(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss…</source>
+        <translation>排除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Assign &amp;to</source>
+        <translation>分配给(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Assign a&amp;utomatically…</source>
+        <translation>自动分配(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rules…</source>
+        <translation>规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Run &amp;screening</source>
+        <translation>运行筛选(&amp;S)</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <source>All officers</source>
+        <translation>全部专员</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) in the queue</source>
+        <translation><numerusform>队列中共 %n 位客户</numerusform></translation>
+    </message>
+    <message>
+        <source>Select a customer to see why they are in the queue.</source>
+        <translation>选择一位客户,查看其入选原因。</translation>
+    </message>
+    <message>
+        <source>score %1 (rule set version %2)</source>
+        <translation>得分 %1(规则第 %2 版)</translation>
+    </message>
+    <message>
+        <source>Dismissed: %1. %2</source>
+        <translation>已排除:%1。%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) assigned to %1.</source>
+        <translation><numerusform>已将 %n 件分配给 %1。</numerusform></translation>
+    </message>
+    <message>
+        <source>Screened %1 customers with rule set version %2: %3 in the queue, %4 excluded.</source>
+        <translation>已按第 %2 版规则筛选 %1 位客户:%3 位进入队列,%4 位被排除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) assigned automatically.</source>
+        <translation><numerusform>已自动分配 %n 件。</numerusform></translation>
     </message>
 </context>
 <context>

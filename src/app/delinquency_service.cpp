@@ -1,6 +1,7 @@
 #include "app/delinquency_service.h"
 
 #include "app/logging.h"
+#include "app/screening_service.h"
 #include "storage/loan_status_repository.h"
 #include "storage/settings_repository.h"
 
@@ -119,6 +120,8 @@ Result<RecomputeSummary> recompute(Session& session, Date asOf, const LoanProgre
     } catch (const RecomputeCancelled&) {
         return fail(ErrorCode::Conflict, "The recomputation was cancelled; nothing was changed.");
     }
+    // Screening follows every recompute (issue 4), in the same transaction.
+    (void)screenInTransaction(db, asOf, session.user().username);
     session.audit("portfolio.recompute", "portfolio", formatIsoDate(asOf));
     tx.commit();
     logger("app")->info("recompute as of {}: {} loans, {} changed, {} overdue", formatIsoDate(asOf), summary.loans,

@@ -83,6 +83,8 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
                        options.progress(ImportStage::Recomputing,
                                         loans == 0 ? 1000 : static_cast<int>(std::min<std::int64_t>(1000, done * 1000 / loans)));
             });
+        // Screening follows every import (issue 4), in the same transaction.
+        report.screening = screenInTransaction(db, report.extractDate, session.user().username);
         db.prepare("INSERT INTO imports (imported_at, extract_date, branch_code, rows_read, rows_changed) "
                    "VALUES (?, ?, ?, ?, ?)")
             .bind(1, session.now())

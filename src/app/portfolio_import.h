@@ -3,6 +3,7 @@
 // when any row is wrong; then it is written in one transaction together with the recomputed
 // delinquency as of the extract date. A crash or a cancel leaves the database as it was.
 #include "app/delinquency_service.h"
+#include "app/screening_service.h"
 #include "app/session.h"
 #include "domain/error.h"
 #include "io/extract_reader.h"
@@ -31,6 +32,7 @@ struct ImportReport {
     Date extractDate{};
     std::int64_t rowsChanged = 0;
     RecomputeSummary recompute;
+    ScreeningSummary screening;
 };
 
 Result<ImportReport> importExtract(Session& session, const std::filesystem::path& folder, const ImportOptions& options);

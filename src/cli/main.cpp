@@ -2,6 +2,7 @@
 #include "app/audit_verify.h"
 #include "app/delinquency_service.h"
 #include "app/portfolio_import.h"
+#include "app/screening_service.h"
 #include "io/synthetic_extract.h"
 #include "app/branch_setup.h"
 #include "app/logging.h"
@@ -37,6 +38,8 @@ Commands:
   recompute --as-of YYYY-MM-DD    recompute every loan's delinquency as of a date
   cases --as-of YYYY-MM-DD [--format csv|json]
                                   one row per loan: DPD, bucket, class and overdue amounts in fen
+  screen --as-of YYYY-MM-DD [--format csv|json]
+                                  run screening and print the visit queue with scores and reasons
   demo extract --loans N --seed S --out DIR
                                   write a synthetic extract (no --db or --user needed)
 
@@ -133,6 +136,7 @@ public:
         if (w[0] == "import") return withSession([&](app::Session& s) { return importExtract(s); });
         if (w[0] == "recompute") return withSession([&](app::Session& s) { return recompute(s); });
         if (w[0] == "cases") return withSession([&](app::Session& s) { return cases(s); });
+        if (w[0] == "screen") return withSession([&](app::Session& s) { return screen(s); });
         if (command == "demo extract") return demoExtract();
         return usageError(fmt::format("unknown command '{}'", command));
     }
@@ -358,6 +362,44 @@ private:
         if (!count) return failWith(count.error());
         if (json) out += "\n]\n";
         flush();
+        return 0;
+    }
+
+    int screen(app::Session& session)
+    {
+        const auto asOf = asOfOption();
+        if (!asOf) return usageError("screen needs --as-of YYYY-MM-DD");
+        const std::string format = option("format").value_or("csv");
+        if (format != "csv" && format != "json") return usageError("--format is csv or json");
+        app::ScreeningService service(session);
+        auto summary = service.run(*asOf);
+        if (!summary) return failWith(summary.error());
+        auto items = service.queue({});
+        if (!items) return failWith(items.error());
+        const bool json = format == "json";
+        std::string out = json ? "[" : "borrower_id,score,dpd,bucket,total_overdue,district,officer,state,rule_set,reasons\n";
+        bool first = true;
+        for (const app::QueueItem& i : *items) {
+            const std::string why = explainInEnglish(ScreeningResult{i.score, i.hits, std::nullopt, true});
+            if (json) {
+                out += fmt::format("{}\n{{\"borrower_id\":\"{}\",\"score\":{},\"dpd\":{},\"bucket\":\"{}\","
+                                   "\"total_overdue\":{},\"district\":\"{}\",\"officer\":\"{}\",\"state\":\"{}\","
+                                   "\"rule_set\":{},\"reasons\":\"{}\"}}",
+                                   first ? "" : ",", jsonEscape(i.borrowerId), i.score, i.maxDpd, bucketName(i.bucket),
+                                   i.totalOverdue.fen, jsonEscape(i.district), jsonEscape(i.officer), i.state,
+                                   i.ruleSetVersion, jsonEscape(why));
+            } else {
+                out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csvField(i.borrowerId), i.score, i.maxDpd,
+                                   bucketName(i.bucket), i.totalOverdue.fen, csvField(i.district),
+                                   csvField(i.officer), i.state, i.ruleSetVersion, csvField(why));
+            }
+            first = false;
+        }
+        if (json) out += "\n]\n";
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        fmt::print(stderr, "Screening as of {} with rule set {}: {} customers, {} queued, {} excluded.\n",
+                   formatIsoDate(*asOf), summary->ruleSetVersion, summary->borrowers, summary->queued,
+                   summary->excluded);
         return 0;
     }
 

@@ -9,6 +9,7 @@
 #include "gui/portfolio_page.h"
 #include "gui/qt_text.h"
 #include "gui/settings_dialog.h"
+#include "gui/visit_queue_page.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -78,10 +79,8 @@ void MainWindow::buildPages()
     if (works) {
         m_portfolio = new PortfolioPage(m_session);
         addPage(m_portfolio, QStringLiteral("portfolioPage"), tr("Portfolio"));
-        addPage(new EmptyStatePage(tr("Visit queue"), tr("The visit queue is empty"),
-                                   tr("Screening picks the customers who need a home visit from their overdue "
-                                      "status and credit record, and explains every pick.")),
-                QStringLiteral("visitQueuePage"), tr("Visit queue"));
+        m_queue = new VisitQueuePage(m_session);
+        addPage(m_queue, QStringLiteral("visitQueuePage"), tr("Visit queue"));
         addPage(new EmptyStatePage(tr("Appointments"), tr("No appointments"),
                                    tr("Appointments agreed with customers appear here by day and officer, within "
                                       "the contact rules (no contact between 22:00 and 08:00).")),
@@ -109,6 +108,7 @@ void MainWindow::buildPages()
         addPage(import, QStringLiteral("importPage"), tr("Import"));
         connect(import, &ImportPage::imported, this, [this] {
             if (m_portfolio != nullptr) m_portfolio->reload();
+            if (m_queue != nullptr) m_queue->reload();
         });
     }
     if (roleAllows(role, Permission::ManageUsers)) {

@@ -11,6 +11,7 @@ class QLabel;
 namespace doorstep::gui {
 
 class PortfolioPage;
+class VisitQueuePage;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -37,6 +38,7 @@ private:
 
     app::Session& m_session;
     PortfolioPage* m_portfolio = nullptr;
+    VisitQueuePage* m_queue = nullptr;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
 };

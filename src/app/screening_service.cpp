@@ -1,0 +1,358 @@
+#include "app/screening_service.h"
+
+#include "app/delinquency_service.h"
+#include "app/logging.h"
+#include "storage/screening_repository.h"
+#include "storage/user_repository.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <fmt/core.h>
+#include <map>
+
+namespace doorstep::app {
+namespace {
+
+constexpr std::array<std::pair<DismissReason, std::string_view>, 6> kReasons{{
+    {DismissReason::PromisedToPay, "promised_to_pay"},
+    {DismissReason::PaidMeanwhile, "paid"},
+    {DismissReason::ReachedByPhone, "reached_by_phone"},
+    {DismissReason::NotAtAddress, "not_at_address"},
+    {DismissReason::VisitNotNeeded, "visit_not_needed"},
+    {DismissReason::Other, "other"},
+}};
+
+// Hits as stored with a queue entry: "kind,observed,threshold,points,window;…".
+std::string serializeHits(const std::vector<RuleHit>& hits)
+{
+    std::string out;
+    for (const RuleHit& h : hits) {
+        if (!out.empty()) out += ';';
+        out += fmt::format("{},{},{},{},{}", ruleKindName(h.kind), h.observed, h.threshold, h.points, h.windowDays);
+    }
+    return out;
+}
+
+std::vector<RuleHit> parseHits(std::string_view text)
+{
+    std::vector<RuleHit> hits;
+    while (!text.empty()) {
+        const auto end = std::min(text.find(';'), text.size());
+        std::string_view item = text.substr(0, end);
+        text = end < text.size() ? text.substr(end + 1) : std::string_view{};
+        std::array<std::string_view, 5> parts{};
+        for (auto& part : parts) {
+            const auto comma = std::min(item.find(','), item.size());
+            part = item.substr(0, comma);
+            item = comma < item.size() ? item.substr(comma + 1) : std::string_view{};
+        }
+        const auto kind = parseRuleKind(parts[0]);
+        if (!kind) continue;
+        RuleHit h;
+        h.kind = *kind;
+        const auto number = [](std::string_view s, auto& out) { std::from_chars(s.data(), s.data() + s.size(), out); };
+        number(parts[1], h.observed);
+        number(parts[2], h.threshold);
+        number(parts[3], h.points);
+        number(parts[4], h.windowDays);
+        hits.push_back(h);
+    }
+    return hits;
+}
+
+RuleSet loadRuleSet(const storage::Connection& db)
+{
+    if (auto stored = storage::ScreeningRepository(db).latestRuleSet()) {
+        if (auto parsed = parseRuleSet(stored->second)) {
+            parsed->version = stored->first;
+            return *parsed;
+        }
+        logger("app")->error("stored screening rule set {} cannot be read; using the defaults", stored->first);
+    }
+    return defaultRuleSet();
+}
+
+ScreeningFacts factsFor(const storage::BorrowerScreeningRow& row, Date asOf)
+{
+    ScreeningFacts f;
+    f.borrowerId = std::to_string(row.borrowerRowId);
+    f.maxDpd = row.maxDpd;
+    f.totalOverdue = row.totalOverdue;
+    f.worstBucket = parseBucket(row.worstBucket).value_or(Bucket::M0);
+    if (!row.previousWorstBucket.empty()) f.previousWorstBucket = parseBucket(row.previousWorstBucket);
+    f.contacts = contactFacts(row.contacts, row.payments, asOf);
+    f.overdueAccountsElsewhere = row.overdueElsewhere;
+    f.worstDpd24Months = row.worstDpd24Months;
+    f.litigation = row.litigation;
+    f.dispute = row.dispute;
+    f.deceased = row.deceased;
+    f.planBeingKept = row.planKept;
+    if (f.contacts.lastVisit) f.daysSinceLastVisit = daysBetween(*f.contacts.lastVisit, asOf);
+    f.district = row.district;
+    return f;
+}
+
+QueueItem itemFrom(const storage::QueueEntryRow& r, const BucketBoundaries& buckets)
+{
+    QueueItem i;
+    i.borrowerRowId = r.borrowerRowId;
+    i.borrowerId = r.borrowerBankId;
+    i.borrowerName = r.borrowerName;
+    i.district = r.district;
+    i.officer = r.officer;
+    i.state = r.state;
+    i.score = r.score;
+    i.maxDpd = r.maxDpd;
+    i.bucket = bucketForDpd(r.maxDpd, buckets);
+    i.totalOverdue = r.totalOverdue;
+    i.ruleSetVersion = r.ruleSetVersion;
+    i.hits = parseHits(r.hits);
+    i.dismissReason = r.dismissReason;
+    i.dismissNote = r.dismissNote;
+    return i;
+}
+
+}  // namespace
+
+std::string_view dismissReasonName(DismissReason r)
+{
+    for (const auto& [value, name] : kReasons) {
+        if (value == r) return name;
+    }
+    return "other";
+}
+
+std::optional<DismissReason> parseDismissReason(std::string_view name)
+{
+    for (const auto& [value, text] : kReasons) {
+        if (text == name) return value;
+    }
+    return std::nullopt;
+}
+
+ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf, const std::string& actor)
+{
+    (void)actor;
+    ScreeningSummary summary;
+    const RuleSet rules = loadRuleSet(db);
+    summary.ruleSetVersion = rules.version;
+    storage::ScreeningRepository repo(db);
+    const std::string asOfText = formatIsoDate(asOf);
+    // Entries are written after the walk: the walk's cursors read tables the queue joins.
+    std::vector<storage::QueueEntryRow> rows;
+    repo.forEachBorrower(formatIsoDate(addDays(asOf, -30)), formatIsoDate(addDays(asOf, -120)),
+                         [&](const storage::BorrowerScreeningRow& row) {
+                             ++summary.borrowers;
+                             const ScreeningFacts facts = factsFor(row, asOf);
+                             const ScreeningResult result = screen(facts, rules);
+                             if (result.excludedBy) ++summary.excluded;
+                             auto existing = repo.entry(row.borrowerRowId);
+                             const bool accepted = existing && existing->state == "accepted";
+                             if (!result.queued && !accepted) return;
+                             storage::QueueEntryRow entry = existing.value_or(storage::QueueEntryRow{});
+                             entry.borrowerRowId = row.borrowerRowId;
+                             entry.asOf = asOfText;
+                             entry.ruleSetVersion = rules.version;
+                             entry.score = result.score;
+                             entry.hits = serializeHits(result.hits);
+                             entry.factsFingerprint = factsFingerprint(facts, rules);
+                             entry.maxDpd = facts.maxDpd;
+                             entry.totalOverdue = facts.totalOverdue;
+                             entry.district = facts.district;
+                             if (!existing) entry.officer = row.officer;  // the bank's officer, until reassigned
+                             if (existing && existing->state == "dismissed" &&
+                                 factsChangedSinceDismissal(existing->dismissedFingerprint, facts, rules)) {
+                                 // A dismissed case comes back when its facts change (issue 4).
+                                 entry.state = "open";
+                                 entry.decidedBy.clear();
+                                 entry.decidedAt.clear();
+                                 entry.dismissReason.clear();
+                                 entry.dismissNote.clear();
+                                 entry.dismissedFingerprint.clear();
+                                 ++summary.reopened;
+                             }
+                             if (result.queued) ++summary.queued;
+                             rows.push_back(std::move(entry));
+                         });
+    for (const auto& row : rows) repo.saveEntry(row);
+    repo.removeEntriesNotIn(asOfText);
+    return summary;
+}
+
+Result<RuleSet> ScreeningService::currentRuleSet() const
+{
+    if (auto r = m_session.require(Permission::ViewPortfolio); !r) return std::unexpected(r.error());
+    return loadRuleSet(m_session.database().connection());
+}
+
+Result<RuleSet> ScreeningService::saveRuleSet(RuleSet rules)
+{
+    if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());
+    if (auto r = validateRuleSet(rules); !r) return std::unexpected(r.error());
+    const auto& db = m_session.database().connection();
+    storage::Transaction tx(db);
+    rules.version = 0;
+    rules.version = storage::ScreeningRepository(db).addRuleSet(serializeRuleSet(rules), m_session.user().username,
+                                                                 m_session.now());
+    m_session.audit("screening.rules", "rule_set", std::to_string(rules.version));
+    tx.commit();
+    return rules;
+}
+
+Result<ScreeningSummary> ScreeningService::run(Date asOf)
+{
+    if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());
+    const auto& db = m_session.database().connection();
+    storage::Transaction tx(db);
+    const ScreeningSummary summary = screenInTransaction(db, asOf, m_session.user().username);
+    m_session.audit("screening.run", "rule_set", std::to_string(summary.ruleSetVersion));
+    tx.commit();
+    logger("app")->info("screening as of {}: {} borrowers, {} queued, {} excluded, {} reopened", formatIsoDate(asOf),
+                        summary.borrowers, summary.queued, summary.excluded, summary.reopened);
+    return summary;
+}
+
+Date ScreeningService::currentAsOf() const
+{
+    auto s = m_session.database().connection().prepare("SELECT max(as_of) FROM loan_status");
+    if (s.step() && !s.columnIsNull(0)) {
+        if (auto d = parseIsoDate(s.columnText(0))) return *d;
+    }
+    const auto today = std::chrono::floor<std::chrono::days>(m_session.clock().now() + std::chrono::hours{8});
+    return Date{today};  // Asia/Shanghai is UTC+8 all year
+}
+
+Result<std::vector<QueueItem>> ScreeningService::queue(QueueFilter filter) const
+{
+    if (auto r = m_session.require(Permission::ViewPortfolio); !r) return std::unexpected(r.error());
+    // Officers see the cases assigned to them; supervisors see all (issue 4).
+    if (!m_session.can(Permission::ViewAllCases)) {
+        filter.officer = m_session.user().username;
+        filter.unassignedOnly = false;
+    }
+    const auto& db = m_session.database().connection();
+    const BucketBoundaries buckets = loadDelinquencySettings(db).buckets;
+    std::vector<QueueItem> items;
+    for (const auto& row : storage::ScreeningRepository(db).queue(filter.officer, filter.includeDismissed)) {
+        QueueItem item = itemFrom(row, buckets);
+        if (!filter.district.empty() && item.district != filter.district) continue;
+        if (filter.bucket && item.bucket != *filter.bucket) continue;
+        if (filter.unassignedOnly && !item.officer.empty()) continue;
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+Result<QueueItem> ScreeningService::ownEntry(std::int64_t borrowerRowId) const
+{
+    if (auto r = m_session.require(Permission::WorkCases); !r) return std::unexpected(r.error());
+    const auto& db = m_session.database().connection();
+    auto row = storage::ScreeningRepository(db).entry(borrowerRowId);
+    if (!row) return fail(ErrorCode::NotFound, "The case is no longer in the visit queue.");
+    if (!m_session.can(Permission::ViewAllCases) && row->officer != m_session.user().username)
+        return fail(ErrorCode::PermissionDenied, "Your role does not allow this action.");
+    return itemFrom(*row, loadDelinquencySettings(db).buckets);
+}
+
+Result<void> ScreeningService::accept(std::int64_t borrowerRowId)
+{
+    auto item = ownEntry(borrowerRowId);
+    if (!item) return std::unexpected(item.error());
+    const auto& db = m_session.database().connection();
+    storage::Transaction tx(db);
+    storage::ScreeningRepository repo(db);
+    repo.decide(borrowerRowId, "accepted", m_session.user().username, m_session.now(), "", "");
+    if (item->officer.empty()) repo.assign(borrowerRowId, m_session.user().username);
+    m_session.audit("queue.accept", "borrower", std::to_string(borrowerRowId));
+    tx.commit();
+    return {};
+}
+
+Result<void> ScreeningService::dismiss(std::int64_t borrowerRowId, DismissReason reason, const std::string& note)
+{
+    auto item = ownEntry(borrowerRowId);
+    if (!item) return std::unexpected(item.error());
+    if (reason == DismissReason::Other && note.empty())
+        return fail(ErrorCode::InvalidInput, "Say in a few words why the case needs no visit.");
+    if (note.size() > 2000) return fail(ErrorCode::InvalidInput, "The note is too long.");
+    const auto& db = m_session.database().connection();
+    storage::Transaction tx(db);
+    storage::ScreeningRepository(db).decide(borrowerRowId, "dismissed", m_session.user().username, m_session.now(),
+                                            std::string(dismissReasonName(reason)), note);
+    // The reason code goes to the audit trail; the free text stays in the queue entry.
+    m_session.audit("queue.dismiss", "borrower", std::to_string(borrowerRowId));
+    tx.commit();
+    return {};
+}
+
+Result<std::vector<std::string>> ScreeningService::officers() const
+{
+    if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());
+    std::vector<std::string> names;
+    for (const User& u : storage::UserRepository(m_session.database().connection()).list()) {
+        if (u.role == Role::Officer && !u.disabled) names.push_back(u.username);
+    }
+    return names;
+}
+
+Result<void> ScreeningService::assign(const std::vector<std::int64_t>& borrowerRowIds, const std::string& officer)
+{
+    if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());
+    auto known = officers();
+    if (!known) return std::unexpected(known.error());
+    if (!officer.empty() && std::ranges::find(*known, officer) == known->end())
+        return fail(ErrorCode::InvalidInput, "Choose an active officer.");
+    const auto& db = m_session.database().connection();
+    storage::Transaction tx(db);
+    storage::ScreeningRepository repo(db);
+    for (std::int64_t id : borrowerRowIds) {
+        repo.assign(id, officer);
+        m_session.audit("queue.assign", "borrower", std::to_string(id));
+    }
+    tx.commit();
+    return {};
+}
+
+Result<AssignmentProposal> ScreeningService::proposeAssignment(const std::vector<std::string>& officersOnDuty,
+                                                               int capacity, bool reassignAll) const
+{
+    if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());
+    if (officersOnDuty.empty()) return fail(ErrorCode::InvalidInput, "Choose at least one officer on duty.");
+    if (capacity < 1) return fail(ErrorCode::InvalidInput, "The capacity must be at least one case.");
+    auto items = queue({});
+    if (!items) return std::unexpected(items.error());
+    std::map<std::string, OfficerLoad> loads;
+    for (const auto& name : officersOnDuty) loads[name] = OfficerLoad{name, true, capacity, 0, 0};
+    std::vector<AssignableCase> cases;
+    for (const QueueItem& i : *items) {
+        if (i.state == "dismissed") continue;
+        // Weight 1–3 from the score, so one very heavy case counts more than one light one.
+        const int weight = i.score >= 80 ? 3 : i.score >= 50 ? 2 : 1;
+        const bool movable = reassignAll ? i.state == "open" : i.officer.empty();
+        if (movable) {
+            cases.push_back(AssignableCase{i.borrowerRowId, i.district, weight, reassignAll ? i.officer : ""});
+        } else if (auto it = loads.find(i.officer); it != loads.end()) {
+            ++it->second.cases;  // already theirs and staying: counts against their capacity
+            it->second.weight += weight;
+        }
+    }
+    std::vector<OfficerLoad> officerLoads;
+    for (auto& [name, load] : loads) officerLoads.push_back(load);
+    return doorstep::proposeAssignment(cases, officerLoads, AssignmentOptions{!reassignAll});
+}
+
+Result<int> ScreeningService::applyAssignment(const AssignmentProposal& proposal)
+{
+    if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());
+    const auto& db = m_session.database().connection();
+    storage::Transaction tx(db);
+    storage::ScreeningRepository repo(db);
+    for (const Assignment& a : proposal.assignments) repo.assign(a.caseId, a.officer);
+    // One audited step for the whole proposal: the count of cases it placed.
+    m_session.audit("queue.auto_assign", "queue", std::to_string(proposal.assignments.size()));
+    tx.commit();
+    return static_cast<int>(proposal.assignments.size());
+}
+
+}  // namespace doorstep::app

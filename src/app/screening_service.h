@@ -1,0 +1,83 @@
+#pragma once
+// Screening (DOMAIN.md section 4, issue 4): which customers need a home visit, why, and who visits.
+// The rules and the score are pure domain functions; this layer gathers the facts, keeps the rule-set
+// versions and the queue, checks roles and writes the audit trail.
+#include "app/session.h"
+#include "domain/assignment.h"
+#include "domain/error.h"
+#include "domain/screening.h"
+
+#include <string>
+#include <vector>
+
+namespace doorstep::app {
+
+// Why an officer takes a case off the queue without a visit.
+enum class DismissReason { PromisedToPay, PaidMeanwhile, ReachedByPhone, NotAtAddress, VisitNotNeeded, Other };
+std::string_view dismissReasonName(DismissReason r);  // promised_to_pay, paid, reached_by_phone, …
+std::optional<DismissReason> parseDismissReason(std::string_view name);
+
+struct QueueItem {
+    std::int64_t borrowerRowId = 0;
+    std::string borrowerId;
+    std::string borrowerName;
+    std::string district;
+    std::string officer;  // "" when unassigned
+    std::string state;    // open, accepted, dismissed
+    int score = 0;
+    int maxDpd = 0;
+    Bucket bucket = Bucket::M0;
+    Money totalOverdue;
+    int ruleSetVersion = 0;
+    std::vector<RuleHit> hits;
+    std::string dismissReason;
+    std::string dismissNote;
+};
+
+struct QueueFilter {
+    std::string district;
+    std::optional<Bucket> bucket;
+    std::string officer;
+    bool unassignedOnly = false;
+    bool includeDismissed = false;
+};
+
+struct ScreeningSummary {
+    int ruleSetVersion = 0;
+    std::int64_t borrowers = 0;
+    std::int64_t queued = 0;
+    std::int64_t excluded = 0;
+    std::int64_t reopened = 0;  // dismissed cases whose facts changed
+};
+
+// Runs the current rule set for every borrower as of `asOf` inside the caller's transaction
+// (the import and recompute call it; so does ScreeningService::run).
+ScreeningSummary screenInTransaction(const storage::Connection& connection, Date asOf, const std::string& actor);
+
+class ScreeningService final {
+public:
+    explicit ScreeningService(Session& session) : m_session(session) {}
+
+    Result<RuleSet> currentRuleSet() const;  // the newest stored version, else the defaults (version 0)
+    Result<RuleSet> saveRuleSet(RuleSet rules);  // supervisors; a new version each time; audited
+    Result<ScreeningSummary> run(Date asOf);     // supervisors; audited
+    // The date the stored delinquency state describes (the last import or recompute), else today.
+    Date currentAsOf() const;
+
+    Result<std::vector<QueueItem>> queue(QueueFilter filter) const;  // officers: only their own
+    Result<void> accept(std::int64_t borrowerRowId);
+    Result<void> dismiss(std::int64_t borrowerRowId, DismissReason reason, const std::string& note);
+
+    Result<std::vector<std::string>> officers() const;  // active officers, for assignment
+    Result<void> assign(const std::vector<std::int64_t>& borrowerRowIds, const std::string& officer);
+    // The automatic assignment of every open, unassigned (or all, when `reassignAll`) queue entry.
+    Result<AssignmentProposal> proposeAssignment(const std::vector<std::string>& officersOnDuty, int capacity,
+                                                 bool reassignAll) const;
+    Result<int> applyAssignment(const AssignmentProposal& proposal);  // one audited step
+
+private:
+    Result<QueueItem> ownEntry(std::int64_t borrowerRowId) const;
+    Session& m_session;
+};
+
+}  // namespace doorstep::app

@@ -1,0 +1,121 @@
+#include "gui/auto_assign_dialog.h"
+
+#include "gui/error_text.h"
+#include "gui/qt_text.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <map>
+#include <set>
+
+namespace doorstep::gui {
+
+AutoAssignDialog::AutoAssignDialog(app::Session& session, QWidget* parent) : QDialog(parent), m_session(session)
+{
+    setObjectName(QStringLiteral("AutoAssignDialog"));
+    setWindowTitle(tr("Assign the visit queue automatically"));
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    m_officers = new QListWidget(this);
+    m_officers->setObjectName(QStringLiteral("dutyOfficers"));
+    if (auto names = app::ScreeningService(session).officers()) {
+        for (const auto& name : *names) {
+            auto* item = new QListWidgetItem(toQString(name), m_officers);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Checked);
+        }
+    }
+    m_officers->setMaximumHeight(140);
+    form->addRow(tr("Officers on duty:"), m_officers);
+    m_capacity = new QSpinBox(this);
+    m_capacity->setObjectName(QStringLiteral("capacity"));
+    m_capacity->setRange(1, 1000);
+    m_capacity->setValue(40);
+    m_capacity->setSuffix(tr(" cases each"));
+    form->addRow(tr("&Capacity:"), m_capacity);
+    m_reassignAll = new QCheckBox(tr("Also move open cases that already have an officer"), this);
+    form->addRow(m_reassignAll);
+    layout->addLayout(form);
+    auto* proposeButton = new QPushButton(tr("&Propose"), this);
+    proposeButton->setObjectName(QStringLiteral("proposeButton"));
+    layout->addWidget(proposeButton, 0, Qt::AlignLeft);
+    m_loads = new QTableWidget(0, 4, this);
+    m_loads->setObjectName(QStringLiteral("proposalTable"));
+    m_loads->setHorizontalHeaderLabels({tr("Officer"), tr("Cases"), tr("Weight"), tr("Districts")});
+    m_loads->verticalHeader()->hide();
+    m_loads->horizontalHeader()->setStretchLastSection(true);
+    m_loads->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_loads, 1);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("proposalSummary"));
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_applyButton = buttons->addButton(tr("&Apply"), QDialogButtonBox::AcceptRole);
+    m_applyButton->setObjectName(QStringLiteral("applyButton"));
+    m_applyButton->setEnabled(false);
+    layout->addWidget(buttons);
+    connect(proposeButton, &QPushButton::clicked, this, &AutoAssignDialog::propose);
+    connect(m_applyButton, &QPushButton::clicked, this, &AutoAssignDialog::apply);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    resize(620, 560);
+}
+
+void AutoAssignDialog::propose()
+{
+    std::vector<std::string> onDuty;
+    for (int i = 0; i < m_officers->count(); ++i) {
+        if (m_officers->item(i)->checkState() == Qt::Checked) onDuty.push_back(toStd(m_officers->item(i)->text()));
+    }
+    auto proposal = app::ScreeningService(m_session).proposeAssignment(onDuty, m_capacity->value(),
+                                                                       m_reassignAll->isChecked());
+    m_proposal.reset();
+    m_applyButton->setEnabled(false);
+    m_loads->setRowCount(0);
+    if (!proposal) {
+        m_summary->setText(errorText(proposal.error()));
+        return;
+    }
+    // Districts per officer, from the proposal and the queue.
+    std::map<std::string, std::set<std::string>> districts;
+    if (auto items = app::ScreeningService(m_session).queue({})) {
+        std::map<std::int64_t, std::string> districtOf;
+        for (const auto& i : *items) districtOf[i.borrowerRowId] = i.district;
+        for (const auto& a : proposal->assignments) districts[a.officer].insert(districtOf[a.caseId]);
+    }
+    for (const OfficerLoad& load : proposal->resultingLoads) {
+        const int row = m_loads->rowCount();
+        m_loads->insertRow(row);
+        m_loads->setItem(row, 0, new QTableWidgetItem(toQString(load.officer)));
+        m_loads->setItem(row, 1, new QTableWidgetItem(QStringLiteral("%1 / %2").arg(load.cases).arg(load.capacity)));
+        m_loads->setItem(row, 2, new QTableWidgetItem(QString::number(load.weight)));
+        m_loads->setItem(row, 3, new QTableWidgetItem(QString::number(districts[load.officer].size())));
+    }
+    m_summary->setText(tr("%n case(s) to assign.", nullptr, static_cast<int>(proposal->assignments.size())) +
+                       (proposal->unassigned.empty()
+                            ? QString()
+                            : tr(" %n case(s) do not fit anyone's capacity and stay unassigned.", nullptr,
+                                 static_cast<int>(proposal->unassigned.size()))));
+    m_proposal = std::move(*proposal);
+    m_applyButton->setEnabled(!m_proposal->assignments.empty());
+}
+
+void AutoAssignDialog::apply()
+{
+    if (!m_proposal) return;
+    if (auto r = app::ScreeningService(m_session).applyAssignment(*m_proposal); !r) {
+        m_summary->setText(errorText(r.error()));
+        return;
+    }
+    accept();
+}
+
+}  // namespace doorstep::gui

@@ -1,0 +1,288 @@
+#include "gui/visit_queue_page.h"
+
+#include "app/screening_service.h"
+#include "gui/auto_assign_dialog.h"
+#include "gui/dismiss_dialog.h"
+#include "gui/error_text.h"
+#include "gui/message_box.h"
+#include "gui/portfolio_text.h"
+#include "gui/qt_text.h"
+#include "gui/rule_set_dialog.h"
+#include "gui/screening_text.h"
+#include "gui/visit_queue_model.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <set>
+
+namespace doorstep::gui {
+namespace {
+
+QPushButton* button(const QString& text, const QString& name, QWidget* parent)
+{
+    auto* b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    return b;
+}
+
+}  // namespace
+
+VisitQueuePage::VisitQueuePage(app::Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_model(new VisitQueueModel(this))
+{
+    const bool supervisor = session.can(Permission::ReviewWork);
+    auto* layout = new QVBoxLayout(this);
+    auto* title = new QLabel(tr("Visit queue"), this);
+    title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: 600;"));
+    layout->addWidget(title);
+
+    auto* filters = new QHBoxLayout;
+    m_district = new QComboBox(this);
+    m_district->setObjectName(QStringLiteral("queueDistrict"));
+    m_bucket = new QComboBox(this);
+    m_bucket->setObjectName(QStringLiteral("queueBucket"));
+    m_bucket->addItem(tr("All buckets"), -1);
+    for (int b = 1; b < kBucketCount; ++b)
+        m_bucket->addItem(toQString(bucketName(static_cast<Bucket>(b))), b);
+    m_officer = new QComboBox(this);
+    m_officer->setObjectName(QStringLiteral("queueOfficer"));
+    m_unassigned = new QCheckBox(tr("Unassigned only"), this);
+    m_unassigned->setObjectName(QStringLiteral("queueUnassigned"));
+    m_showDismissed = new QCheckBox(tr("Show dismissed"), this);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_district, m_bucket, m_officer, m_unassigned, m_showDismissed})
+        filters->addWidget(w);
+    filters->addStretch(1);
+    m_officer->setVisible(supervisor);
+    m_unassigned->setVisible(supervisor);
+    layout->addLayout(filters);
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    m_view = new QTableView(split);
+    m_view->setObjectName(QStringLiteral("queueTable"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_detail = new QLabel(split);
+    m_detail->setObjectName(QStringLiteral("queueDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_detail->setTextFormat(Qt::RichText);
+    m_detail->setMargin(8);
+    split->addWidget(m_view);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+
+    auto* actions = new QHBoxLayout;
+    m_accept = button(tr("&Accept for a visit"), QStringLiteral("acceptButton"), this);
+    m_dismiss = button(tr("&Dismiss…"), QStringLiteral("dismissButton"), this);
+    actions->addWidget(m_accept);
+    actions->addWidget(m_dismiss);
+    if (supervisor) {
+        m_assign = button(tr("Assign &to"), QStringLiteral("assignButton"), this);
+        auto* menu = new QMenu(m_assign);
+        if (auto names = app::ScreeningService(session).officers()) {
+            for (const auto& name : *names) {
+                const QString officer = toQString(name);
+                connect(menu->addAction(officer), &QAction::triggered, this,
+                        [this, officer] { assignSelected(officer); });
+            }
+        }
+        m_assign->setMenu(menu);
+        auto* autoAssign = button(tr("Assign a&utomatically…"), QStringLiteral("autoAssignButton"), this);
+        auto* rules = button(tr("&Rules…"), QStringLiteral("rulesButton"), this);
+        auto* rerun = button(tr("Run &screening"), QStringLiteral("rerunButton"), this);
+        for (QPushButton* b : {m_assign, autoAssign, rules, rerun}) actions->addWidget(b);
+        connect(autoAssign, &QPushButton::clicked, this, &VisitQueuePage::autoAssign);
+        connect(rules, &QPushButton::clicked, this, &VisitQueuePage::editRules);
+        connect(rerun, &QPushButton::clicked, this, &VisitQueuePage::rerunScreening);
+    }
+    actions->addStretch(1);
+    layout->addLayout(actions);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("queueStatus"));
+    layout->addWidget(m_status);
+
+    connect(m_accept, &QPushButton::clicked, this, &VisitQueuePage::acceptSelected);
+    connect(m_dismiss, &QPushButton::clicked, this, &VisitQueuePage::dismissSelected);
+    for (QComboBox* c : {m_district, m_bucket, m_officer})
+        connect(c, &QComboBox::currentIndexChanged, this, &VisitQueuePage::reload);
+    for (QCheckBox* c : {m_unassigned, m_showDismissed}) connect(c, &QCheckBox::toggled, this, &VisitQueuePage::reload);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &VisitQueuePage::showDetail);
+    reload();
+}
+
+std::int64_t VisitQueuePage::selectedBorrower() const
+{
+    const auto rows = m_view->selectionModel()->selectedRows();
+    const app::QueueItem* item = rows.isEmpty() ? nullptr : m_model->itemAt(rows.first().row());
+    return item != nullptr ? item->borrowerRowId : 0;
+}
+
+void VisitQueuePage::reload()
+{
+    const std::int64_t selected = selectedBorrower();
+    app::QueueFilter filter;
+    filter.district = toStd(m_district->currentData().toString());
+    if (const int b = m_bucket->currentData().toInt(); b >= 0) filter.bucket = static_cast<Bucket>(b);
+    filter.officer = toStd(m_officer->currentData().toString());
+    filter.unassignedOnly = m_unassigned->isChecked();
+    filter.includeDismissed = m_showDismissed->isChecked();
+    auto items = app::ScreeningService(m_session).queue(filter);
+    if (!items) {
+        m_status->setText(errorText(items.error()));
+        return;
+    }
+    // District and officer choices from the whole queue, keeping the current choice.
+    if (m_district->count() == 0 || m_officer->count() == 0) {
+        std::set<std::string> districts;
+        std::set<std::string> officers;
+        if (auto all = app::ScreeningService(m_session).queue({})) {
+            for (const auto& i : *all) {
+                districts.insert(i.district);
+                if (!i.officer.empty()) officers.insert(i.officer);
+            }
+        }
+        const QSignalBlocker b1(m_district);
+        const QSignalBlocker b2(m_officer);
+        m_district->clear();
+        m_district->addItem(tr("All districts"), QString());
+        for (const auto& d : districts) m_district->addItem(toQString(d), toQString(d));
+        m_officer->clear();
+        m_officer->addItem(tr("All officers"), QString());
+        for (const auto& o : officers) m_officer->addItem(toQString(o), toQString(o));
+    }
+    m_model->setItems(std::move(*items));
+    m_view->resizeColumnsToContents();
+    m_status->setText(tr("%n customer(s) in the queue", nullptr, m_model->rowCount()));
+    if (const int row = m_model->rowOf(selected); row >= 0) m_view->selectRow(row);
+    showDetail();
+}
+
+void VisitQueuePage::showDetail()
+{
+    const auto rows = m_view->selectionModel()->selectedRows();
+    const app::QueueItem* item = rows.isEmpty() ? nullptr : m_model->itemAt(rows.first().row());
+    m_accept->setEnabled(item != nullptr && item->state != "accepted");
+    m_dismiss->setEnabled(item != nullptr && item->state != "dismissed");
+    if (m_assign != nullptr) m_assign->setEnabled(!rows.isEmpty());
+    if (item == nullptr) {
+        m_detail->setText(tr("Select a customer to see why they are in the queue."));
+        return;
+    }
+    QString html = QStringLiteral("<b>%1 %2</b> — %3<br>")
+                       .arg(toQString(item->borrowerId).toHtmlEscaped(), toQString(item->borrowerName).toHtmlEscaped(),
+                            tr("score %1 (rule set version %2)").arg(item->score).arg(item->ruleSetVersion));
+    QStringList lines;
+    for (const RuleHit& h : mergedHits(item->hits)) lines << hitText(h).toHtmlEscaped();
+    html += lines.join(QStringLiteral("<br>"));
+    if (item->state == "dismissed")
+        html += QStringLiteral("<br><i>%1</i>")
+                    .arg(tr("Dismissed: %1. %2")
+                             .arg(dismissReasonText(item->dismissReason), toQString(item->dismissNote))
+                             .toHtmlEscaped());
+    m_detail->setText(html);
+}
+
+void VisitQueuePage::acceptSelected()
+{
+    const std::int64_t id = selectedBorrower();
+    if (id == 0) return;
+    if (auto r = app::ScreeningService(m_session).accept(id); !r) {
+        MessageBox::warning(this, tr("Visit queue"), errorText(r.error()));
+        return;
+    }
+    reload();
+}
+
+void VisitQueuePage::dismissSelected()
+{
+    const std::int64_t id = selectedBorrower();
+    const int row = m_model->rowOf(id);
+    if (id == 0 || row < 0) return;
+    DismissDialog dialog(m_model->index(row, VisitQueueModel::Customer).data().toString(), this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const auto r = app::ScreeningService(m_session).dismiss(id, dialog.reason(), toStd(dialog.note()));
+        if (r) {
+            reload();
+            return;
+        }
+        dialog.showError(errorText(r.error()));
+    }
+}
+
+void VisitQueuePage::assignSelected(const QString& officer)
+{
+    std::vector<std::int64_t> ids;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows()) {
+        if (const auto* item = m_model->itemAt(index.row())) ids.push_back(item->borrowerRowId);
+    }
+    if (ids.empty()) return;
+    if (auto r = app::ScreeningService(m_session).assign(ids, toStd(officer)); !r) {
+        MessageBox::warning(this, tr("Visit queue"), errorText(r.error()));
+        return;
+    }
+    m_status->setText(tr("%n case(s) assigned to %1.", nullptr, static_cast<int>(ids.size())).arg(officer));
+    reload();
+}
+
+void VisitQueuePage::rerunScreening()
+{
+    app::ScreeningService service(m_session);
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto summary = service.run(service.currentAsOf());
+    QGuiApplication::restoreOverrideCursor();
+    if (!summary) {
+        MessageBox::warning(this, tr("Visit queue"), errorText(summary.error()));
+        return;
+    }
+    reload();
+    m_status->setText(tr("Screened %1 customers with rule set version %2: %3 in the queue, %4 excluded.")
+                          .arg(summary->borrowers)
+                          .arg(summary->ruleSetVersion)
+                          .arg(summary->queued)
+                          .arg(summary->excluded));
+}
+
+void VisitQueuePage::editRules()
+{
+    app::ScreeningService service(m_session);
+    auto current = service.currentRuleSet();
+    if (!current) return;
+    RuleSetDialog dialog(*current, this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const auto saved = service.saveRuleSet(dialog.ruleSet());
+        if (saved) {
+            rerunScreening();  // the queue follows the new rules at once
+            return;
+        }
+        dialog.showError(errorText(saved.error()));
+    }
+}
+
+void VisitQueuePage::autoAssign()
+{
+    AutoAssignDialog dialog(m_session, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        reload();
+        m_status->setText(tr("%n case(s) assigned automatically.", nullptr,
+                             dialog.proposal() ? static_cast<int>(dialog.proposal()->assignments.size()) : 0));
+    }
+}
+
+}  // namespace doorstep::gui

@@ -1,0 +1,52 @@
+#pragma once
+// The Visit queue page: customers who need a home visit, in score order, each with the reasons that
+// put them there; accept or dismiss (with a reason); supervisors assign, auto-assign, edit the rules
+// and rerun screening.
+#include "app/session.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QCheckBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace doorstep::gui {
+
+class VisitQueueModel;
+
+class VisitQueuePage final : public QWidget {
+    Q_OBJECT
+public:
+    explicit VisitQueuePage(app::Session& session, QWidget* parent = nullptr);
+
+    void reload();
+    void acceptSelected();
+    void dismissSelected();
+    void rerunScreening();
+    void editRules();
+    void autoAssign();
+    VisitQueueModel* model() const { return m_model; }
+
+private:
+    void showDetail();
+    void assignSelected(const QString& officer);
+    std::int64_t selectedBorrower() const;
+
+    app::Session& m_session;
+    VisitQueueModel* m_model = nullptr;
+    QTableView* m_view = nullptr;
+    QComboBox* m_district = nullptr;
+    QComboBox* m_bucket = nullptr;
+    QComboBox* m_officer = nullptr;
+    QCheckBox* m_unassigned = nullptr;
+    QCheckBox* m_showDismissed = nullptr;
+    QLabel* m_detail = nullptr;
+    QLabel* m_status = nullptr;
+    QPushButton* m_accept = nullptr;
+    QPushButton* m_dismiss = nullptr;
+    QPushButton* m_assign = nullptr;
+};
+
+}  // namespace doorstep::gui
