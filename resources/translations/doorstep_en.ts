@@ -940,10 +940,6 @@
         <translation>&amp;Capacity:</translation>
     </message>
     <message>
-        <source>Also move open cases that already have an officer</source>
-        <translation>Also move open cases that already have an officer</translation>
-    </message>
-    <message>
         <source>&amp;Propose</source>
         <translation>&amp;Propose</translation>
     </message>
@@ -974,6 +970,10 @@
     <message numerus="yes">
         <source> %n case(s) do not fit anyone's capacity and stay unassigned.</source>
         <translation><numerusform> %n case do not fit anyone's capacity and stay unassigned.</numerusform><numerusform> %n cases do not fit anyone's capacity and stay unassigned.</numerusform></translation>
+    </message>
+    <message>
+        <source>Al&amp;so move open cases that already have an officer</source>
+        <translation>Al&amp;so move open cases that already have an officer</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1113,30 @@
     <message>
         <source>Settled on</source>
         <translation>Settled on</translation>
+    </message>
+    <message>
+        <source>Case flags:</source>
+        <translation>Case flags:</translation>
+    </message>
+    <message>
+        <source>In litigation</source>
+        <translation>In litigation</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>Disputed</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <source>Keeping a repayment plan</source>
+        <translation>Keeping a repayment plan</translation>
+    </message>
+    <message>
+        <source>Case flags</source>
+        <translation>Case flags</translation>
     </message>
 </context>
 <context>

@@ -940,10 +940,6 @@
         <translation>容量(&amp;C):</translation>
     </message>
     <message>
-        <source>Also move open cases that already have an officer</source>
-        <translation>同时调整已有专员的待处理案件</translation>
-    </message>
-    <message>
         <source>&amp;Propose</source>
         <translation>生成方案(&amp;P)</translation>
     </message>
@@ -974,6 +970,10 @@
     <message numerus="yes">
         <source> %n case(s) do not fit anyone's capacity and stay unassigned.</source>
         <translation><numerusform> 有 %n 件超出所有人的容量,暂不分配。</numerusform></translation>
+    </message>
+    <message>
+        <source>Al&amp;so move open cases that already have an officer</source>
+        <translation>同时调整已有专员的待处理案件(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1113,30 @@
     <message>
         <source>Settled on</source>
         <translation>结清日</translation>
+    </message>
+    <message>
+        <source>Case flags:</source>
+        <translation>案件标记:</translation>
+    </message>
+    <message>
+        <source>In litigation</source>
+        <translation>处于诉讼中</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>有争议</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
+        <source>Keeping a repayment plan</source>
+        <translation>正在履行还款方案</translation>
+    </message>
+    <message>
+        <source>Case flags</source>
+        <translation>案件标记</translation>
     </message>
 </context>
 <context>

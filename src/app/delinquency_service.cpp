@@ -91,6 +91,14 @@ RecomputeSummary recomputeInTransaction(const storage::Connection& connection, D
                                         const DelinquencySettings& settings, const LoanProgress& progress)
 {
     RecomputeSummary summary;
+    const auto historyRows = [&connection, date = formatIsoDate(asOf)] {
+        auto history = connection.prepare("SELECT count(*) FROM status_history WHERE as_of = ?");
+        history.bind(1, date);
+        history.step();
+        return history.columnInt(0);
+    };
+    // Rows of this date already there (an earlier run for the same date) were not written by this run.
+    const std::int64_t historyBefore = historyRows();
     storage::LoanStatusRepository statuses(connection);
     // loan_status is not among the tables being walked, so each state is written as it is computed:
     // one loan in memory at a time.
@@ -102,10 +110,7 @@ RecomputeSummary recomputeInTransaction(const storage::Connection& connection, D
         if (d.dpd > 0) ++summary.overdue;
         if (progress && summary.loans % 1000 == 0 && !progress(summary.loans)) throw RecomputeCancelled();
     });
-    auto history = connection.prepare("SELECT count(*) FROM status_history WHERE as_of = ?");
-    history.bind(1, formatIsoDate(asOf));
-    history.step();
-    summary.bucketChanges = history.columnInt(0);
+    summary.bucketChanges = historyRows() - historyBefore;
     return summary;
 }
 

@@ -286,6 +286,25 @@ Result<void> ScreeningService::dismiss(std::int64_t borrowerRowId, DismissReason
     return {};
 }
 
+Result<CaseFlags> ScreeningService::caseFlags(std::int64_t borrowerRowId) const
+{
+    if (auto r = m_session.require(Permission::ViewPortfolio); !r) return std::unexpected(r.error());
+    const auto f = storage::ScreeningRepository(m_session.database().connection()).flags(borrowerRowId);
+    return CaseFlags{f[0], f[1], f[2], f[3]};
+}
+
+Result<void> ScreeningService::setCaseFlags(std::int64_t borrowerRowId, const CaseFlags& flags)
+{
+    if (auto r = m_session.require(Permission::ReviewWork); !r) return r;
+    const auto& db = m_session.database().connection();
+    storage::Transaction tx(db);
+    storage::ScreeningRepository(db).setFlags(borrowerRowId, flags.litigation, flags.dispute, flags.deceased,
+                                              flags.planBeingKept);
+    m_session.audit("case.flags", "borrower", std::to_string(borrowerRowId));
+    tx.commit();
+    return {};
+}
+
 Result<std::vector<std::string>> ScreeningService::officers() const
 {
     if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());

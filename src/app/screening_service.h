@@ -42,6 +42,15 @@ struct QueueFilter {
     bool includeDismissed = false;
 };
 
+// What Doorstep records about a case that the bank's extract does not say; each one keeps the
+// customer out of the visit queue (DOMAIN.md section 4).
+struct CaseFlags {
+    bool litigation = false;
+    bool dispute = false;
+    bool deceased = false;
+    bool planBeingKept = false;
+};
+
 struct ScreeningSummary {
     int ruleSetVersion = 0;
     std::int64_t borrowers = 0;
@@ -67,6 +76,9 @@ public:
     Result<std::vector<QueueItem>> queue(QueueFilter filter) const;  // officers: only their own
     Result<void> accept(std::int64_t borrowerRowId);
     Result<void> dismiss(std::int64_t borrowerRowId, DismissReason reason, const std::string& note);
+
+    Result<CaseFlags> caseFlags(std::int64_t borrowerRowId) const;
+    Result<void> setCaseFlags(std::int64_t borrowerRowId, const CaseFlags& flags);  // supervisors; audited
 
     Result<std::vector<std::string>> officers() const;  // active officers, for assignment
     Result<void> assign(const std::vector<std::int64_t>& borrowerRowIds, const std::string& officer);

@@ -13,6 +13,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -38,10 +39,16 @@ AutoAssignDialog::AutoAssignDialog(app::Session& session, QWidget* parent) : QDi
     m_capacity = new QSpinBox(this);
     m_capacity->setObjectName(QStringLiteral("capacity"));
     m_capacity->setRange(1, 1000);
-    m_capacity->setValue(40);
+    // A sensible start: the open queue shared out, with a fifth to spare.
+    int open = 0;
+    if (auto items = app::ScreeningService(session).queue({})) {
+        open = static_cast<int>(std::ranges::count_if(*items, [](const app::QueueItem& i) { return i.state != "dismissed"; }));
+    }
+    const int officers = std::max(1, m_officers->count());
+    m_capacity->setValue(std::clamp((open * 6 / 5 + officers - 1) / officers, 10, 1000));
     m_capacity->setSuffix(tr(" cases each"));
     form->addRow(tr("&Capacity:"), m_capacity);
-    m_reassignAll = new QCheckBox(tr("Also move open cases that already have an officer"), this);
+    m_reassignAll = new QCheckBox(tr("Al&so move open cases that already have an officer"), this);
     form->addRow(m_reassignAll);
     layout->addLayout(form);
     auto* proposeButton = new QPushButton(tr("&Propose"), this);
@@ -84,12 +91,17 @@ void AutoAssignDialog::propose()
         m_summary->setText(errorText(proposal.error()));
         return;
     }
-    // Districts per officer, from the proposal and the queue.
+    // Districts per officer once the proposal is applied: current officers, overridden by the proposal.
     std::map<std::string, std::set<std::string>> districts;
     if (auto items = app::ScreeningService(m_session).queue({})) {
-        std::map<std::int64_t, std::string> districtOf;
-        for (const auto& i : *items) districtOf[i.borrowerRowId] = i.district;
-        for (const auto& a : proposal->assignments) districts[a.officer].insert(districtOf[a.caseId]);
+        std::map<std::int64_t, std::pair<std::string, std::string>> caseOf;  // id → officer, district
+        for (const auto& i : *items) {
+            if (i.state != "dismissed") caseOf[i.borrowerRowId] = {i.officer, i.district};
+        }
+        for (const auto& a : proposal->assignments) caseOf[a.caseId].first = a.officer;
+        for (const auto& [id, c] : caseOf) {
+            if (!c.first.empty()) districts[c.first].insert(c.second);
+        }
     }
     for (const OfficerLoad& load : proposal->resultingLoads) {
         const int row = m_loads->rowCount();

@@ -1,12 +1,17 @@
 #include "gui/case_dialog.h"
 
 #include "app/delinquency_service.h"
+#include "app/screening_service.h"
 #include "domain/calendar.h"
 #include "domain/masking.h"
+#include "gui/error_text.h"
+#include "gui/message_box.h"
 #include "gui/portfolio_text.h"
 #include "gui/qt_text.h"
 
+#include <QCheckBox>
 #include <QColor>
+#include <QHBoxLayout>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -93,7 +98,40 @@ QWidget* CaseDialog::borrowerTab()
     } else {
         form->addRow(tr("Credit record:"), new QLabel(tr("none in the extract"), page));
     }
+    form->addRow(tr("Case flags:"), flagsBox(page));
     return page;
+}
+
+QWidget* CaseDialog::flagsBox(QWidget* parent)
+{
+    // Facts the extract does not carry; each keeps the customer out of the visit queue.
+    auto* box = new QWidget(parent);
+    auto* row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    app::ScreeningService service(m_session);
+    const app::CaseFlags flags = service.caseFlags(m_case.rowId).value_or(app::CaseFlags{});
+    const bool editable = m_session.can(Permission::ReviewWork);
+    auto* litigation = new QCheckBox(tr("In litigation"), box);
+    auto* dispute = new QCheckBox(tr("Disputed"), box);
+    auto* deceased = new QCheckBox(tr("Deceased"), box);
+    auto* plan = new QCheckBox(tr("Keeping a repayment plan"), box);
+    litigation->setObjectName(QStringLiteral("flagLitigation"));
+    litigation->setChecked(flags.litigation);
+    dispute->setChecked(flags.dispute);
+    deceased->setChecked(flags.deceased);
+    plan->setChecked(flags.planBeingKept);
+    for (QCheckBox* c : {litigation, dispute, deceased, plan}) {
+        c->setEnabled(editable);
+        row->addWidget(c);
+        connect(c, &QCheckBox::toggled, this, [this, litigation, dispute, deceased, plan] {
+            const app::CaseFlags changed{litigation->isChecked(), dispute->isChecked(), deceased->isChecked(),
+                                         plan->isChecked()};
+            if (auto r = app::ScreeningService(m_session).setCaseFlags(m_case.rowId, changed); !r)
+                MessageBox::warning(this, tr("Case flags"), errorText(r.error()));
+        });
+    }
+    row->addStretch(1);
+    return box;
 }
 
 QWidget* CaseDialog::loanTab(const app::LoanDetail& detail)

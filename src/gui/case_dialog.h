@@ -18,6 +18,7 @@ private:
     QWidget* borrowerTab();
     QWidget* loanTab(const app::LoanDetail& loan);
     QWidget* contactsTab();
+    QWidget* flagsBox(QWidget* parent);
     app::Session& m_session;
     app::BorrowerCase m_case;
 };

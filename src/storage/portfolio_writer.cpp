@@ -19,9 +19,9 @@ struct PortfolioWriter::Statements {
                                     "monthly_expenses_fen=? WHERE id=?")),
           findContact(db.prepare("SELECT id FROM contact_persons WHERE borrower_id=? AND relation=? AND name=? "
                                  "AND phone=?")),
-          insertContact(db.prepare("INSERT INTO contact_persons (borrower_id, relation, name, phone) "
+          insertContact(db.prepare("INSERT OR IGNORE INTO contact_persons (borrower_id, relation, name, phone) "
                                    "VALUES (?,?,?,?)")),
-          seenContact(db.prepare("INSERT INTO temp.seen_contacts (id) VALUES (?)")),
+          seenContact(db.prepare("INSERT OR IGNORE INTO temp.seen_contacts (id) VALUES (?)")),
           seenBorrower(db.prepare("INSERT OR IGNORE INTO temp.seen_borrowers (id) VALUES (?)")),
           upsertCredit(db.prepare(
               "INSERT INTO credit_records (borrower_id, report_date, overdue_accounts_elsewhere, worst_dpd_24m, "
@@ -42,6 +42,9 @@ struct PortfolioWriter::Statements {
               "excluded.rate_micros OR start_date IS NOT excluded.start_date OR term_months IS NOT "
               "excluded.term_months OR method IS NOT excluded.method OR officer IS NOT excluded.officer")),
           findLoan(db.prepare("SELECT id FROM loans WHERE bank_id = ?")),
+          seenLoan(db.prepare("INSERT OR IGNORE INTO temp.seen_loans (id) VALUES (?)")),
+          seenInstalments(db.prepare("UPDATE temp.seen_loans SET instalments = 1 WHERE id = ?")),
+          seenPayments(db.prepare("UPDATE temp.seen_loans SET payments = 1 WHERE id = ?")),
           upsertInstalment(db.prepare(
               "INSERT INTO instalments (loan_id, seq, due_date, principal_fen, interest_fen) VALUES (?,?,?,?,?) "
               "ON CONFLICT (loan_id, seq) DO UPDATE SET due_date=excluded.due_date, "
@@ -62,8 +65,8 @@ struct PortfolioWriter::Statements {
     {
     }
     Statement findBorrower, insertBorrower, updateBorrower, findContact, insertContact, seenContact, seenBorrower,
-        upsertCredit, upsertLoan, findLoan, upsertInstalment, dropInstalmentsAfter, upsertPayment, listPayments,
-        dropPayment, insertContactEvent;
+        upsertCredit, upsertLoan, findLoan, seenLoan, seenInstalments, seenPayments, upsertInstalment,
+        dropInstalmentsAfter, upsertPayment, listPayments, dropPayment, insertContactEvent;
 };
 
 namespace {
@@ -85,7 +88,9 @@ PortfolioWriter::PortfolioWriter(const Connection& connection) : m_db(connection
 {
     m_db.execute("CREATE TEMP TABLE IF NOT EXISTS seen_contacts (id INTEGER PRIMARY KEY);"
                  "CREATE TEMP TABLE IF NOT EXISTS seen_borrowers (id INTEGER PRIMARY KEY);"
-                 "DELETE FROM temp.seen_contacts; DELETE FROM temp.seen_borrowers;");
+                 "CREATE TEMP TABLE IF NOT EXISTS seen_loans (id INTEGER PRIMARY KEY, "
+                 "instalments INTEGER NOT NULL DEFAULT 0, payments INTEGER NOT NULL DEFAULT 0);"
+                 "DELETE FROM temp.seen_contacts; DELETE FROM temp.seen_borrowers; DELETE FROM temp.seen_loans;");
     auto count = m_db.prepare("SELECT count(*) FROM borrowers");
     count.step();
     m_fresh = count.columnInt(0) == 0;
@@ -175,6 +180,8 @@ void PortfolioWriter::contact(const ContactPerson& c)
         auto& s = m_stmt->insertContact;
         s.reset();
         s.bind(1, borrower).bind(2, relationName(c.relation)).bind(3, c.name).bind(4, c.phone).run();
+        // Ignored: the extract lists this person twice for the borrower, and the first listing was written.
+        if (m_db.changes() == 0) return;
         id = m_db.lastInsertId();
         ++m_changed;
     }
@@ -216,6 +223,9 @@ void PortfolioWriter::loan(const Loan& l)
         find.step();
         id = find.columnInt(0);
         find.reset();
+        auto& seen = m_stmt->seenLoan;
+        seen.reset();
+        seen.bind(1, id).run();
     }
     m_loanIds[l.id] = id;
 }
@@ -241,6 +251,9 @@ void PortfolioWriter::flushInstalments()
         m_changed += m_db.changes();
     }
     if (!m_fresh) {
+        auto& seen = m_stmt->seenInstalments;
+        seen.reset();
+        seen.bind(1, loan).run();
         auto& drop = m_stmt->dropInstalmentsAfter;
         drop.reset();
         drop.bind(1, loan).bind(2, std::int64_t{m_instalments.back().sequence}).run();
@@ -269,6 +282,9 @@ void PortfolioWriter::flushPayments()
         m_changed += m_db.changes();
     }
     if (!m_fresh) {
+        auto& seen = m_stmt->seenPayments;
+        seen.reset();
+        seen.bind(1, loan).run();
         // A payment the bank no longer lists (a reversal) goes; the others were just written.
         std::vector<std::string> stale;
         auto& list = m_stmt->listPayments;
@@ -317,8 +333,13 @@ void PortfolioWriter::finish()
         m_db.execute("DELETE FROM contact_persons WHERE borrower_id IN (SELECT id FROM temp.seen_borrowers) "
                      "AND id NOT IN (SELECT id FROM temp.seen_contacts)");
         m_changed += m_db.changes();
+        // A listed loan with no instalment or payment rows at all had no group to flush: its old rows go too.
+        m_db.execute("DELETE FROM instalments WHERE loan_id IN (SELECT id FROM temp.seen_loans WHERE instalments = 0)");
+        m_changed += m_db.changes();
+        m_db.execute("DELETE FROM payments WHERE loan_id IN (SELECT id FROM temp.seen_loans WHERE payments = 0)");
+        m_changed += m_db.changes();
     }
-    m_db.execute("DELETE FROM temp.seen_contacts; DELETE FROM temp.seen_borrowers;");
+    m_db.execute("DELETE FROM temp.seen_contacts; DELETE FROM temp.seen_borrowers; DELETE FROM temp.seen_loans;");
 }
 
 }  // namespace doorstep::storage

@@ -2,8 +2,6 @@
 
 #include "domain/calendar.h"
 
-#include <unordered_map>
-
 namespace doorstep::storage {
 namespace {
 
@@ -43,29 +41,21 @@ QueueEntryRow readEntry(const Statement& s)
 void ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std::string& paymentsSince,
                                           const std::function<void(const BorrowerScreeningRow&)>& visit) const
 {
-    // The bucket a loan had a month ago: the from_bucket of its first change since then.
-    std::unordered_map<std::int64_t, std::string> previousBucket;
-    {
-        auto h = m_db.prepare("SELECT l.borrower_id, h.from_bucket FROM status_history h JOIN loans l ON l.id = h.loan_id "
-                              "WHERE h.as_of > ? ORDER BY h.loan_id, h.as_of, h.id");
-        h.bind(1, monthAgo);
-        while (h.step()) {
-            const std::int64_t borrower = h.columnInt(0);
-            std::string from = h.columnText(1);
-            auto& current = previousBucket[borrower];
-            if (current.empty() || from > current) current = std::move(from);
-        }
-    }
     // Four cursors in borrower order: aggregates, contacts, recent payments; one borrower in memory.
     auto borrowers = m_db.prepare(
         "SELECT b.id, b.district, max(coalesce(s.dpd, 0)), sum(coalesce(s.total_overdue_fen, 0)), "
         "max(coalesce(s.bucket, 'M0')), coalesce(c.overdue_accounts_elsewhere, 0), coalesce(c.worst_dpd_24m, 0), "
         "coalesce(f.litigation, 0), coalesce(f.dispute, 0), coalesce(f.deceased, 0), coalesce(f.plan_kept, 0), "
         "(SELECT l2.officer FROM loans l2 LEFT JOIN loan_status s2 ON s2.loan_id = l2.id WHERE l2.borrower_id = b.id "
-        " ORDER BY coalesce(s2.dpd, 0) DESC, l2.id LIMIT 1) "
+        " ORDER BY coalesce(s2.dpd, 0) DESC, l2.id LIMIT 1), "
+        // The bucket a loan had a month ago: the from_bucket of its first change since then, else its bucket
+        // now; the borrower's previous worst bucket is the worst of those over all their loans.
+        "max(coalesce((SELECT h.from_bucket FROM status_history h WHERE h.loan_id = l.id AND h.as_of > ? "
+        " ORDER BY h.as_of, h.id LIMIT 1), s.bucket, 'M0')) "
         "FROM borrowers b JOIN loans l ON l.borrower_id = b.id LEFT JOIN loan_status s ON s.loan_id = l.id "
         "LEFT JOIN credit_records c ON c.borrower_id = b.id LEFT JOIN case_flags f ON f.borrower_id = b.id "
         "GROUP BY b.id ORDER BY b.id");
+    borrowers.bind(1, monthAgo);
     auto contacts = m_db.prepare("SELECT e.borrower_id, coalesce(l.bank_id, ''), e.contact_date, e.minute_of_day, "
                                  "e.channel, e.reached, e.outcome, e.promised_amount_fen, e.promised_date, e.source "
                                  "FROM contact_events e LEFT JOIN loans l ON l.id = e.loan_id "
@@ -90,8 +80,7 @@ void ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std
         row.deceased = borrowers.columnInt(9) != 0;
         row.planKept = borrowers.columnInt(10) != 0;
         row.officer = borrowers.columnText(11);
-        auto prev = previousBucket.find(row.borrowerRowId);
-        row.previousWorstBucket = prev == previousBucket.end() ? row.worstBucket : prev->second;
+        row.previousWorstBucket = borrowers.columnText(12);
         row.contacts.clear();
         row.payments.clear();
         while (moreContacts && contacts.columnInt(0) < row.borrowerRowId) moreContacts = contacts.step();
@@ -240,6 +229,14 @@ void ScreeningRepository::setFlags(std::int64_t borrowerRowId, bool litigation, 
         .bindBool(4, deceased)
         .bindBool(5, planKept)
         .run();
+}
+
+std::array<bool, 4> ScreeningRepository::flags(std::int64_t borrowerRowId) const
+{
+    auto s = m_db.prepare("SELECT litigation, dispute, deceased, plan_kept FROM case_flags WHERE borrower_id = ?");
+    s.bind(1, borrowerRowId);
+    if (!s.step()) return {false, false, false, false};
+    return {s.columnInt(0) != 0, s.columnInt(1) != 0, s.columnInt(2) != 0, s.columnInt(3) != 0};
 }
 
 }  // namespace doorstep::storage

@@ -5,6 +5,7 @@
 #include "domain/portfolio.h"
 #include "storage/sqlite.h"
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
@@ -66,6 +67,8 @@ public:
     void assign(std::int64_t borrowerRowId, const std::string& officer);
 
     void setFlags(std::int64_t borrowerRowId, bool litigation, bool dispute, bool deceased, bool planKept);
+    // litigation, dispute, deceased, plan kept; all false when never set.
+    std::array<bool, 4> flags(std::int64_t borrowerRowId) const;
 
 private:
     const Connection& m_db;
