@@ -175,6 +175,8 @@ ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf, c
                              if (result.queued) ++summary.queued;
                              rows.push_back(std::move(entry));
                          });
+    // A run for the same date as the last one must also drop the entries it no longer queues.
+    repo.markEntriesStale();
     for (const auto& row : rows) repo.saveEntry(row);
     repo.removeEntriesNotIn(asOfText);
     return summary;

@@ -176,6 +176,11 @@ void ScreeningRepository::saveEntry(const QueueEntryRow& r)
         .run();
 }
 
+void ScreeningRepository::markEntriesStale()
+{
+    m_db.prepare("UPDATE visit_queue SET as_of = '' WHERE state <> 'accepted'").run();
+}
+
 void ScreeningRepository::removeEntriesNotIn(const std::string& asOf)
 {
     // Accepted cases stay until the visit is done; open and dismissed ones that no longer qualify go.

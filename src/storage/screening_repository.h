@@ -60,6 +60,9 @@ public:
 
     std::optional<QueueEntryRow> entry(std::int64_t borrowerRowId) const;
     void saveEntry(const QueueEntryRow& row);
+    // Before a run saves its entries: dates every entry that is not accepted as of no day, so that
+    // removeEntriesNotIn also drops those a run for the same date no longer queues.
+    void markEntriesStale();
     void removeEntriesNotIn(const std::string& asOf);  // open entries a new run no longer queues
     std::vector<QueueEntryRow> queue(const std::string& officer /* "" = all */, bool includeDismissed) const;
     void decide(std::int64_t borrowerRowId, const std::string& state, const std::string& by, const std::string& at,

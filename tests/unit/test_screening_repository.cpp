@@ -1,0 +1,371 @@
+#include "storage/screening_repository.h"
+
+#include "app/screening_service.h"
+#include "support/test_branch.h"
+
+#include <array>
+#include <catch2/catch_test_macros.hpp>
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace doorstep;
+using storage::BorrowerScreeningRow;
+using storage::QueueEntryRow;
+using storage::ScreeningRepository;
+
+namespace {
+
+std::int64_t addBorrower(const storage::Connection& db, const std::string& bankId, const std::string& district)
+{
+    db.prepare(
+          "INSERT INTO borrowers (bank_id, name, id_number, phone, address, district) VALUES (?, ?, '', '', '', ?)")
+        .bind(1, bankId)
+        .bind(2, "Name " + bankId)
+        .bind(3, district)
+        .run();
+    return db.lastInsertId();
+}
+
+std::int64_t addLoan(const storage::Connection& db, std::int64_t borrower, const std::string& bankId,
+                     const std::string& officer)
+{
+    db.prepare("INSERT INTO loans (bank_id, borrower_id, product, principal_fen, rate_micros, start_date, term_months, "
+               "method, officer) VALUES (?, ?, 'consumer', 10000000, 43500, '2025-01-15', 36, 'equal_instalment', ?)")
+        .bind(1, bankId)
+        .bind(2, borrower)
+        .bind(3, officer)
+        .run();
+    return db.lastInsertId();
+}
+
+void addStatus(const storage::Connection& db, std::int64_t loan, int dpd, const std::string& bucket,
+               std::int64_t overdueFen)
+{
+    db.prepare("INSERT INTO loan_status (loan_id, as_of, dpd, bucket, risk_class, overdue_principal_fen, "
+               "overdue_interest_fen, penalty_fen, compound_fen, total_overdue_fen, outstanding_principal_fen) "
+               "VALUES (?, '2026-11-30', ?, ?, 'normal', 0, 0, 0, 0, ?, 0)")
+        .bind(1, loan)
+        .bind(2, std::int64_t{dpd})
+        .bind(3, bucket)
+        .bind(4, overdueFen)
+        .run();
+}
+
+void addHistory(const storage::Connection& db, std::int64_t loan, const std::string& asOf, const std::string& from,
+                const std::string& to)
+{
+    db.prepare("INSERT INTO status_history (loan_id, as_of, from_bucket, to_bucket, from_class, to_class) "
+               "VALUES (?, ?, ?, ?, 'normal', 'normal')")
+        .bind(1, loan)
+        .bind(2, asOf)
+        .bind(3, from)
+        .bind(4, to)
+        .run();
+}
+
+void addPayment(const storage::Connection& db, std::int64_t loan, const std::string& bankId, const std::string& date,
+                std::int64_t fen)
+{
+    db.prepare("INSERT INTO payments (bank_id, loan_id, paid_date, amount_fen) VALUES (?, ?, ?, ?)")
+        .bind(1, bankId)
+        .bind(2, loan)
+        .bind(3, date)
+        .bind(4, fen)
+        .run();
+}
+
+void addContact(const storage::Connection& db, std::int64_t borrower, const std::string& date, int minute,
+                const std::string& channel, const std::string& reached, const std::string& outcome)
+{
+    db.prepare("INSERT INTO contact_events (borrower_id, contact_date, minute_of_day, channel, reached, outcome, "
+               "source) VALUES (?, ?, ?, ?, ?, ?, 'call_centre')")
+        .bind(1, borrower)
+        .bind(2, date)
+        .bind(3, std::int64_t{minute})
+        .bind(4, channel)
+        .bind(5, reached)
+        .bind(6, outcome)
+        .run();
+}
+
+std::map<std::int64_t, BorrowerScreeningRow> allBorrowers(const ScreeningRepository& repo,
+                                                          const std::string& monthAgo = "2026-10-31",
+                                                          const std::string& paymentsSince = "2026-08-02")
+{
+    std::map<std::int64_t, BorrowerScreeningRow> rows;
+    repo.forEachBorrower(monthAgo, paymentsSince, [&](const BorrowerScreeningRow& r) {
+        CHECK_FALSE(rows.contains(r.borrowerRowId));
+        rows.emplace(r.borrowerRowId, r);
+    });
+    return rows;
+}
+
+QueueEntryRow entryFor(std::int64_t borrower, const std::string& asOf, int score)
+{
+    QueueEntryRow e;
+    e.borrowerRowId = borrower;
+    e.asOf = asOf;
+    e.ruleSetVersion = 3;
+    e.score = score;
+    e.hits = "dpd_at_least,40,30,30,0";
+    e.factsFingerprint = "b=M2;dpd>=30";
+    e.maxDpd = 40;
+    e.totalOverdue = Money{123456};
+    e.district = "徐汇区";
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("screen_repository: forEachBorrower gathers one customer's facts over all their loans", "[screening_app]")
+{
+    test::TempDir dir;
+    auto db = test::migratedDatabase(dir / "r.db");
+    ScreeningRepository repo(db);
+
+    const auto a = addBorrower(db, "C001", "浦东新区");
+    const auto a1 = addLoan(db, a, "L001-1", "ofc1");
+    const auto a2 = addLoan(db, a, "L001-2", "ofc2");
+    addStatus(db, a1, 12, "M1", 50000);
+    addStatus(db, a2, 47, "M2", 250000);
+    const auto none = addBorrower(db, "C002", "徐汇区");  // no loan: not screened
+    const auto c = addBorrower(db, "C003", "静安区");
+    addLoan(db, c, "L003-1", "");  // a loan without a stored status yet
+
+    db.prepare("INSERT INTO credit_records (borrower_id, report_date, overdue_accounts_elsewhere, worst_dpd_24m, "
+               "total_debt_fen, enquiries_6m) VALUES (?, '2026-10-15', 2, 95, 0, 1)")
+        .bind(1, a)
+        .run();
+    repo.setFlags(a, false, true, false, true);
+
+    addContact(db, a, "2026-11-20", 600, "call", "none", "no_answer");
+    addContact(db, a, "2026-11-02", 700, "visit", "borrower", "reached");
+    addContact(db, a, "2026-11-20", 540, "sms", "none", "no_answer");
+    addContact(db, none, "2026-11-21", 540, "call", "none", "no_answer");
+    addContact(db, c, "2026-11-25", 800, "call", "borrower", "refused");
+
+    addPayment(db, a1, "P3", "2026-11-01", 3000);
+    addPayment(db, a2, "P1", "2026-09-15", 1000);
+    addPayment(db, a1, "P0", "2026-05-01", 9999);  // before paymentsSince
+    addPayment(db, a2, "P2", "2026-10-15", 2000);
+
+    const auto rows = allBorrowers(repo);
+    REQUIRE(rows.size() == 2);
+    CHECK_FALSE(rows.contains(none));
+
+    const auto& ra = rows.at(a);
+    CHECK(ra.district == "浦东新区");
+    CHECK(ra.officer == "ofc2");  // the officer of the worst loan
+    CHECK(ra.maxDpd == 47);
+    CHECK(ra.totalOverdue == Money{300000});
+    CHECK(ra.worstBucket == "M2");
+    CHECK(ra.previousWorstBucket == "M2");  // no change recorded: as now
+    CHECK(ra.overdueElsewhere == 2);
+    CHECK(ra.worstDpd24Months == 95);
+    CHECK_FALSE(ra.litigation);
+    CHECK(ra.dispute);
+    CHECK_FALSE(ra.deceased);
+    CHECK(ra.planKept);
+    REQUIRE(ra.contacts.size() == 3);
+    CHECK(ra.contacts[0].date == Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{2}});
+    CHECK(ra.contacts[0].channel == ContactChannel::Visit);
+    CHECK(ra.contacts[0].reached == ContactParty::Borrower);
+    CHECK(ra.contacts[0].outcome == ContactOutcome::Reached);
+    CHECK(ra.contacts[1].channel == ContactChannel::Sms);  // 09:00 before 10:00 on the same day
+    CHECK(ra.contacts[2].channel == ContactChannel::Call);
+    CHECK(ra.contacts[2].source == "call_centre");
+    REQUIRE(ra.payments.size() == 3);
+    CHECK(ra.payments[0].id == "P1");
+    CHECK(ra.payments[0].loanId == "L001-2");
+    CHECK(ra.payments[0].amount == Money{1000});
+    CHECK(ra.payments[1].id == "P2");
+    CHECK(ra.payments[2].id == "P3");
+    CHECK(ra.payments[2].loanId == "L001-1");
+
+    const auto& rc = rows.at(c);
+    CHECK(rc.maxDpd == 0);
+    CHECK(rc.totalOverdue == Money{0});
+    CHECK(rc.worstBucket == "M0");
+    CHECK(rc.officer.empty());
+    CHECK(rc.overdueElsewhere == 0);
+    CHECK_FALSE(rc.dispute);
+    REQUIRE(rc.contacts.size() == 1);
+    CHECK(rc.contacts[0].outcome == ContactOutcome::Refused);
+    CHECK(rc.payments.empty());
+}
+
+TEST_CASE("screen_repository: the previous worst bucket is the worst of each loan's bucket a month ago",
+          "[screening_app]")
+{
+    test::TempDir dir;
+    auto db = test::migratedDatabase(dir / "r.db");
+    ScreeningRepository repo(db);
+
+    // A: one loan sat in M3 all month, the other rolled M0 → M1: the customer's worst bucket did not move.
+    const auto a = addBorrower(db, "C001", "浦东新区");
+    const auto a1 = addLoan(db, a, "L001-1", "");
+    const auto a2 = addLoan(db, a, "L001-2", "");
+    addStatus(db, a1, 95, "M4", 900000);
+    addStatus(db, a2, 10, "M1", 1000);
+    addHistory(db, a1, "2026-09-20", "M3", "M4");  // older than a month: not counted
+    addHistory(db, a2, "2026-11-20", "M0", "M1");
+    // B: a single loan rolled twice within the month, M1 → M2 → M3: it was in M1 a month ago.
+    const auto b = addBorrower(db, "C002", "徐汇区");
+    const auto b1 = addLoan(db, b, "L002-1", "");
+    addStatus(db, b1, 65, "M3", 500000);
+    addHistory(db, b1, "2026-10-01", "M0", "M1");
+    addHistory(db, b1, "2026-11-10", "M1", "M2");
+    addHistory(db, b1, "2026-11-25", "M2", "M3");
+    // C: a loan that improved M2 → M0 this month; its other loan is in M1.
+    const auto c = addBorrower(db, "C003", "静安区");
+    const auto c1 = addLoan(db, c, "L003-1", "");
+    const auto c2 = addLoan(db, c, "L003-2", "");
+    addStatus(db, c1, 0, "M0", 0);
+    addStatus(db, c2, 5, "M1", 500);
+    addHistory(db, c1, "2026-11-05", "M2", "M0");
+
+    const auto rows = allBorrowers(repo);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows.at(a).worstBucket == "M4");
+    CHECK(rows.at(a).previousWorstBucket == "M4");
+    CHECK(rows.at(b).worstBucket == "M3");
+    CHECK(rows.at(b).previousWorstBucket == "M1");
+    CHECK(rows.at(c).worstBucket == "M1");
+    CHECK(rows.at(c).previousWorstBucket == "M2");
+
+    // Screening reads it: only B's worst bucket rolled (by two buckets).
+    const auto summary =
+        app::screenInTransaction(db, Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{30}}, "t");
+    CHECK(summary.borrowers == 3);
+    const auto worsened = [&](std::int64_t id) {
+        const auto e = repo.entry(id);
+        return e && e->hits.find("bucket_worsened") != std::string::npos;
+    };
+    CHECK_FALSE(worsened(a));
+    CHECK(worsened(b));
+    const auto eb = repo.entry(b);
+    REQUIRE(eb);
+    CHECK(eb->hits.find("bucket_worsened,2,1,") != std::string::npos);
+}
+
+TEST_CASE("screen_repository: queue entries round-trip and survive runs by state", "[screening_app]")
+{
+    test::TempDir dir;
+    auto db = test::migratedDatabase(dir / "r.db");
+    ScreeningRepository repo(db);
+    const auto a = addBorrower(db, "C001", "浦东新区");
+    const auto b = addBorrower(db, "C002", "徐汇区");
+    const auto c = addBorrower(db, "C003", "静安区");
+    const auto d = addBorrower(db, "C004", "静安区");
+
+    CHECK_FALSE(repo.entry(a));
+    QueueEntryRow full = entryFor(a, "2026-11-30", 55);
+    full.state = "dismissed";
+    full.officer = "ofc1";
+    full.decidedBy = "ofc1";
+    full.decidedAt = "2026-11-29T05:04:32Z";
+    full.dismissReason = "other";
+    full.dismissNote = "说明";
+    full.dismissedFingerprint = "b=M1";
+    repo.saveEntry(full);
+    auto read = repo.entry(a);
+    REQUIRE(read);
+    CHECK(read->borrowerRowId == a);
+    CHECK(read->asOf == "2026-11-30");
+    CHECK(read->ruleSetVersion == 3);
+    CHECK(read->score == 55);
+    CHECK(read->hits == full.hits);
+    CHECK(read->factsFingerprint == full.factsFingerprint);
+    CHECK(read->maxDpd == 40);
+    CHECK(read->totalOverdue == Money{123456});
+    CHECK(read->district == "徐汇区");
+    CHECK(read->state == "dismissed");
+    CHECK(read->officer == "ofc1");
+    CHECK(read->decidedBy == "ofc1");
+    CHECK(read->decidedAt == "2026-11-29T05:04:32Z");
+    CHECK(read->dismissReason == "other");
+    CHECK(read->dismissNote == "说明");
+    CHECK(read->dismissedFingerprint == "b=M1");
+    CHECK(read->borrowerName == "Name C001");
+    CHECK(read->borrowerBankId == "C001");
+
+    // Saving again updates in place.
+    full.score = 60;
+    full.state = "open";
+    repo.saveEntry(full);
+    read = repo.entry(a);
+    REQUIRE(read);
+    CHECK(read->score == 60);
+    CHECK(read->state == "open");
+
+    // decide() keeps the fingerprint a dismissal is judged against.
+    repo.decide(a, "dismissed", "sup", "2026-11-29T06:00:00Z", "paid", "");
+    read = repo.entry(a);
+    REQUIRE(read);
+    CHECK(read->state == "dismissed");
+    CHECK(read->dismissedFingerprint == full.factsFingerprint);
+    CHECK(read->dismissReason == "paid");
+
+    repo.saveEntry(entryFor(b, "2026-11-30", 40));
+    QueueEntryRow accepted = entryFor(c, "2026-11-30", 30);
+    accepted.officer = "ofc2";
+    repo.saveEntry(accepted);
+    repo.decide(c, "accepted", "ofc2", "2026-11-29T06:00:00Z", "", "");
+    CHECK(repo.entry(c)->dismissedFingerprint.empty());
+    repo.saveEntry(entryFor(d, "2026-12-31", 90));  // the new run's entry
+
+    CHECK(repo.queue("", false).size() == 3);
+    CHECK(repo.queue("", true).size() == 4);
+    const auto ofc2 = repo.queue("ofc2", true);
+    REQUIRE(ofc2.size() == 1);
+    CHECK(ofc2[0].borrowerRowId == c);
+    const auto ordered = repo.queue("", true);
+    REQUIRE(ordered.size() == 4);
+    CHECK(ordered[0].borrowerRowId == d);  // 90
+    CHECK(ordered[1].borrowerRowId == a);  // 60
+    CHECK(ordered[2].borrowerRowId == b);  // 40
+    CHECK(ordered[3].borrowerRowId == c);  // 30
+
+    repo.removeEntriesNotIn("2026-12-31");
+    CHECK_FALSE(repo.entry(a));  // dismissed, not requeued
+    CHECK_FALSE(repo.entry(b));  // open, not requeued
+    REQUIRE(repo.entry(c));      // accepted: stays until visited
+    CHECK(repo.entry(c)->state == "accepted");
+    CHECK(repo.entry(d));
+
+    repo.assign(d, "ofc1");
+    CHECK(repo.entry(d)->officer == "ofc1");
+    CHECK(repo.flags(d) == std::array<bool, 4>{false, false, false, false});
+    repo.setFlags(d, true, false, true, false);
+    CHECK(repo.flags(d) == std::array<bool, 4>{true, false, true, false});
+    repo.setFlags(d, false, false, true, false);
+    CHECK(repo.flags(d) == std::array<bool, 4>{false, false, true, false});
+
+    // A second run for the same date that no longer queues d: marked stale, not saved again, removed.
+    repo.saveEntry(entryFor(b, "2026-12-31", 40));
+    repo.markEntriesStale();
+    CHECK(repo.entry(c)->asOf == "2026-11-30");  // accepted entries keep their date
+    repo.saveEntry(entryFor(b, "2026-12-31", 45));
+    repo.removeEntriesNotIn("2026-12-31");
+    CHECK_FALSE(repo.entry(d));
+    REQUIRE(repo.entry(b));
+    CHECK(repo.entry(b)->score == 45);
+    CHECK(repo.entry(c));
+}
+
+TEST_CASE("screen_repository: rule sets are numbered 1, 2, 3", "[screening_app]")
+{
+    test::TempDir dir;
+    auto db = test::migratedDatabase(dir / "r.db");
+    ScreeningRepository repo(db);
+    CHECK_FALSE(repo.latestRuleSet());
+    CHECK(repo.addRuleSet("one", "sup", "2026-11-29T05:04:32Z") == 1);
+    CHECK(repo.addRuleSet("two", "sup", "2026-11-29T05:05:32Z") == 2);
+    const auto latest = repo.latestRuleSet();
+    REQUIRE(latest);
+    CHECK(latest->first == 2);
+    CHECK(latest->second == "two");
+    CHECK(repo.ruleSet(1) == "one");
+    CHECK_FALSE(repo.ruleSet(3));
+}

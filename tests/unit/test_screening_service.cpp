@@ -1,0 +1,619 @@
+#include "app/screening_service.h"
+
+#include "app/delinquency_service.h"
+#include "app/portfolio_import.h"
+#include "app/user_admin.h"
+#include "io/synthetic_extract.h"
+#include "storage/audit_repository.h"
+#include "storage/screening_repository.h"
+#include "support/test_branch.h"
+
+#include <algorithm>
+#include <catch2/catch_test_macros.hpp>
+#include <map>
+#include <memory>
+#include <numeric>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+using namespace doorstep;
+using app::QueueFilter;
+using app::QueueItem;
+using app::ScreeningService;
+
+namespace {
+
+constexpr std::string_view kPassword = "officer-pass-2026";
+const Date kAsOf{std::chrono::year{2026}, std::chrono::November, std::chrono::day{30}};
+
+// A branch with a supervisor, three officers (ofc3 is never on duty) and a small synthetic extract
+// imported by the supervisor; the import runs screening as of the extract date.
+struct Branch {
+    explicit Branch(std::vector<std::string> officers = {"ofc1", "ofc2"}, std::int64_t loans = 250)
+    {
+        branch.addUser("sup", Role::Supervisor, kPassword);
+        branch.addUser("ofc1", Role::Officer, kPassword);
+        branch.addUser("ofc2", Role::Officer, kPassword);
+        branch.addUser("ofc3", Role::Officer, kPassword);
+        io::SyntheticOptions options;
+        options.loans = loans;
+        options.seed = 7;
+        options.officers = std::move(officers);
+        const auto folder = branch.dir() / "extract";
+        REQUIRE(io::writeSyntheticExtract(folder, options));
+        sup = branch.login("sup", kPassword);
+        auto imported = app::importExtract(*sup, folder, {});
+        REQUIRE(imported);
+        REQUIRE(imported->imported);
+        report = *imported;
+    }
+
+    std::unique_ptr<app::Session> login(std::string_view name) { return branch.login(name, kPassword); }
+    const storage::Connection& db() { return sup->database().connection(); }
+    ScreeningService service() { return ScreeningService(*sup); }
+
+    std::vector<QueueItem> queue(QueueFilter filter = {})
+    {
+        auto q = service().queue(std::move(filter));
+        REQUIRE(q);
+        return *q;
+    }
+
+    std::optional<QueueItem> find(std::int64_t borrowerRowId, bool includeDismissed = true)
+    {
+        QueueFilter f;
+        f.includeDismissed = includeDismissed;
+        for (auto& i : queue(f)) {
+            if (i.borrowerRowId == borrowerRowId) return i;
+        }
+        return std::nullopt;
+    }
+
+    std::vector<AuditEvent> audit(std::string_view action)
+    {
+        std::vector<AuditEvent> out;
+        storage::AuditRepository(db()).forEach([&](const AuditEvent& e) {
+            if (e.action == action) out.push_back(e);
+        });
+        return out;
+    }
+
+    test::TestBranch branch;
+    std::unique_ptr<app::Session> sup;
+    app::ImportReport report;
+};
+
+int sumOfPoints(const QueueItem& i)
+{
+    return std::accumulate(i.hits.begin(), i.hits.end(), 0, [](int s, const RuleHit& h) { return s + h.points; });
+}
+
+bool hasHit(const QueueItem& i, RuleKind kind, std::int64_t threshold)
+{
+    return std::ranges::any_of(i.hits, [&](const RuleHit& h) { return h.kind == kind && h.threshold == threshold; });
+}
+
+RuleSet withDpd30Points(RuleSet rules, int points)
+{
+    for (auto& r : rules.rules) {
+        if (r.kind == RuleKind::DpdAtLeast && r.threshold == 30) r.points = points;
+    }
+    return rules;
+}
+
+void addFailedCall(const storage::Connection& db, std::int64_t borrowerRowId, const std::string& date, int minute)
+{
+    db.prepare("INSERT INTO contact_events (borrower_id, contact_date, minute_of_day, channel, reached, outcome, "
+               "source) VALUES (?, ?, ?, 'call', 'none', 'no_answer', 'doorstep')")
+        .bind(1, borrowerRowId)
+        .bind(2, date)
+        .bind(3, std::int64_t{minute})
+        .run();
+}
+
+std::string bankOfficerOf(const storage::Connection& db, std::int64_t borrowerRowId)
+{
+    // Every loan of a synthetic borrower goes to the same officer.
+    auto s = db.prepare("SELECT DISTINCT officer FROM loans WHERE borrower_id = ?");
+    s.bind(1, borrowerRowId);
+    REQUIRE(s.step());
+    std::string officer = s.columnText(0);
+    REQUIRE_FALSE(s.step());
+    return officer;
+}
+
+}  // namespace
+
+TEST_CASE("screen_service: the import screens the portfolio into an ordered, explained queue", "[screening_app]")
+{
+    Branch b;
+    CHECK(b.report.screening.ruleSetVersion == 0);
+    const auto items = b.queue();
+    REQUIRE(items.size() >= 5);
+    CHECK(b.report.screening.queued == static_cast<std::int64_t>(items.size()));
+    CHECK(b.report.screening.borrowers > b.report.screening.queued);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        const QueueItem& i = items[k];
+        INFO("entry " << k);
+        CHECK(i.state == "open");
+        CHECK(i.ruleSetVersion == 0);
+        CHECK_FALSE(i.hits.empty());
+        CHECK(sumOfPoints(i) == i.score);
+        CHECK(i.score >= defaultRuleSet().minimumScore);
+        CHECK_FALSE(i.borrowerId.empty());
+        CHECK_FALSE(i.district.empty());
+        CHECK((i.officer == "ofc1" || i.officer == "ofc2"));
+        CHECK(i.officer == bankOfficerOf(b.db(), i.borrowerRowId));
+        if (k == 0) continue;
+        const QueueItem& p = items[k - 1];
+        const bool ordered = p.score > i.score || (p.score == i.score && p.maxDpd > i.maxDpd) ||
+                             (p.score == i.score && p.maxDpd == i.maxDpd && p.totalOverdue.fen >= i.totalOverdue.fen);
+        CHECK(ordered);
+    }
+    // Both officers have cases, and scores differ (the order is not trivially by one key).
+    CHECK(std::ranges::any_of(items, [](const QueueItem& i) { return i.officer == "ofc1"; }));
+    CHECK(std::ranges::any_of(items, [](const QueueItem& i) { return i.officer == "ofc2"; }));
+    CHECK(items.front().score > items.back().score);
+}
+
+TEST_CASE("screen_service: an extract without officers queues unassigned cases", "[screening_app]")
+{
+    Branch b({}, 150);
+    const auto items = b.queue();
+    REQUIRE_FALSE(items.empty());
+    for (const auto& i : items)
+        CHECK(i.officer.empty());
+}
+
+TEST_CASE("screen_service: rule sets are saved as numbered versions by supervisors only", "[screening_app]")
+{
+    Branch b({"ofc1"}, 150);
+    auto service = b.service();
+    auto current = service.currentRuleSet();
+    REQUIRE(current);
+    CHECK(*current == defaultRuleSet());
+    CHECK(current->version == 0);
+
+    const RuleSet first = withDpd30Points(defaultRuleSet(), 31);
+    auto saved1 = service.saveRuleSet(first);
+    REQUIRE(saved1);
+    CHECK(saved1->version == 1);
+    RuleSet second = first;
+    second.minimumScore = 35;
+    second.version = 17;  // ignored: storage numbers the versions
+    auto saved2 = service.saveRuleSet(second);
+    REQUIRE(saved2);
+    CHECK(saved2->version == 2);
+    current = service.currentRuleSet();
+    REQUIRE(current);
+    CHECK(current->version == 2);
+    CHECK(current->minimumScore == 35);
+    second.version = 2;
+    CHECK(*current == second);
+
+    RuleSet invalid = defaultRuleSet();
+    invalid.rules.clear();
+    auto refused = service.saveRuleSet(invalid);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::InvalidInput);
+    invalid = defaultRuleSet();
+    invalid.rules[0].points = 0;
+    refused = service.saveRuleSet(invalid);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::InvalidInput);
+
+    auto officer = b.login("ofc1");
+    auto denied = ScreeningService(*officer).saveRuleSet(defaultRuleSet());
+    REQUIRE_FALSE(denied);
+    CHECK(denied.error().code == ErrorCode::PermissionDenied);
+    auto admin = b.branch.loginAdmin();
+    denied = ScreeningService(*admin).saveRuleSet(defaultRuleSet());
+    REQUIRE_FALSE(denied);
+    CHECK(denied.error().code == ErrorCode::PermissionDenied);
+    // Officers and administrators cannot run screening either.
+    CHECK(ScreeningService(*officer).run(kAsOf).error().code == ErrorCode::PermissionDenied);
+    CHECK(ScreeningService(*admin).run(kAsOf).error().code == ErrorCode::PermissionDenied);
+
+    current = service.currentRuleSet();
+    REQUIRE(current);
+    CHECK(current->version == 2);
+    const auto events = b.audit("screening.rules");
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].recordId == "1");
+    CHECK(events[1].recordId == "2");
+    CHECK(events[1].actor == "sup");
+}
+
+TEST_CASE("screen_service: a changed rule changes the scores on the next run", "[screening_app]")
+{
+    Branch b({"ofc1"}, 200);
+    auto service = b.service();
+    const auto before = b.queue();
+    REQUIRE_FALSE(before.empty());
+    REQUIRE(std::ranges::any_of(before, [](const QueueItem& i) { return hasHit(i, RuleKind::DpdAtLeast, 30); }));
+
+    auto saved = service.saveRuleSet(withDpd30Points(defaultRuleSet(), 37));
+    REQUIRE(saved);
+    auto summary = service.run(kAsOf);
+    REQUIRE(summary);
+    CHECK(summary->ruleSetVersion == saved->version);
+    CHECK(b.audit("screening.run").size() == 1);
+
+    const auto after = b.queue();
+    REQUIRE(after.size() == before.size());  // only raised points: nobody leaves, nobody joins
+    std::map<std::int64_t, QueueItem> byId;
+    for (const auto& i : after)
+        byId.emplace(i.borrowerRowId, i);
+    for (const auto& old : before) {
+        INFO("borrower " << old.borrowerRowId);
+        REQUIRE(byId.contains(old.borrowerRowId));
+        const QueueItem& now = byId.at(old.borrowerRowId);
+        CHECK(now.ruleSetVersion == saved->version);
+        CHECK(sumOfPoints(now) == now.score);
+        const int raise = hasHit(old, RuleKind::DpdAtLeast, 30) ? 7 : 0;
+        CHECK(now.score == old.score + raise);
+    }
+}
+
+TEST_CASE("screen_service: an exclusion takes a case out until it is disabled", "[screening_app]")
+{
+    Branch b({"ofc1"}, 150);
+    auto service = b.service();
+    const auto items = b.queue();
+    REQUIRE_FALSE(items.empty());
+    const std::int64_t id = items.front().borrowerRowId;
+    const auto excludedBefore = b.report.screening.excluded;
+
+    storage::ScreeningRepository(b.db()).setFlags(id, /*litigation=*/true, false, false, false);
+    auto summary = service.run(kAsOf);
+    REQUIRE(summary);
+    CHECK(summary->excluded == excludedBefore + 1);
+    CHECK_FALSE(b.find(id));
+    CHECK(b.queue().size() == items.size() - 1);
+
+    RuleSet rules = defaultRuleSet();
+    for (auto& e : rules.exclusions) {
+        if (e.kind == ExclusionKind::Litigation) e.enabled = false;
+    }
+    REQUIRE(service.saveRuleSet(rules));
+    REQUIRE(service.run(kAsOf));
+    const auto back = b.find(id);
+    REQUIRE(back);
+    CHECK(back->state == "open");
+    CHECK(back->score == items.front().score);
+    CHECK(b.queue().size() == items.size());
+
+    // The service's own flag setter is audited and read back.
+    app::CaseFlags flags;
+    flags.dispute = true;
+    REQUIRE(service.setCaseFlags(id, flags));
+    auto read = service.caseFlags(id);
+    REQUIRE(read);
+    CHECK(read->dispute);
+    CHECK_FALSE(read->litigation);
+    CHECK(b.audit("case.flags").size() == 1);
+    REQUIRE(service.run(kAsOf));
+    CHECK_FALSE(b.find(id));
+}
+
+TEST_CASE("screen_service: a dismissal needs a reason and lasts until the facts change", "[screening_app]")
+{
+    Branch b({"ofc1"}, 200);
+    auto service = b.service();
+    const auto items = b.queue();
+    REQUIRE(items.size() >= 2);
+    const std::int64_t id = items.front().borrowerRowId;
+    const std::string note = "Neighbour says 18 Nov he moved";
+
+    auto refused = service.dismiss(id, app::DismissReason::Other, "");
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::InvalidInput);
+    CHECK(b.audit("queue.dismiss").empty());
+
+    REQUIRE(service.dismiss(id, app::DismissReason::NotAtAddress, note));
+    const auto events = b.audit("queue.dismiss");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].recordType == "borrower");
+    CHECK(events[0].recordId == std::to_string(id));
+    storage::AuditRepository(b.db()).forEach([&](const AuditEvent& e) {
+        CHECK(e.recordId.find("Neighbour") == std::string::npos);
+        CHECK(e.action.find("Neighbour") == std::string::npos);
+        CHECK(e.recordType.find("Neighbour") == std::string::npos);
+    });
+    CHECK_FALSE(b.find(id, /*includeDismissed=*/false));
+    auto dismissed = b.find(id);
+    REQUIRE(dismissed);
+    CHECK(dismissed->state == "dismissed");
+    CHECK(dismissed->dismissReason == "not_at_address");
+    CHECK(dismissed->dismissNote == note);
+
+    // The same facts again: it stays dismissed.
+    auto summary = service.run(kAsOf);
+    REQUIRE(summary);
+    CHECK(summary->reopened == 0);
+    dismissed = b.find(id);
+    REQUIRE(dismissed);
+    CHECK(dismissed->state == "dismissed");
+
+    // A failed call within the last 14 days changes the facts: it comes back open.
+    addFailedCall(b.db(), id, "2026-11-28", 601);
+    summary = service.run(kAsOf);
+    REQUIRE(summary);
+    CHECK(summary->reopened == 1);
+    const auto reopened = b.find(id, false);
+    REQUIRE(reopened);
+    CHECK(reopened->state == "open");
+    CHECK(reopened->dismissReason.empty());
+    CHECK(reopened->dismissNote.empty());
+    summary = service.run(kAsOf);
+    REQUIRE(summary);
+    CHECK(summary->reopened == 0);
+}
+
+TEST_CASE("screen_service: a dismissed case comes back when its bucket rolls", "[screening_app]")
+{
+    Branch b({"ofc1"}, 200);
+    auto service = b.service();
+    const auto items = b.queue();
+    // A case well inside its bucket range, far from the last bucket: 40 more days roll it.
+    const auto it = std::ranges::find_if(items, [](const QueueItem& i) { return i.maxDpd >= 31 && i.maxDpd <= 120; });
+    REQUIRE(it != items.end());
+    const std::int64_t id = it->borrowerRowId;
+    const Bucket bucket = it->bucket;
+    REQUIRE(service.dismiss(id, app::DismissReason::PromisedToPay, ""));
+    const auto later = addDays(kAsOf, 40);
+    REQUIRE(app::recompute(*b.sup, later));
+    const auto back = b.find(id, false);
+    REQUIRE(back);
+    CHECK(back->state == "open");
+    CHECK(back->bucket != bucket);
+}
+
+TEST_CASE("screen_service: an accepted case stays queued when it no longer qualifies", "[screening_app]")
+{
+    Branch b({"ofc1"}, 200);
+    auto service = b.service();
+    const auto items = b.queue();
+    REQUIRE(items.size() >= 2);
+    const QueueItem& low = items.back();
+    REQUIRE(service.accept(low.borrowerRowId));
+    auto accepted = b.find(low.borrowerRowId);
+    REQUIRE(accepted);
+    CHECK(accepted->state == "accepted");
+    const auto events = b.audit("queue.accept");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].recordId == std::to_string(low.borrowerRowId));
+
+    RuleSet rules = defaultRuleSet();
+    rules.minimumScore = items.front().score + 1;  // nobody qualifies any more
+    REQUIRE(service.saveRuleSet(rules));
+    auto summary = service.run(kAsOf);
+    REQUIRE(summary);
+    CHECK(summary->queued == 0);
+    const auto after = b.queue();
+    REQUIRE(after.size() == 1);
+    CHECK(after[0].borrowerRowId == low.borrowerRowId);
+    CHECK(after[0].state == "accepted");
+    CHECK(after[0].score == low.score);
+}
+
+TEST_CASE("screen_service: officers see and decide only their own cases", "[screening_app]")
+{
+    Branch b;
+    const auto all = b.queue();
+    const auto ofc1Count = std::ranges::count_if(all, [](const QueueItem& i) { return i.officer == "ofc1"; });
+    const auto ofc2Count = std::ranges::count_if(all, [](const QueueItem& i) { return i.officer == "ofc2"; });
+    REQUIRE(ofc1Count > 0);
+    REQUIRE(ofc2Count > 0);
+    CHECK(ofc1Count + ofc2Count == static_cast<std::ptrdiff_t>(all.size()));
+
+    auto officer = b.login("ofc1");
+    ScreeningService own(*officer);
+    QueueFilter other;
+    other.officer = "ofc2";
+    for (const QueueFilter& f : {QueueFilter{}, other}) {
+        auto mine = own.queue(f);
+        REQUIRE(mine);
+        CHECK(static_cast<std::ptrdiff_t>(mine->size()) == ofc1Count);
+        for (const auto& i : *mine)
+            CHECK(i.officer == "ofc1");
+    }
+    QueueFilter unassigned;
+    unassigned.unassignedOnly = true;
+    auto mine = own.queue(unassigned);
+    REQUIRE(mine);
+    CHECK(static_cast<std::ptrdiff_t>(mine->size()) == ofc1Count);
+
+    const auto theirs = std::ranges::find_if(all, [](const QueueItem& i) { return i.officer == "ofc2"; });
+    const auto ours = std::ranges::find_if(all, [](const QueueItem& i) { return i.officer == "ofc1"; });
+    auto denied = own.accept(theirs->borrowerRowId);
+    REQUIRE_FALSE(denied);
+    CHECK(denied.error().code == ErrorCode::PermissionDenied);
+    denied = own.dismiss(theirs->borrowerRowId, app::DismissReason::PaidMeanwhile, "");
+    REQUIRE_FALSE(denied);
+    CHECK(denied.error().code == ErrorCode::PermissionDenied);
+    CHECK(b.find(theirs->borrowerRowId)->state == "open");
+    REQUIRE(own.accept(ours->borrowerRowId));
+    CHECK(b.find(ours->borrowerRowId)->state == "accepted");
+    CHECK(b.audit("queue.accept").size() == 1);
+
+    // A supervisor filters by officer, by being unassigned, by district and by bucket.
+    QueueFilter byOfficer;
+    byOfficer.officer = "ofc2";
+    CHECK(static_cast<std::ptrdiff_t>(b.queue(byOfficer).size()) == ofc2Count);
+    CHECK(b.queue(unassigned).empty());
+    const std::vector<std::int64_t> freed{all[0].borrowerRowId, all[1].borrowerRowId};
+    REQUIRE(b.service().assign(freed, ""));
+    auto free = b.queue(unassigned);
+    REQUIRE(free.size() == 2);
+    CHECK(std::set<std::int64_t>{free[0].borrowerRowId, free[1].borrowerRowId} ==
+          std::set<std::int64_t>(freed.begin(), freed.end()));
+
+    QueueFilter byDistrict;
+    byDistrict.district = all.back().district;
+    const auto inDistrict = b.queue(byDistrict);
+    CHECK(static_cast<std::ptrdiff_t>(inDistrict.size()) ==
+          std::ranges::count_if(all, [&](const QueueItem& i) { return i.district == byDistrict.district; }));
+    for (const auto& i : inDistrict)
+        CHECK(i.district == byDistrict.district);
+    CHECK(inDistrict.size() < all.size());
+
+    QueueFilter byBucket;
+    byBucket.bucket = all.back().bucket;
+    const auto inBucket = b.queue(byBucket);
+    CHECK(static_cast<std::ptrdiff_t>(inBucket.size()) ==
+          std::ranges::count_if(all, [&](const QueueItem& i) { return i.bucket == *byBucket.bucket; }));
+    for (const auto& i : inBucket)
+        CHECK(i.bucket == *byBucket.bucket);
+}
+
+TEST_CASE("screen_service: automatic assignment places the open unassigned cases", "[screening_app]")
+{
+    Branch b({}, 300);
+    auto service = b.service();
+    const auto all = b.queue();
+    REQUIRE(all.size() >= 8);
+    std::map<std::int64_t, std::string> districtOf;
+    for (const auto& i : all)
+        districtOf[i.borrowerRowId] = i.district;
+    std::set<std::string> districts;
+    for (const auto& i : all)
+        districts.insert(i.district);
+    REQUIRE(districts.size() >= 2);
+
+    auto officers = service.officers();
+    REQUIRE(officers);
+    CHECK(*officers == std::vector<std::string>{"ofc1", "ofc2", "ofc3"});
+
+    SECTION("ample capacity: everything placed, a district stays together")
+    {
+        auto proposal = service.proposeAssignment({"ofc1", "ofc2"}, 1000, false);
+        REQUIRE(proposal);
+        CHECK(proposal->assignments.size() == all.size());
+        CHECK(proposal->unassigned.empty());
+        std::set<std::pair<std::string, std::string>> pairs;
+        std::set<std::int64_t> placed;
+        for (const auto& a : proposal->assignments) {
+            CHECK((a.officer == "ofc1" || a.officer == "ofc2"));
+            pairs.emplace(districtOf.at(a.caseId), a.officer);
+            placed.insert(a.caseId);
+        }
+        CHECK(placed.size() == all.size());
+        CHECK(pairs.size() <= districts.size() + 2 - 1);
+
+        const auto eventsBefore = storage::AuditRepository(b.db()).count();
+        auto applied = service.applyAssignment(*proposal);
+        REQUIRE(applied);
+        CHECK(*applied == static_cast<int>(all.size()));
+        CHECK(storage::AuditRepository(b.db()).count() == eventsBefore + 1);
+        const auto events = b.audit("queue.auto_assign");
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].actor == "sup");
+        CHECK(b.audit("queue.assign").empty());
+        std::map<std::int64_t, std::string> proposed;
+        for (const auto& a : proposal->assignments)
+            proposed[a.caseId] = a.officer;
+        for (const auto& i : b.queue())
+            CHECK(i.officer == proposed.at(i.borrowerRowId));
+        QueueFilter unassigned;
+        unassigned.unassignedOnly = true;
+        CHECK(b.queue(unassigned).empty());
+
+        // Nothing is left to place without reassigning.
+        proposal = service.proposeAssignment({"ofc1", "ofc2"}, 1000, false);
+        REQUIRE(proposal);
+        CHECK(proposal->assignments.empty());
+    }
+    SECTION("small capacity: nobody over it, the rest listed as unassigned")
+    {
+        auto proposal = service.proposeAssignment({"ofc1", "ofc2"}, 3, false);
+        REQUIRE(proposal);
+        CHECK(proposal->assignments.size() == 6);
+        CHECK(proposal->unassigned.size() == all.size() - 6);
+        std::map<std::string, int> count;
+        for (const auto& a : proposal->assignments)
+            ++count[a.officer];
+        CHECK(count == std::map<std::string, int>{{"ofc1", 3}, {"ofc2", 3}});
+        for (const auto& load : proposal->resultingLoads)
+            CHECK(load.cases <= 3);
+    }
+    SECTION("only the officers on duty get cases")
+    {
+        auto proposal = service.proposeAssignment({"ofc2"}, 1000, false);
+        REQUIRE(proposal);
+        CHECK(proposal->assignments.size() == all.size());
+        for (const auto& a : proposal->assignments)
+            CHECK(a.officer == "ofc2");
+        REQUIRE(proposal->resultingLoads.size() == 1);
+        CHECK(proposal->resultingLoads[0].officer == "ofc2");
+    }
+    SECTION("dismissed and already assigned cases are not proposed")
+    {
+        REQUIRE(service.dismiss(all[0].borrowerRowId, app::DismissReason::ReachedByPhone, ""));
+        REQUIRE(service.assign({all[1].borrowerRowId}, "ofc1"));
+        CHECK(b.audit("queue.assign").size() == 1);
+        auto proposal = service.proposeAssignment({"ofc1", "ofc2"}, 1000, false);
+        REQUIRE(proposal);
+        CHECK(proposal->assignments.size() == all.size() - 2);
+        for (const auto& a : proposal->assignments) {
+            CHECK(a.caseId != all[0].borrowerRowId);
+            CHECK(a.caseId != all[1].borrowerRowId);
+        }
+    }
+    SECTION("manual assignment only to active officers")
+    {
+        auto r = service.assign({all[0].borrowerRowId}, "nobody");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == ErrorCode::InvalidInput);
+        r = service.assign({all[0].borrowerRowId}, "sup");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == ErrorCode::InvalidInput);
+        auto admin = b.branch.loginAdmin();
+        app::UserAdministration users(*admin);
+        auto list = users.list();
+        REQUIRE(list);
+        const auto ofc3 = std::ranges::find_if(*list, [](const User& u) { return u.username == "ofc3"; });
+        REQUIRE(ofc3 != list->end());
+        REQUIRE(users.setDisabled(ofc3->id, true));
+        r = service.assign({all[0].borrowerRowId}, "ofc3");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == ErrorCode::InvalidInput);
+        CHECK(b.find(all[0].borrowerRowId)->officer.empty());
+        CHECK(b.audit("queue.assign").empty());
+        REQUIRE(service.assign({all[0].borrowerRowId}, "ofc2"));
+        CHECK(b.find(all[0].borrowerRowId)->officer == "ofc2");
+        // Officers cannot assign.
+        auto officer = b.login("ofc2");
+        CHECK(ScreeningService(*officer).assign({all[0].borrowerRowId}, "ofc2").error().code ==
+              ErrorCode::PermissionDenied);
+        CHECK(ScreeningService(*officer).proposeAssignment({"ofc2"}, 10, false).error().code ==
+              ErrorCode::PermissionDenied);
+    }
+    SECTION("invalid proposals are refused")
+    {
+        CHECK(service.proposeAssignment({}, 10, false).error().code == ErrorCode::InvalidInput);
+        CHECK(service.proposeAssignment({"ofc1"}, 0, false).error().code == ErrorCode::InvalidInput);
+    }
+}
+
+TEST_CASE("screen_service: a recompute screens again as of its date", "[screening_app]")
+{
+    Branch b({"ofc1"}, 150);
+    auto service = b.service();
+    CHECK(service.currentAsOf() == kAsOf);
+    storage::ScreeningRepository repo(b.db());
+    const auto before = repo.queue("", true);
+    REQUIRE_FALSE(before.empty());
+    for (const auto& e : before)
+        CHECK(e.asOf == "2026-11-30");
+
+    const Date later = addDays(kAsOf, 31);
+    REQUIRE(app::recompute(*b.sup, later));
+    CHECK(service.currentAsOf() == later);
+    const auto after = repo.queue("", true);
+    REQUIRE_FALSE(after.empty());
+    for (const auto& e : after)
+        CHECK(e.asOf == "2026-12-31");
+}
