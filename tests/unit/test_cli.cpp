@@ -3,11 +3,15 @@
 #include "support/file_bytes.h"
 #include "support/temp_dir.h"
 
+#include <algorithm>
+#include <array>
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 #include <cstdlib>
+#include <set>
 #include <string>
 #include <sys/wait.h>
+#include <vector>
 
 using namespace doorstep;
 using Catch::Matchers::ContainsSubstring;
@@ -60,7 +64,7 @@ std::string as(const char* password)
     return std::string("DOORSTEP_PASSWORD=") + quoted(password);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("--help and --version answer without a database", "[cli]")
 {
@@ -144,7 +148,7 @@ TEST_CASE("init, add, list, remove and verify a branch; a wrong password is refu
     CHECK(wrong.status == 1);
     CHECK(wrong.out.empty());
     CHECK(wrong.err == "doorstep-cli: The user name or password is not correct.\n");
-    CHECK(removed.err == wrong.err); // a removed user learns no more than a guesser
+    CHECK(removed.err == wrong.err);  // a removed user learns no more than a guesser
 
     // The log went into the test's folder and holds neither passwords nor names.
     const auto log = cli.dir() / "doorstep" / "logs" / "doorstep.log";
@@ -154,4 +158,146 @@ TEST_CASE("init, add, list, remove and verify a branch; a wrong password is refu
         INFO(secret);
         CHECK(text.find(secret) == std::string::npos);
     }
+}
+
+namespace {
+
+const std::array<const char*, 7> kExtractFiles{"manifest.csv", "borrowers.csv",   "contacts.csv", "credit_records.csv",
+                                               "loans.csv",    "instalments.csv", "payments.csv"};
+
+std::vector<std::string> lines(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto end = text.find('\n', start);
+        out.push_back(text.substr(start, end - start));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return out;
+}
+
+std::vector<std::string> fields(const std::string& line)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (;;) {
+        const auto comma = line.find(',', start);
+        out.push_back(line.substr(start, comma - start));
+        if (comma == std::string::npos) return out;
+        start = comma + 1;
+    }
+}
+
+bool isInteger(const std::string& text)
+{
+    const std::size_t digits = text.starts_with('-') ? 1 : 0;
+    return text.size() > digits && std::all_of(text.begin() + static_cast<std::ptrdiff_t>(digits), text.end(),
+                                               [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::size_t occurrences(const std::string& text, const std::string& needle)
+{
+    std::size_t n = 0;
+    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size()))
+        ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("demo extract writes the files of an extract, byte for byte the same for a seed", "[cli][portfolio]")
+{
+    const Cli cli;
+    const auto one = cli.dir() / "one";
+    const auto two = cli.dir() / "two";
+    const Run first = cli.run("", "demo extract --loans 30 --seed 3 --out " + quoted(one.string()));
+    REQUIRE(first.status == 0);
+    CHECK_THAT(first.out, ContainsSubstring("30 loans (seed 3)"));
+    REQUIRE(cli.run("", "demo extract --loans 30 --seed 3 --out " + quoted(two.string())).status == 0);
+    for (const char* name : kExtractFiles) {
+        INFO(name);
+        REQUIRE(std::filesystem::is_regular_file(one / name));
+        CHECK(test::readBytes(one / name) == test::readBytes(two / name));
+    }
+    CHECK(lines(test::readBytes(one / "loans.csv")).size() == 1 + 30);  // the header and 30 rows
+
+    const auto other = cli.dir() / "other";
+    REQUIRE(cli.run("", "demo extract --loans 30 --seed 4 --out " + quoted(other.string())).status == 0);
+    CHECK(test::readBytes(other / "borrowers.csv") != test::readBytes(one / "borrowers.csv"));
+
+    const Run bad = cli.run("", "demo extract --loans many --out " + quoted(one.string()));
+    CHECK(bad.status == 2);
+    CHECK_THAT(bad.err, ContainsSubstring("--loans"));
+}
+
+// Every command here logs in at the production key-derivation cost: one scenario, few steps.
+TEST_CASE("import an extract, refuse a bad one, print the cases as CSV and JSON", "[cli][portfolio]")
+{
+    const Cli cli;
+    const std::string db = "--db " + cli.db() + " --user admin ";
+    const auto extract = cli.dir() / "extract";
+    REQUIRE(cli.run("", "demo extract --loans 30 --seed 3 --out " + quoted(extract.string())).status == 0);
+    REQUIRE(cli.run(as(kAdminPassword), db + "init").status == 0);
+
+    // A copy with a rate that is not a number on the first loan: refused, with the place named.
+    const auto bad = cli.dir() / "bad";
+    std::filesystem::copy(extract, bad);
+    auto loans = lines(test::readBytes(bad / "loans.csv"));
+    auto row = fields(loans.at(1));
+    row.at(4) = "4.3x";
+    std::string broken = loans.at(0) + "\n";
+    for (std::size_t i = 0; i < row.size(); ++i)
+        broken += (i == 0 ? "" : ",") + row[i];
+    broken += "\n";
+    for (std::size_t i = 2; i < loans.size(); ++i)
+        broken += loans[i] + (loans[i].empty() ? "" : "\n");
+    test::writeBytes(bad / "loans.csv", broken);
+    const Run refused = cli.run(as(kAdminPassword), db + "import " + quoted(bad.string()));
+    CHECK(refused.status == 1);
+    CHECK(refused.out.empty());
+    CHECK_THAT(refused.err, ContainsSubstring("loans.csv line 2, column interest_rate: '4.3x'"));
+    CHECK_THAT(refused.err, ContainsSubstring("nothing was imported"));
+
+    const Run imported = cli.run(as(kAdminPassword), db + "import " + quoted(extract.string()));
+    REQUIRE(imported.status == 0);
+    CHECK_THAT(imported.out, StartsWith("Imported the extract of 2026-11-30: "));
+    CHECK_THAT(imported.out, ContainsSubstring(" 30 loans, "));
+    CHECK_THAT(imported.out, ContainsSubstring("Delinquency as of 2026-11-30: 30 loans"));
+
+    const Run csv = cli.run(as(kAdminPassword), db + "cases --as-of 2026-11-30 --format csv");
+    REQUIRE(csv.status == 0);
+    const auto rows = lines(csv.out);
+    REQUIRE(rows.size() == 1 + 30);
+    CHECK(rows.front() == "loan_id,borrower_id,product,dpd,bucket,class,overdue_principal,overdue_interest,"
+                          "penalty_interest,compound_interest,total_overdue");
+    std::set<std::string> loanIds;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        INFO(rows[i]);
+        const auto f = fields(rows[i]);
+        REQUIRE(f.size() == 11);
+        loanIds.insert(f[0]);
+        CHECK(isInteger(f[3]));
+        for (std::size_t money = 6; money < 11; ++money)
+            CHECK(isInteger(f[money]));  // fen, never yuan with a decimal point
+        CHECK_THAT(f[4], StartsWith("M"));
+    }
+    CHECK(loanIds.size() == 30);
+
+    const Run json = cli.run(as(kAdminPassword), db + "cases --as-of 2026-11-30 --format json");
+    REQUIRE(json.status == 0);
+    CHECK_THAT(json.out, StartsWith("["));
+    CHECK_THAT(json.out, Catch::Matchers::EndsWith("]\n"));
+    CHECK(occurrences(json.out, "{") == 30);
+    CHECK(occurrences(json.out, "}") == 30);
+    for (const char* name : {"\"loan_id\":\"", "\"borrower_id\":\"", "\"product\":\"", "\"dpd\":", "\"bucket\":\"M",
+                             "\"class\":\"", "\"overdue_principal\":", "\"overdue_interest\":", "\"penalty_interest\":",
+                             "\"compound_interest\":", "\"total_overdue\":"}) {
+        INFO(name);
+        CHECK(occurrences(json.out, name) == 30);
+    }
+    CHECK(occurrences(json.out, "},\n{") == 29);
+    for (const auto& id : loanIds)
+        CHECK(occurrences(json.out, "\"loan_id\":\"" + id + "\"") == 1);
 }
