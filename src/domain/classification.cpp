@@ -1,5 +1,7 @@
 #include "domain/classification.h"
 
+#include "domain/code_table.h"
+
 #include <fmt/core.h>
 
 #include <utility>
@@ -23,24 +25,6 @@ constexpr std::array<std::pair<RiskClass, std::string_view>, 5> kClasses{
      {RiskClass::Loss, "loss"}}};
 constexpr std::array<std::pair<ClassProfile, std::string_view>, 2> kProfiles{
     {{ClassProfile::Loan, "loan"}, {ClassProfile::CreditCard, "credit_card"}}};
-
-template <typename E, std::size_t N>
-std::optional<E> lookup(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view name)
-{
-    for (const auto& [value, text] : table) {
-        if (text == name) return value;
-    }
-    return std::nullopt;
-}
-
-template <typename E, std::size_t N>
-std::string_view nameOf(const std::array<std::pair<E, std::string_view>, N>& table, E value)
-{
-    for (const auto& [v, text] : table) {
-        if (v == value) return text;
-    }
-    return {};
-}
 
 }  // namespace
 
@@ -106,27 +90,27 @@ Result<void> validateClassThresholds(const ClassThresholds& thresholds)
 
 std::string_view bucketName(Bucket b)
 {
-    return nameOf(kBuckets, b);
+    return codeOf(kBuckets, b);
 }
 std::optional<Bucket> parseBucket(std::string_view name)
 {
-    return lookup(kBuckets, name);
+    return codeLookup(kBuckets, name);
 }
 std::string_view riskClassName(RiskClass c)
 {
-    return nameOf(kClasses, c);
+    return codeOf(kClasses, c);
 }
 std::optional<RiskClass> parseRiskClass(std::string_view name)
 {
-    return lookup(kClasses, name);
+    return codeLookup(kClasses, name);
 }
 std::string_view classProfileName(ClassProfile p)
 {
-    return nameOf(kProfiles, p);
+    return codeOf(kProfiles, p);
 }
 std::optional<ClassProfile> parseClassProfile(std::string_view name)
 {
-    return lookup(kProfiles, name);
+    return codeLookup(kProfiles, name);
 }
 
 }  // namespace doorstep

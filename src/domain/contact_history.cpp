@@ -1,28 +1,12 @@
 #include "domain/contact_history.h"
 
+#include "domain/code_table.h"
+
 #include <array>
 #include <utility>
 
 namespace doorstep {
 namespace {
-
-template <typename E, std::size_t N>
-std::optional<E> lookup(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view name)
-{
-    for (const auto& [value, text] : table) {
-        if (text == name) return value;
-    }
-    return std::nullopt;
-}
-
-template <typename E, std::size_t N>
-std::string_view nameOf(const std::array<std::pair<E, std::string_view>, N>& table, E value)
-{
-    for (const auto& [v, text] : table) {
-        if (v == value) return text;
-    }
-    return {};
-}
 
 constexpr std::array<std::pair<ContactChannel, std::string_view>, 5> kChannels{{{ContactChannel::Call, "call"},
                                                                                 {ContactChannel::Sms, "sms"},
@@ -49,11 +33,11 @@ bool isFailedContact(const ContactAttempt& a)
            a.outcome == ContactOutcome::WrongNumber;
 }
 
-std::string_view contactChannelName(ContactChannel c) { return nameOf(kChannels, c); }
-std::optional<ContactChannel> parseContactChannel(std::string_view name) { return lookup(kChannels, name); }
-std::string_view contactPartyName(ContactParty p) { return nameOf(kParties, p); }
-std::optional<ContactParty> parseContactParty(std::string_view name) { return lookup(kParties, name); }
-std::string_view contactOutcomeName(ContactOutcome o) { return nameOf(kOutcomes, o); }
-std::optional<ContactOutcome> parseContactOutcome(std::string_view name) { return lookup(kOutcomes, name); }
+std::string_view contactChannelName(ContactChannel c) { return codeOf(kChannels, c); }
+std::optional<ContactChannel> parseContactChannel(std::string_view name) { return codeLookup(kChannels, name); }
+std::string_view contactPartyName(ContactParty p) { return codeOf(kParties, p); }
+std::optional<ContactParty> parseContactParty(std::string_view name) { return codeLookup(kParties, name); }
+std::string_view contactOutcomeName(ContactOutcome o) { return codeOf(kOutcomes, o); }
+std::optional<ContactOutcome> parseContactOutcome(std::string_view name) { return codeLookup(kOutcomes, name); }
 
 }  // namespace doorstep

@@ -1,5 +1,7 @@
 #include "domain/screening.h"
 
+#include "domain/code_table.h"
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -30,24 +32,6 @@ constexpr std::array<std::pair<ExclusionKind, std::string_view>, 6> kExclusionKi
     {ExclusionKind::VisitedRecently, "visited_recently"},
     {ExclusionKind::OpenAppointment, "open_appointment"},
 }};
-
-template <typename E, std::size_t N>
-std::optional<E> lookup(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view name)
-{
-    for (const auto& [value, text] : table) {
-        if (text == name) return value;
-    }
-    return std::nullopt;
-}
-
-template <typename E, std::size_t N>
-std::string_view nameOf(const std::array<std::pair<E, std::string_view>, N>& table, E value)
-{
-    for (const auto& [v, text] : table) {
-        if (v == value) return text;
-    }
-    return {};
-}
 
 // What a rule of this kind compares with its threshold; none when the fact is unknown.
 std::optional<std::int64_t> observedFor(RuleKind kind, const ScreeningFacts& f)
@@ -150,19 +134,19 @@ std::optional<bool> onOff(std::string_view text)
 
 std::string_view ruleKindName(RuleKind kind)
 {
-    return nameOf(kRuleKinds, kind);
+    return codeOf(kRuleKinds, kind);
 }
 std::optional<RuleKind> parseRuleKind(std::string_view name)
 {
-    return lookup(kRuleKinds, name);
+    return codeLookup(kRuleKinds, name);
 }
 std::string_view exclusionKindName(ExclusionKind kind)
 {
-    return nameOf(kExclusionKinds, kind);
+    return codeOf(kExclusionKinds, kind);
 }
 std::optional<ExclusionKind> parseExclusionKind(std::string_view name)
 {
-    return lookup(kExclusionKinds, name);
+    return codeLookup(kExclusionKinds, name);
 }
 
 RuleSet defaultRuleSet()

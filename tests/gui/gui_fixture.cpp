@@ -3,9 +3,13 @@
 #include "app/branch_setup.h"
 #include "app/session.h"
 #include "app/user_admin.h"
+#include "gui/application_controller.h"
+#include "gui/login_dialog.h"
 #include "gui/message_box.h"
 
 #include <QApplication>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QTimer>
 #include <QtTest>
 #include <memory>
@@ -20,9 +24,9 @@ GuiFixture::GuiFixture()
     // Key derivation at its real cost takes ~0.4 s a slot; the behaviour under test does not depend on it.
     app::Session::setKdfParamsForNewSlots(storage::KdfParams::minimum());
     gui::MessageBox::setTestMode(true);
-    const auto created = app::createBranchDatabase(databasePath().toStdString(),
-                                                   {kAdminName.toStdString(), "Chief Admin", kAdminPassword.toStdString()},
-                                                   storage::KdfParams::minimum());
+    const auto created = app::createBranchDatabase(
+        databasePath().toStdString(), {kAdminName.toStdString(), "Chief Admin", kAdminPassword.toStdString()},
+        storage::KdfParams::minimum());
     QVERIFY2(created.has_value(), created ? "" : created.error().message.c_str());
 }
 
@@ -33,12 +37,34 @@ void GuiFixture::addUser(const QString& name, Role role, const QString& password
     auto admin = app::Session::login(databasePath().toStdString(), kAdminName.toStdString(),
                                      kAdminPassword.toStdString(), throttle, clock);
     QVERIFY(admin.has_value());
-    const auto added = app::UserAdministration(**admin).add(
-        {name.toStdString(), name.toStdString(), role, password.toStdString()});
+    const auto added =
+        app::UserAdministration(**admin).add({name.toStdString(), name.toStdString(), role, password.toStdString()});
     QVERIFY2(added.has_value(), added ? "" : added.error().message.c_str());
 }
 
-QString GuiFixture::databasePath() const { return m_dir.path() + QStringLiteral("/branch.db"); }
+QString GuiFixture::databasePath() const
+{
+    return m_dir.path() + QStringLiteral("/branch.db");
+}
+
+void logIn(gui::ApplicationController& controller, const QString& user, const QString& password)
+{
+    gui::LoginDialog* login = controller.loginDialog();
+    QVERIFY(login != nullptr);
+    QTRY_VERIFY(login->isVisible());
+    auto* userEdit = login->findChild<QLineEdit*>(QStringLiteral("usernameEdit"));
+    userEdit->clear();
+    QTest::keyClicks(userEdit, user);
+    QTest::keyClicks(login->findChild<QLineEdit*>(QStringLiteral("passwordEdit")), password);
+    QTest::mouseClick(login->findChild<QPushButton*>(QStringLiteral("loginButton")), Qt::LeftButton);
+}
+
+void pressLock(QWidget* window)
+{
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
+}
 
 void onNextModal(std::function<void(QWidget*)> action)
 {

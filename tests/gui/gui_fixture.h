@@ -9,6 +9,10 @@
 
 class QWidget;
 
+namespace doorstep::gui {
+class ApplicationController;
+}
+
 namespace doorstep::test {
 
 inline const QString kAdminName = QStringLiteral("chief");
@@ -25,6 +29,11 @@ public:
 private:
     QTemporaryDir m_dir;
 };
+
+// Types the user name and password into the login dialog and presses Log in.
+void logIn(gui::ApplicationController& controller, const QString& user, const QString& password);
+// Ctrl+L goes to the window a person is using: make it the active one first.
+void pressLock(QWidget* window);
 
 // Runs `action` on the next modal dialog that opens (e.g. one opened by a button's exec()).
 void onNextModal(std::function<void(QWidget*)> action);

@@ -22,25 +22,6 @@ namespace {
 const QString kNewUser = QStringLiteral("ivy.officer");
 const QString kNewPassword = QStringLiteral("Ivy-pass-2026");
 
-void logIn(gui::ApplicationController& controller, const QString& user, const QString& password)
-{
-    gui::LoginDialog* login = controller.loginDialog();
-    QTRY_VERIFY(login->isVisible());
-    auto* userEdit = login->findChild<QLineEdit*>(QStringLiteral("usernameEdit"));
-    userEdit->clear();
-    QTest::keyClicks(userEdit, user);
-    QTest::keyClicks(login->findChild<QLineEdit*>(QStringLiteral("passwordEdit")), password);
-    QTest::mouseClick(login->findChild<QPushButton*>(QStringLiteral("loginButton")), Qt::LeftButton);
-}
-
-// Ctrl+L is an application shortcut: it reaches the window a person is using, the active one.
-void pressLock(QWidget* window)
-{
-    window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(window));
-    QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
-}
-
 int rowOf(const QAbstractItemModel* model, const QString& username)
 {
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -61,7 +42,7 @@ private Q_SLOTS:
         app::SystemClock clock;
         gui::ApplicationController controller(fixture.databasePath(), clock);
         controller.start();
-        logIn(controller, test::kAdminName, test::kAdminPassword);
+        test::logIn(controller, test::kAdminName, test::kAdminPassword);
         gui::MainWindow* window = controller.mainWindow();
         QVERIFY(window != nullptr);
         QVERIFY(window->showPage(QStringLiteral("administrationPage")));
@@ -92,8 +73,8 @@ private Q_SLOTS:
         QVERIFY(rowOf(table->model(), kNewUser) >= 0);
 
         // The new officer logs in and sees the officer's areas, not administration.
-        pressLock(window);
-        logIn(controller, kNewUser, kNewPassword);
+        test::pressLock(window);
+        test::logIn(controller, kNewUser, kNewPassword);
         QVERIFY(controller.session() != nullptr);
         QCOMPARE(QString::fromStdString(controller.session()->user().username), kNewUser);
         const QStringList pages = controller.mainWindow()->visiblePages();
@@ -109,7 +90,7 @@ private Q_SLOTS:
         app::SystemClock clock;
         gui::ApplicationController controller(fixture.databasePath(), clock);
         controller.start();
-        logIn(controller, test::kAdminName, test::kAdminPassword);
+        test::logIn(controller, test::kAdminName, test::kAdminPassword);
         gui::MainWindow* window = controller.mainWindow();
         window->showPage(QStringLiteral("administrationPage"));
         test::onNextModal([](QWidget* dialog) {
@@ -136,12 +117,12 @@ private Q_SLOTS:
         QTest::mouseClick(remove, Qt::LeftButton);
         QCOMPARE(rowOf(table->model(), kNewUser), -1);
 
-        pressLock(window);
-        logIn(controller, kNewUser, kNewPassword);
+        test::pressLock(window);
+        test::logIn(controller, kNewUser, kNewPassword);
         QVERIFY(controller.session() == nullptr);
         QVERIFY(controller.loginDialog()->findChild<QLabel*>(QStringLiteral("messageLabel"))->isVisible());
         // The administrator still opens the re-keyed database.
-        logIn(controller, test::kAdminName, test::kAdminPassword);
+        test::logIn(controller, test::kAdminName, test::kAdminPassword);
         QVERIFY(controller.session() != nullptr);
     }
 
@@ -151,7 +132,7 @@ private Q_SLOTS:
         app::SystemClock clock;
         gui::ApplicationController controller(fixture.databasePath(), clock);
         controller.start();
-        logIn(controller, test::kAdminName, test::kAdminPassword);
+        test::logIn(controller, test::kAdminName, test::kAdminPassword);
         gui::MainWindow* window = controller.mainWindow();
         window->showPage(QStringLiteral("administrationPage"));
         auto* table = window->findChild<QTableView*>(QStringLiteral("userTable"));

@@ -15,28 +15,6 @@ using namespace doorstep;
 class TestLoginLock final : public QObject {
     Q_OBJECT
 
-private:
-    // Ctrl+L is an application shortcut: it reaches the window a person is using, the active one.
-    static void pressLock(QWidget* window)
-    {
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window));
-        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
-    }
-
-    static void logIn(gui::ApplicationController& controller, const QString& user, const QString& password)
-    {
-        gui::LoginDialog* login = controller.loginDialog();
-        QVERIFY(login != nullptr);
-        QTRY_VERIFY(login->isVisible());
-        auto* userEdit = login->findChild<QLineEdit*>(QStringLiteral("usernameEdit"));
-        auto* passwordEdit = login->findChild<QLineEdit*>(QStringLiteral("passwordEdit"));
-        userEdit->clear();
-        QTest::keyClicks(userEdit, user);
-        QTest::keyClicks(passwordEdit, password);
-        QTest::mouseClick(login->findChild<QPushButton*>(QStringLiteral("loginButton")), Qt::LeftButton);
-    }
-
 private Q_SLOTS:
     void wrongPasswordIsRefusedThenRightOneOpens()
     {
@@ -45,7 +23,7 @@ private Q_SLOTS:
         gui::ApplicationController controller(fixture.databasePath(), clock);
         controller.start();
 
-        logIn(controller, test::kAdminName, QStringLiteral("not-the-password-1"));
+        test::logIn(controller, test::kAdminName, QStringLiteral("not-the-password-1"));
         auto* message = controller.loginDialog()->findChild<QLabel*>(QStringLiteral("messageLabel"));
         QVERIFY(message->isVisible());
         QVERIFY(!message->text().isEmpty());
@@ -56,10 +34,10 @@ private Q_SLOTS:
 
         // An unknown user gets the very same sentence.
         const QString wrongPasswordText = message->text();
-        logIn(controller, QStringLiteral("nobody"), QStringLiteral("not-the-password-1"));
+        test::logIn(controller, QStringLiteral("nobody"), QStringLiteral("not-the-password-1"));
         QCOMPARE(message->text(), wrongPasswordText);
 
-        logIn(controller, test::kAdminName, test::kAdminPassword);
+        test::logIn(controller, test::kAdminName, test::kAdminPassword);
         QVERIFY(controller.mainWindow() != nullptr);
         QTRY_VERIFY(controller.mainWindow()->isVisible());
         QVERIFY(!controller.loginDialog()->isVisible());
@@ -73,12 +51,12 @@ private Q_SLOTS:
         app::SystemClock clock;
         gui::ApplicationController controller(fixture.databasePath(), clock);
         controller.start();
-        logIn(controller, test::kAdminName, test::kAdminPassword);
+        test::logIn(controller, test::kAdminName, test::kAdminPassword);
         QVERIFY(controller.session() != nullptr);
         gui::MainWindow* window = controller.mainWindow();
         QTRY_VERIFY(window->isVisible());
 
-        pressLock(window);
+        test::pressLock(window);
         QVERIFY(controller.session() == nullptr);
         QTRY_VERIFY(controller.loginDialog()->isVisible());
         QTRY_VERIFY(controller.mainWindow() == nullptr);  // the window and its data are gone
@@ -87,7 +65,7 @@ private Q_SLOTS:
                  test::kAdminName);
         QVERIFY(controller.loginDialog()->findChild<QLineEdit*>(QStringLiteral("passwordEdit"))->text().isEmpty());
 
-        logIn(controller, test::kAdminName, test::kAdminPassword);
+        test::logIn(controller, test::kAdminName, test::kAdminPassword);
         QTRY_VERIFY(controller.mainWindow() != nullptr && controller.mainWindow()->isVisible());
     }
 
@@ -98,7 +76,7 @@ private Q_SLOTS:
         gui::ApplicationController controller(fixture.databasePath(), clock);
         controller.setIdleTimeout(200);
         controller.start();
-        logIn(controller, test::kAdminName, test::kAdminPassword);
+        test::logIn(controller, test::kAdminName, test::kAdminPassword);
         QVERIFY(controller.session() != nullptr);
         // Nobody touches anything: the controller locks by itself.
         QTRY_VERIFY_WITH_TIMEOUT(controller.session() == nullptr, 5000);

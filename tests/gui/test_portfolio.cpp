@@ -29,17 +29,6 @@ const QString kSupervisorPassword = QStringLiteral("Sue-pass-2026");
 const QString kOfficer = QStringLiteral("officer1");
 const QString kOfficerPassword = QStringLiteral("Officer-pass-1");
 
-void logIn(gui::ApplicationController& controller, const QString& user, const QString& password)
-{
-    gui::LoginDialog* login = controller.loginDialog();
-    QTRY_VERIFY(login->isVisible());
-    auto* userEdit = login->findChild<QLineEdit*>(QStringLiteral("usernameEdit"));
-    userEdit->clear();
-    QTest::keyClicks(userEdit, user);
-    QTest::keyClicks(login->findChild<QLineEdit*>(QStringLiteral("passwordEdit")), password);
-    QTest::mouseClick(login->findChild<QPushButton*>(QStringLiteral("loginButton")), Qt::LeftButton);
-}
-
 }  // namespace
 
 class TestPortfolio final : public QObject {
@@ -61,7 +50,7 @@ private Q_SLOTS:
         app::SystemClock clock;
         gui::ApplicationController controller(fixture.databasePath(), clock);
         controller.start();
-        logIn(controller, kSupervisor, kSupervisorPassword);
+        test::logIn(controller, kSupervisor, kSupervisorPassword);
         gui::MainWindow* window = controller.mainWindow();
         QVERIFY(window != nullptr);
 
@@ -137,7 +126,7 @@ private Q_SLOTS:
         app::SystemClock clock;
         gui::ApplicationController controller(fixture.databasePath(), clock);
         controller.start();
-        logIn(controller, kOfficer, kOfficerPassword);
+        test::logIn(controller, kOfficer, kOfficerPassword);
         auto* table = controller.mainWindow()->findChild<QTableView*>(QStringLiteral("portfolioTable"));
         auto* model = qobject_cast<gui::PortfolioModel*>(table->model());
         QVERIFY(model->totalCount() > 0 && model->totalCount() < 120);

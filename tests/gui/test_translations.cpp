@@ -40,7 +40,8 @@ private Q_SLOTS:
         app::LoginThrottle throttle(clock);
         gui::LoginDialog dialog(fixture.databasePath(), throttle, clock);
         QVERIFY(hasChinese(dialog.windowTitle()));
-        for (auto* button : dialog.findChildren<QPushButton*>()) QVERIFY2(hasChinese(button->text()), qPrintable(button->text()));
+        for (auto* button : dialog.findChildren<QPushButton*>())
+            QVERIFY2(hasChinese(button->text()), qPrintable(button->text()));
     }
 
     void mainWindowIsInChinese()

@@ -31,17 +31,6 @@ const QString kOfficer1 = QStringLiteral("officer1");
 const QString kOfficer2 = QStringLiteral("officer2");
 const QString kOfficerPassword = QStringLiteral("Officer-pass-1");
 
-void logIn(gui::ApplicationController& controller, const QString& user, const QString& password)
-{
-    gui::LoginDialog* login = controller.loginDialog();
-    QTRY_VERIFY(login->isVisible());
-    auto* userEdit = login->findChild<QLineEdit*>(QStringLiteral("usernameEdit"));
-    userEdit->clear();
-    QTest::keyClicks(userEdit, user);
-    QTest::keyClicks(login->findChild<QLineEdit*>(QStringLiteral("passwordEdit")), password);
-    QTest::mouseClick(login->findChild<QPushButton*>(QStringLiteral("loginButton")), Qt::LeftButton);
-}
-
 int failedContactsPoints(const app::QueueItem& item)
 {
     int points = 0;
@@ -80,7 +69,7 @@ private Q_SLOTS:
         app::SystemClock clock;
         gui::ApplicationController controller(fixture.databasePath(), clock);
         controller.start();
-        logIn(controller, kSupervisor, kSupervisorPassword);
+        test::logIn(controller, kSupervisor, kSupervisorPassword);
         gui::MainWindow* window = controller.mainWindow();
         QVERIFY(window->showPage(QStringLiteral("visitQueuePage")));
         auto* table = window->findChild<QTableView*>(QStringLiteral("queueTable"));
@@ -119,7 +108,8 @@ private Q_SLOTS:
         // Rerun happened: the top case now owes its place to failed contacts, shows +500, new version.
         const app::QueueItem* top = model->itemAt(0);
         std::vector<std::int64_t> orderAfter;
-        for (int row = 0; row < model->rowCount(); ++row) orderAfter.push_back(model->itemAt(row)->borrowerRowId);
+        for (int row = 0; row < model->rowCount(); ++row)
+            orderAfter.push_back(model->itemAt(row)->borrowerRowId);
         QVERIFY(orderAfter != orderBefore);
         // Every case with failed contacts now ranks above every case without them.
         bool seenWithout = false;
@@ -155,10 +145,8 @@ private Q_SLOTS:
         QVERIFY(mine > 0 && theirs > 0);
 
         // An officer sees only the cases assigned to them.
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window));
-        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
-        logIn(controller, kOfficer1, kOfficerPassword);
+        test::pressLock(window);
+        test::logIn(controller, kOfficer1, kOfficerPassword);
         QVERIFY(controller.mainWindow()->showPage(QStringLiteral("visitQueuePage")));
         auto* officerModel = qobject_cast<gui::VisitQueueModel*>(
             controller.mainWindow()->findChild<QTableView*>(QStringLiteral("queueTable"))->model());
