@@ -5,6 +5,7 @@
 #include "storage/loan_status_repository.h"
 #include "storage/portfolio_writer.h"
 #include "storage/settings_repository.h"
+#include "support/db_query.h"
 #include "support/test_branch.h"
 
 #include <catch2/catch_test_macros.hpp>
@@ -56,22 +57,6 @@ void writePortfolio(const storage::Connection& db)
     tx.commit();
 }
 
-std::int64_t scalar(const storage::Connection& db, const std::string& sql)
-{
-    auto s = db.prepare(sql);
-    REQUIRE(s.step());
-    return s.columnInt(0);
-}
-
-Texts listOf(const storage::Connection& db, const std::string& sql)
-{
-    Texts out;
-    auto s = db.prepare(sql);
-    while (s.step())
-        out.push_back(s.columnText(0));
-    return out;
-}
-
 std::string statusOf(const storage::Connection& db, const char* loan)
 {
     auto s = db.prepare("SELECT as_of || '|' || dpd || '|' || bucket || '|' || risk_class FROM loan_status st "
@@ -93,7 +78,7 @@ std::int64_t penaltyOf(const storage::Connection& db, const char* loan)
 std::string history(const storage::Connection& db)
 {
     std::string out;
-    for (const auto& line : listOf(db, "SELECT l.bank_id || '|' || h.as_of || '|' || from_bucket || '>' || to_bucket "
+    for (const auto& line : test::queryTexts(db, "SELECT l.bank_id || '|' || h.as_of || '|' || from_bucket || '>' || to_bucket "
                                        "|| '|' || from_class || '>' || to_class FROM status_history h "
                                        "JOIN loans l ON l.id = h.loan_id ORDER BY h.id"))
         out += line + "\n";
@@ -175,7 +160,7 @@ TEST_CASE("only an administrator saves settings, and only valid ones", "[delinqu
         REQUIRE_FALSE(refused);
         CHECK(refused.error().code == ErrorCode::InvalidInput);
     }
-    CHECK(scalar(f.db(), "SELECT count(*) FROM settings WHERE key LIKE 'delinquency.%'") == 0);
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM settings WHERE key LIKE 'delinquency.%'") == 0);
     CHECK(auditCount(f.db(), "settings.delinquency") == 0);
 }
 
@@ -222,7 +207,7 @@ TEST_CASE("recompute stores every loan's state as of the date", "[delinquency_se
     CHECK(s.bucketChanges == 0);
     CHECK(statusOf(f.db(), "L1") == "2026-11-05|26|M1|special_mention");
     CHECK(statusOf(f.db(), "L2") == "2026-11-05|0|M0|normal");
-    CHECK(listOf(f.db(), "SELECT record_id FROM audit_event WHERE action = 'portfolio.recompute'") ==
+    CHECK(test::queryTexts(f.db(), "SELECT record_id FROM audit_event WHERE action = 'portfolio.recompute'") ==
           Texts{"2026-11-05"});
 }
 
@@ -249,7 +234,7 @@ TEST_CASE("a later date records the roll M1 to M2; the same date again writes no
     CHECK(history(f.db()) == "L1|2026-11-15|M1>M2|special_mention>special_mention\n"
                              "L1|2027-01-20|M2>M4|special_mention>substandard\n"
                              "L2|2027-01-20|M0>M1|normal>special_mention\n");
-    CHECK(scalar(f.db(), "SELECT count(*) FROM status_history WHERE as_of = '2027-01-20'") == 2);
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM status_history WHERE as_of = '2027-01-20'") == 2);
 }
 
 TEST_CASE("a changed penalty markup changes the recomputed penalty", "[delinquency_service]")
@@ -298,12 +283,12 @@ TEST_CASE("recompute needs a supervisor or administrator", "[delinquency_service
     const auto cases = app::forEachCase(*officer, day(2026, 11, 5), [](const app::CaseRow&) {});
     REQUIRE_FALSE(cases);
     CHECK(cases.error().code == ErrorCode::PermissionDenied);
-    CHECK(scalar(f.db(), "SELECT count(*) FROM loan_status") == 0);
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM loan_status") == 0);
 
     f.branch.addUser("chief", Role::Supervisor, "review-pass-2026");
     auto chief = f.branch.login("chief", "review-pass-2026");
     REQUIRE(app::recompute(*chief, day(2026, 11, 5)));
-    CHECK(scalar(f.db(), "SELECT count(*) FROM loan_status") == 2);
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM loan_status") == 2);
 }
 
 TEST_CASE("a cancelled recompute changes nothing", "[delinquency_service]")
@@ -319,10 +304,10 @@ TEST_CASE("a cancelled recompute changes nothing", "[delinquency_service]")
     REQUIRE(imported);
     REQUIRE(imported->imported);
     const auto& db = admin->database().connection();
-    const std::string before = listOf(db, "SELECT group_concat(loan_id || as_of || dpd || total_overdue_fen, ';') "
+    const std::string before = test::queryTexts(db, "SELECT group_concat(loan_id || as_of || dpd || total_overdue_fen, ';') "
                                           "FROM loan_status")
                                    .at(0);
-    const std::int64_t audits = scalar(db, "SELECT count(*) FROM audit_event");
+    const std::int64_t audits = test::queryInt(db, "SELECT count(*) FROM audit_event");
 
     std::vector<std::int64_t> calls;
     const auto cancelled = app::recompute(*admin, day(2027, 3, 31), [&](std::int64_t done) {
@@ -332,10 +317,10 @@ TEST_CASE("a cancelled recompute changes nothing", "[delinquency_service]")
     REQUIRE_FALSE(cancelled);
     CHECK(cancelled.error().code == ErrorCode::Conflict);
     CHECK(calls == std::vector<std::int64_t>{1000});
-    CHECK(listOf(db, "SELECT group_concat(loan_id || as_of || dpd || total_overdue_fen, ';') FROM loan_status").at(0) ==
+    CHECK(test::queryTexts(db, "SELECT group_concat(loan_id || as_of || dpd || total_overdue_fen, ';') FROM loan_status").at(0) ==
           before);
-    CHECK(scalar(db, "SELECT count(*) FROM status_history") == 0);
-    CHECK(scalar(db, "SELECT count(*) FROM audit_event") == audits);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM status_history") == 0);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM audit_event") == audits);
 
     // Let through, the same recompute finishes and reports each thousand.
     calls.clear();
@@ -346,7 +331,7 @@ TEST_CASE("a cancelled recompute changes nothing", "[delinquency_service]")
     REQUIRE(done);
     CHECK(done->loans == 1'100);
     CHECK(calls == std::vector<std::int64_t>{1000});
-    CHECK(scalar(db, "SELECT count(*) FROM loan_status WHERE as_of = '2027-03-31'") == 1'100);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM loan_status WHERE as_of = '2027-03-31'") == 1'100);
 }
 
 TEST_CASE("forEachCase yields one row per loan, matching the stored state of the same date", "[delinquency_service]")
@@ -373,7 +358,7 @@ TEST_CASE("forEachCase yields one row per loan, matching the stored state of the
         stored[s.columnText(0)] = s.columnText(1);
     REQUIRE(stored.size() == 120);
 
-    const std::int64_t history = scalar(db, "SELECT count(*) FROM status_history");
+    const std::int64_t history = test::queryInt(db, "SELECT count(*) FROM status_history");
     const std::int64_t exports = auditCount(db, "portfolio.export_cases");
     std::map<std::string, std::string> emitted;
     const auto count = app::forEachCase(*admin, asOf, [&](const app::CaseRow& r) {
@@ -390,14 +375,14 @@ TEST_CASE("forEachCase yields one row per loan, matching the stored state of the
     CHECK(*count == 120);
     CHECK(emitted == stored);
     // Computed on the fly: nothing stored changed, the export itself is on record.
-    CHECK(scalar(db, "SELECT count(*) FROM status_history") == history);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM status_history") == history);
     CHECK(auditCount(db, "portfolio.export_cases") == exports + 1);
 
     // Another date is computed without touching the stored state.
     std::int64_t later = 0;
     REQUIRE(app::forEachCase(*admin, day(2027, 6, 30), [&](const app::CaseRow&) { ++later; }));
     CHECK(later == 120);
-    CHECK(scalar(db, "SELECT count(*) FROM loan_status WHERE as_of <> '2026-11-30'") == 0);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM loan_status WHERE as_of <> '2026-11-30'") == 0);
 }
 
 TEST_CASE("explainLoan breaks a loan down under the stored settings", "[delinquency_service]")
@@ -422,5 +407,5 @@ TEST_CASE("explainLoan breaks a loan down under the stored settings", "[delinque
     CHECK(at50->dpd == 51);
     CHECK(at30->dpd == 51);
     CHECK(at30->penaltyAccrued < at50->penaltyAccrued);
-    CHECK(scalar(f.db(), "SELECT count(*) FROM loan_status") == 0);  // explaining stores nothing
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM loan_status") == 0);  // explaining stores nothing
 }

@@ -1,12 +1,12 @@
 #include "io/extract_reader.h"
 
+#include "support/db_query.h"
 #include "support/file_bytes.h"
 #include "support/temp_dir.h"
 
 #include <algorithm>
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
-#include <iconv.h>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -70,22 +70,6 @@ void writeExtract(const TempDir& dir, const std::map<std::string, std::string>& 
 {
     for (const auto& [name, content] : files)
         test::writeBytes(dir / name, content);
-}
-
-std::string toGb18030(std::string_view utf8)
-{
-    iconv_t cd = ::iconv_open("GB18030", "UTF-8");
-    if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("no GB18030 in iconv");
-    std::string out(utf8.size() * 2 + 8, '\0');
-    char* in = const_cast<char*>(utf8.data());
-    std::size_t inLeft = utf8.size();
-    char* outPtr = out.data();
-    std::size_t outLeft = out.size();
-    const std::size_t r = ::iconv(cd, &in, &inLeft, &outPtr, &outLeft);
-    ::iconv_close(cd);
-    if (r == static_cast<std::size_t>(-1)) throw std::runtime_error("cannot convert to GB18030");
-    out.resize(out.size() - outLeft);
-    return out;
 }
 
 // The good extract with some files replaced, read with a sink that keeps nothing.
@@ -228,12 +212,12 @@ TEST_CASE("files with a UTF-8 byte-order mark and CRLF line ends read the same",
 
 TEST_CASE("GB18030 files are detected and read as UTF-8", "[extract_reader]")
 {
-    const std::string gbBorrowers = toGb18030(kGood.at("borrowers.csv"));
+    const std::string gbBorrowers = test::toGb18030(kGood.at("borrowers.csv"));
     REQUIRE(gbBorrowers.find("\xCD\xF5") != std::string::npos);  // 王 as GB18030 writes it
     TempDir dir;
     auto files = kGood;
     files["borrowers.csv"] = gbBorrowers;
-    files["contacts.csv"] = toGb18030(kGood.at("contacts.csv"));
+    files["contacts.csv"] = test::toGb18030(kGood.at("contacts.csv"));
     writeExtract(dir, files);
     for (Encoding encoding : {Encoding::Auto, Encoding::Gb18030}) {
         RecordingSink sink;

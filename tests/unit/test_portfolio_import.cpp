@@ -1,13 +1,13 @@
 #include "app/portfolio_import.h"
 
 #include "io/synthetic_extract.h"
+#include "support/db_query.h"
 #include "support/file_bytes.h"
 #include "support/test_branch.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 #include <functional>
-#include <iconv.h>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -84,38 +84,6 @@ void writeFiles(const std::filesystem::path& folder, const Files& files)
         test::writeBytes(folder / name, content);
 }
 
-std::string toGb18030(std::string_view utf8)
-{
-    iconv_t cd = ::iconv_open("GB18030", "UTF-8");
-    if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("no GB18030 in iconv");
-    std::string out(utf8.size() * 2 + 8, '\0');
-    char* in = const_cast<char*>(utf8.data());
-    std::size_t inLeft = utf8.size();
-    char* outPtr = out.data();
-    std::size_t outLeft = out.size();
-    const std::size_t r = ::iconv(cd, &in, &inLeft, &outPtr, &outLeft);
-    ::iconv_close(cd);
-    if (r == static_cast<std::size_t>(-1)) throw std::runtime_error("cannot convert to GB18030");
-    out.resize(out.size() - outLeft);
-    return out;
-}
-
-std::int64_t scalar(const storage::Connection& db, const std::string& sql)
-{
-    auto s = db.prepare(sql);
-    REQUIRE(s.step());
-    return s.columnInt(0);
-}
-
-Texts listOf(const storage::Connection& db, const std::string& sql)
-{
-    Texts out;
-    auto s = db.prepare(sql);
-    while (s.step())
-        out.push_back(s.columnText(0));
-    return out;
-}
-
 const Texts kPortfolioTables{"borrowers", "contact_persons", "credit_records", "loans",         "instalments",
                              "payments",  "loan_status",     "status_history", "contact_events"};
 
@@ -124,15 +92,15 @@ std::string contentOf(const storage::Connection& db, const Texts& only = {})
 {
     Texts tables = only;
     if (tables.empty())
-        tables = listOf(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        tables = test::queryTexts(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
                             "ORDER BY name");
     std::string out;
     for (const auto& table : tables) {
         std::string row = "''";
-        for (const auto& column : listOf(db, "SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid"))
+        for (const auto& column : test::queryTexts(db, "SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid"))
             row += " || '|' || quote(\"" + column + "\")";
         out += table + "\n";
-        for (const auto& line : listOf(db, "SELECT " + row + " FROM \"" + table + "\" ORDER BY 1"))
+        for (const auto& line : test::queryTexts(db, "SELECT " + row + " FROM \"" + table + "\" ORDER BY 1"))
             out += line + "\n";
     }
     return out;
@@ -155,7 +123,7 @@ Content portfolio(const storage::Connection& db)
 {
     Content c;
     for (const auto& t : kPortfolioTables)
-        c.counts[t] = scalar(db, "SELECT count(*) FROM " + t);
+        c.counts[t] = test::queryInt(db, "SELECT count(*) FROM " + t);
     c.digest = std::hash<std::string>{}(contentOf(db, kPortfolioTables));
     return c;
 }
@@ -164,9 +132,9 @@ Content portfolio(const storage::Connection& db)
 Content everything(const storage::Connection& db)
 {
     Content c;
-    for (const auto& t : listOf(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+    for (const auto& t : test::queryTexts(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
                                     "'sqlite_%'"))
-        c.counts[t] = scalar(db, "SELECT count(*) FROM \"" + t + "\"");
+        c.counts[t] = test::queryInt(db, "SELECT count(*) FROM \"" + t + "\"");
     c.digest = std::hash<std::string>{}(contentOf(db));
     return c;
 }
@@ -258,50 +226,50 @@ TEST_CASE("a good extract is written record by record with its values", "[portfo
 
     const auto& db = f.db();
     CHECK(
-        listOf(db, "SELECT bank_id || '|' || name || '|' || id_number || '|' || phone || '|' || phone2 || '|' || "
+        test::queryTexts(db, "SELECT bank_id || '|' || name || '|' || id_number || '|' || phone || '|' || phone2 || '|' || "
                    "address || '|' || district || '|' || coalesce(latitude_e6, '-') || '|' || "
                    "coalesce(longitude_e6, '-') || '|' || employer || '|' || monthly_income_fen || '|' || "
                    "monthly_expenses_fen FROM borrowers ORDER BY bank_id") ==
         Texts{"C001|王秀英|110101199003071233|13812345678||浦东新区张杨路1500号3室, 近地铁|浦东新区|31230416|121473701|"
               "某某物流有限公司|1200000|700000",
               "C002|李强|44030419780101031X|13900001111|02161234567|徐汇区漕溪北路1号|徐汇区|-|-||0|0"});
-    CHECK(listOf(db, "SELECT b.bank_id || '|' || c.relation || '|' || c.name || '|' || c.phone FROM contact_persons c "
+    CHECK(test::queryTexts(db, "SELECT b.bank_id || '|' || c.relation || '|' || c.name || '|' || c.phone FROM contact_persons c "
                      "JOIN borrowers b ON b.id = c.borrower_id ORDER BY c.id") ==
           Texts{"C001|spouse|张伟|13700002222", "C001|relative|王芳|13700003333", "C002|guarantor|李娜|13600004444"});
-    CHECK(listOf(db,
+    CHECK(test::queryTexts(db,
                  "SELECT report_date || '|' || overdue_accounts_elsewhere || '|' || worst_dpd_24m || '|' || "
                  "total_debt_fen || '|' || enquiries_6m FROM credit_records") == Texts{"2026-10-15|1|45|23000000|3"});
-    CHECK(listOf(db, "SELECT l.bank_id || '|' || b.bank_id || '|' || product || '|' || principal_fen || '|' || "
+    CHECK(test::queryTexts(db, "SELECT l.bank_id || '|' || b.bank_id || '|' || product || '|' || principal_fen || '|' || "
                      "rate_micros || '|' || start_date || '|' || term_months || '|' || method || '|' || officer "
                      "FROM loans l JOIN borrowers b ON b.id = l.borrower_id ORDER BY l.bank_id") ==
           Texts{"L001-1|C001|consumer|15000000|43500|2025-03-15|36|equal_instalment|officer1",
                 "L002-1|C002|mortgage|80000000|31000|2024-01-10|360|equal_principal|"});
-    CHECK(listOf(db,
+    CHECK(test::queryTexts(db,
                  "SELECT l.bank_id || '#' || seq || '|' || due_date || '|' || i.principal_fen || '|' || interest_fen "
                  "FROM instalments i JOIN loans l ON l.id = i.loan_id ORDER BY l.bank_id, seq") ==
           Texts{"L001-1#1|2025-04-15|390000|54375", "L001-1#2|2025-05-15|391414|52961",
                 "L002-1#1|2024-02-10|222222|206667", "L002-1#2|2026-10-10|222222|206094"});
-    CHECK(listOf(db, "SELECT p.bank_id || '|' || l.bank_id || '|' || paid_date || '|' || amount_fen FROM payments p "
+    CHECK(test::queryTexts(db, "SELECT p.bank_id || '|' || l.bank_id || '|' || paid_date || '|' || amount_fen FROM payments p "
                      "JOIN loans l ON l.id = p.loan_id ORDER BY p.bank_id") ==
           Texts{"P1|L001-1|2025-04-15|444375", "P2|L001-1|2025-05-15|444375", "P3|L002-1|2024-02-10|428889"});
 
     // The delinquency as of the extract date was computed in the same step.
     CHECK(report.recompute.loans == 2);
     CHECK(report.recompute.overdue == 1);
-    CHECK(listOf(db, "SELECT l.bank_id || '|' || as_of || '|' || dpd || '|' || bucket || '|' || risk_class || '|' || "
+    CHECK(test::queryTexts(db, "SELECT l.bank_id || '|' || as_of || '|' || dpd || '|' || bucket || '|' || risk_class || '|' || "
                      "overdue_principal_fen || '|' || overdue_interest_fen FROM loan_status s "
                      "JOIN loans l ON l.id = s.loan_id ORDER BY l.bank_id") ==
           Texts{"L001-1|2026-11-30|0|M0|normal|0|0", "L002-1|2026-11-30|51|M2|special_mention|222222|206094"});
-    CHECK(scalar(db, "SELECT penalty_fen FROM loan_status s JOIN loans l ON l.id = s.loan_id "
+    CHECK(test::queryInt(db, "SELECT penalty_fen FROM loan_status s JOIN loans l ON l.id = s.loan_id "
                      "WHERE l.bank_id = 'L002-1'") > 0);
-    CHECK(scalar(db, "SELECT count(*) FROM status_history") == 0);  // a first state is no roll
+    CHECK(test::queryInt(db, "SELECT count(*) FROM status_history") == 0);  // a first state is no roll
 
     // The import is logged and audited, the audit event naming the log row.
-    CHECK(listOf(db, "SELECT extract_date || '|' || branch_code || '|' || rows_read || '|' || rows_changed "
+    CHECK(test::queryTexts(db, "SELECT extract_date || '|' || branch_code || '|' || rows_read || '|' || rows_changed "
                      "FROM imports") == Texts{"2026-11-30|310115|15|15"});
-    CHECK(listOf(db, "SELECT actor || '|' || record_type || '|' || record_id FROM audit_event "
+    CHECK(test::queryTexts(db, "SELECT actor || '|' || record_type || '|' || record_id FROM audit_event "
                      "WHERE action = 'portfolio.import'") ==
-          Texts{"admin|import|" + std::to_string(scalar(db, "SELECT id FROM imports"))});
+          Texts{"admin|import|" + std::to_string(test::queryInt(db, "SELECT id FROM imports"))});
 }
 
 TEST_CASE("a synthetic extract is imported whole", "[portfolio_import]")
@@ -319,24 +287,24 @@ TEST_CASE("a synthetic extract is imported whole", "[portfolio_import]")
     CHECK(report.counts.instalments == summary->instalments);
     CHECK(report.counts.payments == summary->payments);
     const auto& db = f.db();
-    CHECK(scalar(db, "SELECT count(*) FROM borrowers") == summary->borrowers);
-    CHECK(scalar(db, "SELECT count(*) FROM contact_persons") == summary->contacts);
-    CHECK(scalar(db, "SELECT count(*) FROM credit_records") == summary->creditRecords);
-    CHECK(scalar(db, "SELECT count(*) FROM loans") == 150);
-    CHECK(scalar(db, "SELECT count(*) FROM instalments") == summary->instalments);
-    CHECK(scalar(db, "SELECT count(*) FROM payments") == summary->payments);
-    CHECK(scalar(db, "SELECT count(*) FROM loan_status WHERE as_of = '2026-11-30'") == 150);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM borrowers") == summary->borrowers);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM contact_persons") == summary->contacts);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM credit_records") == summary->creditRecords);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM loans") == 150);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM instalments") == summary->instalments);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM payments") == summary->payments);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM loan_status WHERE as_of = '2026-11-30'") == 150);
     CHECK(report.recompute.loans == 150);
-    CHECK(report.recompute.overdue == scalar(db, "SELECT count(*) FROM loan_status WHERE dpd > 0"));
+    CHECK(report.recompute.overdue == test::queryInt(db, "SELECT count(*) FROM loan_status WHERE dpd > 0"));
     CHECK(report.recompute.overdue > 0);  // the book has a tail in arrears
-    CHECK(scalar(db, "SELECT count(*) FROM loans WHERE officer NOT IN ('officer1', 'officer2', 'officer3')") == 0);
-    CHECK(scalar(db, "SELECT count(*) FROM imports") == 1);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM loans WHERE officer NOT IN ('officer1', 'officer2', 'officer3')") == 0);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM imports") == 1);
 }
 
 TEST_CASE("a bad extract lists its problems and writes nothing", "[portfolio_import]")
 {
     Fixture f;
-    const std::int64_t auditBefore = scalar(f.db(), "SELECT count(*) FROM audit_event");
+    const std::int64_t auditBefore = test::queryInt(f.db(), "SELECT count(*) FROM audit_event");
     const Content before = everything(f.db());
     const auto folder = f.write(edited({
         {"loans.csv",
@@ -361,10 +329,10 @@ TEST_CASE("a bad extract lists its problems and writes nothing", "[portfolio_imp
         CHECK_THAT(p.text(), !Catch::Matchers::ContainsSubstring("440304197801010319"));
 
     for (const auto& table : kPortfolioTables)
-        CHECK(scalar(f.db(), "SELECT count(*) FROM " + table) == 0);
-    CHECK(scalar(f.db(), "SELECT count(*) FROM imports") == 0);
+        CHECK(test::queryInt(f.db(), "SELECT count(*) FROM " + table) == 0);
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM imports") == 0);
     CHECK(auditCount(f.db(), "portfolio.import") == 0);
-    CHECK(scalar(f.db(), "SELECT count(*) FROM audit_event") == auditBefore);
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM audit_event") == auditBefore);
     CHECK(everything(f.db()) == before);
 }
 
@@ -392,7 +360,7 @@ TEST_CASE("more than 200 problems are cut short and say so", "[portfolio_import]
     CHECK_FALSE(report.imported);
     CHECK(report.problems.size() == 200);
     CHECK(report.moreProblems);
-    CHECK(scalar(f.db(), "SELECT count(*) FROM payments") == 0);
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM payments") == 0);
 }
 
 TEST_CASE("a GB18030 extract imports the same data as the UTF-8 one", "[portfolio_import]")
@@ -403,7 +371,7 @@ TEST_CASE("a GB18030 extract imports the same data as the UTF-8 one", "[portfoli
     Files converted;
     for (const auto& entry : std::filesystem::directory_iterator(plain)) {
         const std::string name = entry.path().filename().string();
-        converted[name] = toGb18030(test::readBytes(entry.path()));
+        converted[name] = test::toGb18030(test::readBytes(entry.path()));
     }
     REQUIRE(converted.at("borrowers.csv") != test::readBytes(plain / "borrowers.csv"));  // really re-encoded
     const auto gbFolder = gb.write(converted, "gb18030");
@@ -502,11 +470,11 @@ TEST_CASE("an exception while writing rolls everything back; the database opens 
     f.session.reset();
     f.session = f.branch.loginAdmin();
     CHECK(portfolio(f.db()).counts.at("loans") == 2);
-    CHECK(scalar(f.db(), "SELECT count(*) FROM imports") == 1);
-    CHECK(listOf(f.db(), "PRAGMA integrity_check") == Texts{"ok"});
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM imports") == 1);
+    CHECK(test::queryTexts(f.db(), "PRAGMA integrity_check") == Texts{"ok"});
     const ImportReport next = f.importOk(folder);
     CHECK(next.counts.loans == 100);
-    CHECK(scalar(f.db(), "SELECT count(*) FROM loans") == 102);
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM loans") == 102);
 }
 
 TEST_CASE("re-importing the same extract changes no row and adds no history", "[portfolio_import]")
@@ -522,10 +490,10 @@ TEST_CASE("re-importing the same extract changes no row and adds no history", "[
     CHECK(second.recompute.changed == 0);
     CHECK(second.recompute.bucketChanges == 0);
     CHECK(portfolio(f.db()) == before);
-    CHECK(scalar(f.db(), "SELECT count(*) FROM status_history") == 0);
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM status_history") == 0);
     // The import itself is still on record, both times.
-    CHECK(scalar(f.db(), "SELECT count(*) FROM imports") == 2);
-    CHECK(scalar(f.db(), "SELECT rows_changed FROM imports ORDER BY id DESC LIMIT 1") == 0);
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM imports") == 2);
+    CHECK(test::queryInt(f.db(), "SELECT rows_changed FROM imports ORDER BY id DESC LIMIT 1") == 0);
     CHECK(auditCount(f.db(), "portfolio.import") == 2);
 }
 
@@ -535,7 +503,7 @@ TEST_CASE("re-importing a changed extract updates exactly the changes and keeps 
     Fixture f;
     f.importOk(f.write(kTiny));
     const auto& db = f.db();
-    const std::int64_t l002 = scalar(db, "SELECT id FROM loans WHERE bank_id = 'L002-1'");
+    const std::int64_t l002 = test::queryInt(db, "SELECT id FROM loans WHERE bank_id = 'L002-1'");
     // Rows Doorstep itself owns: a history row, an audit event, a setting.
     db.execute("INSERT INTO status_history (loan_id, as_of, from_bucket, to_bucket, from_class, to_class) VALUES (" +
                std::to_string(l002) + ", '2026-10-31', 'M1', 'M2', 'special_mention', 'special_mention')");
@@ -559,22 +527,22 @@ TEST_CASE("re-importing a changed extract updates exactly the changes and keeps 
     const ImportReport report = f.importOk(changed);
     CHECK(report.rowsChanged == 6);
 
-    CHECK(listOf(db, "SELECT phone FROM borrowers ORDER BY bank_id") == Texts{"13812345678", "13900009999"});
-    CHECK(listOf(db, "SELECT officer FROM loans ORDER BY bank_id") == Texts{"officer1", "officer2"});
-    CHECK(listOf(db, "SELECT bank_id FROM payments ORDER BY bank_id") == Texts{"P1", "P3", "P4"});
-    CHECK(listOf(db, "SELECT name FROM contact_persons ORDER BY id") == Texts{"张伟", "李娜"});
-    CHECK(listOf(db, "SELECT interest_fen FROM instalments ORDER BY loan_id, seq") ==
+    CHECK(test::queryTexts(db, "SELECT phone FROM borrowers ORDER BY bank_id") == Texts{"13812345678", "13900009999"});
+    CHECK(test::queryTexts(db, "SELECT officer FROM loans ORDER BY bank_id") == Texts{"officer1", "officer2"});
+    CHECK(test::queryTexts(db, "SELECT bank_id FROM payments ORDER BY bank_id") == Texts{"P1", "P3", "P4"});
+    CHECK(test::queryTexts(db, "SELECT name FROM contact_persons ORDER BY id") == Texts{"张伟", "李娜"});
+    CHECK(test::queryTexts(db, "SELECT interest_fen FROM instalments ORDER BY loan_id, seq") ==
           Texts{"54375", "52961", "206667", "205094"});
 
     // Without P2, L001-1's second instalment is unpaid since 2025-05-15: a roll from M0 to M7 on record.
-    CHECK(listOf(db, "SELECT l.bank_id || '|' || as_of || '|' || from_bucket || '>' || to_bucket || '|' || "
+    CHECK(test::queryTexts(db, "SELECT l.bank_id || '|' || as_of || '|' || from_bucket || '>' || to_bucket || '|' || "
                      "from_class || '>' || to_class FROM status_history h JOIN loans l ON l.id = h.loan_id "
                      "ORDER BY h.id") ==
           Texts{"L002-1|2026-10-31|M1>M2|special_mention>special_mention", "L001-1|2026-11-30|M0>M7|normal>loss"});
     CHECK(report.recompute.changed == 2);
     CHECK(auditCount(db, "case.view") == 1);
     CHECK(auditCount(db, "portfolio.import") == 2);
-    CHECK(listOf(db, "SELECT value FROM settings WHERE key = 'ui.sentinel'") == Texts{"kept"});
+    CHECK(test::queryTexts(db, "SELECT value FROM settings WHERE key = 'ui.sentinel'") == Texts{"kept"});
 
     // The same changed extract once more: nothing left to change.
     CHECK(f.importOk(changed).rowsChanged == 0);
@@ -591,7 +559,7 @@ TEST_CASE("importing needs the right role, a readable folder and every file", "[
         REQUIRE_FALSE(refused);
         CHECK(refused.error().code == ErrorCode::PermissionDenied);
     }
-    CHECK(scalar(f.db(), "SELECT count(*) FROM borrowers") == 0);
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM borrowers") == 0);
 
     const auto missing = app::importExtract(*f.session, f.files / "nowhere", {});
     REQUIRE_FALSE(missing);
@@ -602,7 +570,7 @@ TEST_CASE("importing needs the right role, a readable folder and every file", "[
     REQUIRE_FALSE(incomplete);
     CHECK(incomplete.error().code == ErrorCode::FileMissing);
     CHECK_THAT(incomplete.error().message, Catch::Matchers::ContainsSubstring("payments.csv"));
-    CHECK(scalar(f.db(), "SELECT count(*) FROM borrowers") == 0);
+    CHECK(test::queryInt(f.db(), "SELECT count(*) FROM borrowers") == 0);
     CHECK(auditCount(f.db(), "portfolio.import") == 0);
 }
 

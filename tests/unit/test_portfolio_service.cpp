@@ -2,6 +2,7 @@
 
 #include "app/portfolio_import.h"
 #include "io/synthetic_extract.h"
+#include "support/db_query.h"
 #include "support/test_branch.h"
 
 #include <algorithm>
@@ -21,13 +22,6 @@ using Texts = std::vector<std::string>;
 namespace {
 
 constexpr std::string_view kPassword = "Doorstep-visit-2026";
-
-std::int64_t scalar(const storage::Connection& db, const std::string& sql)
-{
-    auto s = db.prepare(sql);
-    REQUIRE(s.step());
-    return s.columnInt(0);
-}
 
 std::int64_t loansOf(const storage::Connection& db, const std::string& officer)
 {
@@ -98,7 +92,7 @@ struct Branch {
 TEST_CASE("a supervisor sees every loan; an officer only their own", "[portfolio_service]")
 {
     Branch b;
-    const std::int64_t all = scalar(b.db(), "SELECT count(*) FROM loans");
+    const std::int64_t all = test::queryInt(b.db(), "SELECT count(*) FROM loans");
     const std::int64_t mine = loansOf(b.db(), "officer1");
     REQUIRE(mine > 0);
     REQUIRE(mine < all);
