@@ -318,6 +318,10 @@
         <source>The screening rules end before their end line.</source>
         <translation>The screening rules end before their end line.</translation>
     </message>
+    <message>
+        <source>The database is busy: another Doorstep program is writing to it. Try again when it is done.</source>
+        <translation>The database is busy: another Doorstep program is writing to it. Try again when it is done.</translation>
+    </message>
 </context>
 <context>
     <name>ImportProblems</name>

@@ -318,6 +318,10 @@
         <source>The screening rules end before their end line.</source>
         <translation>筛选规则在结束行之前就中断了。</translation>
     </message>
+    <message>
+        <source>The database is busy: another Doorstep program is writing to it. Try again when it is done.</source>
+        <translation>数据库正忙:另一个 Doorstep 程序正在写入。请在其完成后重试。</translation>
+    </message>
 </context>
 <context>
     <name>ImportProblems</name>

@@ -66,6 +66,9 @@ Result<std::unique_ptr<Session>> Session::login(const std::filesystem::path& dat
         return session;
     } catch (const storage::DatabaseError& e) {
         logger("app")->error("login: {}", e.what());
+        if (e.busy())
+            return fail(ErrorCode::Conflict,
+                        "The database is busy: another Doorstep program is writing to it. Try again when it is done.");
         return fail(ErrorCode::FileCorrupt, "The database file is damaged.");
     }
 }

@@ -47,6 +47,8 @@ constexpr const char* kMessages[] = {
     QT_TRANSLATE_NOOP("Errors", "The database could not be re-encrypted."),
     QT_TRANSLATE_NOOP("Errors", "The new database could not be written."),
     QT_TRANSLATE_NOOP("Errors", "The user no longer exists."),
+    QT_TRANSLATE_NOOP("Errors",
+                      "The database is busy: another Doorstep program is writing to it. Try again when it is done."),
     QT_TRANSLATE_NOOP("Errors", "Choose an active officer."),
     QT_TRANSLATE_NOOP("Errors", "Choose at least one officer on duty."),
     QT_TRANSLATE_NOOP("Errors", "Say in a few words why the case needs no visit."),

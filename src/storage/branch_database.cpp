@@ -136,7 +136,10 @@ Result<BranchDatabase> BranchDatabase::open(const std::filesystem::path& path, s
         if (*id != db.m_keyring.databaseId())
             return fail(ErrorCode::FileCorrupt, "The database and the keyring beside it do not belong together.");
         if (auto r = migrate(db.m_connection); !r) return std::unexpected(r.error());
-    } catch (const DatabaseError&) {
+    } catch (const DatabaseError& e) {
+        if (e.busy())
+            return fail(ErrorCode::Conflict,
+                        "The database is busy: another Doorstep program is writing to it. Try again when it is done.");
         return fail(ErrorCode::FileCorrupt, "The database file is damaged.");
     }
     if (keyringChanged) {

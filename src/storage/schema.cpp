@@ -191,6 +191,11 @@ constexpr std::string_view kSteps[] = {
     );
     CREATE INDEX visit_queue_score ON visit_queue (score DESC);
     )sql",
+    // 5: screening looks up each loan's first bucket change of the last month; without this index that
+    // was a scan of the whole history per loan.
+    R"sql(
+    CREATE INDEX status_history_loan ON status_history (loan_id, as_of, id);
+    )sql",
 };
 
 }  // namespace

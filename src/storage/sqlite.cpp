@@ -36,6 +36,12 @@ SecureBuffer rawKeyText(const SecureBuffer& key)
 
 }  // namespace
 
+bool DatabaseError::busy() const
+{
+    const int primary = m_code & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
 Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db)
 {
     const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);

@@ -51,6 +51,8 @@ class DatabaseError final : public std::runtime_error {
 public:
     DatabaseError(int code, const std::string& what) : std::runtime_error(what), m_code(code) {}
     int code() const { return m_code; }
+    // Another connection holds the lock past the busy timeout: the file is fine, just in use.
+    bool busy() const;
 
 private:
     int m_code;
