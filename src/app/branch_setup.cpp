@@ -5,12 +5,12 @@
 #include "app/session.h"
 #include "io/synthetic_extract.h"
 
-#include <algorithm>
 #include "app/logging.h"
 #include "storage/audit_repository.h"
 #include "storage/branch_database.h"
 #include "storage/keyring.h"
 #include "storage/user_repository.h"
+#include <algorithm>
 
 namespace doorstep::app {
 
@@ -104,8 +104,8 @@ Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, c
     std::error_code ec;
     const auto keyring = storage::Keyring::pathFor(path);
     if (!reset && std::filesystem::exists(path, ec) && std::filesystem::exists(keyring, ec)) return false;
-    for (const auto& p : {path, keyring, std::filesystem::path(path.string() + "-wal"),
-                          std::filesystem::path(path.string() + "-shm")})
+    for (const auto& p :
+         {path, keyring, std::filesystem::path(path.string() + "-wal"), std::filesystem::path(path.string() + "-shm")})
         std::filesystem::remove(p, ec);
 
     const auto& accounts = demoAccounts();

@@ -153,8 +153,7 @@ Result<std::int64_t> forEachCase(Session& session, Date asOf, const std::functio
 LoanDelinquency explainLoan(Session& session, const Loan& loan, std::span<const Instalment> instalments,
                             std::span<const Payment> payments, Date asOf)
 {
-    return assessLoan(loan, instalments, payments, asOf,
-                      loadDelinquencySettings(session.database().connection()));
+    return assessLoan(loan, instalments, payments, asOf, loadDelinquencySettings(session.database().connection()));
 }
 
 }  // namespace doorstep::app

@@ -24,8 +24,8 @@ void initLogging(const std::filesystem::path& directory, bool echoToStderr)
     std::filesystem::permissions(directory, std::filesystem::perms::owner_all, ec);
     try {
         constexpr std::size_t kFileBytes = 5 * 1024 * 1024;
-        g_sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-            (directory / "doorstep.log").string(), kFileBytes, 5));
+        g_sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>((directory / "doorstep.log").string(),
+                                                                                 kFileBytes, 5));
     } catch (const spdlog::spdlog_ex&) {
         // A read-only data folder must not stop the program; it just logs less.
     }

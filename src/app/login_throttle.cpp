@@ -27,6 +27,9 @@ void LoginThrottle::recordFailure()
     m_lastFailure = m_clock.now();
 }
 
-void LoginThrottle::recordSuccess() { m_failures = 0; }
+void LoginThrottle::recordSuccess()
+{
+    m_failures = 0;
+}
 
 }  // namespace doorstep::app

@@ -13,8 +13,14 @@ std::filesystem::path dataDirectory()
     return std::filesystem::temp_directory_path() / "doorstep";
 }
 
-std::filesystem::path logDirectory() { return dataDirectory() / "logs"; }
+std::filesystem::path logDirectory()
+{
+    return dataDirectory() / "logs";
+}
 
-std::filesystem::path demoDatabasePath() { return dataDirectory() / "demo" / "demo-branch.db"; }
+std::filesystem::path demoDatabasePath()
+{
+    return dataDirectory() / "demo" / "demo-branch.db";
+}
 
 }  // namespace doorstep::app

@@ -4,8 +4,8 @@
 
 namespace doorstep::app {
 
-std::filesystem::path dataDirectory();    // $XDG_DATA_HOME/doorstep or ~/.local/share/doorstep
-std::filesystem::path logDirectory();     // <data>/logs
+std::filesystem::path dataDirectory();     // $XDG_DATA_HOME/doorstep or ~/.local/share/doorstep
+std::filesystem::path logDirectory();      // <data>/logs
 std::filesystem::path demoDatabasePath();  // <data>/demo/demo-branch.db
 
 }  // namespace doorstep::app

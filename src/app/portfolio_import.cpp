@@ -42,7 +42,8 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
 
     // Pass 1: read everything, write nothing.
     io::ExtractSink ignore;
-    auto checked = io::readExtract(folder, ignore, {options.encoding, 200, byteProgress(options, ImportStage::Checking)});
+    auto checked =
+        io::readExtract(folder, ignore, {options.encoding, 200, byteProgress(options, ImportStage::Checking)});
     if (!checked) return std::unexpected(checked.error());
     report.counts = checked->counts;
     report.extractDate = checked->manifest.extractDate;
@@ -63,7 +64,8 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
     try {
         storage::PortfolioWriter writer(db);
         WritingSink sink(writer);
-        auto written = io::readExtract(folder, sink, {options.encoding, 1, byteProgress(options, ImportStage::Writing)});
+        auto written =
+            io::readExtract(folder, sink, {options.encoding, 1, byteProgress(options, ImportStage::Writing)});
         if (!written) return std::unexpected(written.error());
         if (written->cancelled) {
             report.cancelled = true;
@@ -77,11 +79,12 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
         writer.finish();
         report.rowsChanged = writer.rowsChanged();
         const std::int64_t loans = report.counts.loans;
-        report.recompute = recomputeInTransaction(
-            db, report.extractDate, loadDelinquencySettings(db), [&](std::int64_t done) {
+        report.recompute =
+            recomputeInTransaction(db, report.extractDate, loadDelinquencySettings(db), [&](std::int64_t done) {
                 return !options.progress ||
-                       options.progress(ImportStage::Recomputing,
-                                        loans == 0 ? 1000 : static_cast<int>(std::min<std::int64_t>(1000, done * 1000 / loans)));
+                       options.progress(
+                           ImportStage::Recomputing,
+                           loans == 0 ? 1000 : static_cast<int>(std::min<std::int64_t>(1000, done * 1000 / loans)));
             });
         // Screening follows every import (issue 4), in the same transaction.
         report.screening = screenInTransaction(db, report.extractDate, session.user().username);

@@ -177,7 +177,8 @@ ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf, c
                          });
     // A run for the same date as the last one must also drop the entries it no longer queues.
     repo.markEntriesStale();
-    for (const auto& row : rows) repo.saveEntry(row);
+    for (const auto& row : rows)
+        repo.saveEntry(row);
     repo.removeEntriesNotIn(asOfText);
     return summary;
 }
@@ -196,7 +197,7 @@ Result<RuleSet> ScreeningService::saveRuleSet(RuleSet rules)
     storage::Transaction tx(db);
     rules.version = 0;
     rules.version = storage::ScreeningRepository(db).addRuleSet(serializeRuleSet(rules), m_session.user().username,
-                                                                 m_session.now());
+                                                                m_session.now());
     m_session.audit("screening.rules", "rule_set", std::to_string(rules.version));
     tx.commit();
     return rules;
@@ -344,7 +345,8 @@ Result<AssignmentProposal> ScreeningService::proposeAssignment(const std::vector
     auto items = queue({});
     if (!items) return std::unexpected(items.error());
     std::map<std::string, OfficerLoad> loads;
-    for (const auto& name : officersOnDuty) loads[name] = OfficerLoad{name, true, capacity, 0, 0};
+    for (const auto& name : officersOnDuty)
+        loads[name] = OfficerLoad{name, true, capacity, 0, 0};
     std::vector<AssignableCase> cases;
     for (const QueueItem& i : *items) {
         if (i.state == "dismissed") continue;
@@ -359,7 +361,8 @@ Result<AssignmentProposal> ScreeningService::proposeAssignment(const std::vector
         }
     }
     std::vector<OfficerLoad> officerLoads;
-    for (auto& [name, load] : loads) officerLoads.push_back(load);
+    for (auto& [name, load] : loads)
+        officerLoads.push_back(load);
     return doorstep::proposeAssignment(cases, officerLoads, AssignmentOptions{!reassignAll});
 }
 
@@ -369,7 +372,8 @@ Result<int> ScreeningService::applyAssignment(const AssignmentProposal& proposal
     const auto& db = m_session.database().connection();
     storage::Transaction tx(db);
     storage::ScreeningRepository repo(db);
-    for (const Assignment& a : proposal.assignments) repo.assign(a.caseId, a.officer);
+    for (const Assignment& a : proposal.assignments)
+        repo.assign(a.caseId, a.officer);
     // One audited step for the whole proposal: the count of cases it placed.
     m_session.audit("queue.auto_assign", "queue", std::to_string(proposal.assignments.size()));
     tx.commit();

@@ -67,7 +67,7 @@ class ScreeningService final {
 public:
     explicit ScreeningService(Session& session) : m_session(session) {}
 
-    Result<RuleSet> currentRuleSet() const;  // the newest stored version, else the defaults (version 0)
+    Result<RuleSet> currentRuleSet() const;      // the newest stored version, else the defaults (version 0)
     Result<RuleSet> saveRuleSet(RuleSet rules);  // supervisors; a new version each time; audited
     Result<ScreeningSummary> run(Date asOf);     // supervisors; audited
     // The date the stored delinquency state describes (the last import or recompute), else today.

@@ -29,14 +29,15 @@ storage::KdfParams Session::kdfParamsForNewSlots()
 
 Session::Session(storage::BranchDatabase db, User user, const Clock& clock)
     : m_db(std::move(db)), m_user(std::move(user)), m_clock(clock)
+{}
+
+Session::~Session()
 {
+    m_db.close();
 }
 
-Session::~Session() { m_db.close(); }
-
-Result<std::unique_ptr<Session>> Session::login(const std::filesystem::path& databasePath,
-                                                std::string_view username, std::string_view password,
-                                                LoginThrottle& throttle, const Clock& clock)
+Result<std::unique_ptr<Session>> Session::login(const std::filesystem::path& databasePath, std::string_view username,
+                                                std::string_view password, LoginThrottle& throttle, const Clock& clock)
 {
     if (auto r = throttle.check(); !r) return std::unexpected(r.error());
     auto db = storage::BranchDatabase::open(databasePath, username, password);
@@ -56,8 +57,7 @@ Result<std::unique_ptr<Session>> Session::login(const std::filesystem::path& dat
             return fail(ErrorCode::WrongCredentials, "The user name or password is not correct.");
         }
         if (user->disabled) {
-            return fail(ErrorCode::AccountDisabled,
-                        "This account is disabled. Ask an administrator to enable it.");
+            return fail(ErrorCode::AccountDisabled, "This account is disabled. Ask an administrator to enable it.");
         }
         throttle.recordSuccess();
         std::unique_ptr<Session> session(new Session(std::move(*db), *user, clock));
@@ -106,8 +106,7 @@ Result<void> Session::changeOwnPassword(std::string_view oldPassword, std::strin
     if (auto r = validateNewPassword(newPassword, m_user.username); !r) return r;
     storage::Transaction tx(m_db.connection());
     audit("user.change_password", "user", std::to_string(m_user.id));
-    if (auto r = m_db.changePassword(m_user.username, oldPassword, newPassword, kdfParamsForNewSlots()); !r)
-        return r;
+    if (auto r = m_db.changePassword(m_user.username, oldPassword, newPassword, kdfParamsForNewSlots()); !r) return r;
     tx.commit();
     return {};
 }

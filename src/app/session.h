@@ -19,9 +19,9 @@ class Session final {
 public:
     // Checks the throttle, opens the database with the user's slot and refuses disabled or removed
     // accounts. Every failure that would tell whether the user exists reads WrongCredentials.
-    static Result<std::unique_ptr<Session>> login(const std::filesystem::path& databasePath,
-                                                  std::string_view username, std::string_view password,
-                                                  LoginThrottle& throttle, const Clock& clock);
+    static Result<std::unique_ptr<Session>> login(const std::filesystem::path& databasePath, std::string_view username,
+                                                  std::string_view password, LoginThrottle& throttle,
+                                                  const Clock& clock);
 
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;

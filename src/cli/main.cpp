@@ -1,22 +1,22 @@
 // doorstep-cli: the batch tool. Thin: it parses arguments and calls app/ use cases.
 #include "app/audit_verify.h"
-#include "app/delinquency_service.h"
-#include "app/portfolio_import.h"
-#include "app/screening_service.h"
-#include "io/synthetic_extract.h"
 #include "app/branch_setup.h"
+#include "app/delinquency_service.h"
 #include "app/logging.h"
 #include "app/paths.h"
+#include "app/portfolio_import.h"
+#include "app/screening_service.h"
 #include "app/session.h"
 #include "app/user_admin.h"
 #include "cli/password_prompt.h"
+#include "io/synthetic_extract.h"
 
 #include <cstdio>
 #include <fmt/core.h>
-#include <unistd.h>
 #include <map>
 #include <optional>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -163,8 +163,7 @@ private:
         return 0;
     }
 
-    template <typename F>
-    int withSession(F&& body)
+    template <typename F> int withSession(F&& body)
     {
         const auto db = option("db");
         const auto user = option("user");
@@ -215,7 +214,8 @@ private:
         const std::string& name = m_args.words[2];
         auto password = cli::readNewPassword(fmt::format("Password for new user {}: ", name), "DOORSTEP_NEW_PASSWORD");
         if (!password) return failWith(password.error());
-        auto added = app::UserAdministration(session).add({name, option("display-name").value_or(name), *role, *password});
+        auto added =
+            app::UserAdministration(session).add({name, option("display-name").value_or(name), *role, *password});
         if (!added) return failWith(added.error());
         fmt::print("Added user '{}' ({}).\n", name, roleName(*role));
         return 0;
@@ -293,7 +293,8 @@ private:
         line.done();
         if (!report) return failWith(report.error());
         if (!report->problems.empty()) {
-            for (const auto& p : report->problems) fmt::print(stderr, "{}\n", p.text());
+            for (const auto& p : report->problems)
+                fmt::print(stderr, "{}\n", p.text());
             if (report->moreProblems) fmt::print(stderr, "… and more; the list stops here.\n");
             fmt::print(stderr, "doorstep-cli: the extract has {} problem(s) listed above; nothing was imported.\n",
                        report->problems.size());
@@ -377,7 +378,8 @@ private:
         auto items = service.queue({});
         if (!items) return failWith(items.error());
         const bool json = format == "json";
-        std::string out = json ? "[" : "borrower_id,score,dpd,bucket,total_overdue,district,officer,state,rule_set,reasons\n";
+        std::string out =
+            json ? "[" : "borrower_id,score,dpd,bucket,total_overdue,district,officer,state,rule_set,reasons\n";
         bool first = true;
         for (const app::QueueItem& i : *items) {
             const std::string why = explainInEnglish(ScreeningResult{i.score, i.hits, std::nullopt, true});
@@ -390,8 +392,8 @@ private:
                                    i.ruleSetVersion, jsonEscape(why));
             } else {
                 out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csvField(i.borrowerId), i.score, i.maxDpd,
-                                   bucketName(i.bucket), i.totalOverdue.fen, csvField(i.district),
-                                   csvField(i.officer), i.state, i.ruleSetVersion, csvField(why));
+                                   bucketName(i.bucket), i.totalOverdue.fen, csvField(i.district), csvField(i.officer),
+                                   i.state, i.ruleSetVersion, csvField(why));
             }
             first = false;
         }

@@ -13,8 +13,7 @@ namespace {
 Result<std::string> readFromTerminal(std::string_view prompt)
 {
     const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
-    if (fd < 0)
-        return fail(ErrorCode::InvalidInput, "No terminal to ask for the password; set DOORSTEP_PASSWORD.");
+    if (fd < 0) return fail(ErrorCode::InvalidInput, "No terminal to ask for the password; set DOORSTEP_PASSWORD.");
     (void)!::write(fd, prompt.data(), prompt.size());
     termios old{};
     const bool isTty = ::tcgetattr(fd, &old) == 0;
@@ -25,7 +24,8 @@ Result<std::string> readFromTerminal(std::string_view prompt)
     }
     std::string password;
     char c = 0;
-    while (::read(fd, &c, 1) == 1 && c != '\n' && c != '\r') password.push_back(c);
+    while (::read(fd, &c, 1) == 1 && c != '\n' && c != '\r')
+        password.push_back(c);
     if (isTty) ::tcsetattr(fd, TCSAFLUSH, &old);
     (void)!::write(fd, "\n", 1);
     ::close(fd);

@@ -37,12 +37,16 @@ int daysBetween(Date a, Date b)
     return static_cast<int>((std::chrono::sys_days{b} - std::chrono::sys_days{a}).count());
 }
 
-Date addDays(Date date, int days) { return Date{std::chrono::sys_days{date} + std::chrono::days{days}}; }
+Date addDays(Date date, int days)
+{
+    return Date{std::chrono::sys_days{date} + std::chrono::days{days}};
+}
 
 Date addMonthsClamped(Date date, int months)
 {
     const std::chrono::year_month ym = std::chrono::year_month{date.year(), date.month()} + std::chrono::months{months};
-    const std::chrono::day last = std::chrono::year_month_day_last{ym.year(), std::chrono::month_day_last{ym.month()}}.day();
+    const std::chrono::day last =
+        std::chrono::year_month_day_last{ym.year(), std::chrono::month_day_last{ym.month()}}.day();
     return Date{ym.year(), ym.month(), date.day() > last ? last : date.day()};
 }
 

@@ -13,10 +13,11 @@ constexpr std::array<std::pair<ContactChannel, std::string_view>, 5> kChannels{{
                                                                                 {ContactChannel::Visit, "visit"},
                                                                                 {ContactChannel::Letter, "letter"},
                                                                                 {ContactChannel::Other, "other"}}};
-constexpr std::array<std::pair<ContactParty, std::string_view>, 4> kParties{{{ContactParty::None, "none"},
-                                                                             {ContactParty::Borrower, "borrower"},
-                                                                             {ContactParty::Guarantor, "guarantor"},
-                                                                             {ContactParty::ThirdParty, "third_party"}}};
+constexpr std::array<std::pair<ContactParty, std::string_view>, 4> kParties{
+    {{ContactParty::None, "none"},
+     {ContactParty::Borrower, "borrower"},
+     {ContactParty::Guarantor, "guarantor"},
+     {ContactParty::ThirdParty, "third_party"}}};
 constexpr std::array<std::pair<ContactOutcome, std::string_view>, 6> kOutcomes{
     {{ContactOutcome::NoAnswer, "no_answer"},
      {ContactOutcome::WrongNumber, "wrong_number"},
@@ -33,11 +34,29 @@ bool isFailedContact(const ContactAttempt& a)
            a.outcome == ContactOutcome::WrongNumber;
 }
 
-std::string_view contactChannelName(ContactChannel c) { return codeOf(kChannels, c); }
-std::optional<ContactChannel> parseContactChannel(std::string_view name) { return codeLookup(kChannels, name); }
-std::string_view contactPartyName(ContactParty p) { return codeOf(kParties, p); }
-std::optional<ContactParty> parseContactParty(std::string_view name) { return codeLookup(kParties, name); }
-std::string_view contactOutcomeName(ContactOutcome o) { return codeOf(kOutcomes, o); }
-std::optional<ContactOutcome> parseContactOutcome(std::string_view name) { return codeLookup(kOutcomes, name); }
+std::string_view contactChannelName(ContactChannel c)
+{
+    return codeOf(kChannels, c);
+}
+std::optional<ContactChannel> parseContactChannel(std::string_view name)
+{
+    return codeLookup(kChannels, name);
+}
+std::string_view contactPartyName(ContactParty p)
+{
+    return codeOf(kParties, p);
+}
+std::optional<ContactParty> parseContactParty(std::string_view name)
+{
+    return codeLookup(kParties, name);
+}
+std::string_view contactOutcomeName(ContactOutcome o)
+{
+    return codeOf(kOutcomes, o);
+}
+std::optional<ContactOutcome> parseContactOutcome(std::string_view name)
+{
+    return codeLookup(kOutcomes, name);
+}
 
 }  // namespace doorstep

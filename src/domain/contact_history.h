@@ -16,7 +16,7 @@ enum class ContactChannel { Call, Sms, Visit, Letter, Other };
 // Who was reached: nobody, the borrower, a guarantor, or another third party.
 enum class ContactParty { None, Borrower, Guarantor, ThirdParty };
 enum class ContactOutcome {
-    NoAnswer,      // call not answered, number unreachable, message undelivered
+    NoAnswer,  // call not answered, number unreachable, message undelivered
     WrongNumber,
     Refused,       // reached, refused to talk or to pay
     Reached,       // reached, no promise
@@ -32,7 +32,7 @@ struct ContactAttempt {
     ContactChannel channel = ContactChannel::Call;
     ContactParty reached = ContactParty::None;
     ContactOutcome outcome = ContactOutcome::NoAnswer;
-    Money promisedAmount;               // PromiseToPay only
+    Money promisedAmount;              // PromiseToPay only
     std::optional<Date> promisedDate;  // PromiseToPay only
     std::string source;                // "call_centre" or "doorstep"
 };
@@ -44,7 +44,8 @@ std::string_view contactChannelName(ContactChannel c);  // call, sms, visit, let
 std::optional<ContactChannel> parseContactChannel(std::string_view name);
 std::string_view contactPartyName(ContactParty p);  // none, borrower, guarantor, third_party
 std::optional<ContactParty> parseContactParty(std::string_view name);
-std::string_view contactOutcomeName(ContactOutcome o);  // no_answer, wrong_number, refused, reached, promise_to_pay, paid
+std::string_view
+contactOutcomeName(ContactOutcome o);  // no_answer, wrong_number, refused, reached, promise_to_pay, paid
 std::optional<ContactOutcome> parseContactOutcome(std::string_view name);
 
 }  // namespace doorstep

@@ -23,7 +23,8 @@ Result<Money> parseYuan(std::string_view text)
         }
         return true;
     };
-    if (whole.empty() || !digitsOnly(whole) || !digitsOnly(fraction) || (dot != std::string_view::npos && fraction.empty()))
+    if (whole.empty() || !digitsOnly(whole) || !digitsOnly(fraction) ||
+        (dot != std::string_view::npos && fraction.empty()))
         return fail(ErrorCode::InvalidInput, "is not an amount in yuan (like 1234.56)");
     if (fraction.size() > 2) return fail(ErrorCode::InvalidInput, "has more than two decimals");
     if (whole.size() > 15) return fail(ErrorCode::InvalidInput, "is too large an amount");

@@ -15,8 +15,16 @@ struct Money {
     static constexpr Money fromFen(std::int64_t f) { return Money{f}; }
     static constexpr Money fromYuan(std::int64_t y) { return Money{y * 100}; }
 
-    constexpr Money& operator+=(Money o) { fen += o.fen; return *this; }
-    constexpr Money& operator-=(Money o) { fen -= o.fen; return *this; }
+    constexpr Money& operator+=(Money o)
+    {
+        fen += o.fen;
+        return *this;
+    }
+    constexpr Money& operator-=(Money o)
+    {
+        fen -= o.fen;
+        return *this;
+    }
     friend constexpr Money operator+(Money a, Money b) { return Money{a.fen + b.fen}; }
     friend constexpr Money operator-(Money a, Money b) { return Money{a.fen - b.fen}; }
     friend constexpr Money operator-(Money a) { return Money{-a.fen}; }
@@ -26,8 +34,14 @@ struct Money {
 };
 
 inline constexpr Money kZeroMoney{};
-constexpr Money min(Money a, Money b) { return a.fen < b.fen ? a : b; }
-constexpr Money max(Money a, Money b) { return a.fen < b.fen ? b : a; }
+constexpr Money min(Money a, Money b)
+{
+    return a.fen < b.fen ? a : b;
+}
+constexpr Money max(Money a, Money b)
+{
+    return a.fen < b.fen ? b : a;
+}
 
 // "1234.56", "1234.5", "1234", "-3.20": yuan with at most two decimals, no thousands separators.
 // More decimals, letters or an empty text are InvalidInput with a sentence saying which.

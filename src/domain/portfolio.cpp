@@ -24,11 +24,29 @@ constexpr std::array<std::pair<Relation, std::string_view>, 5> kRelations{{{Rela
 
 }  // namespace
 
-std::string_view productName(Product p) { return codeOf(kProducts, p); }
-std::optional<Product> parseProduct(std::string_view name) { return codeLookup(kProducts, name); }
-std::string_view repaymentMethodName(RepaymentMethod m) { return codeOf(kMethods, m); }
-std::optional<RepaymentMethod> parseRepaymentMethod(std::string_view name) { return codeLookup(kMethods, name); }
-std::string_view relationName(Relation r) { return codeOf(kRelations, r); }
-std::optional<Relation> parseRelation(std::string_view name) { return codeLookup(kRelations, name); }
+std::string_view productName(Product p)
+{
+    return codeOf(kProducts, p);
+}
+std::optional<Product> parseProduct(std::string_view name)
+{
+    return codeLookup(kProducts, name);
+}
+std::string_view repaymentMethodName(RepaymentMethod m)
+{
+    return codeOf(kMethods, m);
+}
+std::optional<RepaymentMethod> parseRepaymentMethod(std::string_view name)
+{
+    return codeLookup(kMethods, name);
+}
+std::string_view relationName(Relation r)
+{
+    return codeOf(kRelations, r);
+}
+std::optional<Relation> parseRelation(std::string_view name)
+{
+    return codeLookup(kRelations, name);
+}
 
 }  // namespace doorstep

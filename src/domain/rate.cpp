@@ -37,7 +37,8 @@ std::string formatPercentRate(AnnualRate rate)
     if (fraction == 0) return out;
     std::string digits = std::to_string(fraction);
     digits.insert(0, 4 - digits.size(), '0');
-    while (!digits.empty() && digits.back() == '0') digits.pop_back();
+    while (!digits.empty() && digits.back() == '0')
+        digits.pop_back();
     return out + "." + digits;
 }
 

@@ -24,19 +24,13 @@ bool roleAllows(Role role, Permission permission)
 {
     switch (permission) {
     case Permission::ManageUsers:
-    case Permission::ChangeSettings:
-        return role == Role::Administrator;
-    case Permission::VerifyAudit:
-        return role == Role::Administrator || role == Role::Supervisor;
-    case Permission::ReviewWork:
-        return role == Role::Supervisor;
+    case Permission::ChangeSettings: return role == Role::Administrator;
+    case Permission::VerifyAudit: return role == Role::Administrator || role == Role::Supervisor;
+    case Permission::ReviewWork: return role == Role::Supervisor;
     case Permission::WorkCases:
-    case Permission::ViewPortfolio:
-        return role == Role::Officer || role == Role::Supervisor;
-    case Permission::ViewAllCases:
-        return role == Role::Supervisor;
-    case Permission::ImportPortfolio:
-        return role == Role::Supervisor || role == Role::Administrator;
+    case Permission::ViewPortfolio: return role == Role::Officer || role == Role::Supervisor;
+    case Permission::ViewAllCases: return role == Role::Supervisor;
+    case Permission::ImportPortfolio: return role == Role::Supervisor || role == Role::Administrator;
     }
     return false;
 }

@@ -17,8 +17,7 @@ Result<void> validateUsername(std::string_view username)
         return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '_' || c == '-';
     };
     if (!std::ranges::all_of(username, allowed))
-        return fail(ErrorCode::InvalidInput,
-                    "A user name may only hold letters a-z, digits and the characters . _ -");
+        return fail(ErrorCode::InvalidInput, "A user name may only hold letters a-z, digits and the characters . _ -");
     if (std::isalnum(static_cast<unsigned char>(username.front())) == 0)
         return fail(ErrorCode::InvalidInput, "A user name must start with a letter or a digit.");
     return {};
@@ -31,11 +30,10 @@ Result<void> validateNewPassword(std::string_view password, std::string_view use
     const bool hasLetter = std::ranges::any_of(password, [](char c) {
         return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
     });
-    const bool hasOther = std::ranges::any_of(
-        password, [](char c) { return std::isalpha(static_cast<unsigned char>(c)) == 0; });
+    const bool hasOther =
+        std::ranges::any_of(password, [](char c) { return std::isalpha(static_cast<unsigned char>(c)) == 0; });
     if (!hasLetter || !hasOther)
-        return fail(ErrorCode::InvalidInput,
-                    "The password must mix letters with digits or other characters.");
+        return fail(ErrorCode::InvalidInput, "The password must mix letters with digits or other characters.");
     if (!username.empty() && password.find(username) != std::string_view::npos)
         return fail(ErrorCode::InvalidInput, "The password must not contain the user name.");
     return {};

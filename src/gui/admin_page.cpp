@@ -134,7 +134,8 @@ void AdminPage::updateButtons()
 {
     const User* user = selectedUser();
     const bool other = user != nullptr && user->id != m_session.user().id;
-    for (QPushButton* b : {m_disableButton, m_roleButton, m_resetButton, m_removeButton}) b->setEnabled(other);
+    for (QPushButton* b : {m_disableButton, m_roleButton, m_resetButton, m_removeButton})
+        b->setEnabled(other);
     m_disableButton->setText(user != nullptr && user->disabled ? tr("&Enable") : tr("&Disable"));
 }
 
@@ -235,8 +236,8 @@ void AdminPage::verifyAudit()
                                  static_cast<int>(result->eventsChecked)));
     } else {
         m_auditLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
-        m_auditLabel->setText(tr("Broken at event %1: the trail was changed after it was written.")
-                                  .arg(result->brokenAt));
+        m_auditLabel->setText(
+            tr("Broken at event %1: the trail was changed after it was written.").arg(result->brokenAt));
     }
     reload();
 }
@@ -261,11 +262,12 @@ void AdminPage::exportAudit()
     const bool written = report::writeAuditReportPdf(path, info, *events);
     QGuiApplication::restoreOverrideCursor();
     if (written) {
-        MessageBox::information(this, tr("Export audit trail"), tr("The audit trail was saved as %1.")
-                                                                     .arg(QDir::toNativeSeparators(path)));
+        MessageBox::information(this, tr("Export audit trail"),
+                                tr("The audit trail was saved as %1.").arg(QDir::toNativeSeparators(path)));
     } else {
-        MessageBox::warning(this, tr("Export audit trail"), tr("The file could not be written. Choose another "
-                                                               "folder."));
+        MessageBox::warning(this, tr("Export audit trail"),
+                            tr("The file could not be written. Choose another "
+                               "folder."));
     }
     reload();
 }

@@ -6,7 +6,10 @@
 namespace doorstep::gui {
 namespace {
 
-QSettings settings() { return QSettings(QStringLiteral("Doorstep"), QStringLiteral("doorstep")); }
+QSettings settings()
+{
+    return QSettings(QStringLiteral("Doorstep"), QStringLiteral("doorstep"));
+}
 
 }  // namespace
 
@@ -16,7 +19,10 @@ QString AppSettings::language()
     return value == QStringLiteral("en") ? value : QStringLiteral("zh_CN");
 }
 
-void AppSettings::setLanguage(const QString& language) { settings().setValue(QStringLiteral("ui/language"), language); }
+void AppSettings::setLanguage(const QString& language)
+{
+    settings().setValue(QStringLiteral("ui/language"), language);
+}
 
 int AppSettings::idleLockMinutes()
 {
@@ -31,11 +37,20 @@ void AppSettings::setIdleLockMinutes(int minutes)
                         std::clamp(minutes, kMinIdleLockMinutes, kMaxIdleLockMinutes));
 }
 
-QString AppSettings::databasePath() { return settings().value(QStringLiteral("database/path")).toString(); }
+QString AppSettings::databasePath()
+{
+    return settings().value(QStringLiteral("database/path")).toString();
+}
 
-void AppSettings::setDatabasePath(const QString& path) { settings().setValue(QStringLiteral("database/path"), path); }
+void AppSettings::setDatabasePath(const QString& path)
+{
+    settings().setValue(QStringLiteral("database/path"), path);
+}
 
-QString AppSettings::lastUsername() { return settings().value(QStringLiteral("login/lastUsername")).toString(); }
+QString AppSettings::lastUsername()
+{
+    return settings().value(QStringLiteral("login/lastUsername")).toString();
+}
 
 void AppSettings::setLastUsername(const QString& username)
 {

@@ -31,11 +31,20 @@ int ApplicationController::idleTimeout() const
     return m_idleTimeoutMs > 0 ? m_idleTimeoutMs : AppSettings::idleLockMinutes() * 60 * 1000;
 }
 
-void ApplicationController::start() { showLogin(); }
+void ApplicationController::start()
+{
+    showLogin();
+}
 
-LoginDialog* ApplicationController::loginDialog() const { return m_login; }
+LoginDialog* ApplicationController::loginDialog() const
+{
+    return m_login;
+}
 
-MainWindow* ApplicationController::mainWindow() const { return m_window; }
+MainWindow* ApplicationController::mainWindow() const
+{
+    return m_window;
+}
 
 void ApplicationController::showLogin()
 {

@@ -42,7 +42,8 @@ AutoAssignDialog::AutoAssignDialog(app::Session& session, QWidget* parent) : QDi
     // A sensible start: the open queue shared out, with a fifth to spare.
     int open = 0;
     if (auto items = app::ScreeningService(session).queue({})) {
-        open = static_cast<int>(std::ranges::count_if(*items, [](const app::QueueItem& i) { return i.state != "dismissed"; }));
+        open = static_cast<int>(
+            std::ranges::count_if(*items, [](const app::QueueItem& i) { return i.state != "dismissed"; }));
     }
     const int officers = std::max(1, m_officers->count());
     m_capacity->setValue(std::clamp((open * 6 / 5 + officers - 1) / officers, 10, 1000));
@@ -82,8 +83,8 @@ void AutoAssignDialog::propose()
     for (int i = 0; i < m_officers->count(); ++i) {
         if (m_officers->item(i)->checkState() == Qt::Checked) onDuty.push_back(toStd(m_officers->item(i)->text()));
     }
-    auto proposal = app::ScreeningService(m_session).proposeAssignment(onDuty, m_capacity->value(),
-                                                                       m_reassignAll->isChecked());
+    auto proposal =
+        app::ScreeningService(m_session).proposeAssignment(onDuty, m_capacity->value(), m_reassignAll->isChecked());
     m_proposal.reset();
     m_applyButton->setEnabled(false);
     m_loads->setRowCount(0);
@@ -98,7 +99,8 @@ void AutoAssignDialog::propose()
         for (const auto& i : *items) {
             if (i.state != "dismissed") caseOf[i.borrowerRowId] = {i.officer, i.district};
         }
-        for (const auto& a : proposal->assignments) caseOf[a.caseId].first = a.officer;
+        for (const auto& a : proposal->assignments)
+            caseOf[a.caseId].first = a.officer;
         for (const auto& [id, c] : caseOf) {
             if (!c.first.empty()) districts[c.first].insert(c.second);
         }

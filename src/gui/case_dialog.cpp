@@ -11,9 +11,9 @@
 
 #include <QCheckBox>
 #include <QColor>
-#include <QHBoxLayout>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTabWidget>
@@ -40,10 +40,14 @@ void addRow(QTableWidget* table, const QStringList& cells)
 {
     const int row = table->rowCount();
     table->insertRow(row);
-    for (int c = 0; c < cells.size(); ++c) table->setItem(row, c, new QTableWidgetItem(cells[c]));
+    for (int c = 0; c < cells.size(); ++c)
+        table->setItem(row, c, new QTableWidgetItem(cells[c]));
 }
 
-QString dateText(const Date& d) { return toQString(formatIsoDate(d)); }
+QString dateText(const Date& d)
+{
+    return toQString(formatIsoDate(d));
+}
 
 }  // namespace
 
@@ -75,7 +79,8 @@ QWidget* CaseDialog::borrowerTab()
     form->addRow(tr("Name:"), new QLabel(toQString(b.name), page));
     form->addRow(tr("ID number:"), new QLabel(toQString(maskIdNumber(b.idNumber)), page));
     QStringList phones;
-    for (const auto& p : b.phones) phones << toQString(p);
+    for (const auto& p : b.phones)
+        phones << toQString(p);
     form->addRow(tr("Phone:"), new QLabel(phones.join(QStringLiteral(", ")), page));
     form->addRow(tr("Address:"), new QLabel(toQString(b.address), page));
     form->addRow(tr("District:"), new QLabel(toQString(b.district), page));
@@ -139,27 +144,27 @@ QWidget* CaseDialog::loanTab(const app::LoanDetail& detail)
     const Loan& l = detail.loan;
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
-    auto* summary = new QLabel(tr("%1 · principal %2 · %3% a year · from %4 · %5 months · %6 · officer %7")
-                                   .arg(productText(productName(l.product)), moneyText(l.principal.fen),
-                                        toQString(formatPercentRate(l.contractRate)), dateText(l.startDate))
-                                   .arg(l.termMonths)
-                                   .arg(methodText(repaymentMethodName(l.method)),
-                                        l.officer.empty() ? tr("(none)") : toQString(l.officer)),
-                               page);
+    auto* summary = new QLabel(
+        tr("%1 · principal %2 · %3% a year · from %4 · %5 months · %6 · officer %7")
+            .arg(productText(productName(l.product)), moneyText(l.principal.fen),
+                 toQString(formatPercentRate(l.contractRate)), dateText(l.startDate))
+            .arg(l.termMonths)
+            .arg(methodText(repaymentMethodName(l.method)), l.officer.empty() ? tr("(none)") : toQString(l.officer)),
+        page);
     summary->setWordWrap(true);
     layout->addWidget(summary);
     if (detail.status) {
         const auto& s = *detail.status;
-        auto* status = new QLabel(tr("As of %1: %2 days past due, bucket %3, class %4. Overdue principal %5 + overdue "
-                                     "interest %6 + penalty interest %7 + compound interest %8 = total overdue %9. "
-                                     "Outstanding principal %10.")
-                                      .arg(toQString(s.asOf))
-                                      .arg(s.dpd)
-                                      .arg(toQString(s.bucket), riskClassText(s.riskClass),
-                                           moneyText(s.overduePrincipal.fen), moneyText(s.overdueInterest.fen),
-                                           moneyText(s.penalty.fen), moneyText(s.compound.fen),
-                                           moneyText(s.totalOverdue.fen), moneyText(s.outstandingPrincipal.fen)),
-                                  page);
+        auto* status =
+            new QLabel(tr("As of %1: %2 days past due, bucket %3, class %4. Overdue principal %5 + overdue "
+                          "interest %6 + penalty interest %7 + compound interest %8 = total overdue %9. "
+                          "Outstanding principal %10.")
+                           .arg(toQString(s.asOf))
+                           .arg(s.dpd)
+                           .arg(toQString(s.bucket), riskClassText(s.riskClass), moneyText(s.overduePrincipal.fen),
+                                moneyText(s.overdueInterest.fen), moneyText(s.penalty.fen), moneyText(s.compound.fen),
+                                moneyText(s.totalOverdue.fen), moneyText(s.outstandingPrincipal.fen)),
+                       page);
         status->setObjectName(QStringLiteral("loanStatus"));
         status->setWordWrap(true);
         status->setStyleSheet(s.dpd > 0 ? QStringLiteral("color: #b00020;") : QString());
@@ -167,31 +172,31 @@ QWidget* CaseDialog::loanTab(const app::LoanDetail& detail)
     }
     auto* split = new QHBoxLayout;
     // How the overdue amount was computed, instalment by instalment, as of the stored state's date.
-    const Date asOf = detail.status ? parseIsoDate(detail.status->asOf).value_or(detail.loan.startDate)
-                                    : detail.loan.startDate;
+    const Date asOf =
+        detail.status ? parseIsoDate(detail.status->asOf).value_or(detail.loan.startDate) : detail.loan.startDate;
     const LoanDelinquency breakdown =
         app::explainLoan(m_session, detail.loan, detail.instalments, detail.payments, asOf);
-    auto* schedule = makeTable({tr("No."), tr("Due"), tr("Principal due / paid"), tr("Interest due / paid"),
-                                tr("Days overdue"), tr("Penalty accrued / paid"), tr("Compound accrued / paid"),
-                                tr("Settled on")},
-                               page, QStringLiteral("scheduleTable"));
+    auto* schedule =
+        makeTable({tr("No."), tr("Due"), tr("Principal due / paid"), tr("Interest due / paid"), tr("Days overdue"),
+                   tr("Penalty accrued / paid"), tr("Compound accrued / paid"), tr("Settled on")},
+                  page, QStringLiteral("scheduleTable"));
     // An explicit QString: with QStringBuilder, "auto" would keep references to dead temporaries.
     const auto pair = [](Money a, Money b) -> QString {
         return moneyText(a.fen) + QStringLiteral(" / ") + moneyText(b.fen);
     };
     for (const InstalmentDelinquency& i : breakdown.instalments) {
-        addRow(schedule, {QString::number(i.sequence), dateText(i.dueDate), pair(i.principalDue, i.principalPaid),
-                          pair(i.interestDue, i.interestPaid), i.daysOverdue > 0 ? QString::number(i.daysOverdue) : QString(),
-                          pair(i.penaltyAccrued, i.penaltyPaid), pair(i.compoundAccrued, i.compoundPaid),
-                          i.paidInFullOn ? dateText(*i.paidInFullOn) : QString()});
+        addRow(schedule,
+               {QString::number(i.sequence), dateText(i.dueDate), pair(i.principalDue, i.principalPaid),
+                pair(i.interestDue, i.interestPaid), i.daysOverdue > 0 ? QString::number(i.daysOverdue) : QString(),
+                pair(i.penaltyAccrued, i.penaltyPaid), pair(i.compoundAccrued, i.compoundPaid),
+                i.paidInFullOn ? dateText(*i.paidInFullOn) : QString()});
         if (i.daysOverdue > 0) {
             for (int col = 0; col < schedule->columnCount(); ++col)
                 schedule->item(schedule->rowCount() - 1, col)->setForeground(QColor(0xb0, 0x00, 0x20));
         }
     }
     schedule->resizeColumnsToContents();
-    auto* payments = makeTable({tr("Paid on"), tr("Amount"), tr("Transaction")}, page,
-                               QStringLiteral("paymentsTable"));
+    auto* payments = makeTable({tr("Paid on"), tr("Amount"), tr("Transaction")}, page, QStringLiteral("paymentsTable"));
     for (const Payment& p : detail.payments)
         addRow(payments, {dateText(p.paidOn), moneyText(p.amount.fen), toQString(p.id)});
     split->addWidget(schedule, 4);

@@ -21,9 +21,9 @@ DismissDialog::DismissDialog(const QString& customer, QWidget* parent) : QDialog
     form->addRow(intro);
     m_reason = new QComboBox(this);
     m_reason->setObjectName(QStringLiteral("dismissReason"));
-    for (auto r : {app::DismissReason::PromisedToPay, app::DismissReason::PaidMeanwhile,
-                   app::DismissReason::ReachedByPhone, app::DismissReason::NotAtAddress,
-                   app::DismissReason::VisitNotNeeded, app::DismissReason::Other})
+    for (auto r :
+         {app::DismissReason::PromisedToPay, app::DismissReason::PaidMeanwhile, app::DismissReason::ReachedByPhone,
+          app::DismissReason::NotAtAddress, app::DismissReason::VisitNotNeeded, app::DismissReason::Other})
         m_reason->addItem(dismissReasonText(r), static_cast<int>(r));
     form->addRow(tr("&Reason:"), m_reason);
     m_note = new QPlainTextEdit(this);
@@ -48,7 +48,10 @@ app::DismissReason DismissDialog::reason() const
     return static_cast<app::DismissReason>(m_reason->currentData().toInt());
 }
 
-QString DismissDialog::note() const { return m_note->toPlainText().trimmed(); }
+QString DismissDialog::note() const
+{
+    return m_note->toPlainText().trimmed();
+}
 
 void DismissDialog::showError(const QString& text)
 {

@@ -79,8 +79,7 @@ constexpr const char* kMessages[] = {
     QT_TRANSLATE_NOOP("Errors", "The current password is not correct."),
     QT_TRANSLATE_NOOP("Errors", "The user name or password is not correct."),
     QT_TRANSLATE_NOOP("Errors", "This account is disabled. Ask an administrator to enable it."),
-    QT_TRANSLATE_NOOP("Errors",
-                      "The database was written by a newer version of Doorstep; update Doorstep to open it."),
+    QT_TRANSLATE_NOOP("Errors", "The database was written by a newer version of Doorstep; update Doorstep to open it."),
 };
 
 QString byCode(ErrorCode code)
@@ -101,7 +100,8 @@ QString errorText(const Error& error)
 {
     static const QHash<QString, const char*> known = [] {
         QHash<QString, const char*> map;
-        for (const char* m : kMessages) map.insert(QString::fromUtf8(m), m);
+        for (const char* m : kMessages)
+            map.insert(QString::fromUtf8(m), m);
         return map;
     }();
     const QString english = toQString(error.message);

@@ -92,7 +92,10 @@ ImportPage::ImportPage(app::Session& session, QWidget* parent) : QWidget(parent)
     connect(m_cancelButton, &QPushButton::clicked, this, [this] { m_cancelRequested = true; });
 }
 
-void ImportPage::setFolder(const QString& folder) { m_folder->setText(QDir::toNativeSeparators(folder)); }
+void ImportPage::setFolder(const QString& folder)
+{
+    m_folder->setText(QDir::toNativeSeparators(folder));
+}
 
 void ImportPage::setRunning(bool running)
 {
@@ -163,7 +166,8 @@ void ImportPage::startImport()
                              nullptr, static_cast<int>(report->problems.size())) +
                           (report->moreProblems ? tr(" Only the first ones are listed.") : QString()));
         QStringList lines;
-        for (const auto& p : report->problems) lines << importProblemText(p);
+        for (const auto& p : report->problems)
+            lines << importProblemText(p);
         m_problems->setPlainText(lines.join(QLatin1Char('\n')));
         m_problems->show();
         return;

@@ -43,7 +43,8 @@ QString translateFragment(const QString& english)
 {
     static const QHash<QString, const char*> known = [] {
         QHash<QString, const char*> map;
-        for (const char* f : kFragments) map.insert(QString::fromUtf8(f), f);
+        for (const char* f : kFragments)
+            map.insert(QString::fromUtf8(f), f);
         return map;
     }();
     auto it = known.constFind(english);

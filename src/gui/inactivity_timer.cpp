@@ -14,7 +14,10 @@ InactivityTimer::InactivityTimer(QObject* parent) : QObject(parent)
     });
 }
 
-InactivityTimer::~InactivityTimer() { stop(); }
+InactivityTimer::~InactivityTimer()
+{
+    stop();
+}
 
 void InactivityTimer::start(int timeoutMs)
 {

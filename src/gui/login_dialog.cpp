@@ -12,8 +12,7 @@
 
 namespace doorstep::gui {
 
-LoginDialog::LoginDialog(QString databasePath, app::LoginThrottle& throttle, const app::Clock& clock,
-                         QWidget* parent)
+LoginDialog::LoginDialog(QString databasePath, app::LoginThrottle& throttle, const app::Clock& clock, QWidget* parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::LoginDialog>()), m_databasePath(std::move(databasePath)),
       m_throttle(throttle), m_clock(clock)
 {
@@ -46,7 +45,10 @@ void LoginDialog::setHint(const QString& hint)
     m_ui->hintLabel->setVisible(!hint.isEmpty());
 }
 
-std::unique_ptr<app::Session> LoginDialog::takeSession() { return std::move(m_session); }
+std::unique_ptr<app::Session> LoginDialog::takeSession()
+{
+    return std::move(m_session);
+}
 
 void LoginDialog::showMessage(const QString& text)
 {
@@ -60,7 +62,8 @@ void LoginDialog::updateThrottle()
     const bool waiting = wait.count() > 0;
     m_ui->loginButton->setEnabled(!waiting);
     if (waiting) {
-        showMessage(tr("Too many failed attempts. Try again in %n second(s).", nullptr, static_cast<int>(wait.count())));
+        showMessage(
+            tr("Too many failed attempts. Try again in %n second(s).", nullptr, static_cast<int>(wait.count())));
         if (!m_countdown.isActive()) m_countdown.start();
     } else if (m_countdown.isActive()) {
         m_countdown.stop();

@@ -41,8 +41,7 @@ void printDemoAccounts()
     std::printf("%s\n", qPrintable(QCoreApplication::translate(
                             "main", "Demo accounts (DEMO ONLY, never use these passwords for real data):")));
     for (const auto& a : app::demoAccounts()) {
-        std::printf("  %-12s %-20s %s\n", a.username.c_str(), a.password.c_str(),
-                    qPrintable(gui::roleText(a.role)));
+        std::printf("  %-12s %-20s %s\n", a.username.c_str(), a.password.c_str(), qPrintable(gui::roleText(a.role)));
     }
     std::fflush(stdout);
 }

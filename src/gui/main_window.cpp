@@ -46,9 +46,8 @@ MainWindow::MainWindow(app::Session& session, QWidget* parent) : QMainWindow(par
     buildMenus();
 
     const User& user = session.user();
-    auto* userLabel = new QLabel(tr("%1 (%2) · %3")
-                                     .arg(toQString(user.displayName), toQString(user.username), roleText(user.role)),
-                                 this);
+    auto* userLabel = new QLabel(
+        tr("%1 (%2) · %3").arg(toQString(user.displayName), toQString(user.username), roleText(user.role)), this);
     userLabel->setObjectName(QStringLiteral("statusUser"));
     statusBar()->addPermanentWidget(userLabel);
     auto* lockButton = new QToolButton(this);

@@ -8,11 +8,20 @@ bool MessageBox::s_testMode = false;
 std::optional<bool> MessageBox::s_nextAnswer;
 QString MessageBox::s_lastText;
 
-void MessageBox::setTestMode(bool enabled) { s_testMode = enabled; }
+void MessageBox::setTestMode(bool enabled)
+{
+    s_testMode = enabled;
+}
 
-void MessageBox::setNextAnswer(bool accept) { s_nextAnswer = accept; }
+void MessageBox::setNextAnswer(bool accept)
+{
+    s_nextAnswer = accept;
+}
 
-QString MessageBox::lastText() { return s_lastText; }
+QString MessageBox::lastText()
+{
+    return s_lastText;
+}
 
 bool MessageBox::confirm(QWidget* parent, const QString& title, const QString& text, const QString& acceptText)
 {

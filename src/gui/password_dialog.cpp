@@ -29,9 +29,15 @@ PasswordDialog::PasswordDialog(Mode mode, const QString& username, QWidget* pare
 
 PasswordDialog::~PasswordDialog() = default;
 
-QString PasswordDialog::currentPassword() const { return m_ui->currentEdit->text(); }
+QString PasswordDialog::currentPassword() const
+{
+    return m_ui->currentEdit->text();
+}
 
-QString PasswordDialog::newPassword() const { return m_ui->newEdit->text(); }
+QString PasswordDialog::newPassword() const
+{
+    return m_ui->newEdit->text();
+}
 
 void PasswordDialog::showError(const QString& text)
 {

@@ -27,8 +27,7 @@ app::PortfolioSort sortFor(int column)
 }  // namespace
 
 PortfolioModel::PortfolioModel(app::Session& session, QObject* parent) : QAbstractTableModel(parent), m_session(session)
-{
-}
+{}
 
 void PortfolioModel::setFilter(const app::PortfolioFilter& filter)
 {
@@ -55,7 +54,10 @@ int PortfolioModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-int PortfolioModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int PortfolioModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 bool PortfolioModel::canFetchMore(const QModelIndex& parent) const
 {
@@ -78,7 +80,8 @@ void PortfolioModel::fetchMore(const QModelIndex& parent)
     }
     const int first = static_cast<int>(m_rows.size());
     beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
-    for (auto& row : *page) m_rows.push_back(std::move(row));
+    for (auto& row : *page)
+        m_rows.push_back(std::move(row));
     endInsertRows();
 }
 

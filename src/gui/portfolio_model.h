@@ -12,8 +12,21 @@ namespace doorstep::gui {
 class PortfolioModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { LoanNo, Borrower, IdNumber, Phone, District, ProductColumn, Officer, Dpd, Bucket, RiskClass,
-                  OverduePrincipal, TotalOverdue, ColumnCount };
+    enum Column {
+        LoanNo,
+        Borrower,
+        IdNumber,
+        Phone,
+        District,
+        ProductColumn,
+        Officer,
+        Dpd,
+        Bucket,
+        RiskClass,
+        OverduePrincipal,
+        TotalOverdue,
+        ColumnCount
+    };
     static constexpr int BorrowerRowIdRole = Qt::UserRole + 1;
     static constexpr int kPageSize = 200;
 

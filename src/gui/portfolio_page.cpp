@@ -30,7 +30,10 @@ QComboBox* makeCombo(const QString& name, const QString& anyText, QWidget* paren
     return combo;
 }
 
-std::string selected(const QComboBox* combo) { return toStd(combo->currentData().toString()); }
+std::string selected(const QComboBox* combo)
+{
+    return toStd(combo->currentData().toString());
+}
 
 }  // namespace
 
@@ -61,7 +64,8 @@ PortfolioPage::PortfolioPage(app::Session& session, QWidget* parent)
     m_overdueOnly = new QCheckBox(tr("Overdue only"), this);
     m_overdueOnly->setObjectName(QStringLiteral("overdueOnly"));
     filters->addWidget(m_search, 2);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_bucket, m_class, m_product, m_district, m_officer, m_overdueOnly})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_bucket, m_class, m_product, m_district, m_officer, m_overdueOnly})
         filters->addWidget(w);
     layout->addLayout(filters);
 
@@ -136,8 +140,10 @@ void PortfolioPage::fillChoices()
     const auto refill = [](QComboBox* combo, const std::vector<std::string>& values) {
         const QString current = combo->currentData().toString();
         const QSignalBlocker block(combo);
-        while (combo->count() > 1) combo->removeItem(1);
-        for (const auto& v : values) combo->addItem(toQString(v), toQString(v));
+        while (combo->count() > 1)
+            combo->removeItem(1);
+        for (const auto& v : values)
+            combo->addItem(toQString(v), toQString(v));
         combo->setCurrentIndex(std::max(0, combo->findData(current)));
     };
     app::PortfolioService service(m_session);

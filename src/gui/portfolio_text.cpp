@@ -49,10 +49,25 @@ constexpr Entry kMethods[] = {
 
 }  // namespace
 
-QString productText(std::string_view code) { return lookup(kProducts, std::size(kProducts), code); }
-QString riskClassText(std::string_view code) { return lookup(kClasses, std::size(kClasses), code); }
-QString relationText(std::string_view code) { return lookup(kRelations, std::size(kRelations), code); }
-QString methodText(std::string_view code) { return lookup(kMethods, std::size(kMethods), code); }
-QString moneyText(std::int64_t fen) { return toQString(formatYuan(Money{fen})); }
+QString productText(std::string_view code)
+{
+    return lookup(kProducts, std::size(kProducts), code);
+}
+QString riskClassText(std::string_view code)
+{
+    return lookup(kClasses, std::size(kClasses), code);
+}
+QString relationText(std::string_view code)
+{
+    return lookup(kRelations, std::size(kRelations), code);
+}
+QString methodText(std::string_view code)
+{
+    return lookup(kMethods, std::size(kMethods), code);
+}
+QString moneyText(std::int64_t fen)
+{
+    return toQString(formatYuan(Money{fen}));
+}
 
 }  // namespace doorstep::gui

@@ -6,10 +6,10 @@
 
 namespace doorstep::gui {
 
-QString productText(std::string_view code);      // "consumer" → 消费贷款
-QString riskClassText(std::string_view code);    // "substandard" → 次级
-QString relationText(std::string_view code);     // "guarantor" → 担保人
-QString methodText(std::string_view code);       // "equal_instalment" → 等额本息
-QString moneyText(std::int64_t fen);             // ¥82,300.00
+QString productText(std::string_view code);    // "consumer" → 消费贷款
+QString riskClassText(std::string_view code);  // "substandard" → 次级
+QString relationText(std::string_view code);   // "guarantor" → 担保人
+QString methodText(std::string_view code);     // "equal_instalment" → 等额本息
+QString moneyText(std::int64_t fen);           // ¥82,300.00
 
 }  // namespace doorstep::gui

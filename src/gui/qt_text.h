@@ -6,7 +6,13 @@
 
 namespace doorstep::gui {
 
-inline QString toQString(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
-inline std::string toStd(const QString& text) { return text.toStdString(); }
+inline QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+inline std::string toStd(const QString& text)
+{
+    return text.toStdString();
+}
 
 }  // namespace doorstep::gui

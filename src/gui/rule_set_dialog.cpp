@@ -18,13 +18,19 @@ namespace doorstep::gui {
 namespace {
 
 enum RuleColumn { Enabled, Kind, Threshold, Points };
-constexpr RuleKind kKinds[] = {RuleKind::DpdAtLeast,           RuleKind::TotalOverdueAtLeast,
-                               RuleKind::BrokenPromisesAtLeast, RuleKind::FailedContactsAtLeast,
-                               RuleKind::OverdueElsewhereAtLeast, RuleKind::WorstDpd24MonthsAtLeast,
+constexpr RuleKind kKinds[] = {RuleKind::DpdAtLeast,
+                               RuleKind::TotalOverdueAtLeast,
+                               RuleKind::BrokenPromisesAtLeast,
+                               RuleKind::FailedContactsAtLeast,
+                               RuleKind::OverdueElsewhereAtLeast,
+                               RuleKind::WorstDpd24MonthsAtLeast,
                                RuleKind::BucketWorsened};
 
 // Amounts are typed in yuan and kept in fen.
-bool inYuan(RuleKind kind) { return kind == RuleKind::TotalOverdueAtLeast; }
+bool inYuan(RuleKind kind)
+{
+    return kind == RuleKind::TotalOverdueAtLeast;
+}
 
 }  // namespace
 
@@ -42,7 +48,8 @@ RuleSetDialog::RuleSetDialog(const RuleSet& rules, QWidget* parent) : QDialog(pa
     m_rules->verticalHeader()->hide();
     m_rules->horizontalHeader()->setSectionResizeMode(Kind, QHeaderView::Stretch);
     m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
-    for (const ScoringRule& r : rules.rules) addRuleRow(r);
+    for (const ScoringRule& r : rules.rules)
+        addRuleRow(r);
     rulesLayout->addWidget(m_rules);
     auto* rowButtons = new QHBoxLayout;
     auto* add = new QPushButton(tr("&Add rule"), rulesBox);
@@ -55,9 +62,9 @@ RuleSetDialog::RuleSetDialog(const RuleSet& rules, QWidget* parent) : QDialog(pa
 
     auto* exclusionsBox = new QGroupBox(tr("Never queue a customer who is …"), this);
     auto* exLayout = new QVBoxLayout(exclusionsBox);
-    for (ExclusionKind kind : {ExclusionKind::Litigation, ExclusionKind::Dispute, ExclusionKind::Deceased,
-                               ExclusionKind::PlanBeingKept, ExclusionKind::VisitedRecently,
-                               ExclusionKind::OpenAppointment}) {
+    for (ExclusionKind kind :
+         {ExclusionKind::Litigation, ExclusionKind::Dispute, ExclusionKind::Deceased, ExclusionKind::PlanBeingKept,
+          ExclusionKind::VisitedRecently, ExclusionKind::OpenAppointment}) {
         auto* check = new QCheckBox(exclusionText(kind), exclusionsBox);
         const auto it = std::ranges::find(rules.exclusions, kind, &ExclusionRule::kind);
         check->setChecked(it != rules.exclusions.end() && it->enabled);
@@ -117,7 +124,8 @@ void RuleSetDialog::addRuleRow(const ScoringRule& rule)
     on->setCheckState(rule.enabled ? Qt::Checked : Qt::Unchecked);
     m_rules->setItem(row, Enabled, on);
     auto* kind = new QComboBox(m_rules);
-    for (RuleKind k : kKinds) kind->addItem(ruleKindText(k), static_cast<int>(k));
+    for (RuleKind k : kKinds)
+        kind->addItem(ruleKindText(k), static_cast<int>(k));
     kind->setCurrentIndex(kind->findData(static_cast<int>(rule.kind)));
     m_rules->setCellWidget(row, Kind, kind);
     auto* threshold = new QSpinBox(m_rules);
@@ -130,7 +138,10 @@ void RuleSetDialog::addRuleRow(const ScoringRule& rule)
     m_rules->setCellWidget(row, Points, points);
 }
 
-QSpinBox* RuleSetDialog::pointsEditor(int row) const { return qobject_cast<QSpinBox*>(m_rules->cellWidget(row, Points)); }
+QSpinBox* RuleSetDialog::pointsEditor(int row) const
+{
+    return qobject_cast<QSpinBox*>(m_rules->cellWidget(row, Points));
+}
 
 RuleSet RuleSetDialog::ruleSet() const
 {
@@ -146,8 +157,8 @@ RuleSet RuleSetDialog::ruleSet() const
         rules.rules.push_back(r);
     }
     for (const auto& [kind, check] : m_exclusions)
-        rules.exclusions.push_back(
-            ExclusionRule{kind, check->isChecked(), kind == ExclusionKind::VisitedRecently ? m_visitedDays->value() : 0});
+        rules.exclusions.push_back(ExclusionRule{kind, check->isChecked(),
+                                                 kind == ExclusionKind::VisitedRecently ? m_visitedDays->value() : 0});
     rules.minimumScore = m_minimumScore->value();
     return rules;
 }

@@ -9,11 +9,11 @@
 
 namespace doorstep::gui {
 
-QString hitText(const RuleHit& hit);                  // 逾期 47 天 (+30)
+QString hitText(const RuleHit& hit);  // 逾期 47 天 (+30)
 // Hits of one kind with the same observed value merged, their points added.
 std::vector<RuleHit> mergedHits(const std::vector<RuleHit>& hits);
 QString reasonsText(const std::vector<RuleHit>& hits);  // the merged hits joined, for the "why" column
-QString ruleKindText(RuleKind kind);                  // for the editor: "DPD at least (days)"
+QString ruleKindText(RuleKind kind);                    // for the editor: "DPD at least (days)"
 QString exclusionText(ExclusionKind kind);
 QString dismissReasonText(app::DismissReason reason);
 QString dismissReasonText(const std::string& code);

@@ -118,8 +118,8 @@ public:
             return false;
         }
         const QString path = QDir::fromNativeSeparators(field(QStringLiteral("databasePath")).toString().trimmed());
-        const app::FirstAdministrator admin{toStd(m_username->text().trimmed()),
-                                            toStd(m_displayName->text().trimmed()), toStd(m_password->text())};
+        const app::FirstAdministrator admin{toStd(m_username->text().trimmed()), toStd(m_displayName->text().trimmed()),
+                                            toStd(m_password->text())};
         QGuiApplication::setOverrideCursor(Qt::WaitCursor);
         const auto created = app::createBranchDatabase(toStd(path), admin, app::Session::kdfParamsForNewSlots());
         QGuiApplication::restoreOverrideCursor();

@@ -107,7 +107,8 @@ VisitQueuePage::VisitQueuePage(app::Session& session, QWidget* parent)
         auto* autoAssign = button(tr("Assign a&utomatically…"), QStringLiteral("autoAssignButton"), this);
         auto* rules = button(tr("&Rules…"), QStringLiteral("rulesButton"), this);
         auto* rerun = button(tr("Run &screening"), QStringLiteral("rerunButton"), this);
-        for (QPushButton* b : {m_assign, autoAssign, rules, rerun}) actions->addWidget(b);
+        for (QPushButton* b : {m_assign, autoAssign, rules, rerun})
+            actions->addWidget(b);
         connect(autoAssign, &QPushButton::clicked, this, &VisitQueuePage::autoAssign);
         connect(rules, &QPushButton::clicked, this, &VisitQueuePage::editRules);
         connect(rerun, &QPushButton::clicked, this, &VisitQueuePage::rerunScreening);
@@ -122,7 +123,8 @@ VisitQueuePage::VisitQueuePage(app::Session& session, QWidget* parent)
     connect(m_dismiss, &QPushButton::clicked, this, &VisitQueuePage::dismissSelected);
     for (QComboBox* c : {m_district, m_bucket, m_officer})
         connect(c, &QComboBox::currentIndexChanged, this, &VisitQueuePage::reload);
-    for (QCheckBox* c : {m_unassigned, m_showDismissed}) connect(c, &QCheckBox::toggled, this, &VisitQueuePage::reload);
+    for (QCheckBox* c : {m_unassigned, m_showDismissed})
+        connect(c, &QCheckBox::toggled, this, &VisitQueuePage::reload);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &VisitQueuePage::showDetail);
     reload();
 }
@@ -162,10 +164,12 @@ void VisitQueuePage::reload()
         const QSignalBlocker b2(m_officer);
         m_district->clear();
         m_district->addItem(tr("All districts"), QString());
-        for (const auto& d : districts) m_district->addItem(toQString(d), toQString(d));
+        for (const auto& d : districts)
+            m_district->addItem(toQString(d), toQString(d));
         m_officer->clear();
         m_officer->addItem(tr("All officers"), QString());
-        for (const auto& o : officers) m_officer->addItem(toQString(o), toQString(o));
+        for (const auto& o : officers)
+            m_officer->addItem(toQString(o), toQString(o));
     }
     m_model->setItems(std::move(*items));
     m_view->resizeColumnsToContents();
@@ -189,7 +193,8 @@ void VisitQueuePage::showDetail()
                        .arg(toQString(item->borrowerId).toHtmlEscaped(), toQString(item->borrowerName).toHtmlEscaped(),
                             tr("score %1 (rule set version %2)").arg(item->score).arg(item->ruleSetVersion));
     QStringList lines;
-    for (const RuleHit& h : mergedHits(item->hits)) lines << hitText(h).toHtmlEscaped();
+    for (const RuleHit& h : mergedHits(item->hits))
+        lines << hitText(h).toHtmlEscaped();
     html += lines.join(QStringLiteral("<br>"));
     if (item->state == "dismissed")
         html += QStringLiteral("<br><i>%1</i>")

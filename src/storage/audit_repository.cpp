@@ -24,8 +24,14 @@ std::string auditEventHash(const AuditEvent& event)
 AuditEvent AuditRepository::append(std::string_view at, std::string_view actor, std::string_view action,
                                    std::string_view recordType, std::string_view recordId)
 {
-    AuditEvent event{0, std::string(at), std::string(actor), std::string(action), std::string(recordType),
-                     std::string(recordId), kGenesisHash, {}};
+    AuditEvent event{0,
+                     std::string(at),
+                     std::string(actor),
+                     std::string(action),
+                     std::string(recordType),
+                     std::string(recordId),
+                     kGenesisHash,
+                     {}};
     auto last = m_db.prepare("SELECT sequence, hash FROM audit_event ORDER BY sequence DESC LIMIT 1");
     if (last.step()) {
         event.sequence = last.columnInt(0) + 1;
@@ -58,7 +64,8 @@ std::int64_t AuditRepository::count() const
 void AuditRepository::forEach(const std::function<void(const AuditEvent&)>& visit) const
 {
     auto stmt = m_db.prepare(std::string(kSelect) + "ORDER BY sequence");
-    while (stmt.step()) visit(readEvent(stmt));
+    while (stmt.step())
+        visit(readEvent(stmt));
 }
 
 std::vector<AuditEvent> AuditRepository::latest(int limit) const
@@ -66,7 +73,8 @@ std::vector<AuditEvent> AuditRepository::latest(int limit) const
     auto stmt = m_db.prepare(std::string(kSelect) + "ORDER BY sequence DESC LIMIT ?");
     stmt.bind(1, std::int64_t{limit});
     std::vector<AuditEvent> out;
-    while (stmt.step()) out.push_back(readEvent(stmt));
+    while (stmt.step())
+        out.push_back(readEvent(stmt));
     return out;
 }
 

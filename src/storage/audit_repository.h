@@ -14,8 +14,8 @@ public:
     explicit AuditRepository(const Connection& connection) : m_db(connection) {}
 
     // Appends one event after the current last one and returns it with its hash.
-    AuditEvent append(std::string_view at, std::string_view actor, std::string_view action,
-                      std::string_view recordType, std::string_view recordId);
+    AuditEvent append(std::string_view at, std::string_view actor, std::string_view action, std::string_view recordType,
+                      std::string_view recordId);
 
     std::int64_t count() const;
     // Calls `visit` for every event in sequence order without holding them all in memory.

@@ -35,8 +35,8 @@ public:
 
     // Slots (saved to the keyring file at once).
     Result<void> setSlot(std::string_view username, std::string_view password, const KdfParams& kdf);
-    Result<void> changePassword(std::string_view username, std::string_view oldPassword,
-                                std::string_view newPassword, const KdfParams& kdf);
+    Result<void> changePassword(std::string_view username, std::string_view oldPassword, std::string_view newPassword,
+                                const KdfParams& kdf);
     // Removes the slot of `username` and re-encrypts the database under a new key sealed for every
     // remaining slot, so a copy of the removed slot no longer opens the file.
     Result<void> removeSlotAndRekey(std::string_view username);

@@ -84,20 +84,18 @@ KdfParams KdfParams::minimum()
 bool KdfParams::acceptable() const
 {
     // Upper bounds keep a tampered keyring from asking for terabytes of memory.
-    return opsLimit >= crypto_pwhash_OPSLIMIT_MIN && opsLimit <= 64 &&
-           memLimit >= crypto_pwhash_MEMLIMIT_MIN && memLimit <= (std::uint64_t{4} << 30);
+    return opsLimit >= crypto_pwhash_OPSLIMIT_MIN && opsLimit <= 64 && memLimit >= crypto_pwhash_MEMLIMIT_MIN &&
+           memLimit <= (std::uint64_t{4} << 30);
 }
 
-Result<SecureBuffer> deriveKey(std::string_view password, std::span<const unsigned char> salt,
-                               const KdfParams& params)
+Result<SecureBuffer> deriveKey(std::string_view password, std::span<const unsigned char> salt, const KdfParams& params)
 {
     ensureSodium();
     if (!params.acceptable() || salt.size() != crypto_pwhash_SALTBYTES)
         return fail(ErrorCode::FileCorrupt, "A key slot has invalid key-derivation parameters.");
     SecureBuffer key(kKeyBytes);
-    if (crypto_pwhash(key.data(), key.size(), password.data(), password.size(), salt.data(),
-                      params.opsLimit, static_cast<std::size_t>(params.memLimit),
-                      crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    if (crypto_pwhash(key.data(), key.size(), password.data(), password.size(), salt.data(), params.opsLimit,
+                      static_cast<std::size_t>(params.memLimit), crypto_pwhash_ALG_ARGON2ID13) != 0) {
         return fail(ErrorCode::Internal, "Not enough memory to derive the key.");
     }
     return key;

@@ -38,7 +38,6 @@ inline constexpr std::size_t kKeyBytes = 32;
 inline constexpr std::size_t kSaltBytes = 16;
 
 // Derives a 32-byte wrapping key from a password with Argon2id.
-Result<SecureBuffer> deriveKey(std::string_view password, std::span<const unsigned char> salt,
-                               const KdfParams& params);
+Result<SecureBuffer> deriveKey(std::string_view password, std::span<const unsigned char> salt, const KdfParams& params);
 
 }  // namespace doorstep::storage

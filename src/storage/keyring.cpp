@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <optional>
 #include <fmt/core.h>
+#include <optional>
 #include <sodium.h>
 #include <sstream>
 
@@ -139,10 +139,10 @@ std::string Keyring::serialize() const
 {
     std::string out = fmt::format("{}\ndatabase {}\n", kMagic, m_databaseId);
     for (const KeySlot& s : m_slots) {
-        out += fmt::format("slot {} {} {} {} {} {} {} {} {} {}\n", s.username, kArgon, s.kdf.opsLimit,
-                           s.kdf.memLimit, toHex(s.salt), toHex(s.nonce), toHex(s.encryptedSecret),
-                           toHex(s.publicKey), toHex(s.sealedKey),
-                           s.pendingSealedKey.empty() ? std::string("-") : toHex(s.pendingSealedKey));
+        out +=
+            fmt::format("slot {} {} {} {} {} {} {} {} {} {}\n", s.username, kArgon, s.kdf.opsLimit, s.kdf.memLimit,
+                        toHex(s.salt), toHex(s.nonce), toHex(s.encryptedSecret), toHex(s.publicKey), toHex(s.sealedKey),
+                        s.pendingSealedKey.empty() ? std::string("-") : toHex(s.pendingSealedKey));
     }
     return out;
 }
@@ -152,12 +152,16 @@ Result<void> Keyring::save(const std::filesystem::path& path) const
     return io::writeFileAtomically(path, serialize());
 }
 
-bool Keyring::hasSlot(std::string_view username) const { return findSlot(username) != nullptr; }
+bool Keyring::hasSlot(std::string_view username) const
+{
+    return findSlot(username) != nullptr;
+}
 
 std::vector<std::string> Keyring::usernames() const
 {
     std::vector<std::string> out;
-    for (const KeySlot& s : m_slots) out.push_back(s.username);
+    for (const KeySlot& s : m_slots)
+        out.push_back(s.username);
     return out;
 }
 
@@ -178,8 +182,8 @@ std::string Keyring::associatedData(std::string_view username) const
     return fmt::format("doorstep-slot-v1|{}|{}", m_databaseId, username);
 }
 
-Result<void> Keyring::setSlot(std::string_view username, std::string_view password,
-                              const SecureBuffer& databaseKey, const KdfParams& kdf)
+Result<void> Keyring::setSlot(std::string_view username, std::string_view password, const SecureBuffer& databaseKey,
+                              const KdfParams& kdf)
 {
     if (hasPendingKey()) return fail(ErrorCode::Conflict, "A re-key of the database is still pending.");
     if (databaseKey.size() != kKeyBytes) return fail(ErrorCode::Internal, "The database key has the wrong size.");
@@ -232,10 +236,9 @@ Result<UnlockedKeys> Keyring::unlock(std::string_view username, std::string_view
     const std::string ad = associatedData(username);
     unsigned long long length = 0;
     // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(secretKey.data(), &length, nullptr, slot->encryptedSecret.data(),
-                                                   slot->encryptedSecret.size(),
-                                                   reinterpret_cast<const unsigned char*>(ad.data()), ad.size(),
-                                                   slot->nonce.data(), wrapping->data()) != 0) {
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            secretKey.data(), &length, nullptr, slot->encryptedSecret.data(), slot->encryptedSecret.size(),
+            reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), slot->nonce.data(), wrapping->data()) != 0) {
         return fail(ErrorCode::WrongCredentials, "The user name or password is not correct.");
     }
     UnlockedKeys keys;
@@ -264,8 +267,8 @@ Result<void> Keyring::changePassword(std::string_view username, std::string_view
     unsigned long long length = 0;
     if (slot->encryptedSecret.size() != secretKey.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES ||
         crypto_aead_xchacha20poly1305_ietf_decrypt(secretKey.data(), &length, nullptr, slot->encryptedSecret.data(),
-                                                   slot->encryptedSecret.size(), adBytes, ad.size(),
-                                                   slot->nonce.data(), oldKey->data()) != 0) {
+                                                   slot->encryptedSecret.size(), adBytes, ad.size(), slot->nonce.data(),
+                                                   oldKey->data()) != 0) {
         return fail(ErrorCode::WrongCredentials, "The current password is not correct.");
     }
     Bytes salt = randomBytes(crypto_pwhash_SALTBYTES);
@@ -274,8 +277,8 @@ Result<void> Keyring::changePassword(std::string_view username, std::string_view
     Bytes nonce = randomBytes(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
     Bytes encrypted(secretKey.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
     unsigned long long written = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(encrypted.data(), &written, secretKey.data(), secretKey.size(),
-                                               adBytes, ad.size(), nullptr, nonce.data(), newKey->data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(encrypted.data(), &written, secretKey.data(), secretKey.size(), adBytes,
+                                               ad.size(), nullptr, nonce.data(), newKey->data());
     slot->kdf = kdf;
     slot->salt = std::move(salt);
     slot->nonce = std::move(nonce);
@@ -290,7 +293,8 @@ void Keyring::removeSlot(std::string_view username)
 
 void Keyring::stagePendingKey(const SecureBuffer& newKey)
 {
-    for (KeySlot& s : m_slots) s.pendingSealedKey = seal(newKey, s.publicKey);
+    for (KeySlot& s : m_slots)
+        s.pendingSealedKey = seal(newKey, s.publicKey);
 }
 
 bool Keyring::hasPendingKey() const
@@ -308,7 +312,8 @@ void Keyring::commitPendingKey()
 
 void Keyring::dropPendingKey()
 {
-    for (KeySlot& s : m_slots) s.pendingSealedKey.clear();
+    for (KeySlot& s : m_slots)
+        s.pendingSealedKey.clear();
 }
 
 }  // namespace doorstep::storage

@@ -51,11 +51,11 @@ public:
     std::vector<std::string> usernames() const;
 
     // Adds or replaces the slot of `username`, so that `password` opens `databaseKey`.
-    Result<void> setSlot(std::string_view username, std::string_view password,
-                         const SecureBuffer& databaseKey, const KdfParams& kdf);
+    Result<void> setSlot(std::string_view username, std::string_view password, const SecureBuffer& databaseKey,
+                         const KdfParams& kdf);
     // Re-encrypts the slot's secret key under a new password; needs the current one.
-    Result<void> changePassword(std::string_view username, std::string_view oldPassword,
-                                std::string_view newPassword, const KdfParams& kdf);
+    Result<void> changePassword(std::string_view username, std::string_view oldPassword, std::string_view newPassword,
+                                const KdfParams& kdf);
     void removeSlot(std::string_view username);
 
     // WrongCredentials when the user has no slot or the password is wrong; the two take the same

@@ -21,27 +21,27 @@ struct LoanStatusRepository::Statements {
                             "outstanding_principal_fen=excluded.outstanding_principal_fen")),
           history(db.prepare("INSERT INTO status_history (loan_id, as_of, from_bucket, to_bucket, from_class, "
                              "to_class) VALUES (?,?,?,?,?,?)"))
-    {
-    }
+    {}
     Statement find, upsert, history;
 };
 
 LoanStatusRepository::LoanStatusRepository(const Connection& connection)
     : m_db(connection), m_stmt(std::make_unique<Statements>(connection))
-{
-}
+{}
 
 LoanStatusRepository::~LoanStatusRepository() = default;
 
 namespace {
 
-Date dateOf(const std::string& text) { return parseIsoDate(text).value_or(Date{}); }
+Date dateOf(const std::string& text)
+{
+    return parseIsoDate(text).value_or(Date{});
+}
 
 }  // namespace
 
-void LoanStatusRepository::forEachLoan(
-    const std::function<void(std::int64_t, const Loan&, std::span<const Instalment>, std::span<const Payment>)>& visit)
-    const
+void LoanStatusRepository::forEachLoan(const std::function<void(std::int64_t, const Loan&, std::span<const Instalment>,
+                                                                std::span<const Payment>)>& visit) const
 {
     // Three cursors walked together in loan order: one loan's rows in memory at a time.
     auto loans = m_db.prepare("SELECT l.id, l.bank_id, b.bank_id, l.product, l.principal_fen, l.rate_micros, "
@@ -69,17 +69,19 @@ void LoanStatusRepository::forEachLoan(
         loan.officer = loans.columnText(9);
         schedule.clear();
         paid.clear();
-        while (moreInstalments && instalments.columnInt(0) < id) moreInstalments = instalments.step();
+        while (moreInstalments && instalments.columnInt(0) < id)
+            moreInstalments = instalments.step();
         while (moreInstalments && instalments.columnInt(0) == id) {
             schedule.push_back(Instalment{loan.id, static_cast<int>(instalments.columnInt(1)),
                                           dateOf(instalments.columnText(2)), Money{instalments.columnInt(3)},
                                           Money{instalments.columnInt(4)}});
             moreInstalments = instalments.step();
         }
-        while (morePayments && payments.columnInt(0) < id) morePayments = payments.step();
+        while (morePayments && payments.columnInt(0) < id)
+            morePayments = payments.step();
         while (morePayments && payments.columnInt(0) == id) {
-            paid.push_back(Payment{payments.columnText(1), loan.id, dateOf(payments.columnText(2)),
-                                   Money{payments.columnInt(3)}});
+            paid.push_back(
+                Payment{payments.columnText(1), loan.id, dateOf(payments.columnText(2)), Money{payments.columnInt(3)}});
             morePayments = payments.step();
         }
         visit(id, loan, schedule, paid);

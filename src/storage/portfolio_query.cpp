@@ -61,7 +61,10 @@ const char* orderColumn(PortfolioSort sort)
     return "l.id";
 }
 
-Date dateOf(const std::string& text) { return parseIsoDate(text).value_or(Date{}); }
+Date dateOf(const std::string& text)
+{
+    return parseIsoDate(text).value_or(Date{});
+}
 
 }  // namespace
 
@@ -69,7 +72,8 @@ std::int64_t PortfolioQuery::count(const PortfolioFilter& filter) const
 {
     const Where w = whereFor(filter);
     auto stmt = m_db.prepare(std::string("SELECT count(*)") + kFrom + w.sql);
-    for (std::size_t i = 0; i < w.values.size(); ++i) stmt.bind(static_cast<int>(i + 1), w.values[i]);
+    for (std::size_t i = 0; i < w.values.size(); ++i)
+        stmt.bind(static_cast<int>(i + 1), w.values[i]);
     stmt.step();
     return stmt.columnInt(0);
 }
@@ -87,7 +91,8 @@ std::vector<PortfolioRow> PortfolioQuery::page(const PortfolioFilter& filter, Po
                             ", l.id LIMIT ? OFFSET ?";
     auto stmt = m_db.prepare(sql);
     int index = 1;
-    for (const auto& v : w.values) stmt.bind(index++, v);
+    for (const auto& v : w.values)
+        stmt.bind(index++, v);
     stmt.bind(index++, limit);
     stmt.bind(index, offset);
     std::vector<PortfolioRow> rows;
@@ -116,7 +121,8 @@ std::vector<std::string> PortfolioQuery::districts() const
 {
     auto stmt = m_db.prepare("SELECT DISTINCT district FROM borrowers ORDER BY district");
     std::vector<std::string> out;
-    while (stmt.step()) out.push_back(stmt.columnText(0));
+    while (stmt.step())
+        out.push_back(stmt.columnText(0));
     return out;
 }
 
@@ -124,7 +130,8 @@ std::vector<std::string> PortfolioQuery::officers() const
 {
     auto stmt = m_db.prepare("SELECT DISTINCT officer FROM loans WHERE officer <> '' ORDER BY officer");
     std::vector<std::string> out;
-    while (stmt.step()) out.push_back(stmt.columnText(0));
+    while (stmt.step())
+        out.push_back(stmt.columnText(0));
     return out;
 }
 

@@ -14,9 +14,9 @@ struct PortfolioFilter {
     std::string bucket;     // "M2"; empty = any
     std::string riskClass;  // "substandard"; empty = any
     std::string district;
-    std::string product;    // "consumer"
-    std::string officer;    // user name; empty = any
-    std::string search;     // borrower name (part), or the start of a loan or customer number
+    std::string product;  // "consumer"
+    std::string officer;  // user name; empty = any
+    std::string search;   // borrower name (part), or the start of a loan or customer number
     bool overdueOnly = false;
 };
 

@@ -52,18 +52,17 @@ struct PortfolioWriter::Statements {
               "excluded.due_date OR principal_fen IS NOT excluded.principal_fen OR interest_fen IS NOT "
               "excluded.interest_fen")),
           dropInstalmentsAfter(db.prepare("DELETE FROM instalments WHERE loan_id = ? AND seq > ?")),
-          upsertPayment(db.prepare(
-              "INSERT INTO payments (bank_id, loan_id, paid_date, amount_fen) VALUES (?,?,?,?) ON CONFLICT "
-              "(bank_id) DO UPDATE SET loan_id=excluded.loan_id, paid_date=excluded.paid_date, "
-              "amount_fen=excluded.amount_fen WHERE loan_id IS NOT excluded.loan_id OR paid_date IS NOT "
-              "excluded.paid_date OR amount_fen IS NOT excluded.amount_fen")),
+          upsertPayment(
+              db.prepare("INSERT INTO payments (bank_id, loan_id, paid_date, amount_fen) VALUES (?,?,?,?) ON CONFLICT "
+                         "(bank_id) DO UPDATE SET loan_id=excluded.loan_id, paid_date=excluded.paid_date, "
+                         "amount_fen=excluded.amount_fen WHERE loan_id IS NOT excluded.loan_id OR paid_date IS NOT "
+                         "excluded.paid_date OR amount_fen IS NOT excluded.amount_fen")),
           listPayments(db.prepare("SELECT bank_id FROM payments WHERE loan_id = ?")),
           dropPayment(db.prepare("DELETE FROM payments WHERE bank_id = ?")),
           insertContactEvent(db.prepare(
               "INSERT OR IGNORE INTO contact_events (borrower_id, loan_id, contact_date, minute_of_day, channel, "
               "reached, outcome, promised_amount_fen, promised_date, source) VALUES (?,?,?,?,?,?,?,?,?,?)"))
-    {
-    }
+    {}
     Statement findBorrower, insertBorrower, updateBorrower, findContact, insertContact, seenContact, seenBorrower,
         upsertCredit, upsertLoan, findLoan, seenLoan, seenInstalments, seenPayments, upsertInstalment,
         dropInstalmentsAfter, upsertPayment, listPayments, dropPayment, insertContactEvent;
@@ -80,7 +79,10 @@ void bindOptionalCoordinate(Statement& s, int index, const std::optional<GeoPoin
     }
 }
 
-std::string phoneAt(const Borrower& b, std::size_t i) { return i < b.phones.size() ? b.phones[i] : std::string(); }
+std::string phoneAt(const Borrower& b, std::size_t i)
+{
+    return i < b.phones.size() ? b.phones[i] : std::string();
+}
 
 }  // namespace
 
@@ -115,8 +117,8 @@ void PortfolioWriter::borrower(const Borrower& b)
                    find.columnText(3) == phoneAt(b, 0) && find.columnText(4) == phoneAt(b, 1) &&
                    find.columnText(5) == b.address && find.columnText(6) == b.district &&
                    hasLocation == b.location.has_value() &&
-                   (!hasLocation || (find.columnInt(7) == b.location->latitudeE6 &&
-                                     find.columnInt(8) == b.location->longitudeE6)) &&
+                   (!hasLocation ||
+                    (find.columnInt(7) == b.location->latitudeE6 && find.columnInt(8) == b.location->longitudeE6)) &&
                    find.columnText(9) == b.employer && find.columnInt(10) == b.monthlyIncome.fen &&
                    find.columnInt(11) == b.monthlyExpenses.fen;
         }

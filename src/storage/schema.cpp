@@ -200,7 +200,10 @@ constexpr std::string_view kSteps[] = {
 
 }  // namespace
 
-int currentSchemaVersion() { return static_cast<int>(std::size(kSteps)); }
+int currentSchemaVersion()
+{
+    return static_cast<int>(std::size(kSteps));
+}
 
 int schemaVersion(const Connection& connection)
 {

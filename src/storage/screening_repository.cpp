@@ -5,7 +5,10 @@
 namespace doorstep::storage {
 namespace {
 
-Date dateOf(const std::string& text) { return parseIsoDate(text).value_or(Date{}); }
+Date dateOf(const std::string& text)
+{
+    return parseIsoDate(text).value_or(Date{});
+}
 
 constexpr const char* kQueueColumns =
     "q.borrower_id, q.as_of, q.rule_set_version, q.score, q.hits, q.facts_fingerprint, q.max_dpd, "
@@ -60,9 +63,10 @@ void ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std
                                  "e.channel, e.reached, e.outcome, e.promised_amount_fen, e.promised_date, e.source "
                                  "FROM contact_events e LEFT JOIN loans l ON l.id = e.loan_id "
                                  "ORDER BY e.borrower_id, e.contact_date, e.minute_of_day, e.id");
-    auto payments = m_db.prepare("SELECT l.borrower_id, p.bank_id, l.bank_id, p.paid_date, p.amount_fen FROM payments p "
-                                 "JOIN loans l ON l.id = p.loan_id WHERE p.paid_date >= ? "
-                                 "ORDER BY l.borrower_id, p.paid_date, p.id");
+    auto payments =
+        m_db.prepare("SELECT l.borrower_id, p.bank_id, l.bank_id, p.paid_date, p.amount_fen FROM payments p "
+                     "JOIN loans l ON l.id = p.loan_id WHERE p.paid_date >= ? "
+                     "ORDER BY l.borrower_id, p.paid_date, p.id");
     payments.bind(1, paymentsSince);
     bool moreContacts = contacts.step();
     bool morePayments = payments.step();
@@ -83,7 +87,8 @@ void ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std
         row.previousWorstBucket = borrowers.columnText(12);
         row.contacts.clear();
         row.payments.clear();
-        while (moreContacts && contacts.columnInt(0) < row.borrowerRowId) moreContacts = contacts.step();
+        while (moreContacts && contacts.columnInt(0) < row.borrowerRowId)
+            moreContacts = contacts.step();
         while (moreContacts && contacts.columnInt(0) == row.borrowerRowId) {
             ContactAttempt a;
             a.loanId = contacts.columnText(1);
@@ -98,7 +103,8 @@ void ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std
             row.contacts.push_back(std::move(a));
             moreContacts = contacts.step();
         }
-        while (morePayments && payments.columnInt(0) < row.borrowerRowId) morePayments = payments.step();
+        while (morePayments && payments.columnInt(0) < row.borrowerRowId)
+            morePayments = payments.step();
         while (morePayments && payments.columnInt(0) == row.borrowerRowId) {
             row.payments.push_back(Payment{payments.columnText(1), payments.columnText(2),
                                            dateOf(payments.columnText(3)), Money{payments.columnInt(4)}});
@@ -197,7 +203,8 @@ std::vector<QueueEntryRow> ScreeningRepository::queue(const std::string& officer
     auto s = m_db.prepare(sql);
     if (!officer.empty()) s.bind(1, officer);
     std::vector<QueueEntryRow> out;
-    while (s.step()) out.push_back(readEntry(s));
+    while (s.step())
+        out.push_back(readEntry(s));
     return out;
 }
 
@@ -219,7 +226,10 @@ void ScreeningRepository::decide(std::int64_t borrowerRowId, const std::string& 
 
 void ScreeningRepository::assign(std::int64_t borrowerRowId, const std::string& officer)
 {
-    m_db.prepare("UPDATE visit_queue SET officer = ? WHERE borrower_id = ?").bind(1, officer).bind(2, borrowerRowId).run();
+    m_db.prepare("UPDATE visit_queue SET officer = ? WHERE borrower_id = ?")
+        .bind(1, officer)
+        .bind(2, borrowerRowId)
+        .run();
 }
 
 void ScreeningRepository::setFlags(std::int64_t borrowerRowId, bool litigation, bool dispute, bool deceased,

@@ -19,12 +19,14 @@ SecureBuffer::SecureBuffer(std::size_t size)
     m_size = size;
 }
 
-SecureBuffer::~SecureBuffer() { clear(); }
+SecureBuffer::~SecureBuffer()
+{
+    clear();
+}
 
 SecureBuffer::SecureBuffer(SecureBuffer&& other) noexcept
     : m_data(std::exchange(other.m_data, nullptr)), m_size(std::exchange(other.m_size, 0))
-{
-}
+{}
 
 SecureBuffer& SecureBuffer::operator=(SecureBuffer&& other) noexcept
 {

@@ -12,7 +12,8 @@ std::optional<std::string> SettingsRepository::get(std::string_view key) const
 
 void SettingsRepository::set(std::string_view key, std::string_view value)
 {
-    m_db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    m_db.prepare(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         .bind(1, key)
         .bind(2, value)
         .run();

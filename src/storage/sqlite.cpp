@@ -48,12 +48,12 @@ Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db)
     if (rc != SQLITE_OK) throwError(db, rc, "prepare");
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
-
-Statement::Statement(Statement&& other) noexcept
-    : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr))
+Statement::~Statement()
 {
+    sqlite3_finalize(m_stmt);
 }
+
+Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr)) {}
 
 Statement& Statement::bind(int index, std::int64_t value)
 {
@@ -97,7 +97,10 @@ void Statement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
-std::int64_t Statement::columnInt(int index) const { return sqlite3_column_int64(m_stmt, index); }
+std::int64_t Statement::columnInt(int index) const
+{
+    return sqlite3_column_int64(m_stmt, index);
+}
 
 std::string Statement::columnText(int index) const
 {
@@ -107,9 +110,15 @@ std::string Statement::columnText(int index) const
     return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, index))};
 }
 
-bool Statement::columnIsNull(int index) const { return sqlite3_column_type(m_stmt, index) == SQLITE_NULL; }
+bool Statement::columnIsNull(int index) const
+{
+    return sqlite3_column_type(m_stmt, index) == SQLITE_NULL;
+}
 
-Connection::~Connection() { close(); }
+Connection::~Connection()
+{
+    close();
+}
 
 Connection::Connection(Connection&& other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
 
@@ -161,11 +170,12 @@ Result<Connection> Connection::open(const std::filesystem::path& path, const Sec
         Statement probe(raw, "SELECT count(*) FROM sqlite_master");
         probe.step();
     } catch (const DatabaseError& e) {
-        if (e.code() == SQLITE_NOTADB)
-            return fail(ErrorCode::WrongCredentials, "The key does not open this database.");
+        if (e.code() == SQLITE_NOTADB) return fail(ErrorCode::WrongCredentials, "The key does not open this database.");
         return fail(ErrorCode::FileUnreadable, "The database file cannot be read.");
     }
-    if (create) std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
+    if (create)
+        std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                     ec);
     connection.execute("PRAGMA foreign_keys = ON");
     connection.execute("PRAGMA temp_store = MEMORY");  // no temporary files at all
     connection.execute("PRAGMA journal_mode = WAL");
@@ -182,9 +192,15 @@ void Connection::execute(std::string_view sql) const
     if (rc != SQLITE_OK) throwError(m_db, rc, "execute");
 }
 
-std::int64_t Connection::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
+std::int64_t Connection::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
 
-int Connection::changes() const { return sqlite3_changes(m_db); }
+int Connection::changes() const
+{
+    return sqlite3_changes(m_db);
+}
 
 Result<void> Connection::rekey(const SecureBuffer& newKey)
 {

@@ -51,7 +51,8 @@ std::vector<User> UserRepository::list() const
 {
     auto stmt = m_db.prepare(std::string("SELECT ") + std::string(kColumns) + " FROM users ORDER BY username");
     std::vector<User> out;
-    while (stmt.step()) out.push_back(readUser(stmt));
+    while (stmt.step())
+        out.push_back(readUser(stmt));
     return out;
 }
 

@@ -51,7 +51,8 @@ int printSchema(app::Session& session)
     auto stmt = session.database().connection().prepare(
         "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN ('borrowers', 'contact_persons', "
         "'credit_records', 'loans', 'instalments', 'payments') ORDER BY rowid");
-    while (stmt.step()) fmt::print("{};\n", stmt.columnText(0));
+    while (stmt.step())
+        fmt::print("{};\n", stmt.columnText(0));
     return 0;
 }
 
@@ -108,7 +109,8 @@ int runImport(app::Session& session, const std::string& folder, long cacheMib)
         return 1;
     }
     if (!report->imported) {
-        for (const auto& p : report->problems) fmt::print(stderr, "{}\n", p.text());
+        for (const auto& p : report->problems)
+            fmt::print(stderr, "{}\n", p.text());
         fmt::print(stderr, "import refused ({} problems{})\n", report->problems.size(),
                    report->cancelled ? ", cancelled" : "");
         return 1;

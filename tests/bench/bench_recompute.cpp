@@ -7,7 +7,8 @@
 // Logs in once, then for each date (default 2026-12-31) runs app::recompute — what `doorstep-cli recompute
 // --as-of` runs: one transaction, every loan read, assessed and its state written when it changed, an audit
 // event, COMMIT — N times (default 2), printing a line per run:
-//   recompute as_of=2026-12-31 run=1 s=0.842 loans=100000 changed=100000 bucket_changes=1234 peak_rss_mib=20.1 cpu_s=0.8
+//   recompute as_of=2026-12-31 run=1 s=0.842 loans=100000 changed=100000 bucket_changes=1234 peak_rss_mib=20.1
+//   cpu_s=0.8
 // (s is wall time, cpu_s user + system CPU time of the process, less disturbed by other load on the machine)
 // The first run for a new date changes the state of (nearly) every loan, since as_of is part of the state;
 // a second run for the same date writes nothing but still reads and assesses every loan.
@@ -94,8 +95,7 @@ int main(int argc, char** argv)
     if (!session) return 1;
     fmt::print("login s={:.3f} peak_rss_mib={:.1f}\n", bench::secondsSince(loginStart),
                bench::mib(bench::statusKiB("VmHWM")));
-    if (cacheMib > 0)
-        session->database().connection().execute(fmt::format("PRAGMA cache_size = -{}", cacheMib * 1024));
+    if (cacheMib > 0) session->database().connection().execute(fmt::format("PRAGMA cache_size = -{}", cacheMib * 1024));
 
     for (const Date asOf : dates) {
         if (withBreakdown) breakdown(*session, asOf);

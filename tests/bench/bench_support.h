@@ -29,7 +29,9 @@ inline double cpuSeconds()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    const auto seconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -45,7 +47,10 @@ inline long statusKiB(std::string_view field)
     return -1;
 }
 
-inline double mib(long kib) { return static_cast<double>(kib) / 1024.0; }
+inline double mib(long kib)
+{
+    return static_cast<double>(kib) / 1024.0;
+}
 
 // Resets VmHWM (the peak) to the current VmRSS (Linux 4.0+), so the peak of one phase can be read apart
 // from the login's Argon2id buffer. Returns false when the kernel refused.

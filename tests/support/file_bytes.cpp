@@ -25,4 +25,4 @@ bool containsBytes(const std::filesystem::path& path, std::string_view needle)
     return readBytes(path).find(needle) != std::string::npos;
 }
 
-} // namespace doorstep::test
+}  // namespace doorstep::test

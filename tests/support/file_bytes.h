@@ -11,4 +11,4 @@ std::string readBytes(const std::filesystem::path& path);
 void writeBytes(const std::filesystem::path& path, std::string_view bytes);
 bool containsBytes(const std::filesystem::path& path, std::string_view needle);
 
-} // namespace doorstep::test
+}  // namespace doorstep::test

@@ -21,4 +21,4 @@ private:
     std::chrono::system_clock::time_point m_now{kStart};
 };
 
-} // namespace doorstep::test
+}  // namespace doorstep::test

@@ -7,7 +7,7 @@ namespace doorstep::test {
 
 class TempDir final {
 public:
-    TempDir(); // throws std::runtime_error when the folder cannot be made
+    TempDir();  // throws std::runtime_error when the folder cannot be made
     ~TempDir();
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
@@ -21,4 +21,4 @@ private:
     std::filesystem::path m_path;
 };
 
-} // namespace doorstep::test
+}  // namespace doorstep::test

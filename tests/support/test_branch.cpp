@@ -15,7 +15,7 @@ namespace {
     throw std::runtime_error(std::string(what) + ": " + errorCodeName(error.code) + ": " + error.message);
 }
 
-} // namespace
+}  // namespace
 
 storage::KdfParams fastKdf()
 {
@@ -82,4 +82,4 @@ storage::Connection rawConnection(const std::filesystem::path& databasePath, std
     return std::move(*connection);
 }
 
-} // namespace doorstep::test
+}  // namespace doorstep::test

@@ -26,7 +26,7 @@ void useFastKdf();
 
 class TestBranch final {
 public:
-    TestBranch(); // creates the database with administrator kAdminName; throws when that fails
+    TestBranch();  // creates the database with administrator kAdminName; throws when that fails
     TestBranch(const TestBranch&) = delete;
     TestBranch& operator=(const TestBranch&) = delete;
 
@@ -57,4 +57,4 @@ storage::Connection migratedDatabase(const std::filesystem::path& path);
 storage::Connection rawConnection(const std::filesystem::path& databasePath, std::string_view username,
                                   std::string_view password);
 
-} // namespace doorstep::test
+}  // namespace doorstep::test

@@ -11,7 +11,7 @@ AuditEvent event(std::string actor, std::string action)
     return AuditEvent{7, "2026-11-29T05:04:32Z", std::move(actor), std::move(action), "user", "3", kGenesisHash, {}};
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("the genesis hash is 64 zeros", "[audit_event]")
 {

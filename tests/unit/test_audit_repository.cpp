@@ -16,7 +16,7 @@ struct Fixture {
     AuditRepository audit{db};
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("appended events are numbered from 1 and chained by hash", "[audit_repository]")
 {

@@ -48,7 +48,7 @@ struct Trail {
     }
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("an untouched audit trail is intact", "[audit_verify]")
 {
@@ -140,7 +140,7 @@ TEST_CASE("verifying through the use case checks the role and records a good res
         const auto v = app::verifyAudit(*supervisor);
         REQUIRE(v);
         CHECK(v->intact);
-        CHECK(v->eventsChecked == 7); // the trail and this login
+        CHECK(v->eventsChecked == 7);  // the trail and this login
         const auto last = storage::AuditRepository(supervisor->database().connection()).latest(1).front();
         CHECK(last.action == "audit.verify");
         CHECK(last.recordId == "7");

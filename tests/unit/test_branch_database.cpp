@@ -60,7 +60,7 @@ Command runShell(const std::string& line)
     return result;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a new branch database and its keyring are private files that open with the password", "[branch_database]")
 {
@@ -165,7 +165,7 @@ TEST_CASE("a wrong password reads exactly like an unknown user", "[branch_databa
     const Snapshot before(branch);
     const Error wrong = openError(branch.databasePath(), kAdminName, "admin-pass-2025");
     CHECK(wrong.code == ErrorCode::WrongCredentials);
-    const Error unknown = openError(branch.databasePath(), "nobody", kAdminPassword); // one moderate derivation
+    const Error unknown = openError(branch.databasePath(), "nobody", kAdminPassword);  // one moderate derivation
     CHECK(unknown.code == ErrorCode::WrongCredentials);
     CHECK(unknown.message == wrong.message);
     CHECK(wrong.message.find("admin") == std::string::npos);
@@ -230,7 +230,7 @@ TEST_CASE("a damaged keyring is FileCorrupt and both files are kept", "[branch_d
 TEST_CASE("a keyring that belongs to another database is FileCorrupt", "[branch_database]")
 {
     TestBranch branch;
-    TestBranch other; // same user name and password, different key and id
+    TestBranch other;  // same user name and password, different key and id
     SECTION("another database's keyring")
     {
         fs::copy_file(other.keyringPath(), branch.keyringPath(), fs::copy_options::overwrite_existing);
@@ -282,7 +282,7 @@ TEST_CASE("removing a slot re-keys the file so the old key opens nothing", "[bra
 
     REQUIRE(db->removeSlotAndRekey(kOfficer));
     CHECK_FALSE(db->keyring().hasSlot(kOfficer));
-    CHECK(db->connection().prepare("SELECT count(*) FROM users").step()); // still usable
+    CHECK(db->connection().prepare("SELECT count(*) FROM users").step());  // still usable
     db->close();
 
     const auto saved = Keyring::load(branch.keyringPath());

@@ -20,12 +20,12 @@ app::FirstAdministrator firstAdmin()
     return {"chief", "支行管理员", "branch-key-2026"};
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a new branch has its first administrator and says so in the audit trail", "[branch_setup]")
 {
     test::TempDir dir;
-    const auto db = dir / "nested" / "folder" / "branch.db"; // missing folders are made
+    const auto db = dir / "nested" / "folder" / "branch.db";  // missing folders are made
     REQUIRE(app::createBranchDatabase(db, firstAdmin(), test::fastKdf()));
     CHECK(fs::exists(db));
     CHECK(fs::exists(storage::Keyring::pathFor(db)));
@@ -60,7 +60,7 @@ TEST_CASE("creating a branch checks the first administrator before writing anyth
     SECTION("password")
     {
         bad.password = "chief-2026";
-    } // contains the user name
+    }  // contains the user name
     const auto r = app::createBranchDatabase(db, bad, test::fastKdf());
     REQUIRE_FALSE(r);
     CHECK(r.error().code == ErrorCode::InvalidInput);
@@ -87,7 +87,7 @@ TEST_CASE("the demo accounts are synthetic, distinct and valid", "[branch_setup]
     for (const auto& a : accounts) {
         CHECK(validateUsername(a.username));
         CHECK(validateNewPassword(a.password, a.username));
-        CHECK(a.displayName.find("演示") != std::string::npos); // marked as demo wherever it is shown
+        CHECK(a.displayName.find("演示") != std::string::npos);  // marked as demo wherever it is shown
         roles.insert(a.role);
         names.insert(a.username);
     }

@@ -78,9 +78,10 @@ std::int64_t penaltyOf(const storage::Connection& db, const char* loan)
 std::string history(const storage::Connection& db)
 {
     std::string out;
-    for (const auto& line : test::queryTexts(db, "SELECT l.bank_id || '|' || h.as_of || '|' || from_bucket || '>' || to_bucket "
-                                       "|| '|' || from_class || '>' || to_class FROM status_history h "
-                                       "JOIN loans l ON l.id = h.loan_id ORDER BY h.id"))
+    for (const auto& line :
+         test::queryTexts(db, "SELECT l.bank_id || '|' || h.as_of || '|' || from_bucket || '>' || to_bucket "
+                              "|| '|' || from_class || '>' || to_class FROM status_history h "
+                              "JOIN loans l ON l.id = h.loan_id ORDER BY h.id"))
         out += line + "\n";
     return out;
 }
@@ -304,9 +305,10 @@ TEST_CASE("a cancelled recompute changes nothing", "[delinquency_service]")
     REQUIRE(imported);
     REQUIRE(imported->imported);
     const auto& db = admin->database().connection();
-    const std::string before = test::queryTexts(db, "SELECT group_concat(loan_id || as_of || dpd || total_overdue_fen, ';') "
-                                          "FROM loan_status")
-                                   .at(0);
+    const std::string before =
+        test::queryTexts(db, "SELECT group_concat(loan_id || as_of || dpd || total_overdue_fen, ';') "
+                             "FROM loan_status")
+            .at(0);
     const std::int64_t audits = test::queryInt(db, "SELECT count(*) FROM audit_event");
 
     std::vector<std::int64_t> calls;
@@ -317,8 +319,9 @@ TEST_CASE("a cancelled recompute changes nothing", "[delinquency_service]")
     REQUIRE_FALSE(cancelled);
     CHECK(cancelled.error().code == ErrorCode::Conflict);
     CHECK(calls == std::vector<std::int64_t>{1000});
-    CHECK(test::queryTexts(db, "SELECT group_concat(loan_id || as_of || dpd || total_overdue_fen, ';') FROM loan_status").at(0) ==
-          before);
+    CHECK(
+        test::queryTexts(db, "SELECT group_concat(loan_id || as_of || dpd || total_overdue_fen, ';') FROM loan_status")
+            .at(0) == before);
     CHECK(test::queryInt(db, "SELECT count(*) FROM status_history") == 0);
     CHECK(test::queryInt(db, "SELECT count(*) FROM audit_event") == audits);
 

@@ -30,7 +30,7 @@ Error unlockError(const Keyring& ring, std::string_view user, std::string_view p
     return r.error();
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("each slot unlocks the database key with its own password", "[keyring]")
 {
@@ -51,7 +51,7 @@ TEST_CASE("each slot unlocks the database key with its own password", "[keyring]
 TEST_CASE("a wrong password and an unknown user read the same", "[keyring]")
 {
     Ring r;
-    const Error wrong = unlockError(r.ring, "admin", "officer-pass-2026"); // another user's password
+    const Error wrong = unlockError(r.ring, "admin", "officer-pass-2026");  // another user's password
     CHECK(wrong.code == ErrorCode::WrongCredentials);
     // The unknown user costs one moderate (~0.4 s) derivation by design: timing must not tell either.
     const Error unknown = unlockError(r.ring, "ghost", "admin-pass-2026");
@@ -70,7 +70,7 @@ TEST_CASE("a keyring survives serialisation and saving, and holds no password", 
     CHECK(text == r.ring.serialize());
     CHECK(text.starts_with("doorstep-keyring 1\ndatabase " + r.ring.databaseId() + "\n"));
     CHECK(text.find("admin-pass-2026") == std::string::npos);
-    CHECK(text.find(toHex(r.key.bytes())) == std::string::npos); // nor the key
+    CHECK(text.find(toHex(r.key.bytes())) == std::string::npos);  // nor the key
 
     auto loaded = Keyring::load(dir / "k");
     REQUIRE(loaded);
@@ -96,18 +96,18 @@ TEST_CASE("a damaged keyring is FileCorrupt, whatever the damage", "[keyring]")
     };
     CHECK(corrupt(""));
     CHECK(corrupt(std::string("\0\x01garbage", 9)));
-    CHECK(corrupt("doorstep-keyring 2\n" + good.substr(good.find('\n') + 1))); // a future format
-    CHECK(corrupt("doorstep-keyring 1\n"));                                    // no database id
+    CHECK(corrupt("doorstep-keyring 2\n" + good.substr(good.find('\n') + 1)));  // a future format
+    CHECK(corrupt("doorstep-keyring 1\n"));                                     // no database id
     CHECK(corrupt(good + "extra line\n"));
-    CHECK(corrupt(good + good.substr(good.find("slot admin")))); // a duplicate slot
-    std::string badHex = good; // a non-hex digit in the salt, the sixth field of the slot line
+    CHECK(corrupt(good + good.substr(good.find("slot admin"))));  // a duplicate slot
+    std::string badHex = good;  // a non-hex digit in the salt, the sixth field of the slot line
     std::size_t salt = good.find("slot admin");
     for (int i = 0; i < 5; ++i)
         salt = good.find(' ', salt) + 1;
     badHex[salt] = 'z';
     CHECK(corrupt(badHex));
     std::string shortSlot = good;
-    shortSlot.erase(good.rfind(' ')); // drop the pending field of the last slot
+    shortSlot.erase(good.rfind(' '));  // drop the pending field of the last slot
     shortSlot += "\n";
     CHECK(corrupt(shortSlot));
     CHECK(Keyring::parse(good));
@@ -117,7 +117,7 @@ TEST_CASE("a slot whose cost was tampered with is refused, not derived", "[keyri
 {
     Ring r;
     KeySlot slot = r.ring.slots().front();
-    slot.kdf.memLimit = std::uint64_t{1} << 40; // one terabyte
+    slot.kdf.memLimit = std::uint64_t{1} << 40;  // one terabyte
     r.ring.putSlot(slot);
     CHECK(unlockError(r.ring, "admin", "admin-pass-2026").code == ErrorCode::FileCorrupt);
 }
@@ -145,7 +145,7 @@ TEST_CASE("changing a password needs the current one and retires it", "[keyring]
     REQUIRE(r.ring.changePassword("admin", "admin-pass-2026", "new-pass-2027", kFast));
     CHECK(r.ring.unlock("admin", "new-pass-2027").value().key == r.key);
     CHECK(unlockError(r.ring, "admin", "admin-pass-2026").code == ErrorCode::WrongCredentials);
-    CHECK(r.ring.unlock("officer1", "officer-pass-2026").value().key == r.key); // others untouched
+    CHECK(r.ring.unlock("officer1", "officer-pass-2026").value().key == r.key);  // others untouched
 }
 
 TEST_CASE("setting a slot again replaces it; removing it leaves the others", "[keyring]")
@@ -158,7 +158,7 @@ TEST_CASE("setting a slot again replaces it; removing it leaves the others", "[k
 
     r.ring.removeSlot("officer1");
     CHECK(r.ring.usernames() == std::vector<std::string>{"admin"});
-    r.ring.removeSlot("officer1"); // removing twice is harmless
+    r.ring.removeSlot("officer1");  // removing twice is harmless
     CHECK(r.ring.unlock("admin", "admin-pass-2026").value().key == r.key);
 }
 

@@ -17,7 +17,7 @@ TEST_CASE("loggers write named, time-stamped lines into a private log folder", "
     app::initLogging(logs, /*echoToStderr=*/false);
     app::logger("storage")->info("opened database id {}", 42);
     app::logger("storage")->debug("below the default level");
-    CHECK(app::logger("storage") == app::logger("storage")); // one logger per layer
+    CHECK(app::logger("storage") == app::logger("storage"));  // one logger per layer
 
     CHECK(fs::status(logs).permissions() == fs::perms::owner_all);
     const std::string text = test::readBytes(logs / "doorstep.log");
@@ -28,7 +28,7 @@ TEST_CASE("loggers write named, time-stamped lines into a private log folder", "
 TEST_CASE("a log folder that cannot be created does not stop the program", "[logging]")
 {
     test::TempDir dir;
-    test::writeBytes(dir / "file", ""); // a file where the folder should be
+    test::writeBytes(dir / "file", "");  // a file where the folder should be
     CHECK_NOTHROW(app::initLogging(dir / "file" / "logs", false));
     CHECK_NOTHROW(app::logger("app")->error("still fine"));
 }

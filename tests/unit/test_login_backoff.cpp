@@ -20,7 +20,7 @@ TEST_CASE("then the wait doubles from 2 s and stops at 5 minutes", "[login_backo
     CHECK(loginDelayAfterFailures(11) == seconds{256});
     CHECK(loginDelayAfterFailures(12) == seconds{300});
     CHECK(loginDelayAfterFailures(1000) == seconds{300});
-    CHECK(loginDelayAfterFailures(2'000'000'000) == seconds{300}); // no overflow however long the attack
+    CHECK(loginDelayAfterFailures(2'000'000'000) == seconds{300});  // no overflow however long the attack
 }
 
 TEST_CASE("the wait never shrinks as failures add up", "[login_backoff]")

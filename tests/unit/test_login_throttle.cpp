@@ -36,7 +36,7 @@ TEST_CASE("the wait elapses with the clock, and grows with each failure", "[logi
     CHECK(throttle.remainingWait() == seconds{0});
     CHECK(throttle.check());
 
-    throttle.recordFailure(); // the fifth: counted from now
+    throttle.recordFailure();  // the fifth: counted from now
     CHECK(throttle.remainingWait() == seconds{4});
     clock.advance(seconds{3});
     CHECK_FALSE(throttle.check());
@@ -55,7 +55,7 @@ TEST_CASE("a successful login clears the count", "[login_throttle]")
     CHECK(throttle.consecutiveFailures() == 0);
     CHECK(throttle.check());
     throttle.recordFailure();
-    CHECK(throttle.check()); // back to the free attempts
+    CHECK(throttle.check());  // back to the free attempts
 }
 
 TEST_CASE("a clock set back does not shorten the wait", "[login_throttle]")

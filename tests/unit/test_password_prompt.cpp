@@ -12,6 +12,6 @@ TEST_CASE("scripts pass passwords through the environment, taken verbatim", "[pa
     CHECK(cli::readPassword("Password: ", "DOORSTEP_TEST_PW").value() == "  spaced 密码 ");
     CHECK(cli::readNewPassword("New password: ", "DOORSTEP_TEST_PW").value() == "  spaced 密码 ");
     ::setenv("DOORSTEP_TEST_PW", "", 1);
-    CHECK(cli::readPassword("Password: ", "DOORSTEP_TEST_PW").value().empty()); // set but empty is still set
+    CHECK(cli::readPassword("Password: ", "DOORSTEP_TEST_PW").value().empty());  // set but empty is still set
     ::unsetenv("DOORSTEP_TEST_PW");
 }

@@ -37,7 +37,7 @@ private:
     std::optional<std::string> m_old;
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("data lives under XDG_DATA_HOME when it is an absolute path", "[paths]")
 {

@@ -92,12 +92,14 @@ std::string contentOf(const storage::Connection& db, const Texts& only = {})
 {
     Texts tables = only;
     if (tables.empty())
-        tables = test::queryTexts(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                            "ORDER BY name");
+        tables =
+            test::queryTexts(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                                 "ORDER BY name");
     std::string out;
     for (const auto& table : tables) {
         std::string row = "''";
-        for (const auto& column : test::queryTexts(db, "SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid"))
+        for (const auto& column :
+             test::queryTexts(db, "SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid"))
             row += " || '|' || quote(\"" + column + "\")";
         out += table + "\n";
         for (const auto& line : test::queryTexts(db, "SELECT " + row + " FROM \"" + table + "\" ORDER BY 1"))
@@ -133,7 +135,7 @@ Content everything(const storage::Connection& db)
 {
     Content c;
     for (const auto& t : test::queryTexts(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                                    "'sqlite_%'"))
+                                              "'sqlite_%'"))
         c.counts[t] = test::queryInt(db, "SELECT count(*) FROM \"" + t + "\"");
     c.digest = std::hash<std::string>{}(contentOf(db));
     return c;
@@ -226,49 +228,54 @@ TEST_CASE("a good extract is written record by record with its values", "[portfo
 
     const auto& db = f.db();
     CHECK(
-        test::queryTexts(db, "SELECT bank_id || '|' || name || '|' || id_number || '|' || phone || '|' || phone2 || '|' || "
-                   "address || '|' || district || '|' || coalesce(latitude_e6, '-') || '|' || "
-                   "coalesce(longitude_e6, '-') || '|' || employer || '|' || monthly_income_fen || '|' || "
-                   "monthly_expenses_fen FROM borrowers ORDER BY bank_id") ==
+        test::queryTexts(db,
+                         "SELECT bank_id || '|' || name || '|' || id_number || '|' || phone || '|' || phone2 || '|' || "
+                         "address || '|' || district || '|' || coalesce(latitude_e6, '-') || '|' || "
+                         "coalesce(longitude_e6, '-') || '|' || employer || '|' || monthly_income_fen || '|' || "
+                         "monthly_expenses_fen FROM borrowers ORDER BY bank_id") ==
         Texts{"C001|王秀英|110101199003071233|13812345678||浦东新区张杨路1500号3室, 近地铁|浦东新区|31230416|121473701|"
               "某某物流有限公司|1200000|700000",
               "C002|李强|44030419780101031X|13900001111|02161234567|徐汇区漕溪北路1号|徐汇区|-|-||0|0"});
-    CHECK(test::queryTexts(db, "SELECT b.bank_id || '|' || c.relation || '|' || c.name || '|' || c.phone FROM contact_persons c "
-                     "JOIN borrowers b ON b.id = c.borrower_id ORDER BY c.id") ==
+    CHECK(test::queryTexts(
+              db, "SELECT b.bank_id || '|' || c.relation || '|' || c.name || '|' || c.phone FROM contact_persons c "
+                  "JOIN borrowers b ON b.id = c.borrower_id ORDER BY c.id") ==
           Texts{"C001|spouse|张伟|13700002222", "C001|relative|王芳|13700003333", "C002|guarantor|李娜|13600004444"});
+    CHECK(test::queryTexts(
+              db, "SELECT report_date || '|' || overdue_accounts_elsewhere || '|' || worst_dpd_24m || '|' || "
+                  "total_debt_fen || '|' || enquiries_6m FROM credit_records") == Texts{"2026-10-15|1|45|23000000|3"});
     CHECK(test::queryTexts(db,
-                 "SELECT report_date || '|' || overdue_accounts_elsewhere || '|' || worst_dpd_24m || '|' || "
-                 "total_debt_fen || '|' || enquiries_6m FROM credit_records") == Texts{"2026-10-15|1|45|23000000|3"});
-    CHECK(test::queryTexts(db, "SELECT l.bank_id || '|' || b.bank_id || '|' || product || '|' || principal_fen || '|' || "
-                     "rate_micros || '|' || start_date || '|' || term_months || '|' || method || '|' || officer "
-                     "FROM loans l JOIN borrowers b ON b.id = l.borrower_id ORDER BY l.bank_id") ==
+                           "SELECT l.bank_id || '|' || b.bank_id || '|' || product || '|' || principal_fen || '|' || "
+                           "rate_micros || '|' || start_date || '|' || term_months || '|' || method || '|' || officer "
+                           "FROM loans l JOIN borrowers b ON b.id = l.borrower_id ORDER BY l.bank_id") ==
           Texts{"L001-1|C001|consumer|15000000|43500|2025-03-15|36|equal_instalment|officer1",
                 "L002-1|C002|mortgage|80000000|31000|2024-01-10|360|equal_principal|"});
-    CHECK(test::queryTexts(db,
-                 "SELECT l.bank_id || '#' || seq || '|' || due_date || '|' || i.principal_fen || '|' || interest_fen "
-                 "FROM instalments i JOIN loans l ON l.id = i.loan_id ORDER BY l.bank_id, seq") ==
+    CHECK(test::queryTexts(
+              db, "SELECT l.bank_id || '#' || seq || '|' || due_date || '|' || i.principal_fen || '|' || interest_fen "
+                  "FROM instalments i JOIN loans l ON l.id = i.loan_id ORDER BY l.bank_id, seq") ==
           Texts{"L001-1#1|2025-04-15|390000|54375", "L001-1#2|2025-05-15|391414|52961",
                 "L002-1#1|2024-02-10|222222|206667", "L002-1#2|2026-10-10|222222|206094"});
-    CHECK(test::queryTexts(db, "SELECT p.bank_id || '|' || l.bank_id || '|' || paid_date || '|' || amount_fen FROM payments p "
-                     "JOIN loans l ON l.id = p.loan_id ORDER BY p.bank_id") ==
+    CHECK(test::queryTexts(
+              db, "SELECT p.bank_id || '|' || l.bank_id || '|' || paid_date || '|' || amount_fen FROM payments p "
+                  "JOIN loans l ON l.id = p.loan_id ORDER BY p.bank_id") ==
           Texts{"P1|L001-1|2025-04-15|444375", "P2|L001-1|2025-05-15|444375", "P3|L002-1|2024-02-10|428889"});
 
     // The delinquency as of the extract date was computed in the same step.
     CHECK(report.recompute.loans == 2);
     CHECK(report.recompute.overdue == 1);
-    CHECK(test::queryTexts(db, "SELECT l.bank_id || '|' || as_of || '|' || dpd || '|' || bucket || '|' || risk_class || '|' || "
-                     "overdue_principal_fen || '|' || overdue_interest_fen FROM loan_status s "
-                     "JOIN loans l ON l.id = s.loan_id ORDER BY l.bank_id") ==
+    CHECK(test::queryTexts(
+              db, "SELECT l.bank_id || '|' || as_of || '|' || dpd || '|' || bucket || '|' || risk_class || '|' || "
+                  "overdue_principal_fen || '|' || overdue_interest_fen FROM loan_status s "
+                  "JOIN loans l ON l.id = s.loan_id ORDER BY l.bank_id") ==
           Texts{"L001-1|2026-11-30|0|M0|normal|0|0", "L002-1|2026-11-30|51|M2|special_mention|222222|206094"});
     CHECK(test::queryInt(db, "SELECT penalty_fen FROM loan_status s JOIN loans l ON l.id = s.loan_id "
-                     "WHERE l.bank_id = 'L002-1'") > 0);
+                             "WHERE l.bank_id = 'L002-1'") > 0);
     CHECK(test::queryInt(db, "SELECT count(*) FROM status_history") == 0);  // a first state is no roll
 
     // The import is logged and audited, the audit event naming the log row.
     CHECK(test::queryTexts(db, "SELECT extract_date || '|' || branch_code || '|' || rows_read || '|' || rows_changed "
-                     "FROM imports") == Texts{"2026-11-30|310115|15|15"});
+                               "FROM imports") == Texts{"2026-11-30|310115|15|15"});
     CHECK(test::queryTexts(db, "SELECT actor || '|' || record_type || '|' || record_id FROM audit_event "
-                     "WHERE action = 'portfolio.import'") ==
+                               "WHERE action = 'portfolio.import'") ==
           Texts{"admin|import|" + std::to_string(test::queryInt(db, "SELECT id FROM imports"))});
 }
 
@@ -297,7 +304,8 @@ TEST_CASE("a synthetic extract is imported whole", "[portfolio_import]")
     CHECK(report.recompute.loans == 150);
     CHECK(report.recompute.overdue == test::queryInt(db, "SELECT count(*) FROM loan_status WHERE dpd > 0"));
     CHECK(report.recompute.overdue > 0);  // the book has a tail in arrears
-    CHECK(test::queryInt(db, "SELECT count(*) FROM loans WHERE officer NOT IN ('officer1', 'officer2', 'officer3')") == 0);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM loans WHERE officer NOT IN ('officer1', 'officer2', 'officer3')") ==
+          0);
     CHECK(test::queryInt(db, "SELECT count(*) FROM imports") == 1);
 }
 
@@ -536,8 +544,8 @@ TEST_CASE("re-importing a changed extract updates exactly the changes and keeps 
 
     // Without P2, L001-1's second instalment is unpaid since 2025-05-15: a roll from M0 to M7 on record.
     CHECK(test::queryTexts(db, "SELECT l.bank_id || '|' || as_of || '|' || from_bucket || '>' || to_bucket || '|' || "
-                     "from_class || '>' || to_class FROM status_history h JOIN loans l ON l.id = h.loan_id "
-                     "ORDER BY h.id") ==
+                               "from_class || '>' || to_class FROM status_history h JOIN loans l ON l.id = h.loan_id "
+                               "ORDER BY h.id") ==
           Texts{"L002-1|2026-10-31|M1>M2|special_mention>special_mention", "L001-1|2026-11-30|M0>M7|normal>loss"});
     CHECK(report.recompute.changed == 2);
     CHECK(auditCount(db, "case.view") == 1);

@@ -8,7 +8,7 @@ TEST_CASE("role names round-trip and unknown names are refused", "[role]")
 {
     for (Role r : {Role::Officer, Role::Supervisor, Role::Administrator})
         CHECK(parseRole(roleName(r)) == r);
-    CHECK(roleName(Role::Administrator) == "administrator"); // stored in the database: never rename
+    CHECK(roleName(Role::Administrator) == "administrator");  // stored in the database: never rename
     CHECK_FALSE(parseRole("Administrator").has_value());
     CHECK_FALSE(parseRole("").has_value());
     CHECK_FALSE(parseRole("root").has_value());

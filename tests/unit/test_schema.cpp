@@ -26,7 +26,7 @@ Connection newDatabase(const std::filesystem::path& path)
 
 std::int64_t count(const Connection& c, std::string_view table)
 {
-    auto s = c.prepare(fmt::format("SELECT count(*) FROM {}", table)); // our own table names only
+    auto s = c.prepare(fmt::format("SELECT count(*) FROM {}", table));  // our own table names only
     REQUIRE(s.step());
     return s.columnInt(0);
 }
@@ -39,7 +39,7 @@ bool hasTable(const Connection& c, std::string_view name)
     return s.columnInt(0) == 1;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a new database migrates to the current version with every table", "[schema]")
 {
@@ -51,7 +51,7 @@ TEST_CASE("a new database migrates to the current version with every table", "[s
     CHECK(currentSchemaVersion() >= 2);
     for (const char* table : {"meta", "users", "audit_event", "settings"})
         CHECK(hasTable(c, table));
-    REQUIRE(migrate(c)); // safe to re-run: nothing left to do
+    REQUIRE(migrate(c));  // safe to re-run: nothing left to do
     CHECK(schemaVersion(c) == currentSchemaVersion());
 }
 
@@ -71,7 +71,7 @@ TEST_CASE("migrations from every earlier schema version keep the data", "[schema
                 REQUIRE(schemaVersion(*c) == from);
                 // A table no migration knows must come through every step untouched.
                 c->execute("CREATE TABLE carried (v TEXT); INSERT INTO carried VALUES ('kept')");
-                if (from >= 1) { // the rows version 1 can hold, written as version 1 wrote them
+                if (from >= 1) {  // the rows version 1 can hold, written as version 1 wrote them
                     c->execute("INSERT INTO users (username, display_name, role, disabled, created_at) "
                                "VALUES ('li.wei', '李伟', 'supervisor', 1, '2026-01-02T03:04:05Z');"
                                "INSERT INTO meta (key, value) VALUES ('database_id', 'abc');"
@@ -99,7 +99,7 @@ TEST_CASE("migrations from every earlier schema version keep the data", "[schema
             c->close();
             auto reopened = Connection::open(path, key, /*create=*/false);
             REQUIRE(reopened);
-            CHECK(schemaVersion(*reopened) == currentSchemaVersion()); // the version reached the file
+            CHECK(schemaVersion(*reopened) == currentSchemaVersion());  // the version reached the file
         }
     }
 }
@@ -115,7 +115,7 @@ TEST_CASE("a failing step rolls back whole and leaves the file at the version be
     CHECK(schemaVersion(c) == 1);
     CHECK(count(c, "settings") == 1);
     c.execute("DROP TABLE settings");
-    REQUIRE(migrate(c)); // once the obstacle is gone the step runs normally
+    REQUIRE(migrate(c));  // once the obstacle is gone the step runs normally
     CHECK(schemaVersion(c) == currentSchemaVersion());
 }
 

@@ -33,13 +33,13 @@ TEST_CASE("moving leaves the source empty so key material has one owner", "[secu
     SecureBuffer a = SecureBuffer::copyOf(std::string_view("secret"));
     SecureBuffer b = std::move(a);
     CHECK(b.view() == "secret");
-    CHECK(a.empty()); // NOLINT(bugprone-use-after-move): the moved-from state is the point
+    CHECK(a.empty());  // NOLINT(bugprone-use-after-move): the moved-from state is the point
     CHECK(a.data() == nullptr);
 
     SecureBuffer c(4);
     c = std::move(b);
     CHECK(c.view() == "secret");
-    CHECK(b.empty()); // NOLINT(bugprone-use-after-move)
+    CHECK(b.empty());  // NOLINT(bugprone-use-after-move)
 }
 
 TEST_CASE("clear releases the key at once (lock, logout)", "[secure_buffer]")
@@ -48,6 +48,6 @@ TEST_CASE("clear releases the key at once (lock, logout)", "[secure_buffer]")
     a.clear();
     CHECK(a.empty());
     CHECK(a.data() == nullptr);
-    a.clear(); // twice is harmless
+    a.clear();  // twice is harmless
     CHECK(a.empty());
 }

@@ -30,7 +30,7 @@ AuditEvent lastEvent(app::Session& session)
     return events.front();
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a login opens the database as that user and is audited", "[session]")
 {
@@ -40,7 +40,7 @@ TEST_CASE("a login opens the database as that user and is audited", "[session]")
     CHECK(session->user().username == kAdminName);
     CHECK(session->user().role == Role::Administrator);
     CHECK(session->databasePath() == branch.databasePath());
-    CHECK(session->now() == "2026-11-29T05:04:32Z"); // time comes from the injected clock
+    CHECK(session->now() == "2026-11-29T05:04:32Z");  // time comes from the injected clock
 
     const AuditEvent login = lastEvent(*session);
     CHECK(login.action == "session.login");
@@ -68,10 +68,10 @@ TEST_CASE("failed logins say WrongCredentials and count towards the throttle", "
     const Error wrong = loginError(branch, kAdminName, "not-the-password-1");
     CHECK(wrong.code == ErrorCode::WrongCredentials);
     CHECK(branch.throttle.consecutiveFailures() == 1);
-    const Error unknown = loginError(branch, "nobody", kAdminPassword); // one moderate derivation
+    const Error unknown = loginError(branch, "nobody", kAdminPassword);  // one moderate derivation
     CHECK(unknown.code == ErrorCode::WrongCredentials);
     CHECK(unknown.message == wrong.message);
-    CHECK(branch.throttle.consecutiveFailures() == 2); // guessing across user names counts too
+    CHECK(branch.throttle.consecutiveFailures() == 2);  // guessing across user names counts too
     branch.loginAdmin();
     CHECK(branch.throttle.consecutiveFailures() == 0);
 }
@@ -95,7 +95,7 @@ TEST_CASE("a disabled account cannot log in and says so", "[session]")
     REQUIRE(app::UserAdministration(*branch.loginAdmin()).setDisabled(officer.id, true));
     const Error e = loginError(branch, "officer1", kOfficerPassword);
     CHECK(e.code == ErrorCode::AccountDisabled);
-    CHECK(branch.throttle.consecutiveFailures() == 0); // the password was right
+    CHECK(branch.throttle.consecutiveFailures() == 0);  // the password was right
     // A wrong password for a disabled account must not reveal that it is disabled.
     CHECK(loginError(branch, "officer1", "wrong-pass-2026").code == ErrorCode::WrongCredentials);
 }
@@ -121,7 +121,7 @@ TEST_CASE("locking records the lock, wipes the key and closes the file", "[sessi
         branch.clock.advance(seconds{90});
         session->lock(automatic);
         CHECK_FALSE(session->isOpen());
-        session->lock(automatic); // a second lock is harmless
+        session->lock(automatic);  // a second lock is harmless
     }
     auto session = branch.loginAdmin();
     const auto events = storage::AuditRepository(session->database().connection()).latest(5);
@@ -141,7 +141,7 @@ TEST_CASE("changing your own password", "[session]")
     {
         CHECK(session->changeOwnPassword("not-the-password-1", "brand-new-pass-1").error().code ==
               ErrorCode::WrongCredentials);
-        CHECK(lastEvent(*session).action == "session.login"); // nothing recorded for a refused change
+        CHECK(lastEvent(*session).action == "session.login");  // nothing recorded for a refused change
         CHECK(branch.loginAdmin()->isOpen());
     }
     SECTION("checks the new one against the policy")

@@ -27,7 +27,7 @@ std::int64_t scalar(const Connection& c, std::string_view sql)
     return s.columnInt(0);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a connection creates an encrypted file and reopens it with the same key", "[sqlite]")
 {
@@ -41,7 +41,7 @@ TEST_CASE("a connection creates an encrypted file and reopens it with the same k
     CHECK(std::filesystem::status(path).permissions() ==
           (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
     CHECK_FALSE(test::containsBytes(path, "PLAINTEXT-CANARY"));
-    CHECK_FALSE(test::containsBytes(path, "SQLite format 3")); // not even the plain header
+    CHECK_FALSE(test::containsBytes(path, "SQLite format 3"));  // not even the plain header
 
     auto again = Connection::open(path, key, /*create=*/false);
     REQUIRE(again);
@@ -146,7 +146,7 @@ TEST_CASE("re-keying moves the whole file to the new key", "[sqlite]")
         Connection c = openNew(path, oldKey);
         c.execute("CREATE TABLE t (v); INSERT INTO t VALUES (42)");
         REQUIRE(c.rekey(newKey));
-        CHECK(scalar(c, "SELECT v FROM t") == 42); // the open connection keeps working
+        CHECK(scalar(c, "SELECT v FROM t") == 42);  // the open connection keeps working
     }
     CHECK(Connection::open(path, oldKey, false).error().code == ErrorCode::WrongCredentials);
     auto c = Connection::open(path, newKey, false);

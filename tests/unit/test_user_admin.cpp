@@ -38,7 +38,7 @@ bool canOpen(const TestBranch& branch, std::string_view user, std::string_view p
     return storage::BranchDatabase::open(branch.databasePath(), user, password).has_value();
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("an administrator adds a user who can then log in", "[user_admin]")
 {
@@ -73,7 +73,7 @@ TEST_CASE("adding checks the input and refuses duplicates without touching the k
     const std::string keyring = test::readBytes(branch.keyringPath());
     CHECK(codeOf(users.add({"li.wei", "Y", Role::Officer, "other-pass-2026"})) == ErrorCode::AlreadyExists);
     CHECK(test::readBytes(branch.keyringPath()) == keyring);
-    CHECK(branch.login("li.wei", "good-pass-2026")->isOpen()); // the first account's password still works
+    CHECK(branch.login("li.wei", "good-pass-2026")->isOpen());  // the first account's password still works
     CHECK(users.list()->size() == 2);
 }
 
@@ -102,14 +102,14 @@ TEST_CASE("only administrators manage users", "[user_admin]")
 TEST_CASE("an administrator cannot remove, disable or demote their own account", "[user_admin]")
 {
     TestBranch branch;
-    branch.addUser("admin2", Role::Administrator, "second-pass-2026"); // so "last administrator" is not the reason
+    branch.addUser("admin2", Role::Administrator, "second-pass-2026");  // so "last administrator" is not the reason
     auto admin = branch.loginAdmin();
     app::UserAdministration users(*admin);
     const auto self = admin->user().id;
     CHECK(codeOf(users.remove(self)) == ErrorCode::Conflict);
     CHECK(codeOf(users.setDisabled(self, true)) == ErrorCode::Conflict);
     CHECK(codeOf(users.setRole(self, Role::Officer)) == ErrorCode::Conflict);
-    CHECK(codeOf(users.resetPassword(self, "new-pass-2027")) == ErrorCode::Conflict); // that is changeOwnPassword
+    CHECK(codeOf(users.resetPassword(self, "new-pass-2027")) == ErrorCode::Conflict);  // that is changeOwnPassword
     CHECK(canOpen(branch, kAdminName, kAdminPassword));
     CHECK(codeOf(users.remove(999)) == ErrorCode::NotFound);
 }
@@ -140,7 +140,7 @@ TEST_CASE("roles change and are audited", "[user_admin]")
     app::UserAdministration users(*admin);
     REQUIRE(users.setRole(officer.id, Role::Supervisor));
     CHECK(actions(*admin).back() == "user.set_role user " + std::to_string(officer.id));
-    REQUIRE(users.setRole(officer.id, Role::Supervisor)); // no change, no event
+    REQUIRE(users.setRole(officer.id, Role::Supervisor));  // no change, no event
     CHECK(actions(*admin).back() == "user.set_role user " + std::to_string(officer.id));
     CHECK(actions(*admin).size() == 6);
     CHECK(branch.login("officer1", kOfficerPassword)->can(Permission::ReviewWork));
@@ -168,7 +168,7 @@ TEST_CASE("a reset password works and the old one no longer does", "[user_admin]
     const User officer = branch.addUser("officer1", Role::Officer, kOfficerPassword);
     auto admin = branch.loginAdmin();
     app::UserAdministration users(*admin);
-    CHECK(codeOf(users.resetPassword(officer.id, "officer1-x-2027")) == ErrorCode::InvalidInput); // holds the name
+    CHECK(codeOf(users.resetPassword(officer.id, "officer1-x-2027")) == ErrorCode::InvalidInput);  // holds the name
     REQUIRE(users.resetPassword(officer.id, "reset-pass-2027"));
     CHECK(actions(*admin).back() == "user.reset_password user " + std::to_string(officer.id));
     CHECK_FALSE(canOpen(branch, "officer1", kOfficerPassword));

@@ -22,7 +22,7 @@ struct Fixture {
     }
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("users are stored and found by name and id", "[user_repository]")
 {
@@ -36,7 +36,7 @@ TEST_CASE("users are stored and found by name and id", "[user_repository]")
     CHECK(byName->role == Role::Supervisor);
     CHECK_FALSE(byName->disabled);
     CHECK(f.users.findById(*id)->username == "li.wei");
-    CHECK_FALSE(f.users.findByName("LI.WEI")); // names are exact
+    CHECK_FALSE(f.users.findByName("LI.WEI"));  // names are exact
     CHECK_FALSE(f.users.findById(*id + 1));
 }
 
