@@ -12,7 +12,7 @@ namespace doorstep {
 // first none at the front, then none at the back, so a short text comes out as all stars.
 std::string maskMiddle(std::string_view text, std::size_t keepFirst, std::size_t keepLast, std::size_t minHidden = 4);
 
-// "110101199003071234" → "110101********1234": the address code and the last four kept.
+// An 18-character number → "110101********1234": the address code and the last four kept.
 std::string maskIdNumber(std::string_view idNumber);
 // "13812345678" → "138****5678": the network prefix and the last four kept.
 std::string maskPhone(std::string_view phone);

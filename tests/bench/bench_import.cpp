@@ -13,17 +13,19 @@
 //   recompute_s    from the end of pass 2 to the last recompute report: PortfolioWriter::finish() (flushing
 //                  the last loan; on a re-import, deleting contact persons the bank no longer lists) and the
 //                  delinquency of every loan as of the extract date, written to loan_status
-//   commit_s       the rest of importExtract: the imports row, the audit event and COMMIT, which includes
-//                  SQLite's automatic WAL checkpoint (the whole transaction copied into the database file)
+//   finish_s       the rest of importExtract: screening (since schema 5), the imports row, the audit event and
+//                  COMMIT, which includes SQLite's automatic WAL checkpoint (the whole transaction copied into
+//                  the database file)
 //   close_s        closing the database (a last checkpoint, if any)
-//   import_s       checking + writing + recompute + commit (importExtract from call to return)
+//   import_s       checking + writing + recompute + finish (importExtract from call to return)
 //   *_cpu_s        the same spans in user + system CPU seconds of the process (less disturbed by other load)
 //   login_peak_rss_mib / import_peak_rss_mib   peak resident memory of the login and of the import alone
 //                  (the peak is reset after the login through /proc/self/clear_refs)
 // --cache-mib N sets PRAGMA cache_size to N MiB on the session's connection before importing, to measure
 // how the page cache size matters; without it the connection keeps SQLite's default (2 MiB).
 //
-// `schema` prints the CREATE statements of the portfolio tables and their indexes as the database holds
+// `schema` prints the CREATE statements of the portfolio tables (and contact_events, where the schema has it)
+// and their indexes as the database holds
 // them, for the sqlcipher shell baseline in bench_import.sh. `query` prints the rows of one SELECT with `|`
 // between columns, as the sqlcipher shell does, so bench_import.sh can compare what both wrote.
 #include "app/portfolio_import.h"
@@ -50,7 +52,7 @@ int printSchema(app::Session& session)
 {
     auto stmt = session.database().connection().prepare(
         "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN ('borrowers', 'contact_persons', "
-        "'credit_records', 'loans', 'instalments', 'payments') ORDER BY rowid");
+        "'credit_records', 'loans', 'instalments', 'payments', 'contact_events') ORDER BY rowid");
     while (stmt.step())
         fmt::print("{};\n", stmt.columnText(0));
     return 0;
@@ -127,12 +129,12 @@ int runImport(app::Session& session, const std::string& folder, long cacheMib)
     fmt::print("checking_s {:.3f}\n", span(start, checking));
     fmt::print("writing_s {:.3f}\n", span(checking, writing));
     fmt::print("recompute_s {:.3f}\n", span(writing, recomputing));
-    fmt::print("commit_s {:.3f}\n", span(recomputing, end));
+    fmt::print("finish_s {:.3f}\n", span(recomputing, end));
     fmt::print("import_s {:.3f}\n", span(start, end));
     fmt::print("checking_cpu_s {:.3f}\n", checkingCpu - startCpu);
     fmt::print("writing_cpu_s {:.3f}\n", writingCpu - checkingCpu);
     fmt::print("recompute_cpu_s {:.3f}\n", recomputingCpu - writingCpu);
-    fmt::print("commit_cpu_s {:.3f}\n", endCpu - recomputingCpu);
+    fmt::print("finish_cpu_s {:.3f}\n", endCpu - recomputingCpu);
     fmt::print("import_cpu_s {:.3f}\n", endCpu - startCpu);
     fmt::print("import_peak_rss_mib {:.1f}{}\n", bench::mib(bench::statusKiB("VmHWM")),
                peakReset ? "" : " (peak not reset: includes the login)");

@@ -142,6 +142,10 @@ DB_SCHEMA_SOURCE=$WORK/schema-source.db
 new_branch "$DB_SCHEMA_SOURCE"
 "$BENCH_IMPORT" --db "$DB_SCHEMA_SOURCE" --user "$USER_NAME" schema >"$WORK/schema.sql"
 remove_db "$DB_SCHEMA_SOURCE"
+HAS_CONTACT_EVENTS=0
+if grep -q 'CREATE TABLE contact_events' "$WORK/schema.sql" && [[ -f $EXTRACT/contact_history.csv ]]; then
+  HAS_CONTACT_EVENTS=1
+fi
 KEY=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
 # The pragmas of storage::Connection::open (src/storage/sqlite.cpp); the shell keys with the raw key.
 cat >"$WORK/open.sql" <<EOF
@@ -170,6 +174,11 @@ UNION ALL SELECT 't', 'loans', count(*), sum(borrower_id), sum(principal_fen), s
 UNION ALL SELECT 't', 'instalments', count(*), sum(loan_id), sum(seq), sum(principal_fen), sum(interest_fen)
   FROM instalments
 UNION ALL SELECT 't', 'payments', count(*), sum(loan_id), sum(amount_fen), 0, 0 FROM payments"
+if [[ $HAS_CONTACT_EVENTS == 1 ]]; then
+  TOTALS_SQL="$TOTALS_SQL
+UNION ALL SELECT 't', 'contact_events', count(*), sum(borrower_id), sum(loan_id), sum(minute_of_day),
+  sum(promised_amount_fen) FROM contact_events"
+fi
 mark() { echo "SELECT 'mark $1', printf('%.3f', (julianday('now') - 2440587.5) * 86400.0);"; }
 {
   cat "$WORK/open.sql"
@@ -212,14 +221,26 @@ INSERT INTO payments (bank_id, loan_id, paid_date, amount_fen)
   SELECT s.payment_id, l.id, s.paid_date, $(yuan_to_fen s.amount)
   FROM stage_payments s CROSS JOIN loans l ON l.bank_id = s.loan_id;
 EOF
+  if [[ $HAS_CONTACT_EVENTS == 1 ]]; then
+    # The call centre's contact history (schema 5 and later), as PortfolioWriter::contactAttempt writes it.
+    cat <<EOF
+INSERT OR IGNORE INTO contact_events (borrower_id, loan_id, contact_date, minute_of_day, channel, reached, outcome,
+                                      promised_amount_fen, promised_date, source)
+  SELECT b.id, l.id, substr(s.contact_time, 1, 10),
+         CAST(substr(s.contact_time, 12, 2) AS INTEGER) * 60 + CAST(substr(s.contact_time, 15, 2) AS INTEGER),
+         s.channel, s.reached, s.outcome, $(yuan_to_fen s.promised_amount), s.promised_date, 'call_centre'
+  FROM stage_contact_history s CROSS JOIN borrowers b ON b.bank_id = s.borrower_id
+  LEFT JOIN loans l ON l.bank_id = s.loan_id;
+EOF
+  fi
   mark converted
   for f in "${CSV_FILES[@]}"; do echo "DROP TABLE stage_$f;"; done
   mark dropped
   echo "COMMIT;"
   mark committed
 } >"$WORK/base2.sql"
-if [[ " ${CSV_FILES[*]} " == *" contact_history "* ]]; then
-  log "note: contact_history.csv is staged by the baselines but base2 does not convert it"
+if [[ " ${CSV_FILES[*]} " == *" contact_history "* && $HAS_CONTACT_EVENTS == 0 ]]; then
+  log "note: contact_history.csv is staged by the baselines, but this schema has no contact_events to convert it into"
 fi
 
 # Records the phases of a baseline from its 'mark NAME|unix time' lines.
