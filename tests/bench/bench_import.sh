@@ -78,7 +78,11 @@ cmake --build "$BUILD" --target doorstep-cli bench_import bench_recompute >"$WOR
 # --- the machine -----------------------------------------------------------------------------------------
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo none)$(git -C "$REPO" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+  if git -C "$REPO" rev-parse --short HEAD >/dev/null 2>&1; then
+    echo "commit: $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD || echo ' (with uncommitted changes)')"
+  else
+    echo "commit: unknown ($REPO is not a git checkout)"
+  fi
   echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'),$(grep -m1 'cpu MHz' /proc/cpuinfo | cut -d: -f2) MHz, cache$(grep -m1 'cache size' /proc/cpuinfo | cut -d: -f2)"
   echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
   echo "work folder: $WORK ($(df -h --output=avail "$WORK" | tail -1 | tr -d ' ') free)"
