@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTimer>
 #include <QtTest>
 #include <memory>
@@ -19,7 +20,12 @@ namespace doorstep::test {
 GuiFixture::GuiFixture()
 {
     QVERIFY2(m_dir.isValid(), "temporary folder");
-    qputenv("XDG_CONFIG_HOME", (m_dir.path() + QStringLiteral("/config")).toUtf8());
+    // Settings go to the test program's own folder, which CTest names in the build tree: Qt writes its
+    // settings cache back when the program ends, after this fixture's folder is gone, and would leave a
+    // stray folder in /tmp. Run by hand without it, the fixture's folder; never the person's own settings.
+    const QByteArray configHome = qgetenv("DOORSTEP_TEST_CONFIG_HOME");
+    qputenv("XDG_CONFIG_HOME", configHome.isEmpty() ? (m_dir.path() + QStringLiteral("/config")).toUtf8() : configHome);
+    QSettings(QStringLiteral("Doorstep"), QStringLiteral("doorstep")).clear();  // each fixture starts empty
     qputenv("XDG_DATA_HOME", (m_dir.path() + QStringLiteral("/data")).toUtf8());
     // Key derivation at its real cost takes ~0.4 s a slot; the behaviour under test does not depend on it.
     app::Session::setKdfParamsForNewSlots(storage::KdfParams::minimum());

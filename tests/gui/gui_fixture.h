@@ -1,5 +1,5 @@
 #pragma once
-// Shared set-up for GUI tests: a private settings and data folder, fast key derivation, and a
+// Shared set-up for GUI tests: empty settings, a private data folder, fast key derivation, and a
 // branch database with one administrator.
 #include "domain/role.h"
 
@@ -20,7 +20,7 @@ inline const QString kAdminPassword = QStringLiteral("Chief-pass-2026");
 
 class GuiFixture final {
 public:
-    GuiFixture();  // makes the folders, points XDG paths at them, creates the database
+    GuiFixture();  // clears the settings, makes the folders, points XDG_DATA_HOME there, creates the database
     QString databasePath() const;
     QString folder() const { return m_dir.path(); }
     // Adds a user through the administrator's use case (the key slot included).
