@@ -421,6 +421,18 @@
         <source>the manifest row is missing (the file has only its header)</source>
         <translation>the manifest row is missing (the file has only its header)</translation>
     </message>
+    <message>
+        <source>is already used on an earlier line</source>
+        <translation>is already used on an earlier line</translation>
+    </message>
+    <message>
+        <source>is already used on an earlier line, by another loan's payment</source>
+        <translation>is already used on an earlier line, by another loan's payment</translation>
+    </message>
+    <message>
+        <source>appears twice among this loan's payments</source>
+        <translation>appears twice among this loan's payments</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

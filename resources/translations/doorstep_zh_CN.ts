@@ -421,6 +421,18 @@
         <source>the manifest row is missing (the file has only its header)</source>
         <translation>manifest 文件缺少数据行(只有表头)</translation>
     </message>
+    <message>
+        <source>is already used on an earlier line</source>
+        <translation>已在前面某行使用过</translation>
+    </message>
+    <message>
+        <source>is already used on an earlier line, by another loan's payment</source>
+        <translation>已在前面某行被另一笔贷款的还款使用</translation>
+    </message>
+    <message>
+        <source>appears twice among this loan's payments</source>
+        <translation>在该笔贷款的还款中出现了两次</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -137,6 +137,7 @@ private:
     void malformedLoanRow() { m_loans.try_emplace(m_table.text(LoanId)); }
     void malformedManifestRow() { ++m_manifestRows; }
 
+    void checkPaymentIdsUnique();
     bool knownBorrower(std::size_t column);
     bool enterGroup(std::size_t column, bool instalments);
     bool enterContactGroup();
@@ -159,6 +160,8 @@ private:
     bool m_loansComplete = false;
     Group m_group;
     ContactGroup m_contactGroup;
+    // A hash of every payment id, so an id given to payments of two loans is found (8 bytes a payment).
+    std::vector<std::uint64_t> m_paymentIdHashes;
 
     Borrower m_borrower;
     ContactPerson m_contact;
@@ -214,7 +217,9 @@ Result<void> ExtractReader::readFile(const File& file)
     bool complete = *usable;
     if (file.row == &ExtractReader::borrowerRow) m_borrowers.reserve(expectedRows(m_table.fileSize(), 100));
     if (file.row == &ExtractReader::loanRow) m_loans.reserve(expectedRows(m_table.fileSize(), 70));
+    if (file.row == &ExtractReader::paymentRow) m_paymentIdHashes.reserve(m_table.fileSize() / 32 + 16);
     m_group = Group{};
+    const std::size_t problemsBefore = m_result.problems.size();
     while (complete && !stopped()) {
         const auto next = m_table.next();
         if (!next) return std::unexpected(next.error());
@@ -229,11 +234,52 @@ Result<void> ExtractReader::readFile(const File& file)
     // Only a file read to its end tells which ids exist; otherwise references to it go unchecked.
     if (file.row == &ExtractReader::borrowerRow) m_borrowersComplete = complete;
     if (file.row == &ExtractReader::loanRow) m_loansComplete = complete;
+    if (file.row == &ExtractReader::paymentRow) {
+        if (complete && !stopped()) checkPaymentIdsUnique();
+        m_paymentIdHashes = {};
+        // The second look adds its problems last: keep the file's problems in line order.
+        std::stable_sort(m_result.problems.begin() + static_cast<std::ptrdiff_t>(problemsBefore),
+                         m_result.problems.end(),
+                         [](const ExtractProblem& a, const ExtractProblem& b) { return a.line < b.line; });
+    }
     if (complete && file.row == &ExtractReader::manifestRow && m_manifestRows == 0)
         m_table.problem(0, {}, "the manifest row is missing (the file has only its header)");
     m_doneBefore += m_table.fileSize();
     m_table.close();
     return {};
+}
+
+// Payment ids are unique across the whole file, not only within a loan: the database keeps one payment per
+// id, so a reused id would silently move a payment from one loan to the other. Sorting the hashes finds
+// candidate duplicates in O(n log n) with 8 bytes a payment; only when there are some (hash collisions
+// included) is the file read a second time, keeping just the candidates' ids, to report the real ones.
+void ExtractReader::checkPaymentIdsUnique()
+{
+    std::ranges::sort(m_paymentIdHashes);
+    std::vector<std::uint64_t> candidates;
+    for (std::size_t i = 1; i < m_paymentIdHashes.size(); ++i) {
+        if (m_paymentIdHashes[i] == m_paymentIdHashes[i - 1] &&
+            (candidates.empty() || candidates.back() != m_paymentIdHashes[i]))
+            candidates.push_back(m_paymentIdHashes[i]);
+    }
+    m_paymentIdHashes = {};
+    if (candidates.empty()) return;
+    m_table.close();
+    const auto usable = m_table.open(m_folder, kExtractFiles[6], kPayments, m_options.encoding);
+    if (!usable || !*usable) return;  // read once already; a file that changed meanwhile is not this check's
+    std::unordered_map<std::string, std::string> loanOfPayment;  // candidates only
+    while (!stopped()) {
+        const auto next = m_table.next();
+        if (!next || *next == ExtractTable::Next::End || *next == ExtractTable::Next::Broken) break;
+        if (*next != ExtractTable::Next::Row) continue;
+        const std::string& id = m_table.text(PaymentId);  // empty ones were reported on the first read
+        if (id.empty() || !std::ranges::binary_search(candidates, std::hash<std::string>{}(id))) continue;
+        const auto [first, inserted] = loanOfPayment.try_emplace(id, m_table.text(PaymentLoan));
+        // Twice within one loan was reported on the first read.
+        if (!inserted && first->second != m_table.text(PaymentLoan))
+            m_table.problem(PaymentId, fmt::format("{} is already used on an earlier line, by another loan's payment",
+                                                   quoteValue(id)));
+    }
 }
 
 bool ExtractReader::progress()
@@ -482,8 +528,9 @@ void ExtractReader::paymentRow()
     const bool loanGiven = t.filled(PaymentLoan);
     bool ok = loanGiven && enterGroup(PaymentLoan, false);
     const bool grouped = loanGiven && m_group.ordered;
-    // Checked within the loan's group; uniqueness across the whole table is the database's to enforce.
+    // Checked within the loan's group here, and across the whole file after it (checkPaymentIdsUnique).
     if (t.filled(PaymentId)) {
+        m_paymentIdHashes.push_back(std::hash<std::string>{}(t.text(PaymentId)));
         if (grouped && !m_group.paymentIds.insert(t.text(PaymentId)).second)
             ok = t.problem(PaymentId,
                            fmt::format("{} appears twice among this loan's payments", quoteValue(t.text(PaymentId))));

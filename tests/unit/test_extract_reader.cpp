@@ -44,7 +44,7 @@ const std::map<std::string, std::string> kGood{
     {"payments.csv", "payment_id,loan_id,paid_date,amount\n"
                      "P1,L001-1,2025-04-15,4443.75\n"
                      "P2,L001-1,2025-05-20,4443.75\n"
-                     "P1,L002-1,2024-02-10,4288.89\n"},
+                     "P3,L002-1,2024-02-10,4288.89\n"},
 };
 
 struct RecordingSink final : io::ExtractSink {
@@ -183,7 +183,7 @@ TEST_CASE("a good extract reaches the sink record by record with the right value
     CHECK(sink.instalments[1].principalDue == Money::fromFen(391'414));
     CHECK(sink.instalments[1].interestDue == Money::fromFen(52'961));
     REQUIRE(sink.payments.size() == 3);
-    CHECK(sink.payments[2].id == "P1");  // the same transaction id under another loan is fine here
+    CHECK(sink.payments[2].id == "P3");
     CHECK(sink.payments[2].loanId == "L002-1");
     CHECK(formatIsoDate(sink.payments[2].paidOn) == "2024-02-10");
     CHECK(sink.payments[2].amount == Money::fromFen(428'889));
@@ -329,10 +329,22 @@ TEST_CASE("duplicate borrower, loan and payment ids", "[extract_reader]")
     CHECK(problemsWith("loans.csv", kLoanHeader,
                        kGoodLoans + "L001-1,C002,business,5000.00,6,2025-01-01,12,interest_only_bullet,\n") ==
           Texts{"loans.csv line 4, column loan_id: 'L001-1' is already used on an earlier line"});
-    // Within a loan's payments; the same id under another loan is left to the database.
+    // Within a loan's payments, and across loans: the database keeps one payment per id, so a reused id
+    // would move the payment from one loan to the other. Problems stay in line order.
     CHECK(problemsWith("payments.csv", kPaymentHeader,
-                       "P1,L001-1,2025-04-15,4443.75\nP1,L001-1,2025-05-20,4443.75\nP1,L002-1,2024-02-10,1\n") ==
-          Texts{"payments.csv line 3, column payment_id: 'P1' appears twice among this loan's payments"});
+                       "P1,L001-1,2025-04-15,4443.75\nP1,L001-1,2025-05-20,4443.75\nP1,L002-1,2024-02-10,1\n"
+                       "P2,L002-1,2024-03-10,1\nP3,L002-1,2024-03-11,x\n") ==
+          Texts{"payments.csv line 3, column payment_id: 'P1' appears twice among this loan's payments",
+                "payments.csv line 4, column payment_id: 'P1' is already used on an earlier line, by another loan's "
+                "payment",
+                "payments.csv line 6, column amount: 'x' is not an amount in yuan (like 1234.56)"});
+    CHECK(problemsWith("payments.csv", kPaymentHeader,
+                       "P7,L001-1,2025-04-15,4443.75\nP8,L001-1,2025-05-20,4443.75\nP7,L002-1,2024-02-10,1\n") ==
+          Texts{"payments.csv line 4, column payment_id: 'P7' is already used on an earlier line, by another loan's "
+                "payment"});
+    CHECK(problemsWith("payments.csv", kPaymentHeader,
+                       "P7,L001-1,2025-04-15,4443.75\nP8,L001-1,2025-05-20,4443.75\nP9,L002-1,2024-02-10,1\n")
+              .empty());
     CHECK(
         problemsWith("credit_records.csv",
                      "borrower_id,report_date,overdue_accounts_elsewhere,worst_dpd_24m,total_debt,enquiries_6m",
