@@ -28,8 +28,23 @@ Result<Date> parseIsoDate(std::string_view text)
 
 std::string formatIsoDate(Date date)
 {
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                       static_cast<unsigned>(date.day()));
+    // Called for every instalment and payment an import writes: the ten characters directly, not through
+    // fmt (measured 1.2 s CPU of a 100,000-loan import). Anything wider (years outside 0–9999, an
+    // unchecked month or day above 99) keeps fmt's form.
+    const int year = static_cast<int>(date.year());
+    const auto month = static_cast<unsigned>(date.month());
+    const auto day = static_cast<unsigned>(date.day());
+    if (year < 0 || year > 9999 || month > 99 || day > 99) return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    std::string text(10, '-');
+    text[0] = static_cast<char>('0' + year / 1000);
+    text[1] = static_cast<char>('0' + year / 100 % 10);
+    text[2] = static_cast<char>('0' + year / 10 % 10);
+    text[3] = static_cast<char>('0' + year % 10);
+    text[5] = static_cast<char>('0' + month / 10 % 10);
+    text[6] = static_cast<char>('0' + month % 10);
+    text[8] = static_cast<char>('0' + day / 10 % 10);
+    text[9] = static_cast<char>('0' + day % 10);
+    return text;
 }
 
 int daysBetween(Date a, Date b)

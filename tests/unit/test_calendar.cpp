@@ -1,6 +1,7 @@
 #include "domain/calendar.h"
 
 #include <catch2/catch_test_macros.hpp>
+#include <fmt/core.h>
 
 using namespace doorstep;
 
@@ -31,6 +32,20 @@ TEST_CASE("dates are written as ISO and read back", "[calendar]")
     CHECK(formatIsoDate(ymd(2026, 1, 5)) == "2026-01-05");
     CHECK(formatIsoDate(ymd(999, 12, 31)) == "0999-12-31");
     CHECK(parseIsoDate(formatIsoDate(ymd(2028, 2, 29))) == ymd(2028, 2, 29));
+}
+
+TEST_CASE("the fast date writer gives fmt's text for every day and for the edges", "[calendar]")
+{
+    const auto viaFmt = [](Date d) {
+        return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                           static_cast<unsigned>(d.day()));
+    };
+    for (Date d = ymd(1899, 1, 1); d <= ymd(2101, 1, 1); d = addDays(d, 1)) {
+        if (formatIsoDate(d) != viaFmt(d)) FAIL(viaFmt(d));
+    }
+    for (const Date d : {ymd(0, 1, 1), ymd(9, 9, 9), ymd(9999, 12, 31), ymd(10000, 1, 1), ymd(-1, 1, 1),
+                         ymd(2026, 13, 40), ymd(2026, 100, 1), ymd(2026, 1, 200)})
+        CHECK(formatIsoDate(d) == viaFmt(d));
 }
 
 TEST_CASE("days between and adding days cross months and leap days", "[calendar]")
