@@ -30,6 +30,7 @@ public:
     Statement& bind(int index, std::string_view value);
     Statement& bind(int index, std::nullopt_t);
     Statement& bindBool(int index, bool value) { return bind(index, std::int64_t{value ? 1 : 0}); }
+    Statement& bindBlob(int index, std::string_view bytes);  // copied; an empty view binds a zero-length blob
 
     // Steps once: true while a row is available, false when done. Throws DatabaseError on failure.
     bool step();
@@ -38,6 +39,8 @@ public:
 
     std::int64_t columnInt(int index) const;
     std::string columnText(int index) const;
+    // The column's bytes as a blob, without copying: valid until the next step(), reset() or column call.
+    std::string_view columnBlob(int index) const;
     bool columnIsNull(int index) const;
 
 private:
@@ -100,6 +103,20 @@ public:
 private:
     const Connection& m_connection;
     bool m_done = false;
+};
+
+// Turns foreign-key enforcement off for its lifetime and on again at its end, also when an exception leaves
+// the scope. SQLite ignores the pragma inside a transaction, so make this before the Transaction it covers
+// (it then ends after it). For bulk writes whose every reference the caller has already checked.
+class ForeignKeysOff final {
+public:
+    explicit ForeignKeysOff(const Connection& connection);  // std::logic_error inside a transaction
+    ~ForeignKeysOff();
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    const Connection& m_connection;
 };
 
 }  // namespace doorstep::storage

@@ -136,6 +136,51 @@ TEST_CASE("a transaction rolls back unless committed", "[sqlite]")
     CHECK(scalar(c, "SELECT count(*) FROM t") == 1);
 }
 
+TEST_CASE("foreign keys are off for a guard's scope only, also when it ends by an exception", "[sqlite]")
+{
+    TempDir dir;
+    Connection c = openNew(dir / "x.db", randomSecret(kKeyBytes));
+    c.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (p INTEGER REFERENCES parent (id))");
+    CHECK(scalar(c, "PRAGMA foreign_keys") == 1);
+    {
+        const ForeignKeysOff off(c);
+        Transaction tx(c);
+        c.execute("INSERT INTO child VALUES (7)");  // no parent 7: not checked
+        c.execute("DELETE FROM child");
+        tx.commit();
+    }
+    CHECK(scalar(c, "PRAGMA foreign_keys") == 1);
+    CHECK_THROWS_AS(c.execute("INSERT INTO child VALUES (7)"), DatabaseError);
+    try {
+        const ForeignKeysOff off(c);
+        Transaction tx(c);
+        CHECK(scalar(c, "PRAGMA foreign_keys") == 0);
+        throw std::runtime_error("cancelled");
+    } catch (const std::runtime_error&) {
+    }
+    CHECK(scalar(c, "PRAGMA foreign_keys") == 1);
+    // Inside a transaction SQLite would ignore the pragma: refused rather than silently doing nothing.
+    Transaction tx(c);
+    CHECK_THROWS_AS(ForeignKeysOff(c), std::logic_error);
+}
+
+TEST_CASE("blobs are bound and read back byte for byte, an empty one as empty", "[sqlite]")
+{
+    TempDir dir;
+    Connection c = openNew(dir / "x.db", randomSecret(kKeyBytes));
+    c.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB NOT NULL)");
+    const std::string bytes("\x00\x01\xff ok\x00", 6);
+    c.prepare("INSERT INTO t VALUES (1, ?)").bindBlob(1, bytes).run();
+    c.prepare("INSERT INTO t VALUES (2, ?)").bindBlob(1, {}).run();  // NOT NULL holds: empty, not NULL
+    auto s = c.prepare("SELECT b, typeof(b) FROM t ORDER BY id");
+    REQUIRE(s.step());
+    CHECK(std::string(s.columnBlob(0)) == bytes);
+    CHECK(s.columnText(1) == "blob");
+    REQUIRE(s.step());
+    CHECK(s.columnBlob(0).empty());
+    CHECK(s.columnText(1) == "blob");
+}
+
 TEST_CASE("re-keying moves the whole file to the new key", "[sqlite]")
 {
     TempDir dir;
