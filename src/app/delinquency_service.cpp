@@ -100,16 +100,16 @@ RecomputeSummary recomputeInTransaction(const storage::Connection& connection, D
     // Rows of this date already there (an earlier run for the same date) were not written by this run.
     const std::int64_t historyBefore = historyRows();
     storage::LoanStatusRepository statuses(connection);
-    // loan_status is not among the tables being walked, so each state is written as it is computed:
-    // one loan in memory at a time.
-    statuses.forEachLoan([&](std::int64_t id, const Loan& loan, std::span<const Instalment> schedule,
-                             std::span<const Payment> payments) {
-        const DelinquencySummary d = assessLoanSummary(loan, schedule, payments, asOf, settings);
-        if (statuses.save(rowFor(id, asOf, d))) ++summary.changed;
-        ++summary.loans;
-        if (d.dpd > 0) ++summary.overdue;
-        if (progress && summary.loans % 1000 == 0 && !progress(summary.loans)) throw RecomputeCancelled();
-    });
+    // One walk in loan order over the loans, their ledger rows and their stored states; each state is
+    // written as it is computed, and only when it changed: one loan in memory at a time.
+    statuses.forEachLedgerLoan(
+        {.borrowerIds = false, .status = true}, [&](const storage::LoanStatusRepository::LedgerLoan& l) {
+            const DelinquencySummary d = assessLoanSummary(l.loan, l.instalments, l.payments, asOf, settings);
+            if (statuses.save(rowFor(l.loanRowId, asOf, d), l.stored)) ++summary.changed;
+            ++summary.loans;
+            if (d.dpd > 0) ++summary.overdue;
+            if (progress && summary.loans % 1000 == 0 && !progress(summary.loans)) throw RecomputeCancelled();
+        });
     summary.bucketChanges = historyRows() - historyBefore;
     return summary;
 }
@@ -140,10 +140,10 @@ Result<std::int64_t> forEachCase(Session& session, Date asOf, const std::functio
     const auto& db = session.database().connection();
     const DelinquencySettings settings = loadDelinquencySettings(db);
     std::int64_t count = 0;
-    storage::LoanStatusRepository(db).forEachLoan(
-        [&](std::int64_t, const Loan& loan, std::span<const Instalment> schedule, std::span<const Payment> payments) {
-            emit(CaseRow{loan.id, loan.borrowerId, loan.product,
-                         assessLoanSummary(loan, schedule, payments, asOf, settings)});
+    storage::LoanStatusRepository(db).forEachLedgerLoan(
+        {.borrowerIds = true, .status = false}, [&](const storage::LoanStatusRepository::LedgerLoan& l) {
+            emit(CaseRow{l.loan.id, l.loan.borrowerId, l.loan.product,
+                         assessLoanSummary(l.loan, l.instalments, l.payments, asOf, settings)});
             ++count;
         });
     session.audit("portfolio.export_cases", "portfolio", formatIsoDate(asOf));

@@ -1,7 +1,9 @@
 #include "storage/loan_status_repository.h"
 
 #include "domain/calendar.h"
+#include "storage/loan_ledger.h"
 
+#include <optional>
 #include <vector>
 
 namespace doorstep::storage {
@@ -88,27 +90,102 @@ void LoanStatusRepository::forEachLoan(const std::function<void(std::int64_t, co
     }
 }
 
+namespace {
+
+// Columns from `first` on: dpd, bucket, risk_class, the six amounts, as_of (the order of `find`).
+void readStatus(const Statement& q, int first, LoanStatusRow& out)
+{
+    out.dpd = static_cast<int>(q.columnInt(first));
+    out.bucket = q.columnText(first + 1);
+    out.riskClass = q.columnText(first + 2);
+    out.overduePrincipal = Money{q.columnInt(first + 3)};
+    out.overdueInterest = Money{q.columnInt(first + 4)};
+    out.penalty = Money{q.columnInt(first + 5)};
+    out.compound = Money{q.columnInt(first + 6)};
+    out.totalOverdue = Money{q.columnInt(first + 7)};
+    out.outstandingPrincipal = Money{q.columnInt(first + 8)};
+    out.asOf = q.columnText(first + 9);
+}
+
+}  // namespace
+
+void LoanStatusRepository::forEachLedgerLoan(LedgerWalk what, const std::function<void(const LedgerLoan&)>& visit) const
+{
+    // Up to three cursors walked together in loan order (loans, ledger, stored states), like forEachLoan: one
+    // loan in memory at a time. The states may be written while their cursor is open (save() of the loan just
+    // read): SQLite keeps the cursor's position, and rows before it are never read again.
+    auto loans =
+        m_db.prepare(what.borrowerIds ? "SELECT l.id, l.bank_id, b.bank_id, l.product, l.principal_fen, l.rate_micros, "
+                                        "l.start_date, l.term_months, l.method, l.officer FROM loans l "
+                                        "JOIN borrowers b ON b.id = l.borrower_id ORDER BY l.id"
+                                      : "SELECT id, bank_id, '', product, principal_fen, rate_micros, start_date, "
+                                        "term_months, method, officer FROM loans ORDER BY id");
+    auto ledger = m_db.prepare("SELECT loan_id, instalments, payments FROM loan_ledger ORDER BY loan_id");
+    std::optional<Statement> status;
+    if (what.status)
+        status.emplace(m_db.prepare("SELECT loan_id, dpd, bucket, risk_class, overdue_principal_fen, "
+                                    "overdue_interest_fen, penalty_fen, compound_fen, total_overdue_fen, "
+                                    "outstanding_principal_fen, as_of FROM loan_status ORDER BY loan_id"));
+    bool moreLedger = ledger.step();
+    bool moreStatus = status && status->step();
+    std::vector<Instalment> schedule;
+    std::vector<Payment> paid;
+    Loan loan;
+    LoanStatusRow stored;
+    while (loans.step()) {
+        const std::int64_t id = loans.columnInt(0);
+        loan.id = loans.columnText(1);
+        loan.borrowerId = loans.columnText(2);
+        loan.product = parseProduct(loans.columnText(3)).value_or(Product::Consumer);
+        loan.principal = Money{loans.columnInt(4)};
+        loan.contractRate = AnnualRate{loans.columnInt(5)};
+        loan.startDate = dateOf(loans.columnText(6));
+        loan.termMonths = static_cast<int>(loans.columnInt(7));
+        loan.method = parseRepaymentMethod(loans.columnText(8)).value_or(RepaymentMethod::EqualInstalment);
+        loan.officer = loans.columnText(9);
+        while (moreLedger && ledger.columnInt(0) < id)
+            moreLedger = ledger.step();
+        if (moreLedger && ledger.columnInt(0) == id) {
+            decodeInstalments(ledger.columnBlob(1), schedule);
+            decodePayments(ledger.columnBlob(2), paid);
+        } else {
+            schedule.clear();
+            paid.clear();
+        }
+        const LoanStatusRow* found = nullptr;
+        while (moreStatus && status->columnInt(0) < id)
+            moreStatus = status->step();
+        if (moreStatus && status->columnInt(0) == id) {
+            stored.loanRowId = id;
+            readStatus(*status, 1, stored);
+            found = &stored;
+        }
+        visit(LedgerLoan{id, loan, schedule, paid, found});
+    }
+}
+
 bool LoanStatusRepository::save(const LoanStatusRow& s)
 {
     auto& find = m_stmt->find;
     find.reset();
     find.bind(1, s.loanRowId);
-    std::string oldBucket;
-    std::string oldClass;
-    bool existed = false;
-    bool same = false;
-    if (find.step()) {
-        existed = true;
-        oldBucket = find.columnText(1);
-        oldClass = find.columnText(2);
-        same = find.columnInt(0) == s.dpd && oldBucket == s.bucket && oldClass == s.riskClass &&
-               find.columnInt(3) == s.overduePrincipal.fen && find.columnInt(4) == s.overdueInterest.fen &&
-               find.columnInt(5) == s.penalty.fen && find.columnInt(6) == s.compound.fen &&
-               find.columnInt(7) == s.totalOverdue.fen && find.columnInt(8) == s.outstandingPrincipal.fen &&
-               find.columnText(9) == s.asOf;
-    }
+    LoanStatusRow stored;
+    const bool existed = find.step();
+    if (existed) readStatus(find, 0, stored);
     find.reset();
-    if (same) return false;
+    return save(s, existed ? &stored : nullptr);
+}
+
+bool LoanStatusRepository::save(const LoanStatusRow& s, const LoanStatusRow* stored)
+{
+    const bool existed = stored != nullptr;
+    if (existed && stored->dpd == s.dpd && stored->bucket == s.bucket && stored->riskClass == s.riskClass &&
+        stored->overduePrincipal == s.overduePrincipal && stored->overdueInterest == s.overdueInterest &&
+        stored->penalty == s.penalty && stored->compound == s.compound && stored->totalOverdue == s.totalOverdue &&
+        stored->outstandingPrincipal == s.outstandingPrincipal && stored->asOf == s.asOf)
+        return false;
+    const std::string oldBucket = existed ? stored->bucket : std::string();
+    const std::string oldClass = existed ? stored->riskClass : std::string();
     auto& up = m_stmt->upsert;
     up.reset();
     up.bind(1, s.loanRowId).bind(2, s.asOf).bind(3, std::int64_t{s.dpd}).bind(4, s.bucket).bind(5, s.riskClass);

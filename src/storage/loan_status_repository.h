@@ -27,13 +27,33 @@ public:
     LoanStatusRepository(const LoanStatusRepository&) = delete;
     LoanStatusRepository& operator=(const LoanStatusRepository&) = delete;
 
-    // Streams every loan with its schedule and payments in loan order, holding one loan at a time.
+    // Streams every loan with its schedule and payments in loan order from the instalments and payments
+    // tables, holding one loan at a time.
     void forEachLoan(const std::function<void(std::int64_t loanRowId, const Loan&, std::span<const Instalment>,
                                               std::span<const Payment>)>& visit) const;
+
+    // The same walk from the loan ledger (storage/loan_ledger.h): one row per loan, about six times faster
+    // than the tables. Instalment::loanId and the payments' ids are left empty (the delinquency engine does
+    // not read them); Loan::borrowerId only when `borrowerIds` (one more lookup per loan). With `status`,
+    // also the loan's stored state, walked in the same loan order, for save(row, stored).
+    struct LedgerLoan {
+        std::int64_t loanRowId = 0;
+        const Loan& loan;
+        std::span<const Instalment> instalments;
+        std::span<const Payment> payments;
+        const LoanStatusRow* stored = nullptr;  // none stored, or not asked for
+    };
+    struct LedgerWalk {
+        bool borrowerIds = false;
+        bool status = false;
+    };
+    void forEachLedgerLoan(LedgerWalk what, const std::function<void(const LedgerLoan&)>& visit) const;
 
     // Stores the state; when the bucket or class differs from the stored one, also a history row.
     // Returns true when anything was written.
     bool save(const LoanStatusRow& status);
+    // The same when the caller already read the stored state (nullptr: none is stored).
+    bool save(const LoanStatusRow& status, const LoanStatusRow* stored);
 
 private:
     const Connection& m_db;

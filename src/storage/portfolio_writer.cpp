@@ -3,6 +3,8 @@
 #include "domain/calendar.h"
 
 #include <algorithm>
+#include <fmt/core.h>
+#include <string_view>
 
 namespace doorstep::storage {
 
@@ -97,9 +99,56 @@ PortfolioWriter::PortfolioWriter(const Connection& connection) : m_db(connection
     count.step();
     m_fresh = count.columnInt(0) == 0;
     m_stmt = std::make_unique<Statements>(m_db);
+    m_ledger = std::make_unique<LoanLedgerWriter>(m_db);
+    if (!m_fresh) {
+        // Whatever changes a loan's rows — upsert, move of a payment to another loan, deletion — notes the loan
+        // (both loans of a move). Unchanged rows fire nothing, so a re-import without changes rebuilds nothing.
+        // Temporary: they live in this connection only and are dropped by finish() (or the rollback).
+        // No INSERT OR IGNORE in the bodies: the firing upsert's conflict handling would override it.
+        std::string sql = "CREATE TEMP TABLE IF NOT EXISTS ledger_dirty (id INTEGER PRIMARY KEY, "
+                          "instalments INTEGER NOT NULL DEFAULT 0, payments INTEGER NOT NULL DEFAULT 0);"
+                          "DELETE FROM temp.ledger_dirty;";
+        for (const std::string_view table : {"instalments", "payments"}) {
+            for (const std::string_view event : {"insert", "update", "delete"}) {
+                sql += fmt::format("CREATE TEMP TRIGGER IF NOT EXISTS ledger_{}_{} AFTER {} ON main.{} BEGIN ", table,
+                                   event, event, table);
+                for (const std::string_view row : {"OLD", "NEW"}) {
+                    if ((row == "OLD" && event == "insert") || (row == "NEW" && event == "delete")) continue;
+                    sql += fmt::format("INSERT INTO ledger_dirty (id) SELECT {0}.loan_id WHERE NOT EXISTS "
+                                       "(SELECT 1 FROM ledger_dirty WHERE id = {0}.loan_id); "
+                                       "UPDATE ledger_dirty SET {1} = 1 WHERE id = {0}.loan_id; ",
+                                       row, table);
+                }
+                sql += "END;";
+            }
+        }
+        m_db.execute(sql);
+    }
 }
 
-PortfolioWriter::~PortfolioWriter() = default;
+PortfolioWriter::~PortfolioWriter()
+{
+    try {
+        dropLedgerTriggers();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the caller's rollback removes them as well
+    }
+}
+
+void PortfolioWriter::dropLedgerTriggers()
+{
+    if (m_fresh) return;
+    m_db.execute("DROP TRIGGER IF EXISTS temp.ledger_instalments_insert;"
+                 "DROP TRIGGER IF EXISTS temp.ledger_instalments_update;"
+                 "DROP TRIGGER IF EXISTS temp.ledger_instalments_delete;"
+                 "DROP TRIGGER IF EXISTS temp.ledger_payments_insert;"
+                 "DROP TRIGGER IF EXISTS temp.ledger_payments_update;"
+                 "DROP TRIGGER IF EXISTS temp.ledger_payments_delete;");
+}
+
+std::int64_t PortfolioWriter::ledgerBlobsWritten() const
+{
+    return m_ledger->blobsWritten();
+}
 
 void PortfolioWriter::borrower(const Borrower& b)
 {
@@ -260,6 +309,12 @@ void PortfolioWriter::flushInstalments()
         drop.reset();
         drop.bind(1, loan).bind(2, std::int64_t{m_instalments.back().sequence}).run();
         m_changed += m_db.changes();
+    } else if (m_ledgerInstalmentLoans.insert(loan).second) {
+        // Into empty tables these rows are exactly the loan's: the reader let through only sequences
+        // 1, 2, 3 … of a loan listed together once.
+        m_ledger->writeInstalments(loan, m_instalments);
+    } else {
+        m_ledgerRebuild.emplace_back(loan, 1);
     }
     m_instalments.clear();
 }
@@ -304,6 +359,13 @@ void PortfolioWriter::flushPayments()
             drop.bind(1, id).run();
             m_changed += m_db.changes();
         }
+    } else if (m_ledgerPaymentLoans.insert(loan).second) {
+        // Into empty tables these rows are exactly the loan's (the reader refuses a payment id used twice),
+        // and their row ids follow the extract's order: the tables' order is by date, then that order.
+        std::ranges::stable_sort(m_payments, [](const Payment& a, const Payment& b) { return a.paidOn < b.paidOn; });
+        m_ledger->writePayments(loan, m_payments);
+    } else {
+        m_ledgerRebuild.emplace_back(loan, 2);
     }
     m_payments.clear();
 }
@@ -340,7 +402,16 @@ void PortfolioWriter::finish()
         m_changed += m_db.changes();
         m_db.execute("DELETE FROM payments WHERE loan_id IN (SELECT id FROM temp.seen_loans WHERE payments = 0)");
         m_changed += m_db.changes();
+        dropLedgerTriggers();
+        auto dirty = m_db.prepare("SELECT id, instalments, payments FROM temp.ledger_dirty ORDER BY id");
+        while (dirty.step())
+            m_ledger->rebuild(dirty.columnInt(0), dirty.columnInt(1) != 0, dirty.columnInt(2) != 0);
+        dirty.reset();
+        m_db.execute("DELETE FROM temp.ledger_dirty");
     }
+    for (const auto& [loan, part] : m_ledgerRebuild)
+        m_ledger->rebuild(loan, part == 1, part == 2);
+    m_ledgerRebuild.clear();
     m_db.execute("DELETE FROM temp.seen_contacts; DELETE FROM temp.seen_borrowers; DELETE FROM temp.seen_loans;");
 }
 

@@ -4,12 +4,15 @@
 // extract twice changes nothing (rowsChanged() == 0). The caller holds the transaction.
 #include "domain/contact_history.h"
 #include "domain/portfolio.h"
+#include "storage/loan_ledger.h"
 #include "storage/sqlite.h"
 
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace doorstep::storage {
@@ -35,15 +38,19 @@ public:
 
     // Completes the last groups and removes contact persons, instalments and payments that the
     // extract no longer lists. Loans and borrowers are never removed (Doorstep's cases refer to them).
+    // Then brings the loan ledger (storage/loan_ledger.h) of every loan whose rows changed up to date.
     void finish();
     std::int64_t rowsChanged() const { return m_changed; }
     std::int64_t rowsRead() const { return m_read; }
+    // Loan-ledger blobs written (a loan's instalments or its payments; 0 when no such row changed).
+    std::int64_t ledgerBlobsWritten() const;
 
 private:
     std::int64_t borrowerRowId(const std::string& bankId);
     std::int64_t loanRowId(const std::string& bankId);
     void flushInstalments();
     void flushPayments();
+    void dropLedgerTriggers();
 
     const Connection& m_db;
     bool m_fresh = false;  // the portfolio tables were empty: plain inserts, nothing to compare
@@ -55,6 +62,12 @@ private:
     std::vector<Instalment> m_instalments;
     std::string m_paymentLoan;
     std::vector<Payment> m_payments;
+    // The ledger: into an empty database it is written from the records as each group is flushed; otherwise
+    // temporary triggers note every loan whose instalments or payments change, and finish() rebuilds those.
+    std::unique_ptr<LoanLedgerWriter> m_ledger;
+    std::unordered_set<std::int64_t> m_ledgerInstalmentLoans;  // fresh: groups written (a second one: rebuild)
+    std::unordered_set<std::int64_t> m_ledgerPaymentLoans;
+    std::vector<std::pair<std::int64_t, int>> m_ledgerRebuild;  // fresh: loan, 1 instalments / 2 payments
     struct Statements;
     std::unique_ptr<Statements> m_stmt;
 };

@@ -1,5 +1,7 @@
 #include "storage/schema.h"
 
+#include "storage/loan_ledger.h"
+
 #include <fmt/core.h>
 #include <string_view>
 
@@ -196,7 +198,23 @@ constexpr std::string_view kSteps[] = {
     R"sql(
     CREATE INDEX status_history_loan ON status_history (loan_id, as_of, id);
     )sql",
+    // 6: the loan ledger (storage/loan_ledger.h): each loan's instalments and payments packed into one row,
+    // so that the recompute reads 100,000 rows instead of 9.3 million. A cache of those two tables; the step
+    // is followed by filling it from them (fillAfterStep).
+    R"sql(
+    CREATE TABLE loan_ledger (
+        loan_id     INTEGER PRIMARY KEY REFERENCES loans (id) ON DELETE CASCADE,
+        instalments BLOB NOT NULL DEFAULT x'',
+        payments    BLOB NOT NULL DEFAULT x''
+    );
+    )sql",
 };
+
+// Work a step needs that SQL cannot do, in the step's transaction after its SQL.
+void fillAfterStep(const Connection& connection, int version)
+{
+    if (version == 6) rebuildWholeLedger(connection);  // packing binary records is C++'s job
+}
 
 }  // namespace
 
@@ -221,6 +239,7 @@ Result<void> migrate(const Connection& connection, int target)
     for (int version = from + 1; version <= target; ++version) {
         Transaction tx(connection);
         connection.execute(kSteps[version - 1]);
+        fillAfterStep(connection, version);
         // PRAGMA takes no bound parameters; the version is our own integer.
         connection.execute(fmt::format("PRAGMA user_version = {}", version));
         tx.commit();

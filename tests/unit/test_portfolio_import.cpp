@@ -1,6 +1,7 @@
 #include "app/portfolio_import.h"
 
 #include "io/synthetic_extract.h"
+#include "ledger_check.h"
 #include "support/db_query.h"
 #include "support/file_bytes.h"
 #include "support/test_branch.h"
@@ -307,6 +308,44 @@ TEST_CASE("a synthetic extract is imported whole", "[portfolio_import]")
     CHECK(test::queryInt(db, "SELECT count(*) FROM loans WHERE officer NOT IN ('officer1', 'officer2', 'officer3')") ==
           0);
     CHECK(test::queryInt(db, "SELECT count(*) FROM imports") == 1);
+    // Foreign keys were off for the import's transaction only.
+    CHECK(test::queryInt(db, "PRAGMA foreign_keys") == 1);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM pragma_foreign_key_check") == 0);
+}
+
+TEST_CASE("after an import every loan's ledger holds exactly its rows; a re-import rewrites only what changed",
+          "[portfolio_import]")
+{
+    Fixture f;
+    const auto folder = f.synthetic(300, 29);
+    f.importOk(folder);
+    const auto& db = f.db();
+    CHECK(test::ledgerMismatch(db).empty());
+    CHECK(test::queryInt(db, "SELECT count(*) FROM loan_ledger") > 250);  // loans with rows (nearly all)
+    const auto first = test::ledgerRows(db);
+
+    // The same extract again: no ledger row changes.
+    CHECK(f.importOk(folder).rowsChanged == 0);
+    CHECK(test::ledgerRows(db) == first);
+
+    // One payment's amount changes: that loan's ledger row alone is rewritten, and it matches.
+    std::string payments = test::readBytes(folder / "payments.csv");
+    const auto lineStart = payments.find('\n') + 1;
+    const auto lineEnd = payments.find('\n', lineStart);
+    const std::string line = payments.substr(lineStart, lineEnd - lineStart);
+    const auto lastComma = line.rfind(',');
+    const std::string newLine =
+        line.substr(0, lastComma + 1) + (line.substr(lastComma + 1) == "1.23" ? "1.24" : "1.23");
+    payments.replace(lineStart, line.size(), newLine);
+    test::writeBytes(folder / "payments.csv", payments);
+    const std::string loanId = line.substr(line.find(',') + 1, line.find(',', line.find(',') + 1) - line.find(',') - 1);
+    const std::int64_t loanRow = test::queryInt(db, "SELECT id FROM loans WHERE bank_id = '" + loanId + "'");
+    CHECK(f.importOk(folder).rowsChanged == 1);
+    CHECK(test::ledgerMismatch(db).empty());
+    auto after = test::ledgerRows(db);
+    CHECK(after.at(loanRow) != first.at(loanRow));
+    after.at(loanRow) = first.at(loanRow);
+    CHECK(after == first);
 }
 
 TEST_CASE("a bad extract lists its problems and writes nothing", "[portfolio_import]")
@@ -440,6 +479,8 @@ TEST_CASE("cancelling while checking, writing or recomputing leaves the database
     CHECK(everything(f.db()) == before);
     CHECK(portfolio(f.db()) == portfolioBefore);
     CHECK(auditCount(f.db(), "portfolio.import") == 1);
+    CHECK(test::queryInt(f.db(), "PRAGMA foreign_keys") == 1);  // back on, also after a cancel
+    CHECK(test::ledgerMismatch(f.db()).empty());
 }
 
 TEST_CASE("an exception while writing rolls everything back; the database opens with the previous import",

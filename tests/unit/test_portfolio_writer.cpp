@@ -1,5 +1,6 @@
 #include "storage/portfolio_writer.h"
 
+#include "ledger_check.h"
 #include "storage/loan_status_repository.h"
 #include "support/test_branch.h"
 
@@ -83,6 +84,7 @@ Records tinyPortfolio()
 struct Written {
     std::int64_t changed = 0;
     std::int64_t read = 0;
+    std::int64_t ledgerBlobs = 0;
 };
 
 // Feeds the records in extract order inside one transaction, as the import does.
@@ -104,7 +106,7 @@ Written write(const Connection& db, const Records& r)
         w.payment(p);
     w.finish();
     tx.commit();
-    return {w.rowsChanged(), w.rowsRead()};
+    return {w.rowsChanged(), w.rowsRead(), w.ledgerBlobsWritten()};
 }
 
 std::int64_t scalar(const Connection& db, const std::string& sql)
@@ -241,7 +243,45 @@ TEST_CASE("the same extract written twice changes no row", "[portfolio_writer]")
     const Written again = write(db, tinyPortfolio());
     CHECK(again.changed == 0);
     CHECK(again.read == 16);
+    CHECK(again.ledgerBlobs == 0);  // no loan's rows changed: no ledger row rewritten
     CHECK(snapshot(db) == before);
+}
+
+TEST_CASE("the loan ledger holds each loan's rows after a first and a changed extract", "[portfolio_writer]")
+{
+    test::TempDir dir;
+    const Connection db = test::migratedDatabase(dir / "p.db");
+    const Written first = write(db, tinyPortfolio());
+    CHECK(first.ledgerBlobs == 4);  // both loans' schedules and payments, from the records
+    CHECK(test::ledgerMismatch(db).empty());
+    CHECK(rows(db, "loan_ledger") == 2);
+
+    // One payment of L002-1 changes: only that loan's payments are packed again.
+    const auto before = test::ledgerRows(db);
+    Records r = tinyPortfolio();
+    r.payments[2].amount = Money{428'890};
+    const Written w = write(db, r);
+    CHECK(w.changed == 1);
+    CHECK(w.ledgerBlobs == 1);
+    CHECK(test::ledgerMismatch(db).empty());
+    auto after = test::ledgerRows(db);
+    const std::int64_t l001 = scalar(db, "SELECT id FROM loans WHERE bank_id = 'L001-1'");
+    const std::int64_t l002 = scalar(db, "SELECT id FROM loans WHERE bank_id = 'L002-1'");
+    CHECK(after.at(l001) == before.at(l001));
+    CHECK(after.at(l002) != before.at(l002));
+
+    // A loan listed again with its payments out of date order: the ledger keeps the tables' order.
+    r.payments.insert(r.payments.begin(), {"PA0", "L001-1", day(2025, 4, 1), Money{100}});
+    r.payments.push_back({"PB0", "L002-1", day(2024, 1, 31), Money{5}});
+    r.payments.push_back({"PB3", "L002-1", day(2024, 3, 12), Money{7}});
+    r.payments.push_back({"PB4", "L002-1", day(2024, 3, 12), Money{3}});
+    CHECK(write(db, r).ledgerBlobs == 2);
+    CHECK(test::ledgerMismatch(db).empty());
+    // The same into an empty database, where the ledger is packed from the records as they come.
+    const Connection fresh = test::migratedDatabase(dir / "q.db");
+    CHECK(write(fresh, r).ledgerBlobs == 4);
+    CHECK(test::ledgerMismatch(fresh).empty());
+    CHECK(test::ledgerRows(fresh) == test::ledgerRows(db));
 }
 
 TEST_CASE("a changed extract updates exactly what changed, counted row by row", "[portfolio_writer]")
@@ -276,8 +316,11 @@ TEST_CASE("a changed extract updates exactly what changed, counted row by row", 
     CHECK(scalar(db, "SELECT id FROM borrowers WHERE bank_id = 'C001'") == c001);
     CHECK(scalar(db, "SELECT id FROM loans WHERE bank_id = 'L001-1'") == l001);
 
+    CHECK(test::ledgerMismatch(db).empty());
     // Written once more, the changed extract is the stored state: nothing to do.
-    CHECK(write(db, r).changed == 0);
+    const Written again = write(db, r);
+    CHECK(again.changed == 0);
+    CHECK(again.ledgerBlobs == 0);
 }
 
 TEST_CASE("every borrower field, credit and loan term is compared, not only some", "[portfolio_writer]")
@@ -311,7 +354,9 @@ TEST_CASE("every borrower field, credit and loan term is compared, not only some
         Records r = tinyPortfolio();
         change(r);
         CHECK(write(db, r).changed == 1);
+        CHECK(test::ledgerMismatch(db).empty());
         CHECK(write(db, tinyPortfolio()).changed == 1);  // and back
+        CHECK(test::ledgerMismatch(db).empty());
     }
 }
 
@@ -325,6 +370,7 @@ TEST_CASE("a shorter schedule drops the instalments after its end", "[portfolio_
     CHECK(write(db, r).changed == 2);
     CHECK(instalmentsOf(db) == Texts{"L001-1#1|2025-04-15|390000|54375", "L002-1#1|2024-02-10|222222|206667",
                                      "L002-1#2|2024-03-10|222222|206094"});
+    CHECK(test::ledgerMismatch(db).empty());
 }
 
 TEST_CASE("a reversed payment goes even when it was the loan's only one", "[portfolio_writer]")
@@ -336,6 +382,7 @@ TEST_CASE("a reversed payment goes even when it was the loan's only one", "[port
     r.payments.pop_back();  // PB1 was L002-1's only payment: the extract now lists none for that loan
     CHECK(write(db, r).changed == 1);
     CHECK(paymentsOf(db) == Texts{"PA1|L001-1|2025-04-15|444375", "PA2|L001-1|2025-05-20|444375"});
+    CHECK(test::ledgerMismatch(db).empty());
     CHECK(write(db, r).changed == 0);
 }
 
@@ -349,6 +396,7 @@ TEST_CASE("a schedule the extract no longer lists at all is removed", "[portfoli
     CHECK(write(db, r).changed == 2);
     CHECK(instalmentsOf(db) == Texts{"L001-1#1|2025-04-15|390000|54375", "L001-1#2|2025-05-15|391414|52961",
                                      "L001-1#3|2025-06-15|392833|51542"});
+    CHECK(test::ledgerMismatch(db).empty());
 }
 
 TEST_CASE("a payment moved to another loan is updated in place", "[portfolio_writer]")
@@ -367,6 +415,8 @@ TEST_CASE("a payment moved to another loan is updated in place", "[portfolio_wri
     // Counted as one change or as a removal and an insertion, depending on which loan comes first.
     CHECK(w.changed >= 1);
     CHECK(w.changed <= 2);
+    CHECK(w.ledgerBlobs == 2);  // the payments of both loans
+    CHECK(test::ledgerMismatch(db).empty());
     CHECK(write(db, r).changed == 0);
 }
 

@@ -2,6 +2,7 @@
 
 #include "app/session.h"
 #include "domain/audit_event.h"
+#include "ledger_check.h"
 #include "storage/branch_database.h"
 #include "storage/crypto.h"
 #include "storage/user_repository.h"
@@ -102,6 +103,38 @@ TEST_CASE("migrations from every earlier schema version keep the data", "[schema
             CHECK(schemaVersion(*reopened) == currentSchemaVersion());  // the version reached the file
         }
     }
+}
+
+TEST_CASE("the migration to version 6 fills the loan ledger from the instalments and payments", "[schema]")
+{
+    TempDir dir;
+    Connection c = newDatabase(dir / "x.db");
+    REQUIRE(migrate(c, 5));
+    c.execute("INSERT INTO borrowers (id, bank_id, name, id_number, phone, address, district) "
+              "VALUES (1, 'C1', 'x', '', '', '', 'd');"
+              "INSERT INTO loans (id, bank_id, borrower_id, product, principal_fen, rate_micros, start_date, "
+              "term_months, method) VALUES (1, 'L1', 1, 'consumer', 100000, 43500, '2025-01-10', 3, "
+              "'equal_instalment'), (2, 'L2', 1, 'mortgage', 5000, 31000, '2024-01-10', 2, 'equal_principal'), "
+              "(3, 'L3', 1, 'business', 7000, 50000, '2024-06-01', 1, 'equal_principal');"
+              "INSERT INTO instalments (loan_id, seq, due_date, principal_fen, interest_fen) VALUES "
+              "(1, 2, '2025-03-10', 33333, 300), (1, 1, '2025-02-10', 33333, 362), (1, 3, '2025-04-10', 33334, 121),"
+              "(3, 1, '2024-07-01', 7000, 29);"
+              // Payments out of id order by date, two on one day: the ledger keeps ORDER BY paid_date, id.
+              "INSERT INTO payments (id, bank_id, loan_id, paid_date, amount_fen) VALUES "
+              "(10, 'P10', 1, '2025-03-10', 33633), (11, 'P11', 1, '2025-02-10', 30000), "
+              "(12, 'P12', 1, '2025-02-10', 3695), (13, 'P13', 2, '2024-02-10', -5);");
+    REQUIRE(migrate(c));
+    CHECK(schemaVersion(c) == currentSchemaVersion());
+    CHECK(test::ledgerMismatch(c).empty());
+    CHECK(count(c, "loan_ledger") == 3);
+    std::vector<Payment> paid;
+    auto s = c.prepare("SELECT payments FROM loan_ledger WHERE loan_id = 1");
+    REQUIRE(s.step());
+    decodePayments(s.columnBlob(0), paid);
+    REQUIRE(paid.size() == 3);
+    CHECK(paid[0].amount.fen == 30000);
+    CHECK(paid[1].amount.fen == 3695);
+    CHECK(paid[2].amount.fen == 33633);
 }
 
 TEST_CASE("a failing step rolls back whole and leaves the file at the version before", "[schema]")
