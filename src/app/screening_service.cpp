@@ -93,6 +93,17 @@ ScreeningFacts factsFor(const storage::BorrowerScreeningRow& row, Date asOf)
     return f;
 }
 
+// Every stored column equal (the display fields are not stored).
+bool sameStoredEntry(const storage::QueueEntryRow& a, const storage::QueueEntryRow& b)
+{
+    return a.borrowerRowId == b.borrowerRowId && a.asOf == b.asOf && a.ruleSetVersion == b.ruleSetVersion &&
+           a.score == b.score && a.hits == b.hits && a.factsFingerprint == b.factsFingerprint && a.maxDpd == b.maxDpd &&
+           a.totalOverdue == b.totalOverdue && a.district == b.district && a.state == b.state &&
+           a.officer == b.officer && a.decidedBy == b.decidedBy && a.decidedAt == b.decidedAt &&
+           a.dismissReason == b.dismissReason && a.dismissNote == b.dismissNote &&
+           a.dismissedFingerprint == b.dismissedFingerprint;
+}
+
 QueueItem itemFrom(const storage::QueueEntryRow& r, const BucketBoundaries& buckets)
 {
     QueueItem i;
@@ -139,47 +150,56 @@ ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf, c
     summary.ruleSetVersion = rules.version;
     storage::ScreeningRepository repo(db);
     const std::string asOfText = formatIsoDate(asOf);
-    // Entries are written after the walk: the walk's cursors read tables the queue joins.
-    std::vector<storage::QueueEntryRow> rows;
-    repo.forEachBorrower(formatIsoDate(addDays(asOf, -30)), formatIsoDate(addDays(asOf, -120)),
-                         [&](const storage::BorrowerScreeningRow& row) {
-                             ++summary.borrowers;
-                             const ScreeningFacts facts = factsFor(row, asOf);
-                             const ScreeningResult result = screen(facts, rules);
-                             if (result.excludedBy) ++summary.excluded;
-                             auto existing = repo.entry(row.borrowerRowId);
-                             const bool accepted = existing && existing->state == "accepted";
-                             if (!result.queued && !accepted) return;
-                             storage::QueueEntryRow entry = existing.value_or(storage::QueueEntryRow{});
-                             entry.borrowerRowId = row.borrowerRowId;
-                             entry.asOf = asOfText;
-                             entry.ruleSetVersion = rules.version;
-                             entry.score = result.score;
-                             entry.hits = serializeHits(result.hits);
-                             entry.factsFingerprint = factsFingerprint(facts, rules);
-                             entry.maxDpd = facts.maxDpd;
-                             entry.totalOverdue = facts.totalOverdue;
-                             entry.district = facts.district;
-                             if (!existing) entry.officer = row.officer;  // the bank's officer, until reassigned
-                             if (existing && existing->state == "dismissed" &&
-                                 factsChangedSinceDismissal(existing->dismissedFingerprint, facts, rules)) {
-                                 // A dismissed case comes back when its facts change (issue 4).
-                                 entry.state = "open";
-                                 entry.decidedBy.clear();
-                                 entry.decidedAt.clear();
-                                 entry.dismissReason.clear();
-                                 entry.dismissNote.clear();
-                                 entry.dismissedFingerprint.clear();
-                                 ++summary.reopened;
-                             }
-                             if (result.queued) ++summary.queued;
-                             rows.push_back(std::move(entry));
-                         });
-    // A run for the same date as the last one must also drop the entries it no longer queues.
-    repo.markEntriesStale();
-    for (const auto& row : rows)
-        repo.saveEntry(row);
-    repo.removeEntriesNotIn(asOfText);
+    // The run's writes, made after the walk (its cursors read the queue): entries that differ from the stored
+    // ones, and the stored entries to remove. A second run for the same date writes nothing.
+    std::vector<storage::QueueEntryRow> changed;
+    std::vector<std::int64_t> removed;
+    // Payments only count towards promises to pay made inside contactFacts' look-back window.
+    const int promiseLookbackDays = ContactFactWindows{}.promiseLookbackDays;
+    const auto notVisited = repo.forEachBorrower(
+        formatIsoDate(addDays(asOf, -30)), formatIsoDate(addDays(asOf, -120)),
+        formatIsoDate(addDays(asOf, -promiseLookbackDays)), [&](const storage::BorrowerScreeningRow& row) {
+            ++summary.borrowers;
+            const ScreeningFacts facts = factsFor(row, asOf);
+            const ScreeningResult result = screen(facts, rules);
+            if (result.excludedBy) ++summary.excluded;
+            const std::optional<storage::QueueEntryRow>& existing = row.queueEntry;
+            const bool accepted = existing && existing->state == "accepted";
+            if (!result.queued && !accepted) {
+                // Open and dismissed entries that no longer qualify go; accepted ones stay until the visit.
+                if (existing) removed.push_back(row.borrowerRowId);
+                return;
+            }
+            storage::QueueEntryRow entry = existing.value_or(storage::QueueEntryRow{});
+            entry.borrowerRowId = row.borrowerRowId;
+            entry.asOf = asOfText;
+            entry.ruleSetVersion = rules.version;
+            entry.score = result.score;
+            entry.hits = serializeHits(result.hits);
+            entry.factsFingerprint = factsFingerprint(facts, rules);
+            entry.maxDpd = facts.maxDpd;
+            entry.totalOverdue = facts.totalOverdue;
+            entry.district = facts.district;
+            if (!existing) entry.officer = row.officer;  // the bank's officer, until reassigned
+            if (existing && existing->state == "dismissed" &&
+                factsChangedSinceDismissal(existing->dismissedFingerprint, facts, rules)) {
+                // A dismissed case comes back when its facts change (issue 4).
+                entry.state = "open";
+                entry.decidedBy.clear();
+                entry.decidedAt.clear();
+                entry.dismissReason.clear();
+                entry.dismissNote.clear();
+                entry.dismissedFingerprint.clear();
+                ++summary.reopened;
+            }
+            if (result.queued) ++summary.queued;
+            if (!existing || !sameStoredEntry(entry, *existing)) changed.push_back(std::move(entry));
+        });
+    // Entries of customers without a loan: accepted ones stay, the others no longer qualify.
+    for (const storage::QueueEntryRow& e : notVisited) {
+        if (e.state != "accepted") removed.push_back(e.borrowerRowId);
+    }
+    repo.applyQueueChanges(changed, removed);
     return summary;
 }
 

@@ -2,6 +2,9 @@
 
 #include "domain/calendar.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace doorstep::storage {
 namespace {
 
@@ -10,10 +13,44 @@ Date dateOf(const std::string& text)
     return parseIsoDate(text).value_or(Date{});
 }
 
-constexpr const char* kQueueColumns =
+// The stored columns, then the two display columns readEntry also reads: joined from borrowers, or empty.
+constexpr const char* kStoredQueueColumns =
     "q.borrower_id, q.as_of, q.rule_set_version, q.score, q.hits, q.facts_fingerprint, q.max_dpd, "
     "q.total_overdue_fen, q.district, q.state, q.officer, q.decided_by, q.decided_at, q.dismiss_reason, "
-    "q.dismiss_note, q.dismissed_fingerprint, b.name, b.bank_id";
+    "q.dismiss_note, q.dismissed_fingerprint";
+const std::string kQueueColumns = std::string(kStoredQueueColumns) + ", b.name, b.bank_id";
+
+constexpr const char* kSaveEntry =
+    "INSERT INTO visit_queue (borrower_id, as_of, rule_set_version, score, hits, facts_fingerprint, "
+    "max_dpd, total_overdue_fen, district, state, officer, decided_by, decided_at, dismiss_reason, "
+    "dismiss_note, dismissed_fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+    "ON CONFLICT (borrower_id) DO UPDATE SET as_of=excluded.as_of, "
+    "rule_set_version=excluded.rule_set_version, score=excluded.score, hits=excluded.hits, "
+    "facts_fingerprint=excluded.facts_fingerprint, max_dpd=excluded.max_dpd, "
+    "total_overdue_fen=excluded.total_overdue_fen, district=excluded.district, state=excluded.state, "
+    "officer=excluded.officer, decided_by=excluded.decided_by, decided_at=excluded.decided_at, "
+    "dismiss_reason=excluded.dismiss_reason, dismiss_note=excluded.dismiss_note, "
+    "dismissed_fingerprint=excluded.dismissed_fingerprint";
+
+void bindEntry(Statement& s, const QueueEntryRow& r)
+{
+    s.bind(1, r.borrowerRowId)
+        .bind(2, r.asOf)
+        .bind(3, std::int64_t{r.ruleSetVersion})
+        .bind(4, std::int64_t{r.score})
+        .bind(5, r.hits)
+        .bind(6, r.factsFingerprint)
+        .bind(7, std::int64_t{r.maxDpd})
+        .bind(8, r.totalOverdue.fen)
+        .bind(9, r.district)
+        .bind(10, r.state)
+        .bind(11, r.officer)
+        .bind(12, r.decidedBy)
+        .bind(13, r.decidedAt)
+        .bind(14, r.dismissReason)
+        .bind(15, r.dismissNote)
+        .bind(16, r.dismissedFingerprint);
+}
 
 QueueEntryRow readEntry(const Statement& s)
 {
@@ -39,54 +76,118 @@ QueueEntryRow readEntry(const Statement& s)
     return r;
 }
 
+// The contacts come ordered by date and minute; those on the same minute go in id (recording) order.
+void sortTiesById(std::vector<ContactAttempt>& contacts, const std::vector<std::int64_t>& ids,
+                  std::vector<std::size_t>& order)
+{
+    bool ties = false;
+    for (std::size_t i = 1; i < contacts.size() && !ties; ++i)
+        ties = contacts[i].date == contacts[i - 1].date && contacts[i].minuteOfDay == contacts[i - 1].minuteOfDay;
+    if (!ties) return;
+    order.resize(contacts.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::ranges::sort(order, [&](std::size_t a, std::size_t b) {
+        const auto& x = contacts[a];
+        const auto& y = contacts[b];
+        return std::tie(x.date, x.minuteOfDay, ids[a]) < std::tie(y.date, y.minuteOfDay, ids[b]);
+    });
+    std::vector<ContactAttempt> sorted;
+    sorted.reserve(contacts.size());
+    for (std::size_t i : order)
+        sorted.push_back(std::move(contacts[i]));
+    contacts = std::move(sorted);
+}
+
 }  // namespace
 
-void ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std::string& paymentsSince,
-                                          const std::function<void(const BorrowerScreeningRow&)>& visit) const
+std::vector<QueueEntryRow>
+ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std::string& paymentsSince,
+                                     const std::string& promisesSince,
+                                     const std::function<void(const BorrowerScreeningRow&)>& visit) const
 {
-    // Four cursors in borrower order: aggregates, contacts, recent payments; one borrower in memory.
-    auto borrowers = m_db.prepare(
-        "SELECT b.id, b.district, max(coalesce(s.dpd, 0)), sum(coalesce(s.total_overdue_fen, 0)), "
-        "max(coalesce(s.bucket, 'M0')), coalesce(c.overdue_accounts_elsewhere, 0), coalesce(c.worst_dpd_24m, 0), "
+    // The bucket a loan had a month ago is the from_bucket of its first change since then, else its bucket
+    // now. Only the last month's changes are read (by the as_of index), in loan order, first one per loan kept.
+    std::vector<std::pair<std::int64_t, std::string>> monthAgoBuckets;
+    {
+        auto history = m_db.prepare("SELECT loan_id, from_bucket FROM status_history WHERE as_of > ? "
+                                    "ORDER BY loan_id, as_of, id");
+        history.bind(1, monthAgo);
+        while (history.step()) {
+            const std::int64_t loan = history.columnInt(0);
+            if (monthAgoBuckets.empty() || monthAgoBuckets.back().first != loan)
+                monthAgoBuckets.emplace_back(loan, history.columnText(1));
+        }
+    }
+    const auto bucketMonthAgo = [&](std::int64_t loan) -> const std::string* {
+        const auto it =
+            std::ranges::lower_bound(monthAgoBuckets, loan, {}, &std::pair<std::int64_t, std::string>::first);
+        return it != monthAgoBuckets.end() && it->first == loan ? &it->second : nullptr;
+    };
+
+    // Cursors in borrower order: one row per loan (with the borrower's columns), contacts, queue entries.
+    auto loans = m_db.prepare(
+        "SELECT b.id, b.district, coalesce(c.overdue_accounts_elsewhere, 0), coalesce(c.worst_dpd_24m, 0), "
         "coalesce(f.litigation, 0), coalesce(f.dispute, 0), coalesce(f.deceased, 0), coalesce(f.plan_kept, 0), "
-        "(SELECT l2.officer FROM loans l2 LEFT JOIN loan_status s2 ON s2.loan_id = l2.id WHERE l2.borrower_id = b.id "
-        " ORDER BY coalesce(s2.dpd, 0) DESC, l2.id LIMIT 1), "
-        // The bucket a loan had a month ago: the from_bucket of its first change since then, else its bucket
-        // now; the borrower's previous worst bucket is the worst of those over all their loans.
-        "max(coalesce((SELECT h.from_bucket FROM status_history h WHERE h.loan_id = l.id AND h.as_of > ? "
-        " ORDER BY h.as_of, h.id LIMIT 1), s.bucket, 'M0')) "
+        "l.id, l.officer, coalesce(s.dpd, 0), coalesce(s.total_overdue_fen, 0), coalesce(s.bucket, 'M0') "
         "FROM borrowers b JOIN loans l ON l.borrower_id = b.id LEFT JOIN loan_status s ON s.loan_id = l.id "
         "LEFT JOIN credit_records c ON c.borrower_id = b.id LEFT JOIN case_flags f ON f.borrower_id = b.id "
-        "GROUP BY b.id ORDER BY b.id");
-    borrowers.bind(1, monthAgo);
+        "ORDER BY b.id, l.id");
+    // Ordered as the unique index (borrower, date, minute, …) is, so no sort; ties on the minute are put in
+    // id order per borrower below.
     auto contacts = m_db.prepare("SELECT e.borrower_id, coalesce(l.bank_id, ''), e.contact_date, e.minute_of_day, "
-                                 "e.channel, e.reached, e.outcome, e.promised_amount_fen, e.promised_date, e.source "
-                                 "FROM contact_events e LEFT JOIN loans l ON l.id = e.loan_id "
-                                 "ORDER BY e.borrower_id, e.contact_date, e.minute_of_day, e.id");
-    auto payments =
-        m_db.prepare("SELECT l.borrower_id, p.bank_id, l.bank_id, p.paid_date, p.amount_fen FROM payments p "
-                     "JOIN loans l ON l.id = p.loan_id WHERE p.paid_date >= ? "
-                     "ORDER BY l.borrower_id, p.paid_date, p.id");
-    payments.bind(1, paymentsSince);
+                                 "e.channel, e.reached, e.outcome, e.promised_amount_fen, e.promised_date, e.source, "
+                                 "e.id FROM contact_events e LEFT JOIN loans l ON l.id = e.loan_id "
+                                 "ORDER BY e.borrower_id, e.contact_date, e.minute_of_day");
+    auto payments = m_db.prepare("SELECT p.bank_id, l.bank_id, p.paid_date, p.amount_fen FROM loans l "
+                                 "JOIN payments p ON p.loan_id = l.id AND p.paid_date >= ? "
+                                 "WHERE l.borrower_id = ? ORDER BY p.paid_date, p.id");
+    auto queue = m_db.prepare(std::string("SELECT ") + kStoredQueueColumns +
+                              ", '', '' FROM visit_queue q ORDER BY q.borrower_id");
+    const Date promisesFrom = dateOf(promisesSince);
+
+    std::vector<QueueEntryRow> notVisited;
+    bool moreLoans = loans.step();
     bool moreContacts = contacts.step();
-    bool morePayments = payments.step();
+    bool moreQueue = queue.step();
     BorrowerScreeningRow row;
-    while (borrowers.step()) {
-        row.borrowerRowId = borrowers.columnInt(0);
-        row.district = borrowers.columnText(1);
-        row.maxDpd = static_cast<int>(borrowers.columnInt(2));
-        row.totalOverdue = Money{borrowers.columnInt(3)};
-        row.worstBucket = borrowers.columnText(4);
-        row.overdueElsewhere = static_cast<int>(borrowers.columnInt(5));
-        row.worstDpd24Months = static_cast<int>(borrowers.columnInt(6));
-        row.litigation = borrowers.columnInt(7) != 0;
-        row.dispute = borrowers.columnInt(8) != 0;
-        row.deceased = borrowers.columnInt(9) != 0;
-        row.planKept = borrowers.columnInt(10) != 0;
-        row.officer = borrowers.columnText(11);
-        row.previousWorstBucket = borrowers.columnText(12);
+    std::vector<std::int64_t> contactIds;
+    std::vector<std::size_t> order;
+    while (moreLoans) {
+        row.borrowerRowId = loans.columnInt(0);
+        row.district = loans.columnText(1);
+        row.overdueElsewhere = static_cast<int>(loans.columnInt(2));
+        row.worstDpd24Months = static_cast<int>(loans.columnInt(3));
+        row.litigation = loans.columnInt(4) != 0;
+        row.dispute = loans.columnInt(5) != 0;
+        row.deceased = loans.columnInt(6) != 0;
+        row.planKept = loans.columnInt(7) != 0;
+        // Over the loans in id order: the worst DPD (its first loan's officer), the overdue total, the worst
+        // bucket now and a month ago (bucket names compare as text, as SQL's max() did).
+        row.maxDpd = 0;
+        row.totalOverdue = Money{};
+        row.worstBucket.clear();
+        row.previousWorstBucket.clear();
+        bool first = true;
+        do {
+            const auto dpd = loans.columnInt(10);
+            if (first || dpd > row.maxDpd) {
+                row.maxDpd = static_cast<int>(dpd);
+                row.officer = loans.columnText(9);
+            }
+            row.totalOverdue += Money{loans.columnInt(11)};
+            std::string bucket = loans.columnText(12);
+            const std::string* before = bucketMonthAgo(loans.columnInt(8));
+            if (first || (before ? *before : bucket) > row.previousWorstBucket)
+                row.previousWorstBucket = before ? *before : bucket;
+            if (first || bucket > row.worstBucket) row.worstBucket = std::move(bucket);
+            first = false;
+            moreLoans = loans.step();
+        } while (moreLoans && loans.columnInt(0) == row.borrowerRowId);
+
         row.contacts.clear();
-        row.payments.clear();
+        contactIds.clear();
+        bool promised = false;
         while (moreContacts && contacts.columnInt(0) < row.borrowerRowId)
             moreContacts = contacts.step();
         while (moreContacts && contacts.columnInt(0) == row.borrowerRowId) {
@@ -100,18 +201,38 @@ void ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std
             a.promisedAmount = Money{contacts.columnInt(7)};
             if (auto d = contacts.columnText(8); !d.empty()) a.promisedDate = dateOf(d);
             a.source = contacts.columnText(9);
+            if (a.outcome == ContactOutcome::PromiseToPay && !(a.date < promisesFrom)) promised = true;
+            contactIds.push_back(contacts.columnInt(10));
             row.contacts.push_back(std::move(a));
             moreContacts = contacts.step();
         }
-        while (morePayments && payments.columnInt(0) < row.borrowerRowId)
-            morePayments = payments.step();
-        while (morePayments && payments.columnInt(0) == row.borrowerRowId) {
-            row.payments.push_back(Payment{payments.columnText(1), payments.columnText(2),
-                                           dateOf(payments.columnText(3)), Money{payments.columnInt(4)}});
-            morePayments = payments.step();
+        sortTiesById(row.contacts, contactIds, order);
+
+        row.payments.clear();
+        if (promised) {
+            payments.reset();
+            payments.bind(1, paymentsSince).bind(2, row.borrowerRowId);
+            while (payments.step())
+                row.payments.push_back(Payment{payments.columnText(0), payments.columnText(1),
+                                               dateOf(payments.columnText(2)), Money{payments.columnInt(3)}});
+        }
+
+        row.queueEntry.reset();
+        while (moreQueue && queue.columnInt(0) < row.borrowerRowId) {
+            notVisited.push_back(readEntry(queue));
+            moreQueue = queue.step();
+        }
+        if (moreQueue && queue.columnInt(0) == row.borrowerRowId) {
+            row.queueEntry = readEntry(queue);
+            moreQueue = queue.step();
         }
         visit(row);
     }
+    while (moreQueue) {
+        notVisited.push_back(readEntry(queue));
+        moreQueue = queue.step();
+    }
+    return notVisited;
 }
 
 std::optional<std::pair<int, std::string>> ScreeningRepository::latestRuleSet() const
@@ -144,7 +265,7 @@ int ScreeningRepository::addRuleSet(const std::string& body, const std::string& 
 
 std::optional<QueueEntryRow> ScreeningRepository::entry(std::int64_t borrowerRowId) const
 {
-    auto s = m_db.prepare(std::string("SELECT ") + kQueueColumns +
+    auto s = m_db.prepare("SELECT " + kQueueColumns +
                           " FROM visit_queue q JOIN borrowers b ON b.id = q.borrower_id WHERE q.borrower_id = ?");
     s.bind(1, borrowerRowId);
     if (!s.step()) return std::nullopt;
@@ -153,50 +274,35 @@ std::optional<QueueEntryRow> ScreeningRepository::entry(std::int64_t borrowerRow
 
 void ScreeningRepository::saveEntry(const QueueEntryRow& r)
 {
-    m_db.prepare("INSERT INTO visit_queue (borrower_id, as_of, rule_set_version, score, hits, facts_fingerprint, "
-                 "max_dpd, total_overdue_fen, district, state, officer, decided_by, decided_at, dismiss_reason, "
-                 "dismiss_note, dismissed_fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                 "ON CONFLICT (borrower_id) DO UPDATE SET as_of=excluded.as_of, "
-                 "rule_set_version=excluded.rule_set_version, score=excluded.score, hits=excluded.hits, "
-                 "facts_fingerprint=excluded.facts_fingerprint, max_dpd=excluded.max_dpd, "
-                 "total_overdue_fen=excluded.total_overdue_fen, district=excluded.district, state=excluded.state, "
-                 "officer=excluded.officer, decided_by=excluded.decided_by, decided_at=excluded.decided_at, "
-                 "dismiss_reason=excluded.dismiss_reason, dismiss_note=excluded.dismiss_note, "
-                 "dismissed_fingerprint=excluded.dismissed_fingerprint")
-        .bind(1, r.borrowerRowId)
-        .bind(2, r.asOf)
-        .bind(3, std::int64_t{r.ruleSetVersion})
-        .bind(4, std::int64_t{r.score})
-        .bind(5, r.hits)
-        .bind(6, r.factsFingerprint)
-        .bind(7, std::int64_t{r.maxDpd})
-        .bind(8, r.totalOverdue.fen)
-        .bind(9, r.district)
-        .bind(10, r.state)
-        .bind(11, r.officer)
-        .bind(12, r.decidedBy)
-        .bind(13, r.decidedAt)
-        .bind(14, r.dismissReason)
-        .bind(15, r.dismissNote)
-        .bind(16, r.dismissedFingerprint)
-        .run();
+    auto s = m_db.prepare(kSaveEntry);
+    bindEntry(s, r);
+    s.run();
 }
 
-void ScreeningRepository::markEntriesStale()
+void ScreeningRepository::applyQueueChanges(const std::vector<QueueEntryRow>& save,
+                                            const std::vector<std::int64_t>& remove)
 {
-    m_db.prepare("UPDATE visit_queue SET as_of = '' WHERE state <> 'accepted'").run();
-}
-
-void ScreeningRepository::removeEntriesNotIn(const std::string& asOf)
-{
-    // Accepted cases stay until the visit is done; open and dismissed ones that no longer qualify go.
-    m_db.prepare("DELETE FROM visit_queue WHERE as_of <> ? AND state <> 'accepted'").bind(1, asOf).run();
+    if (!save.empty()) {
+        auto s = m_db.prepare(kSaveEntry);
+        for (const QueueEntryRow& r : save) {
+            s.reset();
+            bindEntry(s, r);
+            s.run();
+        }
+    }
+    if (!remove.empty()) {
+        auto s = m_db.prepare("DELETE FROM visit_queue WHERE borrower_id = ?");
+        for (const std::int64_t id : remove) {
+            s.reset();
+            s.bind(1, id).run();
+        }
+    }
 }
 
 std::vector<QueueEntryRow> ScreeningRepository::queue(const std::string& officer, bool includeDismissed) const
 {
-    std::string sql = std::string("SELECT ") + kQueueColumns +
-                      " FROM visit_queue q JOIN borrowers b ON b.id = q.borrower_id WHERE 1=1";
+    std::string sql =
+        "SELECT " + kQueueColumns + " FROM visit_queue q JOIN borrowers b ON b.id = q.borrower_id WHERE 1=1";
     if (!officer.empty()) sql += " AND q.officer = ?";
     if (!includeDismissed) sql += " AND q.state <> 'dismissed'";
     sql += " ORDER BY q.score DESC, q.max_dpd DESC, q.total_overdue_fen DESC, b.bank_id";

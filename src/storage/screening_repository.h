@@ -13,21 +13,6 @@
 
 namespace doorstep::storage {
 
-struct BorrowerScreeningRow {
-    std::int64_t borrowerRowId = 0;
-    std::string district;
-    std::string officer;  // the officer of the borrower's worst loan ("" when unassigned)
-    int maxDpd = 0;
-    Money totalOverdue;
-    std::string worstBucket;          // "M0" … "M7" now
-    std::string previousWorstBucket;  // the worst bucket before the changes of the last month ("" unknown)
-    int overdueElsewhere = 0;
-    int worstDpd24Months = 0;
-    bool litigation = false, dispute = false, deceased = false, planKept = false;
-    std::vector<ContactAttempt> contacts;  // oldest first
-    std::vector<Payment> payments;         // recent, oldest first (for promises kept or broken)
-};
-
 struct QueueEntryRow {
     std::int64_t borrowerRowId = 0;
     std::string asOf;
@@ -45,25 +30,47 @@ struct QueueEntryRow {
     std::string borrowerName, borrowerBankId;
 };
 
+struct BorrowerScreeningRow {
+    std::int64_t borrowerRowId = 0;
+    std::string district;
+    std::string officer;  // the officer of the borrower's worst loan ("" when unassigned)
+    int maxDpd = 0;
+    Money totalOverdue;
+    std::string worstBucket;          // "M0" … "M7" now
+    std::string previousWorstBucket;  // the worst bucket before the changes of the last month ("" unknown)
+    int overdueElsewhere = 0;
+    int worstDpd24Months = 0;
+    bool litigation = false, dispute = false, deceased = false, planKept = false;
+    std::vector<ContactAttempt> contacts;  // oldest first
+    // Recent payments, oldest first (for promises kept or broken); read only for a borrower with a promise to
+    // pay among the contacts since the walk's `promisesSince`, empty for the others.
+    std::vector<Payment> payments;
+    std::optional<QueueEntryRow> queueEntry;  // the stored visit-queue entry (without the display fields)
+};
+
 class ScreeningRepository final {
 public:
     explicit ScreeningRepository(const Connection& connection) : m_db(connection) {}
 
-    // Every borrower with at least one loan, with the stored delinquency state; the bucket before the
-    // changes recorded after `monthAgo`; payments from `paymentsSince`. Dates are YYYY-MM-DD.
-    void forEachBorrower(const std::string& monthAgo, const std::string& paymentsSince,
-                         const std::function<void(const BorrowerScreeningRow&)>& visit) const;
+    // Every borrower with at least one loan, in row-id order, with the stored delinquency state; the bucket
+    // before the changes recorded after `monthAgo`; their contacts; payments from `paymentsSince` when a
+    // contact since `promisesSince` is a promise to pay; and their stored queue entry. Dates are YYYY-MM-DD.
+    // One pass over each table in borrower order (the payments looked up per borrower who needs them), so
+    // memory holds one borrower and the last month's bucket changes. Returns the stored queue entries of
+    // borrowers the walk did not visit (those without a loan).
+    std::vector<QueueEntryRow> forEachBorrower(const std::string& monthAgo, const std::string& paymentsSince,
+                                               const std::string& promisesSince,
+                                               const std::function<void(const BorrowerScreeningRow&)>& visit) const;
 
     std::optional<std::pair<int, std::string>> latestRuleSet() const;  // version, body
     std::optional<std::string> ruleSet(int version) const;
     int addRuleSet(const std::string& body, const std::string& createdBy, const std::string& at);
 
     std::optional<QueueEntryRow> entry(std::int64_t borrowerRowId) const;
-    void saveEntry(const QueueEntryRow& row);
-    // Before a run saves its entries: dates every entry that is not accepted as of no day, so that
-    // removeEntriesNotIn also drops those a run for the same date no longer queues.
-    void markEntriesStale();
-    void removeEntriesNotIn(const std::string& asOf);  // open entries a new run no longer queues
+    void saveEntry(const QueueEntryRow& row);  // inserts, or replaces every stored column
+    // A screening run's writes: saves each of `save` and deletes the entries of `remove`, each statement
+    // prepared once.
+    void applyQueueChanges(const std::vector<QueueEntryRow>& save, const std::vector<std::int64_t>& remove);
     std::vector<QueueEntryRow> queue(const std::string& officer /* "" = all */, bool includeDismissed) const;
     void decide(std::int64_t borrowerRowId, const std::string& state, const std::string& by, const std::string& at,
                 const std::string& reason, const std::string& note);

@@ -90,14 +90,19 @@ void addContact(const storage::Connection& db, std::int64_t borrower, const std:
 }
 
 std::map<std::int64_t, BorrowerScreeningRow> allBorrowers(const ScreeningRepository& repo,
+                                                          std::vector<QueueEntryRow>* notVisited = nullptr,
                                                           const std::string& monthAgo = "2026-10-31",
-                                                          const std::string& paymentsSince = "2026-08-02")
+                                                          const std::string& paymentsSince = "2026-08-02",
+                                                          const std::string& promisesSince = "2026-09-01")
 {
     std::map<std::int64_t, BorrowerScreeningRow> rows;
-    repo.forEachBorrower(monthAgo, paymentsSince, [&](const BorrowerScreeningRow& r) {
-        CHECK_FALSE(rows.contains(r.borrowerRowId));
+    std::int64_t last = 0;
+    auto others = repo.forEachBorrower(monthAgo, paymentsSince, promisesSince, [&](const BorrowerScreeningRow& r) {
+        CHECK(r.borrowerRowId > last);  // in row-id order, each once
+        last = r.borrowerRowId;
         rows.emplace(r.borrowerRowId, r);
     });
+    if (notVisited != nullptr) *notVisited = std::move(others);
     return rows;
 }
 
@@ -131,7 +136,7 @@ TEST_CASE("screen_repository: forEachBorrower gathers one customer's facts over 
     addStatus(db, a2, 47, "M2", 250000);
     const auto none = addBorrower(db, "C002", "徐汇区");  // no loan: not screened
     const auto c = addBorrower(db, "C003", "静安区");
-    addLoan(db, c, "L003-1", "");  // a loan without a stored status yet
+    addLoan(db, c, "L003-1", "");  // loans without a stored status yet
 
     db.prepare("INSERT INTO credit_records (borrower_id, report_date, overdue_accounts_elsewhere, worst_dpd_24m, "
                "total_debt_fen, enquiries_6m) VALUES (?, '2026-10-15', 2, 95, 0, 1)")
@@ -144,11 +149,15 @@ TEST_CASE("screen_repository: forEachBorrower gathers one customer's facts over 
     addContact(db, a, "2026-11-20", 540, "sms", "none", "no_answer");
     addContact(db, none, "2026-11-21", 540, "call", "none", "no_answer");
     addContact(db, c, "2026-11-25", 800, "call", "borrower", "refused");
+    addContact(db, c, "2026-08-25", 800, "call", "borrower", "promise_to_pay");  // before promisesSince
+    addContact(db, a, "2026-11-10", 600, "call", "borrower", "promise_to_pay");
 
     addPayment(db, a1, "P3", "2026-11-01", 3000);
     addPayment(db, a2, "P1", "2026-09-15", 1000);
     addPayment(db, a1, "P0", "2026-05-01", 9999);  // before paymentsSince
     addPayment(db, a2, "P2", "2026-10-15", 2000);
+    const auto c1 = addLoan(db, c, "L003-2", "");
+    addPayment(db, c1, "P4", "2026-11-15", 2000);  // c made no promise since promisesSince: not read
 
     const auto rows = allBorrowers(repo);
     REQUIRE(rows.size() == 2);
@@ -167,14 +176,15 @@ TEST_CASE("screen_repository: forEachBorrower gathers one customer's facts over 
     CHECK(ra.dispute);
     CHECK_FALSE(ra.deceased);
     CHECK(ra.planKept);
-    REQUIRE(ra.contacts.size() == 3);
+    REQUIRE(ra.contacts.size() == 4);
     CHECK(ra.contacts[0].date == Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{2}});
     CHECK(ra.contacts[0].channel == ContactChannel::Visit);
     CHECK(ra.contacts[0].reached == ContactParty::Borrower);
     CHECK(ra.contacts[0].outcome == ContactOutcome::Reached);
-    CHECK(ra.contacts[1].channel == ContactChannel::Sms);  // 09:00 before 10:00 on the same day
-    CHECK(ra.contacts[2].channel == ContactChannel::Call);
-    CHECK(ra.contacts[2].source == "call_centre");
+    CHECK(ra.contacts[1].outcome == ContactOutcome::PromiseToPay);
+    CHECK(ra.contacts[2].channel == ContactChannel::Sms);  // 09:00 before 10:00 on the same day
+    CHECK(ra.contacts[3].channel == ContactChannel::Call);
+    CHECK(ra.contacts[3].source == "call_centre");
     REQUIRE(ra.payments.size() == 3);
     CHECK(ra.payments[0].id == "P1");
     CHECK(ra.payments[0].loanId == "L001-2");
@@ -190,9 +200,68 @@ TEST_CASE("screen_repository: forEachBorrower gathers one customer's facts over 
     CHECK(rc.officer.empty());
     CHECK(rc.overdueElsewhere == 0);
     CHECK_FALSE(rc.dispute);
-    REQUIRE(rc.contacts.size() == 1);
-    CHECK(rc.contacts[0].outcome == ContactOutcome::Refused);
+    REQUIRE(rc.contacts.size() == 2);
+    CHECK(rc.contacts[0].outcome == ContactOutcome::PromiseToPay);
+    CHECK(rc.contacts[1].outcome == ContactOutcome::Refused);
     CHECK(rc.payments.empty());
+    CHECK_FALSE(ra.queueEntry);
+}
+
+TEST_CASE("screen_repository: contacts on the same minute come in the order they were recorded", "[screening_app]")
+{
+    test::TempDir dir;
+    auto db = test::migratedDatabase(dir / "r.db");
+    ScreeningRepository repo(db);
+    const auto a = addBorrower(db, "C001", "浦东新区");
+    addLoan(db, a, "L001-1", "");
+    // Recorded visit, sms, call, all at 10:00, with a call at 09:00 recorded last.
+    addContact(db, a, "2026-11-20", 600, "visit", "borrower", "reached");
+    addContact(db, a, "2026-11-20", 600, "sms", "none", "no_answer");
+    addContact(db, a, "2026-11-20", 600, "call", "none", "no_answer");
+    addContact(db, a, "2026-11-20", 540, "call", "borrower", "refused");
+    const auto rows = allBorrowers(repo);
+    const auto& contacts = rows.at(a).contacts;
+    REQUIRE(contacts.size() == 4);
+    CHECK(contacts[0].minuteOfDay == 540);
+    CHECK(contacts[1].channel == ContactChannel::Visit);
+    CHECK(contacts[2].channel == ContactChannel::Sms);
+    CHECK(contacts[3].channel == ContactChannel::Call);
+}
+
+TEST_CASE("screen_repository: the walk hands over each stored queue entry and returns those it did not visit",
+          "[screening_app]")
+{
+    test::TempDir dir;
+    auto db = test::migratedDatabase(dir / "r.db");
+    ScreeningRepository repo(db);
+    const auto noLoanFirst = addBorrower(db, "C000", "徐汇区");
+    const auto a = addBorrower(db, "C001", "浦东新区");
+    addLoan(db, a, "L001-1", "");
+    const auto b = addBorrower(db, "C002", "徐汇区");
+    addLoan(db, b, "L002-1", "");
+    const auto noLoanLast = addBorrower(db, "C003", "静安区");
+    QueueEntryRow stored = entryFor(b, "2026-11-30", 55);
+    stored.state = "dismissed";
+    stored.dismissNote = "说明";
+    repo.saveEntry(stored);
+    repo.saveEntry(entryFor(noLoanFirst, "2026-11-30", 20));
+    repo.saveEntry(entryFor(noLoanLast, "2026-11-30", 30));
+
+    std::vector<QueueEntryRow> notVisited;
+    const auto rows = allBorrowers(repo, &notVisited);
+    REQUIRE(rows.size() == 2);
+    CHECK_FALSE(rows.at(a).queueEntry);
+    const auto& eb = rows.at(b).queueEntry;
+    REQUIRE(eb);
+    CHECK(eb->borrowerRowId == b);
+    CHECK(eb->score == 55);
+    CHECK(eb->state == "dismissed");
+    CHECK(eb->dismissNote == "说明");
+    CHECK(eb->hits == stored.hits);
+    REQUIRE(notVisited.size() == 2);
+    CHECK(notVisited[0].borrowerRowId == noLoanFirst);
+    CHECK(notVisited[1].borrowerRowId == noLoanLast);
+    CHECK(notVisited[1].score == 30);
 }
 
 TEST_CASE("screen_repository: the previous worst bucket is the worst of each loan's bucket a month ago",
@@ -327,12 +396,19 @@ TEST_CASE("screen_repository: queue entries round-trip and survive runs by state
     CHECK(ordered[2].borrowerRowId == b);  // 40
     CHECK(ordered[3].borrowerRowId == c);  // 30
 
-    repo.removeEntriesNotIn("2026-12-31");
-    CHECK_FALSE(repo.entry(a));  // dismissed, not requeued
-    CHECK_FALSE(repo.entry(b));  // open, not requeued
-    REQUIRE(repo.entry(c));      // accepted: stays until visited
+    // One run's writes: saves and removals.
+    QueueEntryRow dNew = entryFor(d, "2026-12-31", 95);
+    QueueEntryRow cNew = *repo.entry(c);
+    cNew.asOf = "2026-12-31";
+    repo.applyQueueChanges({dNew, cNew}, {a, b});
+    CHECK_FALSE(repo.entry(a));
+    CHECK_FALSE(repo.entry(b));
+    REQUIRE(repo.entry(c));
     CHECK(repo.entry(c)->state == "accepted");
-    CHECK(repo.entry(d));
+    CHECK(repo.entry(c)->asOf == "2026-12-31");
+    REQUIRE(repo.entry(d));
+    CHECK(repo.entry(d)->score == 95);
+    repo.applyQueueChanges({}, {});  // nothing to do
 
     repo.assign(d, "ofc1");
     CHECK(repo.entry(d)->officer == "ofc1");
@@ -341,17 +417,6 @@ TEST_CASE("screen_repository: queue entries round-trip and survive runs by state
     CHECK(repo.flags(d) == std::array<bool, 4>{true, false, true, false});
     repo.setFlags(d, false, false, true, false);
     CHECK(repo.flags(d) == std::array<bool, 4>{false, false, true, false});
-
-    // A second run for the same date that no longer queues d: marked stale, not saved again, removed.
-    repo.saveEntry(entryFor(b, "2026-12-31", 40));
-    repo.markEntriesStale();
-    CHECK(repo.entry(c)->asOf == "2026-11-30");  // accepted entries keep their date
-    repo.saveEntry(entryFor(b, "2026-12-31", 45));
-    repo.removeEntriesNotIn("2026-12-31");
-    CHECK_FALSE(repo.entry(d));
-    REQUIRE(repo.entry(b));
-    CHECK(repo.entry(b)->score == 45);
-    CHECK(repo.entry(c));
 }
 
 TEST_CASE("screen_repository: rule sets are numbered 1, 2, 3", "[screening_app]")

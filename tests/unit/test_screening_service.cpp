@@ -617,3 +617,131 @@ TEST_CASE("screen_service: a recompute screens again as of its date", "[screenin
     for (const auto& e : after)
         CHECK(e.asOf == "2026-12-31");
 }
+
+namespace {
+
+// Counts the rows inserted, updated and deleted in visit_queue from now on (temporary triggers on this
+// connection only).
+struct QueueWriteCounter {
+    explicit QueueWriteCounter(const storage::Connection& db) : m_db(db)
+    {
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS queue_writes (n INTEGER NOT NULL);"
+                   "DELETE FROM temp.queue_writes; INSERT INTO temp.queue_writes VALUES (0);"
+                   "CREATE TEMP TRIGGER IF NOT EXISTS queue_ins AFTER INSERT ON main.visit_queue "
+                   "BEGIN UPDATE queue_writes SET n = n + 1; END;"
+                   "CREATE TEMP TRIGGER IF NOT EXISTS queue_upd AFTER UPDATE ON main.visit_queue "
+                   "BEGIN UPDATE queue_writes SET n = n + 1; END;"
+                   "CREATE TEMP TRIGGER IF NOT EXISTS queue_del AFTER DELETE ON main.visit_queue "
+                   "BEGIN UPDATE queue_writes SET n = n + 1; END;");
+    }
+    std::int64_t count() const
+    {
+        auto s = m_db.prepare("SELECT n FROM temp.queue_writes");
+        REQUIRE(s.step());
+        return s.columnInt(0);
+    }
+    void clear() const { m_db.execute("UPDATE temp.queue_writes SET n = 0"); }
+
+private:
+    const storage::Connection& m_db;
+};
+
+}  // namespace
+
+TEST_CASE("screen_service: a second run for the same date writes nothing", "[screening_app]")
+{
+    Branch b({"ofc1"}, 200);
+    auto service = b.service();
+    const auto before = storage::ScreeningRepository(b.db()).queue("", true);
+    REQUIRE_FALSE(before.empty());
+    QueueWriteCounter writes(b.db());
+
+    // The import screened as of kAsOf already: the same date again changes no row.
+    auto summary = service.run(kAsOf);
+    REQUIRE(summary);
+    CHECK(summary->queued == static_cast<std::int64_t>(before.size()));
+    CHECK(writes.count() == 0);
+
+    // A new date rewrites the entries (their date changes) and nothing more …
+    const Date next = addDays(kAsOf, 1);
+    summary = service.run(next);
+    REQUIRE(summary);
+    const auto afterNext = storage::ScreeningRepository(b.db()).queue("", true);
+    CHECK(writes.count() > 0);
+    CHECK(writes.count() <= static_cast<std::int64_t>(before.size() + afterNext.size()));
+    for (const auto& e : afterNext)
+        CHECK(e.asOf == formatIsoDate(next));
+    // … and the same date once more writes nothing again, decisions included.
+    REQUIRE(service.accept(afterNext.front().borrowerRowId));
+    writes.clear();
+    summary = service.run(next);
+    REQUIRE(summary);
+    CHECK(writes.count() == 0);
+    CHECK(b.find(afterNext.front().borrowerRowId)->state == "accepted");
+}
+
+TEST_CASE("screen_service: a rerun for the same date drops open and dismissed cases that no longer qualify",
+          "[screening_app]")
+{
+    Branch b({"ofc1"}, 200);
+    auto service = b.service();
+    const auto items = b.queue();
+    REQUIRE(items.size() >= 3);
+    const std::int64_t open = items[0].borrowerRowId;
+    const std::int64_t dismissed = items[1].borrowerRowId;
+    const std::int64_t accepted = items[2].borrowerRowId;
+    REQUIRE(service.dismiss(dismissed, app::DismissReason::ReachedByPhone, ""));
+    REQUIRE(service.accept(accepted));
+
+    RuleSet rules = defaultRuleSet();
+    rules.minimumScore = items.front().score + 1;  // nobody qualifies any more
+    REQUIRE(service.saveRuleSet(rules));
+    auto summary = service.run(kAsOf);  // the import's date again
+    REQUIRE(summary);
+    CHECK(summary->queued == 0);
+    CHECK_FALSE(b.find(open));
+    CHECK_FALSE(b.find(dismissed));
+    const auto kept = b.find(accepted);
+    REQUIRE(kept);
+    CHECK(kept->state == "accepted");
+    QueueFilter all;
+    all.includeDismissed = true;
+    CHECK(b.queue(all).size() == 1);
+}
+
+TEST_CASE("screen_service: queue entries of customers without a loan go unless accepted", "[screening_app]")
+{
+    Branch b({"ofc1"}, 150);
+    auto service = b.service();
+    const auto& db = b.db();
+    const auto addCustomer = [&](const std::string& bankId) {
+        db.prepare("INSERT INTO borrowers (bank_id, name, id_number, phone, address, district) "
+                   "VALUES (?, 'N', '', '', '', '静安区')")
+            .bind(1, bankId)
+            .run();
+        return db.lastInsertId();
+    };
+    const std::int64_t openOne = addCustomer("X-OPEN");
+    const std::int64_t acceptedOne = addCustomer("X-ACCEPTED");
+    storage::ScreeningRepository repo(db);
+    storage::QueueEntryRow e;
+    e.asOf = "2026-11-30";
+    e.score = 50;
+    e.district = "静安区";
+    e.borrowerRowId = openOne;
+    repo.saveEntry(e);
+    e.borrowerRowId = acceptedOne;
+    e.state = "accepted";
+    e.officer = "ofc1";
+    repo.saveEntry(e);
+    const auto queuedBefore = b.queue().size();
+
+    auto summary = service.run(kAsOf);
+    REQUIRE(summary);
+    CHECK_FALSE(repo.entry(openOne));
+    const auto kept = repo.entry(acceptedOne);
+    REQUIRE(kept);
+    CHECK(kept->state == "accepted");
+    CHECK(kept->asOf == "2026-11-30");  // not screened: left as it was
+    CHECK(b.queue().size() == queuedBefore - 1);
+}
