@@ -73,6 +73,9 @@ RuleSet loadRuleSet(const storage::Connection& db)
     return defaultRuleSet();
 }
 
+// The windows contact facts are counted in; the walk reads payments only where they can count.
+constexpr ContactFactWindows kContactWindows{};
+
 ScreeningFacts factsFor(const storage::BorrowerScreeningRow& row, Date asOf)
 {
     ScreeningFacts f;
@@ -81,7 +84,7 @@ ScreeningFacts factsFor(const storage::BorrowerScreeningRow& row, Date asOf)
     f.totalOverdue = row.totalOverdue;
     f.worstBucket = parseBucket(row.worstBucket).value_or(Bucket::M0);
     if (!row.previousWorstBucket.empty()) f.previousWorstBucket = parseBucket(row.previousWorstBucket);
-    f.contacts = contactFacts(row.contacts, row.payments, asOf);
+    f.contacts = contactFacts(row.contacts, row.payments, asOf, kContactWindows);
     f.overdueAccountsElsewhere = row.overdueElsewhere;
     f.worstDpd24Months = row.worstDpd24Months;
     f.litigation = row.litigation;
@@ -154,8 +157,8 @@ ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf, c
     // ones, and the stored entries to remove. A second run for the same date writes nothing.
     std::vector<storage::QueueEntryRow> changed;
     std::vector<std::int64_t> removed;
-    // Payments only count towards promises to pay made inside contactFacts' look-back window.
-    const int promiseLookbackDays = ContactFactWindows{}.promiseLookbackDays;
+    // Payments only count towards promises to pay made inside the look-back window.
+    const int promiseLookbackDays = kContactWindows.promiseLookbackDays;
     const auto notVisited = repo.forEachBorrower(
         formatIsoDate(addDays(asOf, -30)), formatIsoDate(addDays(asOf, -120)),
         formatIsoDate(addDays(asOf, -promiseLookbackDays)), [&](const storage::BorrowerScreeningRow& row) {

@@ -57,7 +57,8 @@ public:
     // contact since `promisesSince` is a promise to pay; and their stored queue entry. Dates are YYYY-MM-DD.
     // One pass over each table in borrower order (the payments looked up per borrower who needs them), so
     // memory holds one borrower and the last month's bucket changes. Returns the stored queue entries of
-    // borrowers the walk did not visit (those without a loan).
+    // borrowers the walk did not visit (those without a loan). `visit` must not write to the visit queue
+    // (the walk is reading it); collect the changes and apply them afterwards.
     std::vector<QueueEntryRow> forEachBorrower(const std::string& monthAgo, const std::string& paymentsSince,
                                                const std::string& promisesSince,
                                                const std::function<void(const BorrowerScreeningRow&)>& visit) const;
