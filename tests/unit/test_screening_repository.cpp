@@ -434,3 +434,36 @@ TEST_CASE("screen_repository: rule sets are numbered 1, 2, 3", "[screening_app]"
     CHECK(repo.ruleSet(1) == "one");
     CHECK_FALSE(repo.ruleSet(3));
 }
+
+TEST_CASE("screen_repository: the officer is that of the first loan with the worst DPD", "[screening_app]")
+{
+    test::TempDir dir;
+    auto db = test::migratedDatabase(dir / "r.db");
+    ScreeningRepository repo(db);
+    // A: two loans on the same worst DPD: the earlier loan's officer.
+    const auto a = addBorrower(db, "C001", "浦东新区");
+    const auto a1 = addLoan(db, a, "L001-1", "ofc1");
+    const auto a2 = addLoan(db, a, "L001-2", "ofc2");
+    const auto a3 = addLoan(db, a, "L001-3", "ofc3");
+    addStatus(db, a1, 5, "M1", 100);
+    addStatus(db, a2, 40, "M2", 200);
+    addStatus(db, a3, 40, "M2", 300);
+    // B: no stored status (DPD 0) ties with a current loan: the earlier loan's officer; the later worse one wins.
+    const auto b = addBorrower(db, "C002", "徐汇区");
+    addLoan(db, b, "L002-1", "ofc2");
+    const auto b2 = addLoan(db, b, "L002-2", "ofc1");
+    addStatus(db, b2, 0, "M0", 0);
+    const auto c = addBorrower(db, "C003", "静安区");
+    const auto c1 = addLoan(db, c, "L003-1", "ofc1");
+    const auto c2 = addLoan(db, c, "L003-2", "ofc3");
+    addStatus(db, c1, 3, "M1", 10);
+    addStatus(db, c2, 4, "M1", 10);
+
+    const auto rows = allBorrowers(repo);
+    CHECK(rows.at(a).officer == "ofc2");
+    CHECK(rows.at(a).maxDpd == 40);
+    CHECK(rows.at(a).totalOverdue == Money{600});
+    CHECK(rows.at(b).officer == "ofc2");
+    CHECK(rows.at(b).worstBucket == "M0");
+    CHECK(rows.at(c).officer == "ofc3");
+}

@@ -745,3 +745,95 @@ TEST_CASE("screen_service: queue entries of customers without a loan go unless a
     CHECK(kept->asOf == "2026-11-30");  // not screened: left as it was
     CHECK(b.queue().size() == queuedBefore - 1);
 }
+
+TEST_CASE("screen_service: the walk gives what the per-borrower SQL it replaced gave", "[screening_app]")
+{
+    // The earlier walk computed the officer, the bucket a month ago and the aggregates in SQL, with
+    // subqueries per borrower and per loan, and read every recent payment; the results must be the same.
+    Branch b({"ofc1", "ofc2"}, 400);
+    const Date later = addDays(kAsOf, 31);
+    REQUIRE(app::recompute(*b.sup, later));  // bucket changes in status_history
+    const auto& db = b.db();
+    const std::string monthAgo = formatIsoDate(addDays(later, -30));
+    const std::string paymentsSince = formatIsoDate(addDays(later, -120));
+    const std::string promisesSince = formatIsoDate(addDays(later, -90));
+
+    struct Expected {
+        std::string district, officer, worst, previous;
+        std::int64_t maxDpd = 0, overdue = 0;
+        std::vector<std::string> contacts;  // "date minute channel" in order
+        std::vector<std::string> payments;  // "id loan date amount" in order
+        bool promised = false;
+    };
+    std::map<std::int64_t, Expected> expected;
+    auto agg = db.prepare(
+        "SELECT b.id, b.district, max(coalesce(s.dpd, 0)), sum(coalesce(s.total_overdue_fen, 0)), "
+        "max(coalesce(s.bucket, 'M0')), "
+        "(SELECT l2.officer FROM loans l2 LEFT JOIN loan_status s2 ON s2.loan_id = l2.id WHERE l2.borrower_id = b.id "
+        " ORDER BY coalesce(s2.dpd, 0) DESC, l2.id LIMIT 1), "
+        "max(coalesce((SELECT h.from_bucket FROM status_history h WHERE h.loan_id = l.id AND h.as_of > ? "
+        " ORDER BY h.as_of, h.id LIMIT 1), s.bucket, 'M0')) "
+        "FROM borrowers b JOIN loans l ON l.borrower_id = b.id LEFT JOIN loan_status s ON s.loan_id = l.id "
+        "GROUP BY b.id ORDER BY b.id");
+    agg.bind(1, monthAgo);
+    while (agg.step()) {
+        Expected& e = expected[agg.columnInt(0)];
+        e.district = agg.columnText(1);
+        e.maxDpd = agg.columnInt(2);
+        e.overdue = agg.columnInt(3);
+        e.worst = agg.columnText(4);
+        e.officer = agg.columnText(5);
+        e.previous = agg.columnText(6);
+    }
+    auto contacts = db.prepare("SELECT borrower_id, contact_date, minute_of_day, channel, outcome FROM contact_events "
+                               "ORDER BY borrower_id, contact_date, minute_of_day, id");
+    while (contacts.step()) {
+        auto it = expected.find(contacts.columnInt(0));
+        if (it == expected.end()) continue;
+        it->second.contacts.push_back(contacts.columnText(1) + " " + contacts.columnText(2) + " " +
+                                      contacts.columnText(3));
+        if (contacts.columnText(4) == "promise_to_pay" && contacts.columnText(1) >= promisesSince)
+            it->second.promised = true;
+    }
+    auto payments = db.prepare("SELECT l.borrower_id, p.bank_id, l.bank_id, p.paid_date, p.amount_fen FROM payments p "
+                               "JOIN loans l ON l.id = p.loan_id WHERE p.paid_date >= ? "
+                               "ORDER BY l.borrower_id, p.paid_date, p.id");
+    payments.bind(1, paymentsSince);
+    while (payments.step()) {
+        Expected& e = expected.at(payments.columnInt(0));
+        if (e.promised)
+            e.payments.push_back(payments.columnText(1) + " " + payments.columnText(2) + " " + payments.columnText(3) +
+                                 " " + payments.columnText(4));
+    }
+
+    std::size_t seen = 0;
+    std::size_t promised = 0;
+    std::size_t rolled = 0;
+    storage::ScreeningRepository(db).forEachBorrower(
+        monthAgo, paymentsSince, promisesSince, [&](const storage::BorrowerScreeningRow& row) {
+            ++seen;
+            const Expected& e = expected.at(row.borrowerRowId);
+            CHECK(row.district == e.district);
+            CHECK(row.officer == e.officer);
+            CHECK(row.maxDpd == e.maxDpd);
+            CHECK(row.totalOverdue.fen == e.overdue);
+            CHECK(row.worstBucket == e.worst);
+            CHECK(row.previousWorstBucket == e.previous);
+            if (row.previousWorstBucket != row.worstBucket) ++rolled;
+            std::vector<std::string> gotContacts;
+            for (const auto& c : row.contacts)
+                gotContacts.push_back(formatIsoDate(c.date) + " " + std::to_string(c.minuteOfDay) + " " +
+                                      std::string(contactChannelName(c.channel)));
+            CHECK(gotContacts == e.contacts);
+            std::vector<std::string> gotPayments;
+            for (const auto& p : row.payments)
+                gotPayments.push_back(p.id + " " + p.loanId + " " + formatIsoDate(p.paidOn) + " " +
+                                      std::to_string(p.amount.fen));
+            CHECK(gotPayments == e.payments);
+            if (e.promised) ++promised;
+        });
+    CHECK(seen == expected.size());
+    // The data exercise what is compared.
+    CHECK(promised > 0);
+    CHECK(rolled > 0);
+}
