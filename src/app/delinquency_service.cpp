@@ -5,8 +5,9 @@
 #include "storage/loan_status_repository.h"
 #include "storage/settings_repository.h"
 
+#include <array>
 #include <charconv>
-#include <fmt/core.h>
+#include <span>
 #include <string>
 
 namespace doorstep::app {
@@ -15,6 +16,9 @@ namespace {
 constexpr std::string_view kMarkupKey = "delinquency.penalty_markup_percent";
 constexpr std::string_view kOrderKey = "delinquency.allocation_order";
 constexpr std::string_view kBucketsKey = "delinquency.bucket_last_days";
+// Days past due over which special mention, substandard, doubtful and loss apply, per profile.
+constexpr std::string_view kLoanClassesKey = "delinquency.class_over_days.loan";
+constexpr std::string_view kCardClassesKey = "delinquency.class_over_days.credit_card";
 
 std::optional<int> toInt(std::string_view text)
 {
@@ -22,6 +26,45 @@ std::optional<int> toInt(std::string_view text)
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
     return value;
+}
+
+// Exactly N whole numbers separated by commas, as the settings store a list.
+template <std::size_t N> std::optional<std::array<int, N>> toInts(std::string_view text)
+{
+    std::array<int, N> values{};
+    for (std::size_t i = 0; i < N; ++i) {
+        const auto comma = text.find(',');
+        if ((comma == std::string_view::npos) != (i + 1 == N)) return std::nullopt;
+        const auto n = toInt(text.substr(0, comma));
+        if (!n) return std::nullopt;
+        values[i] = *n;
+        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+    }
+    return values;
+}
+
+std::string joined(std::span<const int> values)
+{
+    std::string out;
+    for (int v : values) {
+        if (!out.empty()) out += ',';
+        out += std::to_string(v);
+    }
+    return out;
+}
+
+std::optional<ClassThresholds> toThresholds(std::string_view text)
+{
+    const auto v = toInts<4>(text);
+    if (!v) return std::nullopt;
+    const ClassThresholds t{(*v)[0], (*v)[1], (*v)[2], (*v)[3]};
+    if (!validateClassThresholds(t)) return std::nullopt;
+    return t;
+}
+
+std::string joined(const ClassThresholds& t)
+{
+    return joined(std::array{t.specialMentionOver, t.substandardOver, t.doubtfulOver, t.lossOver});
 }
 
 storage::LoanStatusRow rowFor(std::int64_t loanRowId, Date asOf, const DelinquencySummary& d)
@@ -52,24 +95,28 @@ DelinquencySettings loadDelinquencySettings(const storage::Connection& connectio
         if (auto order = parseAllocationOrder(*v)) settings.allocationOrder = *order;
     }
     if (auto v = repo.get(kBucketsKey); v) {
-        BucketBoundaries b;
-        std::size_t i = 0;
-        std::string_view rest = *v;
-        bool ok = true;
-        while (ok && i < b.lastDay.size() && !rest.empty()) {
-            const auto comma = rest.find(',');
-            const auto n = toInt(rest.substr(0, comma));
-            ok = n.has_value();
-            if (ok) b.lastDay[i++] = *n;
-            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        if (const auto days = toInts<6>(*v)) {
+            const BucketBoundaries b{*days};
+            if (validateBucketBoundaries(b)) settings.buckets = b;
         }
-        if (ok && i == b.lastDay.size() && validateBucketBoundaries(b)) settings.buckets = b;
+    }
+    if (auto v = repo.get(kLoanClassesKey); v) {
+        if (const auto t = toThresholds(*v)) settings.classes.loan = *t;
+    }
+    if (auto v = repo.get(kCardClassesKey); v) {
+        if (const auto t = toThresholds(*v)) settings.classes.creditCard = *t;
     }
     if (!validateDelinquencySettings(settings)) {
         logger("app")->warn("stored delinquency settings are invalid; using the defaults");
         return {};
     }
     return settings;
+}
+
+Result<DelinquencySettings> delinquencySettings(Session& session)
+{
+    if (auto r = session.require(Permission::ChangeSettings); !r) return std::unexpected(r.error());
+    return loadDelinquencySettings(session.database().connection());
 }
 
 Result<void> saveDelinquencySettings(Session& session, const DelinquencySettings& settings)
@@ -80,8 +127,9 @@ Result<void> saveDelinquencySettings(Session& session, const DelinquencySettings
     storage::SettingsRepository repo(session.database().connection());
     repo.set(kMarkupKey, std::to_string(settings.penaltyMarkupPercent));
     repo.set(kOrderKey, formatAllocationOrder(settings.allocationOrder));
-    const auto& d = settings.buckets.lastDay;
-    repo.set(kBucketsKey, fmt::format("{},{},{},{},{},{}", d[0], d[1], d[2], d[3], d[4], d[5]));
+    repo.set(kBucketsKey, joined(settings.buckets.lastDay));
+    repo.set(kLoanClassesKey, joined(settings.classes.loan));
+    repo.set(kCardClassesKey, joined(settings.classes.creditCard));
     session.audit("settings.delinquency", "settings", "delinquency");
     tx.commit();
     return {};

@@ -11,6 +11,8 @@ namespace doorstep::app {
 
 // The branch's delinquency settings (DOMAIN.md's configurable numbers), defaults where none is set.
 DelinquencySettings loadDelinquencySettings(const storage::Connection& connection);
+// The same for the settings form (administrators).
+Result<DelinquencySettings> delinquencySettings(Session& session);
 Result<void> saveDelinquencySettings(Session& session, const DelinquencySettings& settings);
 
 struct RecomputeSummary {

@@ -114,6 +114,8 @@ DelinquencySettings customSettings()
     s.penaltyMarkupPercent = 30;
     s.allocationOrder = {Component::Principal, Component::Interest, Component::Compound, Component::Penalty};
     s.buckets.lastDay = {15, 45, 75, 105, 135, 165};
+    s.classes.loan = {0, 60, 180, 360};
+    s.classes.creditCard = {5, 90, 120, 150};
     return s;
 }
 
@@ -137,6 +139,8 @@ TEST_CASE("saved settings read back the same, and the change is audited", "[deli
     CHECK(repo.get("delinquency.penalty_markup_percent") == "30");
     CHECK(repo.get("delinquency.allocation_order") == "principal,interest,compound,penalty");
     CHECK(repo.get("delinquency.bucket_last_days") == "15,45,75,105,135,165");
+    CHECK(repo.get("delinquency.class_over_days.loan") == "0,60,180,360");
+    CHECK(repo.get("delinquency.class_over_days.credit_card") == "5,90,120,150");
 
     REQUIRE(app::saveDelinquencySettings(*f.admin, DelinquencySettings{}));
     CHECK(app::loadDelinquencySettings(f.db()) == DelinquencySettings{});
@@ -156,7 +160,9 @@ TEST_CASE("only an administrator saves settings, and only valid ones", "[delinqu
     tooHigh.penaltyMarkupPercent = 101;
     DelinquencySettings notIncreasing;
     notIncreasing.buckets.lastDay = {30, 20, 90, 120, 150, 180};
-    for (const auto& bad : {tooHigh, notIncreasing}) {
+    DelinquencySettings lossBeforeDoubtful;
+    lossBeforeDoubtful.classes.creditCard = {0, 90, 180, 120};
+    for (const auto& bad : {tooHigh, notIncreasing, lossBeforeDoubtful}) {
         const auto refused = app::saveDelinquencySettings(*f.admin, bad);
         REQUIRE_FALSE(refused);
         CHECK(refused.error().code == ErrorCode::InvalidInput);
@@ -187,13 +193,20 @@ TEST_CASE("stored settings that make no sense fall back to the defaults", "[deli
         CHECK(app::loadDelinquencySettings(f.db()) == DelinquencySettings{});
         repo.set("delinquency.penalty_markup_percent", "40 ");
         CHECK(app::loadDelinquencySettings(f.db()) == DelinquencySettings{});
+        repo.set("delinquency.bucket_last_days", "30,60,90,120,150,180,210");
+        CHECK(app::loadDelinquencySettings(f.db()) == DelinquencySettings{});
+        repo.set("delinquency.class_over_days.loan", "0,90,270");
+        repo.set("delinquency.class_over_days.credit_card", "0,120,90,180");
+        CHECK(app::loadDelinquencySettings(f.db()) == DelinquencySettings{});
     }
     SECTION("the good ones are kept beside a bad one")
     {
         repo.set("delinquency.penalty_markup_percent", "35");
         repo.set("delinquency.bucket_last_days", "30,60");
+        repo.set("delinquency.class_over_days.credit_card", "0,60,120,180");
         DelinquencySettings expected;
         expected.penaltyMarkupPercent = 35;
+        expected.classes.creditCard.substandardOver = 60;
         CHECK(app::loadDelinquencySettings(f.db()) == expected);
     }
 }
@@ -271,6 +284,23 @@ TEST_CASE("custom bucket boundaries decide the stored bucket", "[delinquency_ser
     REQUIRE(app::saveDelinquencySettings(*f.admin, customSettings()));  // M1 ends at 15 days
     f.recompute(day(2026, 11, 5));
     CHECK(statusOf(f.db(), "L1") == "2026-11-05|26|M2|special_mention");
+}
+
+TEST_CASE("stored class thresholds decide the stored class", "[delinquency_service]")
+{
+    Fixture f;
+    f.recompute(day(2026, 12, 5));
+    CHECK(statusOf(f.db(), "L1") == "2026-12-05|56|M2|special_mention");
+    DelinquencySettings settings;
+    settings.classes.loan.substandardOver = 50;  // the credit-card profile does not apply to this loan
+    settings.classes.creditCard.substandardOver = 10;
+    REQUIRE(app::saveDelinquencySettings(*f.admin, settings));
+    f.recompute(day(2026, 12, 5));
+    CHECK(statusOf(f.db(), "L1") == "2026-12-05|56|M2|substandard");
+    settings.classes.loan.substandardOver = 56;  // "over 56 days": 56 is not over
+    REQUIRE(app::saveDelinquencySettings(*f.admin, settings));
+    f.recompute(day(2026, 12, 5));
+    CHECK(statusOf(f.db(), "L1") == "2026-12-05|56|M2|special_mention");
 }
 
 TEST_CASE("recompute needs a supervisor or administrator", "[delinquency_service]")
