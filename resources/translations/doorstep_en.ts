@@ -849,6 +849,54 @@
         <source>The file could not be written. Choose another folder.</source>
         <translation>The file could not be written. Choose another folder.</translation>
     </message>
+    <message>
+        <source>Branch rules</source>
+        <translation>Branch rules</translation>
+    </message>
+    <message>
+        <source>&amp;Delinquency rules…</source>
+        <translation>&amp;Delinquency rules…</translation>
+    </message>
+    <message>
+        <source>Penalty interest, payment allocation, buckets and five-category class thresholds.</source>
+        <translation>Penalty interest, payment allocation, buckets and five-category class thresholds.</translation>
+    </message>
+    <message>
+        <source>The delinquency rules were saved.</source>
+        <translation>The delinquency rules were saved.</translation>
+    </message>
+    <message>
+        <source>Delinquency rules</source>
+        <translation>Delinquency rules</translation>
+    </message>
+    <message>
+        <source>The new rules apply to every loan from its next recompute. Recompute every loan as of %1 now? It may take a few seconds for a large portfolio.</source>
+        <translation>The new rules apply to every loan from its next recompute. Recompute every loan as of %1 now? It may take a few seconds for a large portfolio.</translation>
+    </message>
+    <message>
+        <source>Recompute now</source>
+        <translation>Recompute now</translation>
+    </message>
+    <message>
+        <source>The delinquency rules were saved; they apply from the next import or recompute.</source>
+        <translation>The delinquency rules were saved; they apply from the next import or recompute.</translation>
+    </message>
+    <message>
+        <source>Recomputing every loan as of %1…</source>
+        <translation>Recomputing every loan as of %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recomputing every loan as of %1: %n loan(s) done…</source>
+        <translation><numerusform>Recomputing every loan as of %1: %n loan done…</numerusform><numerusform>Recomputing every loan as of %1: %n loans done…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The delinquency rules were saved and every loan recomputed as of %1: %n loan(s) overdue.</source>
+        <translation><numerusform>The delinquency rules were saved and every loan recomputed as of %1: %n loan overdue.</numerusform><numerusform>The delinquency rules were saved and every loan recomputed as of %1: %n loans overdue.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AuditTableModel</name>
@@ -925,16 +973,88 @@
         <translation>Exported the audit trail</translation>
     </message>
     <message>
-        <source>user</source>
-        <translation>user</translation>
+        <source>Changed the delinquency rules</source>
+        <translation>Changed the delinquency rules</translation>
     </message>
     <message>
-        <source>database</source>
-        <translation>database</translation>
+        <source>Imported a core-banking extract</source>
+        <translation>Imported a core-banking extract</translation>
     </message>
     <message>
-        <source>audit trail</source>
-        <translation>audit trail</translation>
+        <source>Recomputed every loan as of a date</source>
+        <translation>Recomputed every loan as of a date</translation>
+    </message>
+    <message>
+        <source>Exported every loan's state</source>
+        <translation>Exported every loan's state</translation>
+    </message>
+    <message>
+        <source>Opened a case</source>
+        <translation>Opened a case</translation>
+    </message>
+    <message>
+        <source>Changed a case's flags</source>
+        <translation>Changed a case's flags</translation>
+    </message>
+    <message>
+        <source>Saved new screening rules</source>
+        <translation>Saved new screening rules</translation>
+    </message>
+    <message>
+        <source>Ran screening</source>
+        <translation>Ran screening</translation>
+    </message>
+    <message>
+        <source>Accepted a case for a visit</source>
+        <translation>Accepted a case for a visit</translation>
+    </message>
+    <message>
+        <source>Dismissed a case</source>
+        <translation>Dismissed a case</translation>
+    </message>
+    <message>
+        <source>Assigned a case</source>
+        <translation>Assigned a case</translation>
+    </message>
+    <message>
+        <source>Assigned cases automatically</source>
+        <translation>Assigned cases automatically</translation>
+    </message>
+    <message>
+        <source>user #%1</source>
+        <translation>user #%1</translation>
+    </message>
+    <message>
+        <source>database #%1</source>
+        <translation>database #%1</translation>
+    </message>
+    <message>
+        <source>audit trail #%1</source>
+        <translation>audit trail #%1</translation>
+    </message>
+    <message>
+        <source>branch settings</source>
+        <translation>branch settings</translation>
+    </message>
+    <message>
+        <source>import #%1</source>
+        <translation>import #%1</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>as of %1</translation>
+    </message>
+    <message>
+        <source>customer #%1</source>
+        <translation>customer #%1</translation>
+    </message>
+    <message>
+        <source>rule set version %1</source>
+        <translation>rule set version %1</translation>
+    </message>
+    <message>
+        <source>number of cases: %1</source>
+        <translation>number of cases: %1</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1273,109 @@
     <message>
         <source>Case flags</source>
         <translation>Case flags</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::DelinquencySettingsDialog</name>
+    <message>
+        <source>Penalty interest</source>
+        <translation>Penalty interest</translation>
+    </message>
+    <message>
+        <source>Compound interest</source>
+        <translation>Compound interest</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Delinquency rules</source>
+        <translation>Delinquency rules</translation>
+    </message>
+    <message>
+        <source>Penalty and compound interest</source>
+        <translation>Penalty and compound interest</translation>
+    </message>
+    <message>
+        <source>Penalty rate = contract rate plus</source>
+        <translation>Penalty rate = contract rate plus</translation>
+    </message>
+    <message>
+        <source>(regulation: 30–50 %; compound interest accrues at the same rate)</source>
+        <translation>(regulation: 30–50 %; compound interest accrues at the same rate)</translation>
+    </message>
+    <message>
+        <source>A payment settles an instalment's parts in this order</source>
+        <translation>A payment settles an instalment's parts in this order</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Move do&amp;wn</translation>
+    </message>
+    <message>
+        <source>Buckets: the last day past due of each</source>
+        <translation>Buckets: the last day past due of each</translation>
+    </message>
+    <message>
+        <source>M0 is current; M7 is every day past due after M6.</source>
+        <translation>M0 is current; M7 is every day past due after M6.</translation>
+    </message>
+    <message>
+        <source>Five-category class: a class applies over this many days past due</source>
+        <translation>Five-category class: a class applies over this many days past due</translation>
+    </message>
+    <message>
+        <source>Special mention</source>
+        <translation>Special mention</translation>
+    </message>
+    <message>
+        <source>Substandard</source>
+        <translation>Substandard</translation>
+    </message>
+    <message>
+        <source>Doubtful</source>
+        <translation>Doubtful</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>Loans</translation>
+    </message>
+    <message>
+        <source>Credit cards</source>
+        <translation>Credit cards</translation>
+    </message>
+    <message>
+        <source>Changes apply to every loan at the next recompute.</source>
+        <translation>Changes apply to every loan at the next recompute.</translation>
+    </message>
+    <message>
+        <source>Each bucket must end on a later day than the one before it (M1 after day 0).</source>
+        <translation>Each bucket must end on a later day than the one before it (M1 after day 0).</translation>
+    </message>
+    <message>
+        <source>Loans: %1</source>
+        <translation>Loans: %1</translation>
+    </message>
+    <message>
+        <source>Credit cards: %1</source>
+        <translation>Credit cards: %1</translation>
     </message>
 </context>
 <context>

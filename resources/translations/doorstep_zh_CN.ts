@@ -849,6 +849,54 @@
         <source>The file could not be written. Choose another folder.</source>
         <translation>无法写入该文件,请选择其他文件夹。</translation>
     </message>
+    <message>
+        <source>Branch rules</source>
+        <translation>本行规则</translation>
+    </message>
+    <message>
+        <source>&amp;Delinquency rules…</source>
+        <translation>逾期规则(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Penalty interest, payment allocation, buckets and five-category class thresholds.</source>
+        <translation>罚息、还款冲抵顺序、逾期分档和五级分类阈值。</translation>
+    </message>
+    <message>
+        <source>The delinquency rules were saved.</source>
+        <translation>逾期规则已保存。</translation>
+    </message>
+    <message>
+        <source>Delinquency rules</source>
+        <translation>逾期规则</translation>
+    </message>
+    <message>
+        <source>The new rules apply to every loan from its next recompute. Recompute every loan as of %1 now? It may take a few seconds for a large portfolio.</source>
+        <translation>新规则自下次重新计算起适用于每笔贷款。现在按 %1 重新计算全部贷款吗?贷款较多时可能需要几秒钟。</translation>
+    </message>
+    <message>
+        <source>Recompute now</source>
+        <translation>立即重新计算</translation>
+    </message>
+    <message>
+        <source>The delinquency rules were saved; they apply from the next import or recompute.</source>
+        <translation>逾期规则已保存,自下次导入或重新计算起生效。</translation>
+    </message>
+    <message>
+        <source>Recomputing every loan as of %1…</source>
+        <translation>正在按 %1 重新计算全部贷款……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recomputing every loan as of %1: %n loan(s) done…</source>
+        <translation><numerusform>正在按 %1 重新计算全部贷款:已完成 %n 笔……</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The delinquency rules were saved and every loan recomputed as of %1: %n loan(s) overdue.</source>
+        <translation><numerusform>逾期规则已保存,全部贷款已按 %1 重新计算:逾期 %n 笔。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AuditTableModel</name>
@@ -925,16 +973,88 @@
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <source>user</source>
-        <translation>用户</translation>
+        <source>Changed the delinquency rules</source>
+        <translation>修改逾期规则</translation>
     </message>
     <message>
-        <source>database</source>
-        <translation>数据库</translation>
+        <source>Imported a core-banking extract</source>
+        <translation>导入核心系统数据</translation>
     </message>
     <message>
-        <source>audit trail</source>
-        <translation>审计日志</translation>
+        <source>Recomputed every loan as of a date</source>
+        <translation>按日期重新计算全部贷款</translation>
+    </message>
+    <message>
+        <source>Exported every loan's state</source>
+        <translation>导出全部贷款状态</translation>
+    </message>
+    <message>
+        <source>Opened a case</source>
+        <translation>查看案件</translation>
+    </message>
+    <message>
+        <source>Changed a case's flags</source>
+        <translation>修改案件标记</translation>
+    </message>
+    <message>
+        <source>Saved new screening rules</source>
+        <translation>保存新的筛选规则</translation>
+    </message>
+    <message>
+        <source>Ran screening</source>
+        <translation>运行筛选</translation>
+    </message>
+    <message>
+        <source>Accepted a case for a visit</source>
+        <translation>接受上门案件</translation>
+    </message>
+    <message>
+        <source>Dismissed a case</source>
+        <translation>排除案件</translation>
+    </message>
+    <message>
+        <source>Assigned a case</source>
+        <translation>分派案件</translation>
+    </message>
+    <message>
+        <source>Assigned cases automatically</source>
+        <translation>自动分派案件</translation>
+    </message>
+    <message>
+        <source>user #%1</source>
+        <translation>用户 #%1</translation>
+    </message>
+    <message>
+        <source>database #%1</source>
+        <translation>数据库 #%1</translation>
+    </message>
+    <message>
+        <source>audit trail #%1</source>
+        <translation>审计日志 #%1</translation>
+    </message>
+    <message>
+        <source>branch settings</source>
+        <translation>本行设置</translation>
+    </message>
+    <message>
+        <source>import #%1</source>
+        <translation>导入 #%1</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>customer #%1</source>
+        <translation>客户 #%1</translation>
+    </message>
+    <message>
+        <source>rule set version %1</source>
+        <translation>规则版本 %1</translation>
+    </message>
+    <message>
+        <source>number of cases: %1</source>
+        <translation>案件数:%1</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1273,109 @@
     <message>
         <source>Case flags</source>
         <translation>案件标记</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::DelinquencySettingsDialog</name>
+    <message>
+        <source>Penalty interest</source>
+        <translation>罚息</translation>
+    </message>
+    <message>
+        <source>Compound interest</source>
+        <translation>复利</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Delinquency rules</source>
+        <translation>逾期规则</translation>
+    </message>
+    <message>
+        <source>Penalty and compound interest</source>
+        <translation>罚息与复利</translation>
+    </message>
+    <message>
+        <source>Penalty rate = contract rate plus</source>
+        <translation>罚息利率 = 合同利率上浮</translation>
+    </message>
+    <message>
+        <source>(regulation: 30–50 %; compound interest accrues at the same rate)</source>
+        <translation>(监管规定 30%–50%;复利按同一利率计收)</translation>
+    </message>
+    <message>
+        <source>A payment settles an instalment's parts in this order</source>
+        <translation>还款按以下顺序冲抵每期应还款项</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Buckets: the last day past due of each</source>
+        <translation>逾期分档:各档的最后一个逾期天数</translation>
+    </message>
+    <message>
+        <source>M0 is current; M7 is every day past due after M6.</source>
+        <translation>M0 为未逾期;超过 M6 的逾期天数均为 M7。</translation>
+    </message>
+    <message>
+        <source>Five-category class: a class applies over this many days past due</source>
+        <translation>五级分类:逾期天数超过下列天数即归入该类</translation>
+    </message>
+    <message>
+        <source>Special mention</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>Substandard</source>
+        <translation>次级</translation>
+    </message>
+    <message>
+        <source>Doubtful</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>Credit cards</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <source>Changes apply to every loan at the next recompute.</source>
+        <translation>修改自下次重新计算起适用于每笔贷款。</translation>
+    </message>
+    <message>
+        <source>Each bucket must end on a later day than the one before it (M1 after day 0).</source>
+        <translation>每一档的最后一天必须晚于前一档(M1 须大于 0 天)。</translation>
+    </message>
+    <message>
+        <source>Loans: %1</source>
+        <translation>贷款:%1</translation>
+    </message>
+    <message>
+        <source>Credit cards: %1</source>
+        <translation>信用卡:%1</translation>
     </message>
 </context>
 <context>

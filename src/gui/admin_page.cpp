@@ -1,8 +1,12 @@
 #include "gui/admin_page.h"
 
 #include "app/audit_verify.h"
+#include "app/delinquency_service.h"
+#include "app/screening_service.h"
 #include "app/user_admin.h"
 #include "gui/audit_table_model.h"
+#include "gui/busy_guard.h"
+#include "gui/delinquency_settings_dialog.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
 #include "gui/password_dialog.h"
@@ -20,6 +24,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -84,6 +89,16 @@ AdminPage::AdminPage(app::Session& session, QWidget* parent)
     usersLayout->addWidget(m_statusLabel);
     layout->addWidget(usersBox, 3);
 
+    auto* rulesBox = new QGroupBox(tr("Branch rules"), this);
+    auto* rulesLayout = new QHBoxLayout(rulesBox);
+    auto* delinquencyButton =
+        makeButton(tr("&Delinquency rules…"), QStringLiteral("delinquencySettingsButton"), rulesBox);
+    rulesLayout->addWidget(delinquencyButton);
+    rulesLayout->addWidget(
+        new QLabel(tr("Penalty interest, payment allocation, buckets and five-category class thresholds."), rulesBox),
+        1);
+    layout->addWidget(rulesBox);
+
     auto* auditBox = new QGroupBox(tr("Audit trail"), this);
     auto* auditLayout = new QVBoxLayout(auditBox);
     auto* auditButtons = new QHBoxLayout;
@@ -107,6 +122,7 @@ AdminPage::AdminPage(app::Session& session, QWidget* parent)
     connect(m_removeButton, &QPushButton::clicked, this, &AdminPage::removeUser);
     connect(verifyButton, &QPushButton::clicked, this, &AdminPage::verifyAudit);
     connect(exportButton, &QPushButton::clicked, this, &AdminPage::exportAudit);
+    connect(delinquencyButton, &QPushButton::clicked, this, &AdminPage::editDelinquencySettings);
     connect(m_userView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AdminPage::updateButtons);
     reload();
 }
@@ -270,6 +286,62 @@ void AdminPage::exportAudit()
                                "folder."));
     }
     reload();
+}
+
+void AdminPage::editDelinquencySettings()
+{
+    const auto current = app::delinquencySettings(m_session);
+    if (!current) {
+        showResult(std::unexpected(current.error()), {});
+        return;
+    }
+    DelinquencySettingsDialog dialog(*current, this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const DelinquencySettings chosen = dialog.settings();
+        if (chosen == *current) return;
+        if (const auto saved = app::saveDelinquencySettings(m_session, chosen); !saved) {
+            dialog.showError(errorText(saved.error()));
+            continue;
+        }
+        showResult({}, tr("The delinquency rules were saved."));
+        offerRecompute();
+        reload();
+        return;
+    }
+}
+
+// The stored states follow new rules only when recomputed: offer it at once, for the current as-of date.
+void AdminPage::offerRecompute()
+{
+    const Date asOf = app::ScreeningService(m_session).currentAsOf();
+    const QString date = toQString(formatIsoDate(asOf));
+    if (!MessageBox::confirm(this, tr("Delinquency rules"),
+                             tr("The new rules apply to every loan from its next recompute. Recompute every loan "
+                                "as of %1 now? It may take a few seconds for a large portfolio.")
+                                 .arg(date),
+                             tr("Recompute now"))) {
+        showResult({}, tr("The delinquency rules were saved; they apply from the next import or recompute."));
+        return;
+    }
+    QProgressDialog progress(tr("Recomputing every loan as of %1…").arg(date), tr("Cancel"), 0, 0, this);
+    progress.setWindowTitle(tr("Delinquency rules"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    const BusyGuard busy;
+    const auto result = app::recompute(m_session, asOf, [&](std::int64_t done) {
+        progress.setLabelText(
+            tr("Recomputing every loan as of %1: %n loan(s) done…", nullptr, static_cast<int>(done)).arg(date));
+        QCoreApplication::processEvents();
+        return !progress.wasCanceled();
+    });
+    progress.reset();
+    if (!result) {
+        showResult(std::unexpected(result.error()), {});
+        return;
+    }
+    showResult({}, tr("The delinquency rules were saved and every loan recomputed as of %1: %n loan(s) overdue.",
+                      nullptr, static_cast<int>(result->overdue))
+                       .arg(date));
 }
 
 }  // namespace doorstep::gui

@@ -1,5 +1,6 @@
 #pragma once
-// Administration: users (add, disable, remove, role, password reset) and the audit trail.
+// Administration: users (add, disable, remove, role, password reset), the branch's delinquency rules and
+// the audit trail.
 #include "app/session.h"
 
 #include <QWidget>
@@ -30,6 +31,8 @@ private:
     void removeUser();
     void verifyAudit();
     void exportAudit();
+    void editDelinquencySettings();
+    void offerRecompute();
     void showResult(const Result<void>& result, const QString& success);
 
     app::Session& m_session;

@@ -41,22 +41,42 @@ QString AuditTableModel::actionText(const std::string& action)
         {QStringLiteral("user.change_password"), QT_TR_NOOP("Changed own password")},
         {QStringLiteral("audit.verify"), QT_TR_NOOP("Verified the audit trail")},
         {QStringLiteral("audit.export"), QT_TR_NOOP("Exported the audit trail")},
+        {QStringLiteral("settings.delinquency"), QT_TR_NOOP("Changed the delinquency rules")},
+        {QStringLiteral("portfolio.import"), QT_TR_NOOP("Imported a core-banking extract")},
+        {QStringLiteral("portfolio.recompute"), QT_TR_NOOP("Recomputed every loan as of a date")},
+        {QStringLiteral("portfolio.export_cases"), QT_TR_NOOP("Exported every loan's state")},
+        {QStringLiteral("case.view"), QT_TR_NOOP("Opened a case")},
+        {QStringLiteral("case.flags"), QT_TR_NOOP("Changed a case's flags")},
+        {QStringLiteral("screening.rules"), QT_TR_NOOP("Saved new screening rules")},
+        {QStringLiteral("screening.run"), QT_TR_NOOP("Ran screening")},
+        {QStringLiteral("queue.accept"), QT_TR_NOOP("Accepted a case for a visit")},
+        {QStringLiteral("queue.dismiss"), QT_TR_NOOP("Dismissed a case")},
+        {QStringLiteral("queue.assign"), QT_TR_NOOP("Assigned a case")},
+        {QStringLiteral("queue.auto_assign"), QT_TR_NOOP("Assigned cases automatically")},
     };
     const QString code = toQString(action);
     auto it = names.constFind(code);
     return it == names.constEnd() ? code : tr(it.value());
 }
 
-QString AuditTableModel::recordTypeText(const std::string& type)
+QString AuditTableModel::recordText(const std::string& type, const std::string& id)
 {
-    static const QHash<QString, const char*> names = {
-        {QStringLiteral("user"), QT_TR_NOOP("user")},
-        {QStringLiteral("database"), QT_TR_NOOP("database")},
-        {QStringLiteral("audit"), QT_TR_NOOP("audit trail")},
+    // How each kind of record names itself: a row number, a date, a count, a version.
+    static const QHash<QString, const char*> formats = {
+        {QStringLiteral("user"), QT_TR_NOOP("user #%1")},
+        {QStringLiteral("database"), QT_TR_NOOP("database #%1")},
+        {QStringLiteral("audit"), QT_TR_NOOP("audit trail #%1")},
+        {QStringLiteral("settings"), QT_TR_NOOP("branch settings")},
+        {QStringLiteral("import"), QT_TR_NOOP("import #%1")},
+        {QStringLiteral("portfolio"), QT_TR_NOOP("as of %1")},
+        {QStringLiteral("borrower"), QT_TR_NOOP("customer #%1")},
+        {QStringLiteral("rule_set"), QT_TR_NOOP("rule set version %1")},
+        {QStringLiteral("queue"), QT_TR_NOOP("number of cases: %1")},
     };
     const QString code = toQString(type);
-    auto it = names.constFind(code);
-    return it == names.constEnd() ? code : tr(it.value());
+    auto it = formats.constFind(code);
+    const QString format = it == formats.constEnd() ? code + QStringLiteral(" #%1") : tr(it.value());
+    return format.contains(QStringLiteral("%1")) ? format.arg(toQString(id)) : format;
 }
 
 QVariant AuditTableModel::data(const QModelIndex& index, int role) const
@@ -72,7 +92,7 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
     }
     case Actor: return toQString(e.actor);
     case Action: return actionText(e.action);
-    case Record: return QStringLiteral("%1 #%2").arg(recordTypeText(e.recordType), toQString(e.recordId));
+    case Record: return recordText(e.recordType, e.recordId);
     default: return {};
     }
 }

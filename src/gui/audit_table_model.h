@@ -22,7 +22,7 @@ public:
 
     // A readable name for a stable action code ("user.add" → "Added a user").
     static QString actionText(const std::string& action);
-    static QString recordTypeText(const std::string& type);
+    static QString recordText(const std::string& type, const std::string& id);  // "user #3", "as of 2026-11-30"
 
 private:
     std::vector<AuditEvent> m_events;
