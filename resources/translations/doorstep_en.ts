@@ -2082,13 +2082,25 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <source>%n case(s) assigned to %1.</source>
         <translation><numerusform>%n case assigned to %1.</numerusform><numerusform>%n cases assigned to %1.</numerusform></translation>
     </message>
-    <message>
-        <source>Screened %1 customers with rule set version %2: %3 in the queue, %4 excluded.</source>
-        <translation>Screened %1 customers with rule set version %2: %3 in the queue, %4 excluded.</translation>
-    </message>
     <message numerus="yes">
         <source>%n case(s) assigned automatically.</source>
         <translation><numerusform>%n case assigned automatically.</numerusform><numerusform>%n cases assigned automatically.</numerusform></translation>
+    </message>
+    <message>
+        <source>score %1 (the default rules)</source>
+        <translation>score %1 (the default rules)</translation>
+    </message>
+    <message>
+        <source>rule set version %1</source>
+        <translation>rule set version %1</translation>
+    </message>
+    <message>
+        <source>the default rules</source>
+        <translation>the default rules</translation>
+    </message>
+    <message>
+        <source>Screened %1 customers with %2: %3 in the queue, %4 excluded.</source>
+        <translation>Screened %1 customers with %2: %3 in the queue, %4 excluded.</translation>
     </message>
 </context>
 <context>

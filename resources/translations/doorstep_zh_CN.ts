@@ -1050,7 +1050,7 @@
     </message>
     <message>
         <source>rule set version %1</source>
-        <translation>规则版本 %1</translation>
+        <translation>规则第 %1 版</translation>
     </message>
     <message>
         <source>number of cases: %1</source>
@@ -2082,13 +2082,25 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <source>%n case(s) assigned to %1.</source>
         <translation><numerusform>已将 %n 件分配给 %1。</numerusform></translation>
     </message>
-    <message>
-        <source>Screened %1 customers with rule set version %2: %3 in the queue, %4 excluded.</source>
-        <translation>已按第 %2 版规则筛选 %1 位客户:%3 位进入队列,%4 位被排除。</translation>
-    </message>
     <message numerus="yes">
         <source>%n case(s) assigned automatically.</source>
         <translation><numerusform>已自动分配 %n 件。</numerusform></translation>
+    </message>
+    <message>
+        <source>score %1 (the default rules)</source>
+        <translation>得分 %1(默认规则)</translation>
+    </message>
+    <message>
+        <source>rule set version %1</source>
+        <translation>规则第 %1 版</translation>
+    </message>
+    <message>
+        <source>the default rules</source>
+        <translation>默认规则</translation>
+    </message>
+    <message>
+        <source>Screened %1 customers with %2: %3 in the queue, %4 excluded.</source>
+        <translation>已按%2筛选 %1 位客户:%3 位进入队列,%4 位被排除。</translation>
     </message>
 </context>
 <context>

@@ -191,7 +191,9 @@ void VisitQueuePage::showDetail()
     }
     QString html = QStringLiteral("<b>%1 %2</b> — %3<br>")
                        .arg(toQString(item->borrowerId).toHtmlEscaped(), toQString(item->borrowerName).toHtmlEscaped(),
-                            tr("score %1 (rule set version %2)").arg(item->score).arg(item->ruleSetVersion));
+                            item->ruleSetVersion > 0
+                                ? tr("score %1 (rule set version %2)").arg(item->score).arg(item->ruleSetVersion)
+                                : tr("score %1 (the default rules)").arg(item->score));
     QStringList lines;
     for (const RuleHit& h : mergedHits(item->hits))
         lines << hitText(h).toHtmlEscaped();
@@ -257,9 +259,11 @@ void VisitQueuePage::rerunScreening()
         return;
     }
     reload();
-    m_status->setText(tr("Screened %1 customers with rule set version %2: %3 in the queue, %4 excluded.")
+    const QString rules = summary->ruleSetVersion > 0 ? tr("rule set version %1").arg(summary->ruleSetVersion)
+                                                      : tr("the default rules");
+    m_status->setText(tr("Screened %1 customers with %2: %3 in the queue, %4 excluded.")
                           .arg(summary->borrowers)
-                          .arg(summary->ruleSetVersion)
+                          .arg(rules)
                           .arg(summary->queued)
                           .arg(summary->excluded));
 }
