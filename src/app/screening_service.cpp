@@ -153,10 +153,9 @@ ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf, c
     summary.ruleSetVersion = rules.version;
     storage::ScreeningRepository repo(db);
     const std::string asOfText = formatIsoDate(asOf);
-    // The run's writes, made after the walk (its cursors read the queue): entries that differ from the stored
-    // ones, and the stored entries to remove. A second run for the same date writes nothing.
-    std::vector<storage::QueueEntryRow> changed;
-    std::vector<std::int64_t> removed;
+    // Writes only entries that differ from the stored ones, and removes those that no longer qualify, as the
+    // walk goes: a second run for the same date writes nothing.
+    storage::QueueWriter writer(db);
     // Payments only count towards promises to pay made inside the look-back window.
     const int promiseLookbackDays = kContactWindows.promiseLookbackDays;
     const auto notVisited = repo.forEachBorrower(
@@ -170,7 +169,7 @@ ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf, c
             const bool accepted = existing && existing->state == "accepted";
             if (!result.queued && !accepted) {
                 // Open and dismissed entries that no longer qualify go; accepted ones stay until the visit.
-                if (existing) removed.push_back(row.borrowerRowId);
+                if (existing) writer.remove(row.borrowerRowId);
                 return;
             }
             storage::QueueEntryRow entry = existing.value_or(storage::QueueEntryRow{});
@@ -196,13 +195,12 @@ ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf, c
                 ++summary.reopened;
             }
             if (result.queued) ++summary.queued;
-            if (!existing || !sameStoredEntry(entry, *existing)) changed.push_back(std::move(entry));
+            if (!existing || !sameStoredEntry(entry, *existing)) writer.save(entry);
         });
     // Entries of customers without a loan: accepted ones stay, the others no longer qualify.
     for (const storage::QueueEntryRow& e : notVisited) {
-        if (e.state != "accepted") removed.push_back(e.borrowerRowId);
+        if (e.state != "accepted") writer.remove(e.borrowerRowId);
     }
-    repo.applyQueueChanges(changed, removed);
     return summary;
 }
 

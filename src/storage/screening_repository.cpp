@@ -3,6 +3,7 @@
 #include "domain/calendar.h"
 
 #include <algorithm>
+#include <limits>
 #include <tuple>
 
 namespace doorstep::storage {
@@ -76,6 +77,48 @@ QueueEntryRow readEntry(const Statement& s)
     return r;
 }
 
+// The stored queue entries in borrower order, read a batch at a time: between batches no statement reads the
+// queue, so the walk's visitor may write the entries of the borrowers it has been given (SQLite leaves it
+// undefined what a statement still reading a table sees of changes made to it meanwhile). Each batch starts
+// after the highest borrower read so far, which is at or past every borrower already visited.
+class QueueBatches {
+public:
+    explicit QueueBatches(const Connection& db)
+        : m_select(db.prepare(std::string("SELECT ") + kStoredQueueColumns +
+                              ", '', '' FROM visit_queue q WHERE q.borrower_id > ? ORDER BY q.borrower_id LIMIT ?"))
+    {
+        fill();
+    }
+    // The next entry, or nullptr when none is left.
+    const QueueEntryRow* current() const { return m_next < m_batch.size() ? &m_batch[m_next] : nullptr; }
+    QueueEntryRow take()
+    {
+        QueueEntryRow row = std::move(m_batch[m_next++]);
+        if (m_next == m_batch.size() && !m_done) fill();
+        return row;
+    }
+
+private:
+    static constexpr std::int64_t kBatch = 1024;
+    void fill()
+    {
+        m_batch.clear();
+        m_next = 0;
+        m_select.reset();
+        m_select.bind(1, m_last).bind(2, kBatch);
+        while (m_select.step())
+            m_batch.push_back(readEntry(m_select));
+        m_select.reset();  // done reading until the next batch
+        m_done = static_cast<std::int64_t>(m_batch.size()) < kBatch;
+        if (!m_batch.empty()) m_last = m_batch.back().borrowerRowId;
+    }
+    Statement m_select;
+    std::vector<QueueEntryRow> m_batch;
+    std::size_t m_next = 0;
+    std::int64_t m_last = std::numeric_limits<std::int64_t>::min();
+    bool m_done = false;
+};
+
 // The contacts come ordered by date and minute; those on the same minute go in id (recording) order.
 void sortTiesById(std::vector<ContactAttempt>& contacts, const std::vector<std::int64_t>& ids,
                   std::vector<std::size_t>& order)
@@ -142,14 +185,12 @@ ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std::str
     auto payments = m_db.prepare("SELECT p.bank_id, l.bank_id, p.paid_date, p.amount_fen FROM loans l "
                                  "JOIN payments p ON p.loan_id = l.id AND p.paid_date >= ? "
                                  "WHERE l.borrower_id = ? ORDER BY p.paid_date, p.id");
-    auto queue = m_db.prepare(std::string("SELECT ") + kStoredQueueColumns +
-                              ", '', '' FROM visit_queue q ORDER BY q.borrower_id");
+    QueueBatches queue(m_db);
     const Date promisesFrom = dateOf(promisesSince);
 
     std::vector<QueueEntryRow> notVisited;
     bool moreLoans = loans.step();
     bool moreContacts = contacts.step();
-    bool moreQueue = queue.step();
     BorrowerScreeningRow row;
     std::vector<std::int64_t> contactIds;
     std::vector<std::size_t> order;
@@ -218,20 +259,14 @@ ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std::str
         }
 
         row.queueEntry.reset();
-        while (moreQueue && queue.columnInt(0) < row.borrowerRowId) {
-            notVisited.push_back(readEntry(queue));
-            moreQueue = queue.step();
-        }
-        if (moreQueue && queue.columnInt(0) == row.borrowerRowId) {
-            row.queueEntry = readEntry(queue);
-            moreQueue = queue.step();
-        }
+        while (queue.current() != nullptr && queue.current()->borrowerRowId < row.borrowerRowId)
+            notVisited.push_back(queue.take());
+        if (queue.current() != nullptr && queue.current()->borrowerRowId == row.borrowerRowId)
+            row.queueEntry = queue.take();
         visit(row);
     }
-    while (moreQueue) {
-        notVisited.push_back(readEntry(queue));
-        moreQueue = queue.step();
-    }
+    while (queue.current() != nullptr)
+        notVisited.push_back(queue.take());
     return notVisited;
 }
 
@@ -279,24 +314,22 @@ void ScreeningRepository::saveEntry(const QueueEntryRow& r)
     s.run();
 }
 
-void ScreeningRepository::applyQueueChanges(const std::vector<QueueEntryRow>& save,
-                                            const std::vector<std::int64_t>& remove)
+QueueWriter::QueueWriter(const Connection& connection)
+    : m_save(connection.prepare(kSaveEntry)),
+      m_remove(connection.prepare("DELETE FROM visit_queue WHERE borrower_id = ?"))
+{}
+
+void QueueWriter::save(const QueueEntryRow& row)
 {
-    if (!save.empty()) {
-        auto s = m_db.prepare(kSaveEntry);
-        for (const QueueEntryRow& r : save) {
-            s.reset();
-            bindEntry(s, r);
-            s.run();
-        }
-    }
-    if (!remove.empty()) {
-        auto s = m_db.prepare("DELETE FROM visit_queue WHERE borrower_id = ?");
-        for (const std::int64_t id : remove) {
-            s.reset();
-            s.bind(1, id).run();
-        }
-    }
+    m_save.reset();
+    bindEntry(m_save, row);
+    m_save.run();
+}
+
+void QueueWriter::remove(std::int64_t borrowerRowId)
+{
+    m_remove.reset();
+    m_remove.bind(1, borrowerRowId).run();
 }
 
 std::vector<QueueEntryRow> ScreeningRepository::queue(const std::string& officer, bool includeDismissed) const

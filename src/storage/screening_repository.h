@@ -48,6 +48,18 @@ struct BorrowerScreeningRow {
     std::optional<QueueEntryRow> queueEntry;  // the stored visit-queue entry (without the display fields)
 };
 
+// A screening run's writes to the visit queue, each statement prepared once for the whole run.
+class QueueWriter final {
+public:
+    explicit QueueWriter(const Connection& connection);
+    void save(const QueueEntryRow& row);  // inserts, or replaces every stored column (as saveEntry)
+    void remove(std::int64_t borrowerRowId);
+
+private:
+    Statement m_save;
+    Statement m_remove;
+};
+
 class ScreeningRepository final {
 public:
     explicit ScreeningRepository(const Connection& connection) : m_db(connection) {}
@@ -56,9 +68,10 @@ public:
     // before the changes recorded after `monthAgo`; their contacts; payments from `paymentsSince` when a
     // contact since `promisesSince` is a promise to pay; and their stored queue entry. Dates are YYYY-MM-DD.
     // One pass over each table in borrower order (the payments looked up per borrower who needs them), so
-    // memory holds one borrower and the last month's bucket changes. Returns the stored queue entries of
-    // borrowers the walk did not visit (those without a loan). `visit` must not write to the visit queue
-    // (the walk is reading it); collect the changes and apply them afterwards.
+    // memory holds one borrower, a batch of queue entries and the last month's bucket changes. `visit` may
+    // save or remove the queue entries of the borrower it is given and of borrowers before it (QueueWriter);
+    // the queue is read in batches ahead of them. Returns the stored queue entries of borrowers the walk did
+    // not visit (those without a loan).
     std::vector<QueueEntryRow> forEachBorrower(const std::string& monthAgo, const std::string& paymentsSince,
                                                const std::string& promisesSince,
                                                const std::function<void(const BorrowerScreeningRow&)>& visit) const;
@@ -69,9 +82,6 @@ public:
 
     std::optional<QueueEntryRow> entry(std::int64_t borrowerRowId) const;
     void saveEntry(const QueueEntryRow& row);  // inserts, or replaces every stored column
-    // A screening run's writes: saves each of `save` and deletes the entries of `remove`, each statement
-    // prepared once.
-    void applyQueueChanges(const std::vector<QueueEntryRow>& save, const std::vector<std::int64_t>& remove);
     std::vector<QueueEntryRow> queue(const std::string& officer /* "" = all */, bool includeDismissed) const;
     void decide(std::int64_t borrowerRowId, const std::string& state, const std::string& by, const std::string& at,
                 const std::string& reason, const std::string& note);

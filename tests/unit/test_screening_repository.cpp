@@ -6,6 +6,7 @@
 #include <array>
 #include <catch2/catch_test_macros.hpp>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -396,11 +397,16 @@ TEST_CASE("screen_repository: queue entries round-trip and survive runs by state
     CHECK(ordered[2].borrowerRowId == b);  // 40
     CHECK(ordered[3].borrowerRowId == c);  // 30
 
-    // One run's writes: saves and removals.
+    // One run's writes through one writer: saves and removals.
     QueueEntryRow dNew = entryFor(d, "2026-12-31", 95);
     QueueEntryRow cNew = *repo.entry(c);
     cNew.asOf = "2026-12-31";
-    repo.applyQueueChanges({dNew, cNew}, {a, b});
+    storage::QueueWriter writer(db);
+    writer.save(dNew);
+    writer.save(cNew);
+    writer.remove(a);
+    writer.remove(b);
+    writer.remove(b);  // already gone: nothing happens
     CHECK_FALSE(repo.entry(a));
     CHECK_FALSE(repo.entry(b));
     REQUIRE(repo.entry(c));
@@ -408,7 +414,6 @@ TEST_CASE("screen_repository: queue entries round-trip and survive runs by state
     CHECK(repo.entry(c)->asOf == "2026-12-31");
     REQUIRE(repo.entry(d));
     CHECK(repo.entry(d)->score == 95);
-    repo.applyQueueChanges({}, {});  // nothing to do
 
     repo.assign(d, "ofc1");
     CHECK(repo.entry(d)->officer == "ofc1");
@@ -466,4 +471,74 @@ TEST_CASE("screen_repository: the officer is that of the first loan with the wor
     CHECK(rows.at(b).officer == "ofc2");
     CHECK(rows.at(b).worstBucket == "M0");
     CHECK(rows.at(c).officer == "ofc3");
+}
+
+TEST_CASE("screen_repository: the visitor may write the queue while the walk reads it in batches", "[screening_app]")
+{
+    test::TempDir dir;
+    auto db = test::migratedDatabase(dir / "r.db");
+    ScreeningRepository repo(db);
+    // 3,000 customers (more than two batches of stored entries); every 7th has no loan. Every other one has an
+    // entry, so that the batches end at different places than the customers.
+    constexpr int kCustomers = 3000;
+    std::vector<std::int64_t> ids;
+    std::set<std::int64_t> withLoan;
+    std::map<std::int64_t, int> stored;  // borrower → score
+    {
+        storage::Transaction tx(db);
+        for (int i = 0; i < kCustomers; ++i) {
+            const auto id = addBorrower(db, "C" + std::to_string(i), "静安区");
+            ids.push_back(id);
+            if (i % 7 != 3) {
+                addLoan(db, id, "L" + std::to_string(i), "");
+                withLoan.insert(id);
+            }
+            if (i % 2 == 0) {
+                repo.saveEntry(entryFor(id, "2026-11-30", i % 100));
+                stored[id] = i % 100;
+            }
+        }
+        tx.commit();
+    }
+
+    // The visitor rewrites every stored entry with a new score, removes every third one, and adds one for
+    // each customer without, as the import's screening would.
+    storage::QueueWriter writer(db);
+    std::map<std::int64_t, int> visited;
+    std::vector<QueueEntryRow> notVisited;
+    std::map<std::int64_t, int> expected;
+    notVisited = repo.forEachBorrower("2026-10-31", "2026-08-02", "2026-09-01", [&](const BorrowerScreeningRow& r) {
+        ++visited[r.borrowerRowId];
+        const auto it = stored.find(r.borrowerRowId);
+        REQUIRE(static_cast<bool>(r.queueEntry) == (it != stored.end()));
+        if (r.queueEntry) {
+            CHECK(r.queueEntry->score == it->second);
+            CHECK(r.queueEntry->asOf == "2026-11-30");
+            if (r.borrowerRowId % 3 == 0) {
+                writer.remove(r.borrowerRowId);
+                return;
+            }
+        }
+        writer.save(entryFor(r.borrowerRowId, "2026-12-31", 500));
+        expected[r.borrowerRowId] = 500;
+    });
+    CHECK(visited.size() == withLoan.size());
+    for (const auto& [id, times] : visited) {
+        CHECK(times == 1);
+        CHECK(withLoan.contains(id));
+    }
+    std::set<std::int64_t> notVisitedIds;
+    for (const auto& e : notVisited) {
+        CHECK_FALSE(withLoan.contains(e.borrowerRowId));
+        CHECK(e.asOf == "2026-11-30");
+        notVisitedIds.insert(e.borrowerRowId);
+        expected[e.borrowerRowId] = e.score;  // left as they were
+    }
+    for (const auto& [id, score] : stored) {
+        if (!withLoan.contains(id)) CHECK(notVisitedIds.contains(id));
+    }
+    std::map<std::int64_t, int> actual;
+    for (const auto& e : repo.queue("", true))
+        actual[e.borrowerRowId] = e.score;
+    CHECK(actual == expected);
 }
