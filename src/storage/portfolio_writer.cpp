@@ -81,6 +81,18 @@ void bindOptionalCoordinate(Statement& s, int index, const std::optional<GeoPoin
     }
 }
 
+// True the first time a loan's row id is marked. A bit per loan: 125 KB for 1,000,000 loans. An id outside
+// what an empty table hands out answers false, which only means the ledger is rebuilt from the tables.
+bool markFirst(std::vector<bool>& marks, std::int64_t id)
+{
+    if (id <= 0 || id > (std::int64_t{1} << 26)) return false;  // at most 8 MiB of marks
+    const auto at = static_cast<std::size_t>(id);
+    if (at >= marks.size()) marks.resize(std::max(at + 1, marks.size() * 2));
+    if (marks[at]) return false;
+    marks[at] = true;
+    return true;
+}
+
 std::string phoneAt(const Borrower& b, std::size_t i)
 {
     return i < b.phones.size() ? b.phones[i] : std::string();
@@ -309,7 +321,7 @@ void PortfolioWriter::flushInstalments()
         drop.reset();
         drop.bind(1, loan).bind(2, std::int64_t{m_instalments.back().sequence}).run();
         m_changed += m_db.changes();
-    } else if (m_ledgerInstalmentLoans.insert(loan).second) {
+    } else if (markFirst(m_ledgerInstalmentLoans, loan)) {
         // Into empty tables these rows are exactly the loan's: the reader let through only sequences
         // 1, 2, 3 … of a loan listed together once.
         m_ledger->writeInstalments(loan, m_instalments);
@@ -359,7 +371,7 @@ void PortfolioWriter::flushPayments()
             drop.bind(1, id).run();
             m_changed += m_db.changes();
         }
-    } else if (m_ledgerPaymentLoans.insert(loan).second) {
+    } else if (markFirst(m_ledgerPaymentLoans, loan)) {
         // Into empty tables these rows are exactly the loan's (the reader refuses a payment id used twice),
         // and their row ids follow the extract's order: the tables' order is by date, then that order.
         std::ranges::stable_sort(m_payments, [](const Payment& a, const Payment& b) { return a.paidOn < b.paidOn; });

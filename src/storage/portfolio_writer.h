@@ -11,7 +11,6 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -65,8 +64,9 @@ private:
     // The ledger: into an empty database it is written from the records as each group is flushed; otherwise
     // temporary triggers note every loan whose instalments or payments change, and finish() rebuilds those.
     std::unique_ptr<LoanLedgerWriter> m_ledger;
-    std::unordered_set<std::int64_t> m_ledgerInstalmentLoans;  // fresh: groups written (a second one: rebuild)
-    std::unordered_set<std::int64_t> m_ledgerPaymentLoans;
+    // Fresh: the loans (by row id, 1 … n in an empty table) whose group was packed; a second group: rebuild.
+    std::vector<bool> m_ledgerInstalmentLoans;
+    std::vector<bool> m_ledgerPaymentLoans;
     std::vector<std::pair<std::int64_t, int>> m_ledgerRebuild;  // fresh: loan, 1 instalments / 2 payments
     struct Statements;
     std::unique_ptr<Statements> m_stmt;
