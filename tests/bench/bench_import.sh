@@ -307,8 +307,11 @@ for run in $(seq 1 "$RUNS"); do
     timed stages_recompute "$run" "$BENCH_RECOMPUTE" --db "$db" --user "$USER_NAME" --times 2 --breakdown 2026-12-31
     cat "$WORK/out.txt" | sed 's/^/    /' >&2
     awk -v run="$run" '
-      $1 == "walk" || $1 == "walk_and_assess" { split($2, kv, "="); print "stages_recompute", run, $1 "_s", kv[2]
+      $1 == "walk" || $1 == "walk_and_assess" || $1 == "ledger_walk" || $1 == "ledger_walk_and_assess" {
+                                                split($2, kv, "="); print "stages_recompute", run, $1 "_s", kv[2]
                                                 split($3, kv, "="); print "stages_recompute", run, $1 "_cpu_s", kv[2] }
+      $1 == "in_transaction" { split($3, kv, "="); print "stages_recompute", run, "in_transaction_s", kv[2]
+                               split($4, kv, "="); print "stages_recompute", run, "in_transaction_cpu_s", kv[2] }
       $1 == "recompute" { split($3, r, "="); split($4, kv, "="); print "stages_recompute", run, "recompute" r[2] "_s", kv[2]
                           split($9, kv, "="); print "stages_recompute", run, "recompute" r[2] "_cpu_s", kv[2]
                           split($8, kv, "="); print "stages_recompute", run, "recompute" r[2] "_peak_rss_mib", kv[2] }' \

@@ -13,9 +13,12 @@
 // The first run for a new date changes the state of (nearly) every loan, since as_of is part of the state;
 // a second run for the same date writes nothing but still reads and assesses every loan.
 //
-// --breakdown also times, without writing: walking every loan with its instalments and payments
-// (LoanStatusRepository::forEachLoan with an empty visitor), and walking plus assessing each loan
-// (assessLoanSummary). Recompute minus the second is the cost of comparing and writing the states.
+// --breakdown also times, without writing: walking every loan with its instalments and payments from the
+// tables (LoanStatusRepository::forEachLoan with an empty visitor) and from the loan ledger with the stored
+// states (forEachLedgerLoan, what the recompute walks since schema 6), and each walk plus assessing each loan
+// (assessLoanSummary):
+//   walk …, ledger_walk …, walk_and_assess …, ledger_walk_and_assess … (s=, cpu_s=)
+// in_transaction minus ledger_walk_and_assess is the cost of comparing and writing the states.
 // It then times app::recomputeInTransaction alone (no screening, no audit) in a transaction that is rolled
 // back, so the database is as before:
 //   in_transaction as_of=2026-12-31 s=0.612 cpu_s=0.598 loans=100000 changed=100000
@@ -54,6 +57,19 @@ void breakdown(app::Session& session, Date asOf)
     fmt::print("walk s={:.3f} cpu_s={:.3f} loans={} instalments_and_payments={}\n", bench::secondsSince(start),
                bench::cpuSeconds() - cpu, loans, rows);
 
+    // The walk the recompute makes since schema 6: loans, their ledger rows and stored states in loan order.
+    loans = 0;
+    rows = 0;
+    start = Clock::now();
+    cpu = bench::cpuSeconds();
+    repo.forEachLedgerLoan({.borrowerIds = false, .status = true},
+                           [&](const storage::LoanStatusRepository::LedgerLoan& l) {
+                               ++loans;
+                               rows += static_cast<std::int64_t>(l.instalments.size() + l.payments.size());
+                           });
+    fmt::print("ledger_walk s={:.3f} cpu_s={:.3f} loans={} instalments_and_payments={}\n", bench::secondsSince(start),
+               bench::cpuSeconds() - cpu, loans, rows);
+
     const DelinquencySettings settings = app::loadDelinquencySettings(db);
     std::int64_t overdue = 0;
     start = Clock::now();
@@ -62,6 +78,16 @@ void breakdown(app::Session& session, Date asOf)
         if (assessLoanSummary(loan, s, p, asOf, settings).dpd > 0) ++overdue;
     });
     fmt::print("walk_and_assess s={:.3f} cpu_s={:.3f} overdue={}\n", bench::secondsSince(start),
+               bench::cpuSeconds() - cpu, overdue);
+    overdue = 0;
+    start = Clock::now();
+    cpu = bench::cpuSeconds();
+    repo.forEachLedgerLoan({.borrowerIds = false, .status = true},
+                           [&](const storage::LoanStatusRepository::LedgerLoan& l) {
+                               if (assessLoanSummary(l.loan, l.instalments, l.payments, asOf, settings).dpd > 0)
+                                   ++overdue;
+                           });
+    fmt::print("ledger_walk_and_assess s={:.3f} cpu_s={:.3f} overdue={}\n", bench::secondsSince(start),
                bench::cpuSeconds() - cpu, overdue);
 
     {
