@@ -174,7 +174,7 @@ Result<RecomputeSummary> recompute(Session& session, Date asOf, const LoanProgre
         return fail(ErrorCode::Conflict, "The recomputation was cancelled; nothing was changed.");
     }
     // Screening follows every recompute (issue 4), in the same transaction.
-    (void)screenInTransaction(db, asOf, session.user().username);
+    (void)screenInTransaction(db, asOf);
     session.audit("portfolio.recompute", "portfolio", formatIsoDate(asOf));
     tx.commit();
     logger("app")->info("recompute as of {}: {} loans, {} changed, {} overdue", formatIsoDate(asOf), summary.loans,

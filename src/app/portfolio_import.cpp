@@ -94,7 +94,7 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
                            loans == 0 ? 1000 : static_cast<int>(std::min<std::int64_t>(1000, done * 1000 / loans)));
             });
         // Screening follows every import (issue 4), in the same transaction.
-        report.screening = screenInTransaction(db, report.extractDate, session.user().username);
+        report.screening = screenInTransaction(db, report.extractDate);
         db.prepare("INSERT INTO imports (imported_at, extract_date, branch_code, rows_read, rows_changed) "
                    "VALUES (?, ?, ?, ?, ?)")
             .bind(1, session.now())

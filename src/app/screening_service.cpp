@@ -145,9 +145,8 @@ std::optional<DismissReason> parseDismissReason(std::string_view name)
     return std::nullopt;
 }
 
-ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf, const std::string& actor)
+ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf)
 {
-    (void)actor;
     ScreeningSummary summary;
     const RuleSet rules = loadRuleSet(db);
     summary.ruleSetVersion = rules.version;
@@ -229,7 +228,7 @@ Result<ScreeningSummary> ScreeningService::run(Date asOf)
     if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());
     const auto& db = m_session.database().connection();
     storage::Transaction tx(db);
-    const ScreeningSummary summary = screenInTransaction(db, asOf, m_session.user().username);
+    const ScreeningSummary summary = screenInTransaction(db, asOf);
     m_session.audit("screening.run", "rule_set", std::to_string(summary.ruleSetVersion));
     tx.commit();
     logger("app")->info("screening as of {}: {} borrowers, {} queued, {} excluded, {} reopened", formatIsoDate(asOf),

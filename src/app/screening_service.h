@@ -61,7 +61,7 @@ struct ScreeningSummary {
 
 // Runs the current rule set for every borrower as of `asOf` inside the caller's transaction
 // (the import and recompute call it; so does ScreeningService::run).
-ScreeningSummary screenInTransaction(const storage::Connection& connection, Date asOf, const std::string& actor);
+ScreeningSummary screenInTransaction(const storage::Connection& connection, Date asOf);
 
 class ScreeningService final {
 public:

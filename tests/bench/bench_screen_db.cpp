@@ -148,7 +148,7 @@ int main(int argc, char** argv)
             const int changesBefore = sqlite3_total_changes(db.handle());
             const auto start = Clock::now();
             const double cpu = bench::cpuSeconds();
-            const app::ScreeningSummary summary = app::screenInTransaction(db, asOf, login.user);
+            const app::ScreeningSummary summary = app::screenInTransaction(db, asOf);
             const double seconds = bench::secondsSince(start);
             const double cpuSeconds = bench::cpuSeconds() - cpu;
             fmt::print("screen as_of={} run={} s={:.3f} cpu_s={:.3f} borrowers={} queued={} excluded={} reopened={} "

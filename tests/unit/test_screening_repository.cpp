@@ -306,7 +306,7 @@ TEST_CASE("screen_repository: the previous worst bucket is the worst of each loa
 
     // Screening reads it: only B's worst bucket rolled (by two buckets).
     const auto summary =
-        app::screenInTransaction(db, Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{30}}, "t");
+        app::screenInTransaction(db, Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{30}});
     CHECK(summary.borrowers == 3);
     const auto worsened = [&](std::int64_t id) {
         const auto e = repo.entry(id);
