@@ -259,8 +259,8 @@ void VisitQueuePage::rerunScreening()
         return;
     }
     reload();
-    const QString rules = summary->ruleSetVersion > 0 ? tr("rule set version %1").arg(summary->ruleSetVersion)
-                                                      : tr("the default rules");
+    const QString rules =
+        summary->ruleSetVersion > 0 ? tr("rule set version %1").arg(summary->ruleSetVersion) : tr("the default rules");
     m_status->setText(tr("Screened %1 customers with %2: %3 in the queue, %4 excluded.")
                           .arg(summary->borrowers)
                           .arg(rules)

@@ -40,6 +40,21 @@ Date dateOf(const std::string& text)
     return parseIsoDate(text).value_or(Date{});
 }
 
+// A row of "SELECT id, bank_id, borrower bank_id, product, principal_fen, rate_micros, start_date, term_months,
+// method, officer" from loans.
+void readLoan(const Statement& loans, Loan& loan)
+{
+    loan.id = loans.columnText(1);
+    loan.borrowerId = loans.columnText(2);
+    loan.product = parseProduct(loans.columnText(3)).value_or(Product::Consumer);
+    loan.principal = Money{loans.columnInt(4)};
+    loan.contractRate = AnnualRate{loans.columnInt(5)};
+    loan.startDate = dateOf(loans.columnText(6));
+    loan.termMonths = static_cast<int>(loans.columnInt(7));
+    loan.method = parseRepaymentMethod(loans.columnText(8)).value_or(RepaymentMethod::EqualInstalment);
+    loan.officer = loans.columnText(9);
+}
+
 }  // namespace
 
 void LoanStatusRepository::forEachLoan(const std::function<void(std::int64_t, const Loan&, std::span<const Instalment>,
@@ -60,15 +75,7 @@ void LoanStatusRepository::forEachLoan(const std::function<void(std::int64_t, co
     while (loans.step()) {
         const std::int64_t id = loans.columnInt(0);
         Loan loan;
-        loan.id = loans.columnText(1);
-        loan.borrowerId = loans.columnText(2);
-        loan.product = parseProduct(loans.columnText(3)).value_or(Product::Consumer);
-        loan.principal = Money{loans.columnInt(4)};
-        loan.contractRate = AnnualRate{loans.columnInt(5)};
-        loan.startDate = dateOf(loans.columnText(6));
-        loan.termMonths = static_cast<int>(loans.columnInt(7));
-        loan.method = parseRepaymentMethod(loans.columnText(8)).value_or(RepaymentMethod::EqualInstalment);
-        loan.officer = loans.columnText(9);
+        readLoan(loans, loan);
         schedule.clear();
         paid.clear();
         while (moreInstalments && instalments.columnInt(0) < id)
@@ -134,15 +141,7 @@ void LoanStatusRepository::forEachLedgerLoan(LedgerWalk what, const std::functio
     LoanStatusRow stored;
     while (loans.step()) {
         const std::int64_t id = loans.columnInt(0);
-        loan.id = loans.columnText(1);
-        loan.borrowerId = loans.columnText(2);
-        loan.product = parseProduct(loans.columnText(3)).value_or(Product::Consumer);
-        loan.principal = Money{loans.columnInt(4)};
-        loan.contractRate = AnnualRate{loans.columnInt(5)};
-        loan.startDate = dateOf(loans.columnText(6));
-        loan.termMonths = static_cast<int>(loans.columnInt(7));
-        loan.method = parseRepaymentMethod(loans.columnText(8)).value_or(RepaymentMethod::EqualInstalment);
-        loan.officer = loans.columnText(9);
+        readLoan(loans, loan);
         while (moreLedger && ledger.columnInt(0) < id)
             moreLedger = ledger.step();
         if (moreLedger && ledger.columnInt(0) == id) {
