@@ -2,6 +2,11 @@
 
 namespace doorstep {
 
+std::string errorMessage(const Error& error, Language language)
+{
+    return error.id.empty() ? error.message : formatMessage(error.id, error.args, language);
+}
+
 const char* errorCodeName(ErrorCode code)
 {
     switch (code) {

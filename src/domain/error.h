@@ -1,6 +1,8 @@
 #pragma once
 // Expected failures are values (ARCHITECTURE.md "Errors"): a stable code for programs and tests,
 // and a sentence for people. Messages never contain a personal datum or key material.
+#include "domain/message.h"
+
 #include <expected>
 #include <string>
 #include <utility>
@@ -26,7 +28,9 @@ enum class ErrorCode {
 
 struct Error {
     ErrorCode code;
-    std::string message;
+    std::string message;  // English: for the log, the CLI and the older fixed sentences
+    std::string id{};     // the message id when there is one; people read formatMessage(id, args)
+    MessageArgs args{};
 };
 
 template <typename T> using Result = std::expected<T, Error>;
@@ -35,6 +39,16 @@ inline std::unexpected<Error> fail(ErrorCode code, std::string message)
 {
     return std::unexpected(Error{code, std::move(message)});
 }
+
+// The preferred form: a message id with its arguments; `message` holds the English text.
+inline std::unexpected<Error> fail(ErrorCode code, MessageId id, MessageArgs args = {})
+{
+    std::string english = formatMessage(id.value, args, Language::English);
+    return std::unexpected(Error{code, std::move(english), std::string(id.value), std::move(args)});
+}
+
+// What a person reads: the message id in `language` when the error has one, else the English sentence.
+std::string errorMessage(const Error& error, Language language);
 
 const char* errorCodeName(ErrorCode code);
 

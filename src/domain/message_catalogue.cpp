@@ -1,0 +1,44 @@
+#include "domain/message_catalogue.h"
+
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace doorstep {
+namespace {
+
+// One line per feature.
+std::vector<MessageText> collect()
+{
+    const std::array parts = {
+        workflowMessages(),
+        queueMessages(),
+    };
+    std::vector<MessageText> all;
+    for (const auto& part : parts)
+        all.insert(all.end(), part.begin(), part.end());
+    return all;
+}
+
+}  // namespace
+
+std::span<const MessageText> messageCatalogue()
+{
+    static const std::vector<MessageText> all = collect();
+    return all;
+}
+
+const MessageText* findMessage(std::string_view id)
+{
+    static const std::unordered_map<std::string_view, const MessageText*> index = [] {
+        std::unordered_map<std::string_view, const MessageText*> map;
+        for (const MessageText& m : messageCatalogue())
+            map.emplace(m.id, &m);
+        return map;
+    }();
+    auto it = index.find(id);
+    return it == index.end() ? nullptr : it->second;
+}
+
+}  // namespace doorstep
