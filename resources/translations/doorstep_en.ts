@@ -394,8 +394,8 @@
         <translation>appears more than once in the header</translation>
     </message>
     <message>
-        <source>the resident ID number's check digit is wrong</source>
-        <translation>the resident ID number's check digit is wrong</translation>
+        <source>the resident ID number&apos;s check digit is wrong</source>
+        <translation>the resident ID number&apos;s check digit is wrong</translation>
     </message>
     <message>
         <source>the resident ID number does not have 18 characters</source>
@@ -406,8 +406,8 @@
         <translation>the resident ID number is not 17 digits followed by a digit or X</translation>
     </message>
     <message>
-        <source>the resident ID number's birth date is not a real date</source>
-        <translation>the resident ID number's birth date is not a real date</translation>
+        <source>the resident ID number&apos;s birth date is not a real date</source>
+        <translation>the resident ID number&apos;s birth date is not a real date</translation>
     </message>
     <message>
         <source>the file is empty; it needs at least its header row</source>
@@ -426,12 +426,12 @@
         <translation>is already used on an earlier line</translation>
     </message>
     <message>
-        <source>is already used on an earlier line, by another loan's payment</source>
-        <translation>is already used on an earlier line, by another loan's payment</translation>
+        <source>is already used on an earlier line, by another loan&apos;s payment</source>
+        <translation>is already used on an earlier line, by another loan&apos;s payment</translation>
     </message>
     <message>
-        <source>appears twice among this loan's payments</source>
-        <translation>appears twice among this loan's payments</translation>
+        <source>appears twice among this loan&apos;s payments</source>
+        <translation>appears twice among this loan&apos;s payments</translation>
     </message>
 </context>
 <context>
@@ -566,7 +566,10 @@
     <name>Screening</name>
     <message numerus="yes">
         <source>DPD %n</source>
-        <translation><numerusform>DPD %n</numerusform><numerusform>DPD %n</numerusform></translation>
+        <translation>
+            <numerusform>DPD %n</numerusform>
+            <numerusform>DPD %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>overdue %1</source>
@@ -574,11 +577,17 @@
     </message>
     <message numerus="yes">
         <source>%n broken promise(s) to pay</source>
-        <translation><numerusform>%n broken promise to pay</numerusform><numerusform>%n broken promises to pay</numerusform></translation>
+        <translation>
+            <numerusform>%n broken promise to pay</numerusform>
+            <numerusform>%n broken promises to pay</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed contact(s)</source>
-        <translation><numerusform>%n failed contact</numerusform><numerusform>%n failed contacts</numerusform></translation>
+        <translation>
+            <numerusform>%n failed contact</numerusform>
+            <numerusform>%n failed contacts</numerusform>
+        </translation>
     </message>
     <message>
         <source> in %1 days</source>
@@ -586,15 +595,24 @@
     </message>
     <message numerus="yes">
         <source>%n overdue account(s) elsewhere</source>
-        <translation><numerusform>%n overdue account elsewhere</numerusform><numerusform>%n overdue accounts elsewhere</numerusform></translation>
+        <translation>
+            <numerusform>%n overdue account elsewhere</numerusform>
+            <numerusform>%n overdue accounts elsewhere</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>worst DPD %n in 24 months</source>
-        <translation><numerusform>worst DPD %n in 24 months</numerusform><numerusform>worst DPD %n in 24 months</numerusform></translation>
+        <translation>
+            <numerusform>worst DPD %n in 24 months</numerusform>
+            <numerusform>worst DPD %n in 24 months</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bucket worse by %n since last month</source>
-        <translation><numerusform>bucket worse by %n since last month</numerusform><numerusform>bucket worse by %n since last month</numerusform></translation>
+        <translation>
+            <numerusform>bucket worse by %n since last month</numerusform>
+            <numerusform>bucket worse by %n since last month</numerusform>
+        </translation>
     </message>
     <message>
         <source>, </source>
@@ -815,7 +833,10 @@
     </message>
     <message numerus="yes">
         <source>Intact: all %n event(s) follow one another unchanged.</source>
-        <translation><numerusform>Intact: all %n event follow one another unchanged.</numerusform><numerusform>Intact: all %n events follow one another unchanged.</numerusform></translation>
+        <translation>
+            <numerusform>Intact: all %n event follow one another unchanged.</numerusform>
+            <numerusform>Intact: all %n events follow one another unchanged.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Broken at event %1: the trail was changed after it was written.</source>
@@ -835,7 +856,10 @@
     </message>
     <message numerus="yes">
         <source>intact (%n event(s))</source>
-        <translation><numerusform>intact (%n event)</numerusform><numerusform>intact (%n events)</numerusform></translation>
+        <translation>
+            <numerusform>intact (%n event)</numerusform>
+            <numerusform>intact (%n events)</numerusform>
+        </translation>
     </message>
     <message>
         <source>BROKEN at event %1</source>
@@ -891,11 +915,17 @@
     </message>
     <message numerus="yes">
         <source>Recomputing every loan as of %1: %n loan(s) done…</source>
-        <translation><numerusform>Recomputing every loan as of %1: %n loan done…</numerusform><numerusform>Recomputing every loan as of %1: %n loans done…</numerusform></translation>
+        <translation>
+            <numerusform>Recomputing every loan as of %1: %n loan done…</numerusform>
+            <numerusform>Recomputing every loan as of %1: %n loans done…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>The delinquency rules were saved and every loan recomputed as of %1: %n loan(s) overdue.</source>
-        <translation><numerusform>The delinquency rules were saved and every loan recomputed as of %1: %n loan overdue.</numerusform><numerusform>The delinquency rules were saved and every loan recomputed as of %1: %n loans overdue.</numerusform></translation>
+        <translation>
+            <numerusform>The delinquency rules were saved and every loan recomputed as of %1: %n loan overdue.</numerusform>
+            <numerusform>The delinquency rules were saved and every loan recomputed as of %1: %n loans overdue.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -933,12 +963,12 @@
         <translation>Enabled a user</translation>
     </message>
     <message>
-        <source>Changed a user's role</source>
-        <translation>Changed a user's role</translation>
+        <source>Changed a user&apos;s role</source>
+        <translation>Changed a user&apos;s role</translation>
     </message>
     <message>
-        <source>Reset a user's password</source>
-        <translation>Reset a user's password</translation>
+        <source>Reset a user&apos;s password</source>
+        <translation>Reset a user&apos;s password</translation>
     </message>
     <message>
         <source>Changed own password</source>
@@ -985,16 +1015,16 @@
         <translation>Recomputed every loan as of a date</translation>
     </message>
     <message>
-        <source>Exported every loan's state</source>
-        <translation>Exported every loan's state</translation>
+        <source>Exported every loan&apos;s state</source>
+        <translation>Exported every loan&apos;s state</translation>
     </message>
     <message>
         <source>Opened a case</source>
         <translation>Opened a case</translation>
     </message>
     <message>
-        <source>Changed a case's flags</source>
-        <translation>Changed a case's flags</translation>
+        <source>Changed a case&apos;s flags</source>
+        <translation>Changed a case&apos;s flags</translation>
     </message>
     <message>
         <source>Saved new screening rules</source>
@@ -1056,6 +1086,10 @@
         <source>number of cases: %1</source>
         <translation>number of cases: %1</translation>
     </message>
+    <message>
+        <source>Returned a case to the visit queue</source>
+        <translation>Returned a case to the visit queue</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>
@@ -1101,11 +1135,17 @@
     </message>
     <message numerus="yes">
         <source>%n case(s) to assign.</source>
-        <translation><numerusform>%n case to assign.</numerusform><numerusform>%n cases to assign.</numerusform></translation>
+        <translation>
+            <numerusform>%n case to assign.</numerusform>
+            <numerusform>%n cases to assign.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source> %n case(s) do not fit anyone's capacity and stay unassigned.</source>
-        <translation><numerusform> %n case do not fit anyone's capacity and stay unassigned.</numerusform><numerusform> %n cases do not fit anyone's capacity and stay unassigned.</numerusform></translation>
+        <source> %n case(s) do not fit anyone&apos;s capacity and stay unassigned.</source>
+        <translation>
+            <numerusform> %n case do not fit anyone&apos;s capacity and stay unassigned.</numerusform>
+            <numerusform> %n cases do not fit anyone&apos;s capacity and stay unassigned.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Al&amp;so move open cases that already have an officer</source>
@@ -1314,8 +1354,8 @@
         <translation>(regulation: 30–50 %; compound interest accrues at the same rate)</translation>
     </message>
     <message>
-        <source>A payment settles an instalment's parts in this order</source>
-        <translation>A payment settles an instalment's parts in this order</translation>
+        <source>A payment settles an instalment&apos;s parts in this order</source>
+        <translation>A payment settles an instalment&apos;s parts in this order</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
@@ -1412,8 +1452,8 @@
         <translation>Import from core banking</translation>
     </message>
     <message>
-        <source>Choose the folder of this morning's extract (manifest.csv, borrowers.csv, loans.csv …). The whole extract is checked first; if any row is wrong, nothing is imported and the problems are listed here. Doorstep's own records (cases, notes, appointments, plans) are kept; importing the same extract twice changes nothing.</source>
-        <translation>Choose the folder of this morning's extract (manifest.csv, borrowers.csv, loans.csv …). The whole extract is checked first; if any row is wrong, nothing is imported and the problems are listed here. Doorstep's own records (cases, notes, appointments, plans) are kept; importing the same extract twice changes nothing.</translation>
+        <source>Choose the folder of this morning&apos;s extract (manifest.csv, borrowers.csv, loans.csv …). The whole extract is checked first; if any row is wrong, nothing is imported and the problems are listed here. Doorstep&apos;s own records (cases, notes, appointments, plans) are kept; importing the same extract twice changes nothing.</source>
+        <translation>Choose the folder of this morning&apos;s extract (manifest.csv, borrowers.csv, loans.csv …). The whole extract is checked first; if any row is wrong, nothing is imported and the problems are listed here. Doorstep&apos;s own records (cases, notes, appointments, plans) are kept; importing the same extract twice changes nothing.</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1461,7 +1501,10 @@
     </message>
     <message numerus="yes">
         <source>The extract has %n problem(s); nothing was imported. Fix the files and import again.</source>
-        <translation><numerusform>The extract has %n problem; nothing was imported. Fix the files and import again.</numerusform><numerusform>The extract has %n problems; nothing was imported. Fix the files and import again.</numerusform></translation>
+        <translation>
+            <numerusform>The extract has %n problem; nothing was imported. Fix the files and import again.</numerusform>
+            <numerusform>The extract has %n problems; nothing was imported. Fix the files and import again.</numerusform>
+        </translation>
     </message>
     <message>
         <source> Only the first ones are listed.</source>
@@ -1484,7 +1527,10 @@
     </message>
     <message numerus="yes">
         <source>Too many failed attempts. Try again in %n second(s).</source>
-        <translation><numerusform>Too many failed attempts. Try again in %n second.</numerusform><numerusform>Too many failed attempts. Try again in %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>Too many failed attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many failed attempts. Try again in %n seconds.</numerusform>
+        </translation>
     </message>
     <message>
         <source>You can try again now.</source>
@@ -1764,7 +1810,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
     <message numerus="yes">
         <source>%n loan(s)</source>
-        <translation><numerusform>%n loan</numerusform><numerusform>%n loans</numerusform></translation>
+        <translation>
+            <numerusform>%n loan</numerusform>
+            <numerusform>%n loans</numerusform>
+        </translation>
     </message>
     <message>
         <source>Case</source>
@@ -1859,8 +1908,8 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>Where the branch database lives</translation>
     </message>
     <message>
-        <source>Doorstep keeps the branch's cases in one encrypted database file. Choose where to create it, or open one that already exists.</source>
-        <translation>Doorstep keeps the branch's cases in one encrypted database file. Choose where to create it, or open one that already exists.</translation>
+        <source>Doorstep keeps the branch&apos;s cases in one encrypted database file. Choose where to create it, or open one that already exists.</source>
+        <translation>Doorstep keeps the branch&apos;s cases in one encrypted database file. Choose where to create it, or open one that already exists.</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1899,8 +1948,8 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>The first administrator</translation>
     </message>
     <message>
-        <source>The administrator adds the officers and supervisors. Keep this password safe: without any administrator's password nobody can add users.</source>
-        <translation>The administrator adds the officers and supervisors. Keep this password safe: without any administrator's password nobody can add users.</translation>
+        <source>The administrator adds the officers and supervisors. Keep this password safe: without any administrator&apos;s password nobody can add users.</source>
+        <translation>The administrator adds the officers and supervisors. Keep this password safe: without any administrator&apos;s password nobody can add users.</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -2064,7 +2113,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) in the queue</source>
-        <translation><numerusform>%n customer in the queue</numerusform><numerusform>%n customers in the queue</numerusform></translation>
+        <translation>
+            <numerusform>%n customer in the queue</numerusform>
+            <numerusform>%n customers in the queue</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a customer to see why they are in the queue.</source>
@@ -2080,11 +2132,17 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) assigned to %1.</source>
-        <translation><numerusform>%n case assigned to %1.</numerusform><numerusform>%n cases assigned to %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n case assigned to %1.</numerusform>
+            <numerusform>%n cases assigned to %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) assigned automatically.</source>
-        <translation><numerusform>%n case assigned automatically.</numerusform><numerusform>%n cases assigned automatically.</numerusform></translation>
+        <translation>
+            <numerusform>%n case assigned automatically.</numerusform>
+            <numerusform>%n cases assigned automatically.</numerusform>
+        </translation>
     </message>
     <message>
         <source>score %1 (the default rules)</source>
@@ -2101,6 +2159,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Screened %1 customers with %2: %3 in the queue, %4 excluded.</source>
         <translation>Screened %1 customers with %2: %3 in the queue, %4 excluded.</translation>
+    </message>
+    <message>
+        <source>&amp;Return to the queue</source>
+        <translation>&amp;Return to the queue</translation>
     </message>
 </context>
 <context>

@@ -139,15 +139,9 @@ RecomputeSummary recomputeInTransaction(const storage::Connection& connection, D
                                         const DelinquencySettings& settings, const LoanProgress& progress)
 {
     RecomputeSummary summary;
-    const auto historyRows = [&connection, date = formatIsoDate(asOf)] {
-        auto history = connection.prepare("SELECT count(*) FROM status_history WHERE as_of = ?");
-        history.bind(1, date);
-        history.step();
-        return history.columnInt(0);
-    };
-    // Rows of this date already there (an earlier run for the same date) were not written by this run.
-    const std::int64_t historyBefore = historyRows();
     storage::LoanStatusRepository statuses(connection);
+    // Rows of this date already there (an earlier run for the same date) were not written by this run.
+    const std::int64_t historyBefore = statuses.historyRowsOn(asOf);
     // One walk in loan order over the loans, their ledger rows and their stored states; each state is
     // written as it is computed, and only when it changed: one loan in memory at a time.
     statuses.forEachLedgerLoan(
@@ -158,7 +152,7 @@ RecomputeSummary recomputeInTransaction(const storage::Connection& connection, D
             if (d.dpd > 0) ++summary.overdue;
             if (progress && summary.loans % 1000 == 0 && !progress(summary.loans)) throw RecomputeCancelled();
         });
-    summary.bucketChanges = historyRows() - historyBefore;
+    summary.bucketChanges = statuses.historyRowsOn(asOf) - historyBefore;
     return summary;
 }
 

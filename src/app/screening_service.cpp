@@ -2,6 +2,8 @@
 
 #include "app/delinquency_service.h"
 #include "app/logging.h"
+#include "app/use_case.h"
+#include "storage/loan_status_repository.h"
 #include "storage/screening_repository.h"
 #include "storage/user_repository.h"
 
@@ -165,7 +167,7 @@ ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf)
             const ScreeningResult result = screen(facts, rules);
             if (result.excludedBy) ++summary.excluded;
             const std::optional<storage::QueueEntryRow>& existing = row.queueEntry;
-            const bool accepted = existing && existing->state == "accepted";
+            const bool accepted = existing && existing->state == QueueState::Accepted;
             if (!result.queued && !accepted) {
                 // Open and dismissed entries that no longer qualify go; accepted ones stay until the visit.
                 if (existing) writer.remove(row.borrowerRowId);
@@ -182,10 +184,10 @@ ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf)
             entry.totalOverdue = facts.totalOverdue;
             entry.district = facts.district;
             if (!existing) entry.officer = row.officer;  // the bank's officer, until reassigned
-            if (existing && existing->state == "dismissed" &&
+            if (existing && existing->state == QueueState::Dismissed &&
                 factsChangedSinceDismissal(existing->dismissedFingerprint, facts, rules)) {
-                // A dismissed case comes back when its facts change (issue 4).
-                entry.state = "open";
+                // A dismissed case comes back when its facts change (issue 4): screening's own move.
+                entry.state = moveQueueEntry(entry.state, QueueMove::Reopen, Actor::doorstep()).value();
                 entry.decidedBy.clear();
                 entry.decidedAt.clear();
                 entry.dismissReason.clear();
@@ -198,7 +200,7 @@ ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf)
         });
     // Entries of customers without a loan: accepted ones stay, the others no longer qualify.
     for (const storage::QueueEntryRow& e : notVisited) {
-        if (e.state != "accepted") writer.remove(e.borrowerRowId);
+        if (e.state != QueueState::Accepted) writer.remove(e.borrowerRowId);
     }
     return summary;
 }
@@ -211,37 +213,36 @@ Result<RuleSet> ScreeningService::currentRuleSet() const
 
 Result<RuleSet> ScreeningService::saveRuleSet(RuleSet rules)
 {
-    if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());
-    if (auto r = validateRuleSet(rules); !r) return std::unexpected(r.error());
-    const auto& db = m_session.database().connection();
-    storage::Transaction tx(db);
-    rules.version = 0;
-    rules.version = storage::ScreeningRepository(db).addRuleSet(serializeRuleSet(rules), m_session.user().username,
-                                                                m_session.now());
-    m_session.audit("screening.rules", "rule_set", std::to_string(rules.version));
-    tx.commit();
-    return rules;
+    return runUseCase(m_session, Permission::ReviewWork, [&](UseCase& uc) -> Result<RuleSet> {
+        if (auto r = validateRuleSet(rules); !r) return std::unexpected(r.error());
+        rules.version = 0;
+        rules.version = storage::ScreeningRepository(uc.db()).addRuleSet(serializeRuleSet(rules),
+                                                                         m_session.user().username, m_session.now());
+        uc.audit("screening.rules", "rule_set", std::to_string(rules.version));
+        uc.changed({Change::What::Queue});
+        return rules;
+    });
 }
 
 Result<ScreeningSummary> ScreeningService::run(Date asOf)
 {
-    if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());
-    const auto& db = m_session.database().connection();
-    storage::Transaction tx(db);
-    const ScreeningSummary summary = screenInTransaction(db, asOf);
-    m_session.audit("screening.run", "rule_set", std::to_string(summary.ruleSetVersion));
-    tx.commit();
-    logger("app")->info("screening as of {}: {} borrowers, {} queued, {} excluded, {} reopened", formatIsoDate(asOf),
-                        summary.borrowers, summary.queued, summary.excluded, summary.reopened);
+    auto summary = runUseCase(m_session, Permission::ReviewWork, [&](UseCase& uc) -> Result<ScreeningSummary> {
+        const ScreeningSummary s = screenInTransaction(uc.db(), asOf);
+        uc.audit("screening.run", "rule_set", std::to_string(s.ruleSetVersion));
+        uc.changed({Change::What::Queue});
+        return s;
+    });
+    if (summary) {
+        logger("app")->info("screening as of {}: {} borrowers, {} queued, {} excluded, {} reopened",
+                            formatIsoDate(asOf), summary->borrowers, summary->queued, summary->excluded,
+                            summary->reopened);
+    }
     return summary;
 }
 
 Date ScreeningService::currentAsOf() const
 {
-    auto s = m_session.database().connection().prepare("SELECT max(as_of) FROM loan_status");
-    if (s.step() && !s.columnIsNull(0)) {
-        if (auto d = parseIsoDate(s.columnText(0))) return *d;
-    }
+    if (auto d = storage::LoanStatusRepository(m_session.database().connection()).latestAsOf()) return *d;
     const auto today = std::chrono::floor<std::chrono::days>(m_session.clock().now() + std::chrono::hours{8});
     return Date{today};  // Asia/Shanghai is UTC+8 all year
 }
@@ -267,46 +268,67 @@ Result<std::vector<QueueItem>> ScreeningService::queue(QueueFilter filter) const
     return items;
 }
 
-Result<QueueItem> ScreeningService::ownEntry(std::int64_t borrowerRowId) const
+Actor ScreeningService::actorFor(const QueueItem& item) const
 {
-    if (auto r = m_session.require(Permission::WorkCases); !r) return std::unexpected(r.error());
-    const auto& db = m_session.database().connection();
-    auto row = storage::ScreeningRepository(db).entry(borrowerRowId);
-    if (!row) return fail(ErrorCode::NotFound, "The case is no longer in the visit queue.");
-    if (!m_session.can(Permission::ViewAllCases) && row->officer != m_session.user().username)
-        return fail(ErrorCode::PermissionDenied, "Your role does not allow this action.");
-    return itemFrom(*row, loadDelinquencySettings(db).buckets);
+    const User& u = m_session.user();
+    return Actor::person(u.role, !item.officer.empty() && item.officer == u.username);
+}
+
+std::vector<QueueMove> ScreeningService::allowedMoves(const QueueItem& item) const
+{
+    return allowedQueueMoves(item.state, actorFor(item));
+}
+
+Result<void> ScreeningService::decide(std::int64_t borrowerRowId, QueueMove move, DismissReason reason,
+                                      const std::string& note)
+{
+    return runUseCase(m_session, Permission::WorkCases, [&](UseCase& uc) -> Result<void> {
+        storage::ScreeningRepository repo(uc.db());
+        const auto row = repo.entry(borrowerRowId);
+        if (!row) return fail(ErrorCode::NotFound, MessageId{"queue.not_found"});
+        const QueueItem item = itemFrom(*row, loadDelinquencySettings(uc.db()).buckets);
+        const auto next = moveQueueEntry(item.state, move, actorFor(item));
+        if (!next) return std::unexpected(next.error());
+        const std::string& me = m_session.user().username;
+        switch (move) {
+        case QueueMove::Accept:
+            repo.decide(borrowerRowId, *next, me, m_session.now(), "", "");
+            if (item.officer.empty()) repo.assign(borrowerRowId, me);  // whoever accepts it visits it
+            uc.audit("queue.accept", "borrower", std::to_string(borrowerRowId));
+            break;
+        case QueueMove::Dismiss:
+            repo.decide(borrowerRowId, *next, me, m_session.now(), std::string(dismissReasonName(reason)), note);
+            // The reason code goes to the audit trail; the free text stays in the queue entry.
+            uc.audit("queue.dismiss", "borrower", std::to_string(borrowerRowId));
+            break;
+        case QueueMove::Reopen:
+            repo.decide(borrowerRowId, *next, me, m_session.now(), "", "");
+            uc.audit("queue.reopen", "borrower", std::to_string(borrowerRowId));
+            break;
+        case QueueMove::Assign: return fail(ErrorCode::Internal, "Assignment is not a decision.");
+        }
+        uc.changed({Change::What::Queue});
+        uc.changed({Change::What::Case, borrowerRowId});
+        return {};
+    });
 }
 
 Result<void> ScreeningService::accept(std::int64_t borrowerRowId)
 {
-    auto item = ownEntry(borrowerRowId);
-    if (!item) return std::unexpected(item.error());
-    const auto& db = m_session.database().connection();
-    storage::Transaction tx(db);
-    storage::ScreeningRepository repo(db);
-    repo.decide(borrowerRowId, "accepted", m_session.user().username, m_session.now(), "", "");
-    if (item->officer.empty()) repo.assign(borrowerRowId, m_session.user().username);
-    m_session.audit("queue.accept", "borrower", std::to_string(borrowerRowId));
-    tx.commit();
-    return {};
+    return decide(borrowerRowId, QueueMove::Accept, DismissReason::Other, {});
 }
 
 Result<void> ScreeningService::dismiss(std::int64_t borrowerRowId, DismissReason reason, const std::string& note)
 {
-    auto item = ownEntry(borrowerRowId);
-    if (!item) return std::unexpected(item.error());
     if (reason == DismissReason::Other && note.empty())
         return fail(ErrorCode::InvalidInput, "Say in a few words why the case needs no visit.");
     if (note.size() > 2000) return fail(ErrorCode::InvalidInput, "The note is too long.");
-    const auto& db = m_session.database().connection();
-    storage::Transaction tx(db);
-    storage::ScreeningRepository(db).decide(borrowerRowId, "dismissed", m_session.user().username, m_session.now(),
-                                            std::string(dismissReasonName(reason)), note);
-    // The reason code goes to the audit trail; the free text stays in the queue entry.
-    m_session.audit("queue.dismiss", "borrower", std::to_string(borrowerRowId));
-    tx.commit();
-    return {};
+    return decide(borrowerRowId, QueueMove::Dismiss, reason, note);
+}
+
+Result<void> ScreeningService::reopen(std::int64_t borrowerRowId)
+{
+    return decide(borrowerRowId, QueueMove::Reopen, DismissReason::Other, {});
 }
 
 Result<CaseFlags> ScreeningService::caseFlags(std::int64_t borrowerRowId) const
@@ -318,14 +340,13 @@ Result<CaseFlags> ScreeningService::caseFlags(std::int64_t borrowerRowId) const
 
 Result<void> ScreeningService::setCaseFlags(std::int64_t borrowerRowId, const CaseFlags& flags)
 {
-    if (auto r = m_session.require(Permission::ReviewWork); !r) return r;
-    const auto& db = m_session.database().connection();
-    storage::Transaction tx(db);
-    storage::ScreeningRepository(db).setFlags(borrowerRowId, flags.litigation, flags.dispute, flags.deceased,
-                                              flags.planBeingKept);
-    m_session.audit("case.flags", "borrower", std::to_string(borrowerRowId));
-    tx.commit();
-    return {};
+    return runUseCase(m_session, Permission::ReviewWork, [&](UseCase& uc) -> Result<void> {
+        storage::ScreeningRepository(uc.db()).setFlags(borrowerRowId, flags.litigation, flags.dispute, flags.deceased,
+                                                       flags.planBeingKept);
+        uc.audit("case.flags", "borrower", std::to_string(borrowerRowId));
+        uc.changed({Change::What::Case, borrowerRowId});
+        return {};
+    });
 }
 
 Result<std::vector<std::string>> ScreeningService::officers() const
@@ -345,15 +366,20 @@ Result<void> ScreeningService::assign(const std::vector<std::int64_t>& borrowerR
     if (!known) return std::unexpected(known.error());
     if (!officer.empty() && std::ranges::find(*known, officer) == known->end())
         return fail(ErrorCode::InvalidInput, "Choose an active officer.");
-    const auto& db = m_session.database().connection();
-    storage::Transaction tx(db);
-    storage::ScreeningRepository repo(db);
-    for (std::int64_t id : borrowerRowIds) {
-        repo.assign(id, officer);
-        m_session.audit("queue.assign", "borrower", std::to_string(id));
-    }
-    tx.commit();
-    return {};
+    return runUseCase(m_session, Permission::ReviewWork, [&](UseCase& uc) -> Result<void> {
+        storage::ScreeningRepository repo(uc.db());
+        for (std::int64_t id : borrowerRowIds) {
+            const auto row = repo.entry(id);
+            if (!row) return fail(ErrorCode::NotFound, MessageId{"queue.not_found"});
+            const QueueItem item = itemFrom(*row, BucketBoundaries{});
+            if (auto r = moveQueueEntry(item.state, QueueMove::Assign, actorFor(item)); !r)
+                return std::unexpected(r.error());
+            repo.assign(id, officer);
+            uc.audit("queue.assign", "borrower", std::to_string(id));
+        }
+        uc.changed({Change::What::Queue});
+        return {};
+    });
 }
 
 Result<AssignmentProposal> ScreeningService::proposeAssignment(const std::vector<std::string>& officersOnDuty,
@@ -369,10 +395,10 @@ Result<AssignmentProposal> ScreeningService::proposeAssignment(const std::vector
         loads[name] = OfficerLoad{name, true, capacity, 0, 0};
     std::vector<AssignableCase> cases;
     for (const QueueItem& i : *items) {
-        if (i.state == "dismissed") continue;
+        if (i.state == QueueState::Dismissed) continue;
         // Weight 1–3 from the score, so one very heavy case counts more than one light one.
         const int weight = i.score >= 80 ? 3 : i.score >= 50 ? 2 : 1;
-        const bool movable = reassignAll ? i.state == "open" : i.officer.empty();
+        const bool movable = reassignAll ? i.state == QueueState::Open : i.officer.empty();
         if (movable) {
             cases.push_back(AssignableCase{i.borrowerRowId, i.district, weight, reassignAll ? i.officer : ""});
         } else if (auto it = loads.find(i.officer); it != loads.end()) {
@@ -388,16 +414,15 @@ Result<AssignmentProposal> ScreeningService::proposeAssignment(const std::vector
 
 Result<int> ScreeningService::applyAssignment(const AssignmentProposal& proposal)
 {
-    if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());
-    const auto& db = m_session.database().connection();
-    storage::Transaction tx(db);
-    storage::ScreeningRepository repo(db);
-    for (const Assignment& a : proposal.assignments)
-        repo.assign(a.caseId, a.officer);
-    // One audited step for the whole proposal: the count of cases it placed.
-    m_session.audit("queue.auto_assign", "queue", std::to_string(proposal.assignments.size()));
-    tx.commit();
-    return static_cast<int>(proposal.assignments.size());
+    return runUseCase(m_session, Permission::ReviewWork, [&](UseCase& uc) -> Result<int> {
+        storage::ScreeningRepository repo(uc.db());
+        for (const Assignment& a : proposal.assignments)
+            repo.assign(a.caseId, a.officer);
+        // One audited step for the whole proposal: the count of cases it placed.
+        uc.audit("queue.auto_assign", "queue", std::to_string(proposal.assignments.size()));
+        uc.changed({Change::What::Queue});
+        return static_cast<int>(proposal.assignments.size());
+    });
 }
 
 }  // namespace doorstep::app

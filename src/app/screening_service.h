@@ -6,6 +6,7 @@
 #include "domain/assignment.h"
 #include "domain/error.h"
 #include "domain/screening.h"
+#include "domain/visit_queue_state.h"
 
 #include <string>
 #include <vector>
@@ -23,7 +24,7 @@ struct QueueItem {
     std::string borrowerName;
     std::string district;
     std::string officer;  // "" when unassigned
-    std::string state;    // open, accepted, dismissed
+    QueueState state = QueueState::Open;
     int score = 0;
     int maxDpd = 0;
     Bucket bucket = Bucket::M0;
@@ -74,8 +75,12 @@ public:
     Date currentAsOf() const;
 
     Result<std::vector<QueueItem>> queue(QueueFilter filter) const;  // officers: only their own
+    // The queue's moves (domain/visit_queue_state.h): each checks the state and who may make it.
     Result<void> accept(std::int64_t borrowerRowId);
     Result<void> dismiss(std::int64_t borrowerRowId, DismissReason reason, const std::string& note);
+    Result<void> reopen(std::int64_t borrowerRowId);  // supervisors: undo a dismissal
+    // What the current user may do with `item`, for the buttons.
+    std::vector<QueueMove> allowedMoves(const QueueItem& item) const;
 
     Result<CaseFlags> caseFlags(std::int64_t borrowerRowId) const;
     Result<void> setCaseFlags(std::int64_t borrowerRowId, const CaseFlags& flags);  // supervisors; audited
@@ -88,7 +93,9 @@ public:
     Result<int> applyAssignment(const AssignmentProposal& proposal);  // one audited step
 
 private:
-    Result<QueueItem> ownEntry(std::int64_t borrowerRowId) const;
+    Actor actorFor(const QueueItem& item) const;
+    // Loads the entry, checks `move` against its state and the user, stores the new state.
+    Result<void> decide(std::int64_t borrowerRowId, QueueMove move, DismissReason reason, const std::string& note);
     Session& m_session;
 };
 

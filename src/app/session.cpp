@@ -27,9 +27,16 @@ storage::KdfParams Session::kdfParamsForNewSlots()
     return g_kdf;
 }
 
-Session::Session(storage::BranchDatabase db, User user, const Clock& clock)
-    : m_db(std::move(db)), m_user(std::move(user)), m_clock(clock)
+Session::Session(storage::BranchDatabase db, User user, const Clock& clock, std::shared_ptr<ChangeHub> changes)
+    : m_db(std::move(db)), m_changes(std::move(changes)), m_user(std::move(user)), m_clock(clock)
 {}
+
+Result<std::unique_ptr<Session>> Session::openWorkerSession() const
+{
+    auto db = m_db.openSecondConnection();
+    if (!db) return std::unexpected(db.error());
+    return std::unique_ptr<Session>(new Session(std::move(*db), m_user, m_clock, m_changes));
+}
 
 Session::~Session()
 {

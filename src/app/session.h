@@ -1,6 +1,7 @@
 #pragma once
 // A logged-in user and the open branch database. Locking ends the session: the key is wiped and
 // the file closed; coming back is a full login.
+#include "app/changes.h"
 #include "app/clock.h"
 #include "app/login_throttle.h"
 #include "domain/error.h"
@@ -36,6 +37,10 @@ public:
     void lock(bool automatic);
     bool isOpen() const { return m_db.connection().isOpen(); }
 
+    // The same user on a second connection of the database, for long work on a worker thread. It shares
+    // the clock (which must outlive it) and nothing else; audit events it writes name this user.
+    Result<std::unique_ptr<Session>> openWorkerSession() const;
+
     Result<void> changeOwnPassword(std::string_view oldPassword, std::string_view newPassword);
 
     // For the use cases of app/ only.
@@ -44,14 +49,18 @@ public:
     std::string now() const { return formatUtc(m_clock.now()); }
     void audit(std::string_view action, std::string_view recordType, std::string_view recordId);
     void refreshUser();
+    // The observers of this database, shared with the worker sessions opened from this one.
+    ChangeHub& changes() { return *m_changes; }
 
     // Key-derivation cost for new slots: moderate by default; tests lower it.
     static void setKdfParamsForNewSlots(const storage::KdfParams& params);
     static storage::KdfParams kdfParamsForNewSlots();
 
 private:
-    Session(storage::BranchDatabase db, User user, const Clock& clock);
+    Session(storage::BranchDatabase db, User user, const Clock& clock,
+            std::shared_ptr<ChangeHub> changes = std::make_shared<ChangeHub>());
     storage::BranchDatabase m_db;
+    std::shared_ptr<ChangeHub> m_changes;
     User m_user;
     const Clock& m_clock;
 };

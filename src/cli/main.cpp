@@ -388,12 +388,12 @@ private:
                                    "\"total_overdue\":{},\"district\":\"{}\",\"officer\":\"{}\",\"state\":\"{}\","
                                    "\"rule_set\":{},\"reasons\":\"{}\"}}",
                                    first ? "" : ",", jsonEscape(i.borrowerId), i.score, i.maxDpd, bucketName(i.bucket),
-                                   i.totalOverdue.fen, jsonEscape(i.district), jsonEscape(i.officer), i.state,
+                                   i.totalOverdue.fen, jsonEscape(i.district), jsonEscape(i.officer), codeOf(kQueueStateCodes, i.state),
                                    i.ruleSetVersion, jsonEscape(why));
             } else {
                 out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csvField(i.borrowerId), i.score, i.maxDpd,
                                    bucketName(i.bucket), i.totalOverdue.fen, csvField(i.district), csvField(i.officer),
-                                   i.state, i.ruleSetVersion, csvField(why));
+                                   codeOf(kQueueStateCodes, i.state), i.ruleSetVersion, csvField(why));
             }
             first = false;
         }

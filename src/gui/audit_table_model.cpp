@@ -51,6 +51,7 @@ QString AuditTableModel::actionText(const std::string& action)
         {QStringLiteral("screening.run"), QT_TR_NOOP("Ran screening")},
         {QStringLiteral("queue.accept"), QT_TR_NOOP("Accepted a case for a visit")},
         {QStringLiteral("queue.dismiss"), QT_TR_NOOP("Dismissed a case")},
+        {QStringLiteral("queue.reopen"), QT_TR_NOOP("Returned a case to the visit queue")},
         {QStringLiteral("queue.assign"), QT_TR_NOOP("Assigned a case")},
         {QStringLiteral("queue.auto_assign"), QT_TR_NOOP("Assigned cases automatically")},
     };

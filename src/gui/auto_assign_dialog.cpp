@@ -43,7 +43,7 @@ AutoAssignDialog::AutoAssignDialog(app::Session& session, QWidget* parent) : QDi
     int open = 0;
     if (auto items = app::ScreeningService(session).queue({})) {
         open = static_cast<int>(
-            std::ranges::count_if(*items, [](const app::QueueItem& i) { return i.state != "dismissed"; }));
+            std::ranges::count_if(*items, [](const app::QueueItem& i) { return i.state != QueueState::Dismissed; }));
     }
     const int officers = std::max(1, m_officers->count());
     m_capacity->setValue(std::clamp((open * 6 / 5 + officers - 1) / officers, 10, 1000));
@@ -97,7 +97,7 @@ void AutoAssignDialog::propose()
     if (auto items = app::ScreeningService(m_session).queue({})) {
         std::map<std::int64_t, std::pair<std::string, std::string>> caseOf;  // id → officer, district
         for (const auto& i : *items) {
-            if (i.state != "dismissed") caseOf[i.borrowerRowId] = {i.officer, i.district};
+            if (i.state != QueueState::Dismissed) caseOf[i.borrowerRowId] = {i.officer, i.district};
         }
         for (const auto& a : proposal->assignments)
             caseOf[a.caseId].first = a.officer;

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QLocale>
 
 namespace doorstep::gui {
 namespace {
@@ -96,8 +97,19 @@ QString byCode(ErrorCode code)
 
 }  // namespace
 
+Language uiLanguage()
+{
+    return QLocale().language() == QLocale::Chinese ? Language::Chinese : Language::English;
+}
+
+QString messageText(MessageId id, const MessageArgs& args)
+{
+    return toQString(formatMessage(id.value, args, uiLanguage()));
+}
+
 QString errorText(const Error& error)
 {
+    if (!error.id.empty()) return toQString(errorMessage(error, uiLanguage()));
     static const QHash<QString, const char*> known = [] {
         QHash<QString, const char*> map;
         for (const char* m : kMessages)

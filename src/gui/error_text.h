@@ -7,6 +7,11 @@
 
 namespace doorstep::gui {
 
+// The interface's language for messages by id: Chinese when the default locale is Chinese.
+Language uiLanguage();
+// A message id with its arguments in the interface's language (domain/message_catalogue.h).
+QString messageText(MessageId id, const MessageArgs& args = {});
+// An error for people: by its message id when it has one, else its sentence translated through the .ts.
 QString errorText(const Error& error);
 QString roleText(Role role);
 

@@ -110,10 +110,13 @@ QString dismissReasonText(const std::string& code)
     return reason ? dismissReasonText(*reason) : toQString(code);
 }
 
-QString queueStateText(const std::string& state)
+QString queueStateText(QueueState state)
 {
-    if (state == "accepted") return QCoreApplication::translate("Screening", "Accepted for a visit");
-    if (state == "dismissed") return QCoreApplication::translate("Screening", "Dismissed");
+    switch (state) {
+    case QueueState::Accepted: return QCoreApplication::translate("Screening", "Accepted for a visit");
+    case QueueState::Dismissed: return QCoreApplication::translate("Screening", "Dismissed");
+    case QueueState::Open: break;
+    }
     return QCoreApplication::translate("Screening", "Open");
 }
 

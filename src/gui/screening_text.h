@@ -17,6 +17,6 @@ QString ruleKindText(RuleKind kind);                    // for the editor: "DPD 
 QString exclusionText(ExclusionKind kind);
 QString dismissReasonText(app::DismissReason reason);
 QString dismissReasonText(const std::string& code);
-QString queueStateText(const std::string& state);
+QString queueStateText(QueueState state);
 
 }  // namespace doorstep::gui

@@ -44,7 +44,7 @@ QVariant VisitQueueModel::data(const QModelIndex& index, int role) const
 {
     const app::QueueItem* i = index.isValid() ? itemAt(index.row()) : nullptr;
     if (i == nullptr) return {};
-    if (role == Qt::ForegroundRole && i->state == "dismissed") return QVariant::fromValue(QColor(Qt::gray));
+    if (role == Qt::ForegroundRole && i->state == QueueState::Dismissed) return QVariant::fromValue(QColor(Qt::gray));
     if (role == Qt::TextAlignmentRole &&
         (index.column() == Score || index.column() == Dpd || index.column() == TotalOverdue))
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));

@@ -94,6 +94,10 @@ VisitQueuePage::VisitQueuePage(app::Session& session, QWidget* parent)
     actions->addWidget(m_accept);
     actions->addWidget(m_dismiss);
     if (supervisor) {
+        m_reopen = button(tr("&Return to the queue"), QStringLiteral("reopenButton"), this);
+        m_reopen->hide();
+        actions->addWidget(m_reopen);
+        connect(m_reopen, &QPushButton::clicked, this, &VisitQueuePage::reopenSelected);
         m_assign = button(tr("Assign &to"), QStringLiteral("assignButton"), this);
         auto* menu = new QMenu(m_assign);
         if (auto names = app::ScreeningService(session).officers()) {
@@ -182,8 +186,13 @@ void VisitQueuePage::showDetail()
 {
     const auto rows = m_view->selectionModel()->selectedRows();
     const app::QueueItem* item = rows.isEmpty() ? nullptr : m_model->itemAt(rows.first().row());
-    m_accept->setEnabled(item != nullptr && item->state != "accepted");
-    m_dismiss->setEnabled(item != nullptr && item->state != "dismissed");
+    // The buttons offer what the queue's state machine allows this user (domain/visit_queue_state.h).
+    const std::vector<QueueMove> moves =
+        item != nullptr ? app::ScreeningService(m_session).allowedMoves(*item) : std::vector<QueueMove>{};
+    const auto allows = [&moves](QueueMove m) { return std::ranges::find(moves, m) != moves.end(); };
+    m_accept->setEnabled(allows(QueueMove::Accept));
+    m_dismiss->setEnabled(allows(QueueMove::Dismiss));
+    if (m_reopen != nullptr) m_reopen->setVisible(allows(QueueMove::Reopen));
     if (m_assign != nullptr) m_assign->setEnabled(!rows.isEmpty());
     if (item == nullptr) {
         m_detail->setText(tr("Select a customer to see why they are in the queue."));
@@ -198,7 +207,7 @@ void VisitQueuePage::showDetail()
     for (const RuleHit& h : mergedHits(item->hits))
         lines << hitText(h).toHtmlEscaped();
     html += lines.join(QStringLiteral("<br>"));
-    if (item->state == "dismissed")
+    if (item->state == QueueState::Dismissed)
         html += QStringLiteral("<br><i>%1</i>")
                     .arg(tr("Dismissed: %1. %2")
                              .arg(dismissReasonText(item->dismissReason), toQString(item->dismissNote))
@@ -211,6 +220,17 @@ void VisitQueuePage::acceptSelected()
     const std::int64_t id = selectedBorrower();
     if (id == 0) return;
     if (auto r = app::ScreeningService(m_session).accept(id); !r) {
+        MessageBox::warning(this, tr("Visit queue"), errorText(r.error()));
+        return;
+    }
+    reload();
+}
+
+void VisitQueuePage::reopenSelected()
+{
+    const std::int64_t id = selectedBorrower();
+    if (id == 0) return;
+    if (auto r = app::ScreeningService(m_session).reopen(id); !r) {
         MessageBox::warning(this, tr("Visit queue"), errorText(r.error()));
         return;
     }

@@ -24,6 +24,7 @@ public:
     void reload();
     void acceptSelected();
     void dismissSelected();
+    void reopenSelected();
     void rerunScreening();
     void editRules();
     void autoAssign();
@@ -46,6 +47,7 @@ private:
     QLabel* m_status = nullptr;
     QPushButton* m_accept = nullptr;
     QPushButton* m_dismiss = nullptr;
+    QPushButton* m_reopen = nullptr;  // supervisors, on a dismissed case
     QPushButton* m_assign = nullptr;
 };
 

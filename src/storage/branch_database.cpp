@@ -189,6 +189,18 @@ Result<void> BranchDatabase::removeSlotAndRekey(std::string_view username)
     return m_keyring.save(keyringPath);
 }
 
+Result<BranchDatabase> BranchDatabase::openSecondConnection() const
+{
+    BranchDatabase db;
+    db.m_path = m_path;
+    db.m_keyring = m_keyring;
+    db.m_key = SecureBuffer::copyOf(m_key.bytes());
+    auto connection = Connection::open(m_path, db.m_key, /*create=*/false);
+    if (!connection) return std::unexpected(connection.error());
+    db.m_connection = std::move(*connection);
+    return db;
+}
+
 void BranchDatabase::close()
 {
     m_connection.close();

@@ -41,6 +41,10 @@ public:
     // remaining slot, so a copy of the removed slot no longer opens the file.
     Result<void> removeSlotAndRekey(std::string_view username);
 
+    // The same file, keyring and key on a second connection of its own, for long work on another thread
+    // (WAL lets this connection read while that one writes). Nothing is shared; each closes its own.
+    Result<BranchDatabase> openSecondConnection() const;
+
     // Wipes key material and closes the file.
     void close();
 

@@ -200,4 +200,20 @@ bool LoanStatusRepository::save(const LoanStatusRow& s, const LoanStatusRow* sto
     return true;
 }
 
+std::optional<Date> LoanStatusRepository::latestAsOf() const
+{
+    auto s = m_db.prepare("SELECT max(as_of) FROM loan_status");
+    if (!s.step() || s.columnIsNull(0)) return std::nullopt;
+    if (auto d = parseIsoDate(s.columnText(0))) return *d;
+    return std::nullopt;
+}
+
+std::int64_t LoanStatusRepository::historyRowsOn(Date asOf) const
+{
+    auto s = m_db.prepare("SELECT count(*) FROM status_history WHERE as_of = ?");
+    s.bind(1, formatIsoDate(asOf));
+    s.step();
+    return s.columnInt(0);
+}
+
 }  // namespace doorstep::storage

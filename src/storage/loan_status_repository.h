@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -48,6 +49,11 @@ public:
         bool status = false;
     };
     void forEachLedgerLoan(LedgerWalk what, const std::function<void(const LedgerLoan&)>& visit) const;
+
+    // The date the stored state describes (the newest as-of of any loan), if any is stored.
+    std::optional<Date> latestAsOf() const;
+    // How many bucket/class history rows are recorded for `asOf`.
+    std::int64_t historyRowsOn(Date asOf) const;
 
     // Stores the state; when the bucket or class differs from the stored one, also a history row.
     // Returns true when anything was written.

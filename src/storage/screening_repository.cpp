@@ -33,6 +33,19 @@ constexpr const char* kSaveEntry =
     "dismiss_reason=excluded.dismiss_reason, dismiss_note=excluded.dismiss_note, "
     "dismissed_fingerprint=excluded.dismissed_fingerprint";
 
+// The one place a queue state becomes text and back.
+std::string_view stateText(QueueState state)
+{
+    return codeOf(kQueueStateCodes, state);
+}
+
+QueueState stateFrom(const std::string& text)
+{
+    const auto state = codeLookup(kQueueStateCodes, text);
+    if (!state) throw DatabaseError(0, "a visit-queue entry has an unknown state");
+    return *state;
+}
+
 void bindEntry(Statement& s, const QueueEntryRow& r)
 {
     s.bind(1, r.borrowerRowId)
@@ -44,7 +57,7 @@ void bindEntry(Statement& s, const QueueEntryRow& r)
         .bind(7, std::int64_t{r.maxDpd})
         .bind(8, r.totalOverdue.fen)
         .bind(9, r.district)
-        .bind(10, r.state)
+        .bind(10, stateText(r.state))
         .bind(11, r.officer)
         .bind(12, r.decidedBy)
         .bind(13, r.decidedAt)
@@ -65,7 +78,7 @@ QueueEntryRow readEntry(const Statement& s)
     r.maxDpd = static_cast<int>(s.columnInt(6));
     r.totalOverdue = Money{s.columnInt(7)};
     r.district = s.columnText(8);
-    r.state = s.columnText(9);
+    r.state = stateFrom(s.columnText(9));
     r.officer = s.columnText(10);
     r.decidedBy = s.columnText(11);
     r.decidedAt = s.columnText(12);
@@ -337,28 +350,30 @@ std::vector<QueueEntryRow> ScreeningRepository::queue(const std::string& officer
     std::string sql =
         "SELECT " + kQueueColumns + " FROM visit_queue q JOIN borrowers b ON b.id = q.borrower_id WHERE 1=1";
     if (!officer.empty()) sql += " AND q.officer = ?";
-    if (!includeDismissed) sql += " AND q.state <> 'dismissed'";
+    if (!includeDismissed) sql += " AND q.state <> ?";
     sql += " ORDER BY q.score DESC, q.max_dpd DESC, q.total_overdue_fen DESC, b.bank_id";
     auto s = m_db.prepare(sql);
-    if (!officer.empty()) s.bind(1, officer);
+    int index = 1;
+    if (!officer.empty()) s.bind(index++, officer);
+    if (!includeDismissed) s.bind(index++, stateText(QueueState::Dismissed));
     std::vector<QueueEntryRow> out;
     while (s.step())
         out.push_back(readEntry(s));
     return out;
 }
 
-void ScreeningRepository::decide(std::int64_t borrowerRowId, const std::string& state, const std::string& by,
+void ScreeningRepository::decide(std::int64_t borrowerRowId, QueueState state, const std::string& by,
                                  const std::string& at, const std::string& reason, const std::string& note)
 {
     m_db.prepare("UPDATE visit_queue SET state = ?, decided_by = ?, decided_at = ?, dismiss_reason = ?, "
-                 "dismiss_note = ?, dismissed_fingerprint = CASE WHEN ? = 'dismissed' THEN facts_fingerprint "
+                 "dismiss_note = ?, dismissed_fingerprint = CASE WHEN ? THEN facts_fingerprint "
                  "ELSE '' END WHERE borrower_id = ?")
-        .bind(1, state)
+        .bind(1, stateText(state))
         .bind(2, by)
         .bind(3, at)
         .bind(4, reason)
         .bind(5, note)
-        .bind(6, state)
+        .bind(6, std::int64_t{state == QueueState::Dismissed})
         .bind(7, borrowerRowId)
         .run();
 }

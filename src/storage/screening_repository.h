@@ -3,6 +3,7 @@
 // writes (versioned rule sets, the visit queue with reasons and decisions).
 #include "domain/contact_history.h"
 #include "domain/portfolio.h"
+#include "domain/visit_queue_state.h"
 #include "storage/sqlite.h"
 
 #include <array>
@@ -23,7 +24,7 @@ struct QueueEntryRow {
     int maxDpd = 0;
     Money totalOverdue;
     std::string district;
-    std::string state = "open";  // open, accepted, dismissed
+    QueueState state = QueueState::Open;  // stored as its code (kQueueStateCodes)
     std::string officer;
     std::string decidedBy, decidedAt, dismissReason, dismissNote, dismissedFingerprint;
     // Joined for display (not stored in the queue table):
@@ -83,7 +84,8 @@ public:
     std::optional<QueueEntryRow> entry(std::int64_t borrowerRowId) const;
     void saveEntry(const QueueEntryRow& row);  // inserts, or replaces every stored column
     std::vector<QueueEntryRow> queue(const std::string& officer /* "" = all */, bool includeDismissed) const;
-    void decide(std::int64_t borrowerRowId, const std::string& state, const std::string& by, const std::string& at,
+    // Sets the state and the decision; dismissing also keeps the facts' fingerprint (a change of facts reopens).
+    void decide(std::int64_t borrowerRowId, QueueState state, const std::string& by, const std::string& at,
                 const std::string& reason, const std::string& note);
     void assign(std::int64_t borrowerRowId, const std::string& officer);
 

@@ -77,10 +77,10 @@ void decide(const storage::Connection& db, int count)
     int dismissed = 0;
     for (std::size_t i = 0; i < ids.size() && (accepted < count || dismissed < count); ++i) {
         if (i % 2 == 0 && accepted < count) {
-            repo.decide(ids[i], "accepted", "bench", "2026-12-31T09:00:00+08:00", "", "");
+            repo.decide(ids[i], QueueState::Accepted, "bench", "2026-12-31T09:00:00+08:00", "", "");
             ++accepted;
         } else if (i % 2 == 1 && dismissed < count) {
-            repo.decide(ids[i], "dismissed", "bench", "2026-12-31T09:00:00+08:00", "reached_by_phone", "bench");
+            repo.decide(ids[i], QueueState::Dismissed, "bench", "2026-12-31T09:00:00+08:00", "reached_by_phone", "bench");
             ++dismissed;
         }
     }

@@ -242,7 +242,7 @@ TEST_CASE("screen_repository: the walk hands over each stored queue entry and re
     addLoan(db, b, "L002-1", "");
     const auto noLoanLast = addBorrower(db, "C003", "静安区");
     QueueEntryRow stored = entryFor(b, "2026-11-30", 55);
-    stored.state = "dismissed";
+    stored.state = QueueState::Dismissed;
     stored.dismissNote = "说明";
     repo.saveEntry(stored);
     repo.saveEntry(entryFor(noLoanFirst, "2026-11-30", 20));
@@ -256,7 +256,7 @@ TEST_CASE("screen_repository: the walk hands over each stored queue entry and re
     REQUIRE(eb);
     CHECK(eb->borrowerRowId == b);
     CHECK(eb->score == 55);
-    CHECK(eb->state == "dismissed");
+    CHECK(eb->state == QueueState::Dismissed);
     CHECK(eb->dismissNote == "说明");
     CHECK(eb->hits == stored.hits);
     REQUIRE(notVisited.size() == 2);
@@ -331,7 +331,7 @@ TEST_CASE("screen_repository: queue entries round-trip and survive runs by state
 
     CHECK_FALSE(repo.entry(a));
     QueueEntryRow full = entryFor(a, "2026-11-30", 55);
-    full.state = "dismissed";
+    full.state = QueueState::Dismissed;
     full.officer = "ofc1";
     full.decidedBy = "ofc1";
     full.decidedAt = "2026-11-29T05:04:32Z";
@@ -350,7 +350,7 @@ TEST_CASE("screen_repository: queue entries round-trip and survive runs by state
     CHECK(read->maxDpd == 40);
     CHECK(read->totalOverdue == Money{123456});
     CHECK(read->district == "徐汇区");
-    CHECK(read->state == "dismissed");
+    CHECK(read->state == QueueState::Dismissed);
     CHECK(read->officer == "ofc1");
     CHECK(read->decidedBy == "ofc1");
     CHECK(read->decidedAt == "2026-11-29T05:04:32Z");
@@ -362,18 +362,18 @@ TEST_CASE("screen_repository: queue entries round-trip and survive runs by state
 
     // Saving again updates in place.
     full.score = 60;
-    full.state = "open";
+    full.state = QueueState::Open;
     repo.saveEntry(full);
     read = repo.entry(a);
     REQUIRE(read);
     CHECK(read->score == 60);
-    CHECK(read->state == "open");
+    CHECK(read->state == QueueState::Open);
 
     // decide() keeps the fingerprint a dismissal is judged against.
-    repo.decide(a, "dismissed", "sup", "2026-11-29T06:00:00Z", "paid", "");
+    repo.decide(a, QueueState::Dismissed, "sup", "2026-11-29T06:00:00Z", "paid", "");
     read = repo.entry(a);
     REQUIRE(read);
-    CHECK(read->state == "dismissed");
+    CHECK(read->state == QueueState::Dismissed);
     CHECK(read->dismissedFingerprint == full.factsFingerprint);
     CHECK(read->dismissReason == "paid");
 
@@ -381,7 +381,7 @@ TEST_CASE("screen_repository: queue entries round-trip and survive runs by state
     QueueEntryRow accepted = entryFor(c, "2026-11-30", 30);
     accepted.officer = "ofc2";
     repo.saveEntry(accepted);
-    repo.decide(c, "accepted", "ofc2", "2026-11-29T06:00:00Z", "", "");
+    repo.decide(c, QueueState::Accepted, "ofc2", "2026-11-29T06:00:00Z", "", "");
     CHECK(repo.entry(c)->dismissedFingerprint.empty());
     repo.saveEntry(entryFor(d, "2026-12-31", 90));  // the new run's entry
 
@@ -410,7 +410,7 @@ TEST_CASE("screen_repository: queue entries round-trip and survive runs by state
     CHECK_FALSE(repo.entry(a));
     CHECK_FALSE(repo.entry(b));
     REQUIRE(repo.entry(c));
-    CHECK(repo.entry(c)->state == "accepted");
+    CHECK(repo.entry(c)->state == QueueState::Accepted);
     CHECK(repo.entry(c)->asOf == "2026-12-31");
     REQUIRE(repo.entry(d));
     CHECK(repo.entry(d)->score == 95);

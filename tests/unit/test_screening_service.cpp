@@ -137,7 +137,7 @@ TEST_CASE("screen_service: the import screens the portfolio into an ordered, exp
     for (std::size_t k = 0; k < items.size(); ++k) {
         const QueueItem& i = items[k];
         INFO("entry " << k);
-        CHECK(i.state == "open");
+        CHECK(i.state == QueueState::Open);
         CHECK(i.ruleSetVersion == 0);
         CHECK_FALSE(i.hits.empty());
         CHECK(sumOfPoints(i) == i.score);
@@ -281,7 +281,7 @@ TEST_CASE("screen_service: an exclusion takes a case out until it is disabled", 
     REQUIRE(service.run(kAsOf));
     const auto back = b.find(id);
     REQUIRE(back);
-    CHECK(back->state == "open");
+    CHECK(back->state == QueueState::Open);
     CHECK(back->score == items.front().score);
     CHECK(b.queue().size() == items.size());
 
@@ -325,7 +325,7 @@ TEST_CASE("screen_service: a dismissal needs a reason and lasts until the facts 
     CHECK_FALSE(b.find(id, /*includeDismissed=*/false));
     auto dismissed = b.find(id);
     REQUIRE(dismissed);
-    CHECK(dismissed->state == "dismissed");
+    CHECK(dismissed->state == QueueState::Dismissed);
     CHECK(dismissed->dismissReason == "not_at_address");
     CHECK(dismissed->dismissNote == note);
 
@@ -335,7 +335,7 @@ TEST_CASE("screen_service: a dismissal needs a reason and lasts until the facts 
     CHECK(summary->reopened == 0);
     dismissed = b.find(id);
     REQUIRE(dismissed);
-    CHECK(dismissed->state == "dismissed");
+    CHECK(dismissed->state == QueueState::Dismissed);
 
     // A failed call within the last 14 days changes the facts: it comes back open.
     addFailedCall(b.db(), id, "2026-11-28", 601);
@@ -344,7 +344,7 @@ TEST_CASE("screen_service: a dismissal needs a reason and lasts until the facts 
     CHECK(summary->reopened == 1);
     const auto reopened = b.find(id, false);
     REQUIRE(reopened);
-    CHECK(reopened->state == "open");
+    CHECK(reopened->state == QueueState::Open);
     CHECK(reopened->dismissReason.empty());
     CHECK(reopened->dismissNote.empty());
     summary = service.run(kAsOf);
@@ -367,7 +367,7 @@ TEST_CASE("screen_service: a dismissed case comes back when its bucket rolls", "
     REQUIRE(app::recompute(*b.sup, later));
     const auto back = b.find(id, false);
     REQUIRE(back);
-    CHECK(back->state == "open");
+    CHECK(back->state == QueueState::Open);
     CHECK(back->bucket != bucket);
 }
 
@@ -381,7 +381,7 @@ TEST_CASE("screen_service: an accepted case stays queued when it no longer quali
     REQUIRE(service.accept(low.borrowerRowId));
     auto accepted = b.find(low.borrowerRowId);
     REQUIRE(accepted);
-    CHECK(accepted->state == "accepted");
+    CHECK(accepted->state == QueueState::Accepted);
     const auto events = b.audit("queue.accept");
     REQUIRE(events.size() == 1);
     CHECK(events[0].recordId == std::to_string(low.borrowerRowId));
@@ -395,7 +395,7 @@ TEST_CASE("screen_service: an accepted case stays queued when it no longer quali
     const auto after = b.queue();
     REQUIRE(after.size() == 1);
     CHECK(after[0].borrowerRowId == low.borrowerRowId);
-    CHECK(after[0].state == "accepted");
+    CHECK(after[0].state == QueueState::Accepted);
     CHECK(after[0].score == low.score);
 }
 
@@ -434,9 +434,9 @@ TEST_CASE("screen_service: officers see and decide only their own cases", "[scre
     denied = own.dismiss(theirs->borrowerRowId, app::DismissReason::PaidMeanwhile, "");
     REQUIRE_FALSE(denied);
     CHECK(denied.error().code == ErrorCode::PermissionDenied);
-    CHECK(b.find(theirs->borrowerRowId)->state == "open");
+    CHECK(b.find(theirs->borrowerRowId)->state == QueueState::Open);
     REQUIRE(own.accept(ours->borrowerRowId));
-    CHECK(b.find(ours->borrowerRowId)->state == "accepted");
+    CHECK(b.find(ours->borrowerRowId)->state == QueueState::Accepted);
     CHECK(b.audit("queue.accept").size() == 1);
 
     // A supervisor filters by officer, by being unassigned, by district and by bucket.
@@ -677,7 +677,7 @@ TEST_CASE("screen_service: a second run for the same date writes nothing", "[scr
     summary = service.run(next);
     REQUIRE(summary);
     CHECK(writes.count() == 0);
-    CHECK(b.find(afterNext.front().borrowerRowId)->state == "accepted");
+    CHECK(b.find(afterNext.front().borrowerRowId)->state == QueueState::Accepted);
 }
 
 TEST_CASE("screen_service: a rerun for the same date drops open and dismissed cases that no longer qualify",
@@ -703,7 +703,7 @@ TEST_CASE("screen_service: a rerun for the same date drops open and dismissed ca
     CHECK_FALSE(b.find(dismissed));
     const auto kept = b.find(accepted);
     REQUIRE(kept);
-    CHECK(kept->state == "accepted");
+    CHECK(kept->state == QueueState::Accepted);
     QueueFilter all;
     all.includeDismissed = true;
     CHECK(b.queue(all).size() == 1);
@@ -731,7 +731,7 @@ TEST_CASE("screen_service: queue entries of customers without a loan go unless a
     e.borrowerRowId = openOne;
     repo.saveEntry(e);
     e.borrowerRowId = acceptedOne;
-    e.state = "accepted";
+    e.state = QueueState::Accepted;
     e.officer = "ofc1";
     repo.saveEntry(e);
     const auto queuedBefore = b.queue().size();
@@ -741,7 +741,7 @@ TEST_CASE("screen_service: queue entries of customers without a loan go unless a
     CHECK_FALSE(repo.entry(openOne));
     const auto kept = repo.entry(acceptedOne);
     REQUIRE(kept);
-    CHECK(kept->state == "accepted");
+    CHECK(kept->state == QueueState::Accepted);
     CHECK(kept->asOf == "2026-11-30");  // not screened: left as it was
     CHECK(b.queue().size() == queuedBefore - 1);
 }
@@ -836,4 +836,89 @@ TEST_CASE("screen_service: the walk gives what the per-borrower SQL it replaced 
     // The data exercise what is compared.
     CHECK(promised > 0);
     CHECK(rolled > 0);
+}
+
+namespace {
+
+struct RecordingObserver final : app::ChangeObserver {
+    void changed(const app::Change& change) override { seen.push_back(change); }
+    std::vector<app::Change> seen;
+};
+
+}  // namespace
+
+TEST_CASE("screen_service: the queue's moves follow its state machine", "[screening_app]")
+{
+    Branch b;
+    auto service = b.service();
+    const auto items = b.queue();
+    REQUIRE(items.size() >= 2);
+    const std::int64_t first = items[0].borrowerRowId;
+    const std::int64_t second = items[1].borrowerRowId;
+
+    REQUIRE(service.accept(first));
+    // Accepting twice is refused and names the state; nothing more is audited.
+    const auto twice = service.accept(first);
+    REQUIRE_FALSE(twice);
+    CHECK(twice.error().code == ErrorCode::Conflict);
+    CHECK(twice.error().id == "workflow.wrong_state");
+    CHECK(b.audit("queue.accept").size() == 1);
+
+    // A dismissed case cannot be accepted until it is returned to the queue.
+    REQUIRE(service.dismiss(second, app::DismissReason::ReachedByPhone, ""));
+    const auto acceptDismissed = service.accept(second);
+    REQUIRE_FALSE(acceptDismissed);
+    CHECK(acceptDismissed.error().code == ErrorCode::Conflict);
+    CHECK(b.find(second)->state == QueueState::Dismissed);
+    REQUIRE(service.reopen(second));
+    CHECK(b.find(second)->state == QueueState::Open);
+    CHECK(b.find(second)->dismissReason.empty());
+    CHECK(b.audit("queue.reopen").size() == 1);
+    REQUIRE(service.accept(second));
+}
+
+TEST_CASE("screen_service: officers decide their own cases only and may not reopen", "[screening_app]")
+{
+    Branch b;
+    const auto all = b.queue();
+    const auto theirs = std::ranges::find_if(all, [](const QueueItem& i) { return i.officer == "ofc2"; });
+    const auto mine = std::ranges::find_if(all, [](const QueueItem& i) { return i.officer == "ofc1"; });
+    REQUIRE(theirs != all.end());
+    REQUIRE(mine != all.end());
+    auto officer = b.login("ofc1");
+    ScreeningService own(*officer);
+    const auto refused = own.accept(theirs->borrowerRowId);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::PermissionDenied);
+    CHECK(own.allowedMoves(*mine) == std::vector<QueueMove>{QueueMove::Accept, QueueMove::Dismiss});
+    CHECK(own.allowedMoves(*theirs).empty());
+
+    REQUIRE(own.dismiss(mine->borrowerRowId, app::DismissReason::PaidMeanwhile, ""));
+    const auto reopen = own.reopen(mine->borrowerRowId);
+    REQUIRE_FALSE(reopen);
+    CHECK(reopen.error().code == ErrorCode::PermissionDenied);
+    CHECK(b.find(mine->borrowerRowId)->state == QueueState::Dismissed);
+}
+
+TEST_CASE("screen_service: observers hear of a committed change, never of a refused one", "[screening_app]")
+{
+    Branch b;
+    RecordingObserver observer;
+    b.sup->changes().add(&observer);
+    auto service = b.service();
+    const auto items = b.queue();
+    REQUIRE_FALSE(items.empty());
+    REQUIRE(service.accept(items[0].borrowerRowId));
+    CHECK(observer.seen ==
+          std::vector<app::Change>{{app::Change::What::Queue}, {app::Change::What::Case, items[0].borrowerRowId}});
+    observer.seen.clear();
+    REQUIRE_FALSE(service.accept(items[0].borrowerRowId));
+    CHECK(observer.seen.empty());
+    // A worker session on its own connection shares the observers.
+    auto worker = b.sup->openWorkerSession();
+    REQUIRE(worker);
+    REQUIRE(ScreeningService(**worker).run(kAsOf));
+    CHECK(observer.seen == std::vector<app::Change>{{app::Change::What::Queue}});
+    CHECK(b.audit("screening.run").back().actor == "sup");
+    b.sup->changes().remove(&observer);
 }
