@@ -927,6 +927,10 @@
             <numerusform>The delinquency rules were saved and every loan recomputed as of %1: %n loans overdue.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Another long task is still running; try again when it has finished.</source>
+        <translation>Another long task is still running; try again when it has finished.</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AuditTableModel</name>
@@ -1518,6 +1522,14 @@
         <source>E&amp;xtract folder:</source>
         <translation>E&amp;xtract folder:</translation>
     </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Another long task is still running; try again when it has finished.</source>
+        <translation>Another long task is still running; try again when it has finished.</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::LoginDialog</name>
@@ -1818,6 +1830,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Case</source>
         <translation>Case</translation>
+    </message>
+    <message>
+        <source>The data is being updated in the background; this list refreshes itself when it is done.</source>
+        <translation>The data is being updated in the background; this list refreshes itself when it is done.</translation>
     </message>
 </context>
 <context>
@@ -2163,6 +2179,18 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>&amp;Return to the queue</source>
         <translation>&amp;Return to the queue</translation>
+    </message>
+    <message>
+        <source>The data is being updated in the background; this list refreshes itself when it is done.</source>
+        <translation>The data is being updated in the background; this list refreshes itself when it is done.</translation>
+    </message>
+    <message>
+        <source>Screening every customer…</source>
+        <translation>Screening every customer…</translation>
+    </message>
+    <message>
+        <source>Another long task is still running; try again when it has finished.</source>
+        <translation>Another long task is still running; try again when it has finished.</translation>
     </message>
 </context>
 <context>

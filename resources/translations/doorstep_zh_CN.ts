@@ -917,6 +917,10 @@
             <numerusform>逾期规则已保存,全部贷款已按 %1 重新计算:逾期 %n 笔。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Another long task is still running; try again when it has finished.</source>
+        <translation>另一项耗时操作仍在进行，请在其完成后再试。</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AuditTableModel</name>
@@ -1505,6 +1509,14 @@
         <source>E&amp;xtract folder:</source>
         <translation>数据文件夹(&amp;X):</translation>
     </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消……</translation>
+    </message>
+    <message>
+        <source>Another long task is still running; try again when it has finished.</source>
+        <translation>另一项耗时操作仍在进行，请在其完成后再试。</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::LoginDialog</name>
@@ -1803,6 +1815,10 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Case</source>
         <translation>案件</translation>
+    </message>
+    <message>
+        <source>The data is being updated in the background; this list refreshes itself when it is done.</source>
+        <translation>数据正在后台更新，完成后此列表将自动刷新。</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2161,18 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>&amp;Return to the queue</source>
         <translation>恢复到队列(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The data is being updated in the background; this list refreshes itself when it is done.</source>
+        <translation>数据正在后台更新，完成后此列表将自动刷新。</translation>
+    </message>
+    <message>
+        <source>Screening every customer…</source>
+        <translation>正在筛选全部客户……</translation>
+    </message>
+    <message>
+        <source>Another long task is still running; try again when it has finished.</source>
+        <translation>另一项耗时操作仍在进行，请在其完成后再试。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "app/logging.h"
 #include "app/screening_service.h"
+#include "app/use_case.h"
 #include "storage/loan_status_repository.h"
 #include "storage/settings_repository.h"
 
@@ -121,18 +122,18 @@ Result<DelinquencySettings> delinquencySettings(Session& session)
 
 Result<void> saveDelinquencySettings(Session& session, const DelinquencySettings& settings)
 {
-    if (auto r = session.require(Permission::ChangeSettings); !r) return r;
-    if (auto r = validateDelinquencySettings(settings); !r) return r;
-    storage::Transaction tx(session.database().connection());
-    storage::SettingsRepository repo(session.database().connection());
-    repo.set(kMarkupKey, std::to_string(settings.penaltyMarkupPercent));
-    repo.set(kOrderKey, formatAllocationOrder(settings.allocationOrder));
-    repo.set(kBucketsKey, joined(settings.buckets.lastDay));
-    repo.set(kLoanClassesKey, joined(settings.classes.loan));
-    repo.set(kCardClassesKey, joined(settings.classes.creditCard));
-    session.audit("settings.delinquency", "settings", "delinquency");
-    tx.commit();
-    return {};
+    return runUseCase(session, Permission::ChangeSettings, [&](UseCase& uc) -> Result<void> {
+        if (auto r = validateDelinquencySettings(settings); !r) return r;
+        storage::SettingsRepository repo(uc.db());
+        repo.set(kMarkupKey, std::to_string(settings.penaltyMarkupPercent));
+        repo.set(kOrderKey, formatAllocationOrder(settings.allocationOrder));
+        repo.set(kBucketsKey, joined(settings.buckets.lastDay));
+        repo.set(kLoanClassesKey, joined(settings.classes.loan));
+        repo.set(kCardClassesKey, joined(settings.classes.creditCard));
+        uc.audit("settings.delinquency", "settings", "delinquency");
+        uc.changed({Change::What::Settings});
+        return {};
+    });
 }
 
 RecomputeSummary recomputeInTransaction(const storage::Connection& connection, Date asOf,
@@ -158,21 +159,23 @@ RecomputeSummary recomputeInTransaction(const storage::Connection& connection, D
 
 Result<RecomputeSummary> recompute(Session& session, Date asOf, const LoanProgress& progress)
 {
-    if (auto r = session.require(Permission::ImportPortfolio); !r) return std::unexpected(r.error());
-    const auto& db = session.database().connection();
-    storage::Transaction tx(db);
-    RecomputeSummary summary;
-    try {
-        summary = recomputeInTransaction(db, asOf, loadDelinquencySettings(db), progress);
-    } catch (const RecomputeCancelled&) {
-        return fail(ErrorCode::Conflict, "The recomputation was cancelled; nothing was changed.");
-    }
-    // Screening follows every recompute (issue 4), in the same transaction.
-    (void)screenInTransaction(db, asOf);
-    session.audit("portfolio.recompute", "portfolio", formatIsoDate(asOf));
-    tx.commit();
-    logger("app")->info("recompute as of {}: {} loans, {} changed, {} overdue", formatIsoDate(asOf), summary.loans,
-                        summary.changed, summary.overdue);
+    auto summary = runUseCase(session, Permission::ImportPortfolio, [&](UseCase& uc) -> Result<RecomputeSummary> {
+        RecomputeSummary s;
+        try {
+            s = recomputeInTransaction(uc.db(), asOf, loadDelinquencySettings(uc.db()), progress);
+        } catch (const RecomputeCancelled&) {
+            return fail(ErrorCode::Conflict, "The recomputation was cancelled; nothing was changed.");
+        }
+        // Screening follows every recompute (issue 4), in the same transaction.
+        (void)screenInTransaction(uc.db(), asOf);
+        uc.audit("portfolio.recompute", "portfolio", formatIsoDate(asOf));
+        uc.changed({Change::What::Portfolio});
+        uc.changed({Change::What::Queue});
+        return s;
+    });
+    if (!summary) return summary;
+    logger("app")->info("recompute as of {}: {} loans, {} changed, {} overdue", formatIsoDate(asOf), summary->loans,
+                        summary->changed, summary->overdue);
     return summary;
 }
 

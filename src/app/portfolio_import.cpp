@@ -113,6 +113,7 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
         return fail(ErrorCode::Io, "The import could not be written; nothing was changed.");
     }
     report.imported = true;
+    session.changes().notify({{Change::What::Portfolio}, {Change::What::Queue}});
     logger("app")->info("imported extract of {}: {} loans, {} rows changed", formatIsoDate(report.extractDate),
                         report.counts.loans, report.rowsChanged);
     return report;

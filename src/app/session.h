@@ -49,6 +49,8 @@ public:
     std::string now() const { return formatUtc(m_clock.now()); }
     void audit(std::string_view action, std::string_view recordType, std::string_view recordId);
     void refreshUser();
+    // Changes when another connection (another program, or a worker session) committed since the last call.
+    std::int64_t dataVersion() const { return m_db.connection().dataVersion(); }
     // The observers of this database, shared with the worker sessions opened from this one.
     ChangeHub& changes() { return *m_changes; }
 

@@ -5,12 +5,12 @@
 #include "app/screening_service.h"
 #include "app/user_admin.h"
 #include "gui/audit_table_model.h"
-#include "gui/busy_guard.h"
 #include "gui/delinquency_settings_dialog.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
 #include "gui/password_dialog.h"
 #include "gui/qt_text.h"
+#include "gui/theme.h"
 #include "gui/user_dialog.h"
 #include "gui/user_table_model.h"
 #include "report/audit_report.h"
@@ -24,10 +24,13 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <atomic>
+#include <memory>
 
 namespace doorstep::gui {
 namespace {
@@ -55,12 +58,13 @@ QPushButton* makeButton(const QString& text, const QString& name, QWidget* paren
 
 }  // namespace
 
-AdminPage::AdminPage(app::Session& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_users(new UserTableModel(this)), m_audit(new AuditTableModel(this))
+AdminPage::AdminPage(Workspace& workspace, QWidget* parent)
+    : QWidget(parent), m_workspace(workspace), m_session(workspace.session), m_users(new UserTableModel(this)),
+      m_audit(new AuditTableModel(this))
 {
     auto* layout = new QVBoxLayout(this);
     auto* title = new QLabel(tr("Administration"), this);
-    title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: 600;"));
+    title->setStyleSheet(Theme::pageTitleStyle());
     layout->addWidget(title);
 
     auto* usersBox = new QGroupBox(tr("Users"), this);
@@ -161,7 +165,7 @@ void AdminPage::showResult(const Result<void>& result, const QString& success)
         m_statusLabel->setStyleSheet(QString());
         m_statusLabel->setText(success);
     } else {
-        m_statusLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_statusLabel->setStyleSheet(Theme::errorStyle());
         m_statusLabel->setText(errorText(result.error()));
     }
     reload();
@@ -247,11 +251,11 @@ void AdminPage::verifyAudit()
     if (!result) {
         m_auditLabel->setText(errorText(result.error()));
     } else if (result->intact) {
-        m_auditLabel->setStyleSheet(QStringLiteral("color: #1b5e20;"));
+        m_auditLabel->setStyleSheet(Theme::successStyle());
         m_auditLabel->setText(tr("Intact: all %n event(s) follow one another unchanged.", nullptr,
                                  static_cast<int>(result->eventsChecked)));
     } else {
-        m_auditLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_auditLabel->setStyleSheet(Theme::errorStyle());
         m_auditLabel->setText(
             tr("Broken at event %1: the trail was changed after it was written.").arg(result->brokenAt));
     }
@@ -323,25 +327,45 @@ void AdminPage::offerRecompute()
         showResult({}, tr("The delinquency rules were saved; they apply from the next import or recompute."));
         return;
     }
-    QProgressDialog progress(tr("Recomputing every loan as of %1…").arg(date), tr("Cancel"), 0, 0, this);
-    progress.setWindowTitle(tr("Delinquency rules"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(500);
-    const BusyGuard busy;
-    const auto result = app::recompute(m_session, asOf, [&](std::int64_t done) {
-        progress.setLabelText(
-            tr("Recomputing every loan as of %1: %n loan(s) done…", nullptr, static_cast<int>(done)).arg(date));
-        QCoreApplication::processEvents();
-        return !progress.wasCanceled();
-    });
-    progress.reset();
-    if (!result) {
-        showResult(std::unexpected(result.error()), {});
+    // The recompute runs in the background job; this window-modal progress box keeps the rules form's
+    // owner from starting a second one, while the event loop (and the idle lock's timer) runs as usual.
+    auto* progress = new QProgressDialog(tr("Recomputing every loan as of %1…").arg(date), tr("Cancel"), 0, 0, this);
+    progress->setObjectName(QStringLiteral("recomputeProgress"));
+    progress->setWindowTitle(tr("Delinquency rules"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    const auto loans = std::make_shared<std::atomic<std::int64_t>>(0);
+    const bool started = m_workspace.job.start<Result<app::RecomputeSummary>>(
+        this,
+        [asOf, loans](app::Session& session, const JobProgress& job) {
+            return app::recompute(session, asOf, [&](std::int64_t done) {
+                loans->store(done);
+                return job(0, 0);
+            });
+        },
+        [this, progress = QPointer<QProgressDialog>(progress), date](Result<app::RecomputeSummary> result) {
+            if (progress) progress->close();
+            if (!result) {
+                showResult(std::unexpected(result.error()), {});
+                return;
+            }
+            showResult({}, tr("The delinquency rules were saved and every loan recomputed as of %1: %n loan(s) "
+                              "overdue.",
+                              nullptr, static_cast<int>(result->overdue))
+                               .arg(date));
+        });
+    if (!started) {
+        progress->deleteLater();
+        showResult({}, tr("Another long task is still running; try again when it has finished."));
         return;
     }
-    showResult({}, tr("The delinquency rules were saved and every loan recomputed as of %1: %n loan(s) overdue.",
-                      nullptr, static_cast<int>(result->overdue))
-                       .arg(date));
+    connect(progress, &QProgressDialog::canceled, &m_workspace.job, &BackgroundJob::cancel);
+    progress->show();
+    connect(&m_workspace.job, &BackgroundJob::progressed, progress, [progress, loans, date] {
+        progress->setLabelText(
+            tr("Recomputing every loan as of %1: %n loan(s) done…", nullptr, static_cast<int>(loans->load()))
+                .arg(date));
+    });
 }
 
 }  // namespace doorstep::gui

@@ -1,7 +1,7 @@
 #pragma once
 // Administration: users (add, disable, remove, role, password reset), the branch's delinquency rules and
 // the audit trail.
-#include "app/session.h"
+#include "gui/workspace.h"
 
 #include <QWidget>
 
@@ -17,7 +17,7 @@ class AuditTableModel;
 class AdminPage final : public QWidget {
     Q_OBJECT
 public:
-    explicit AdminPage(app::Session& session, QWidget* parent = nullptr);
+    explicit AdminPage(Workspace& workspace, QWidget* parent = nullptr);
 
     void reload();
 
@@ -35,6 +35,7 @@ private:
     void offerRecompute();
     void showResult(const Result<void>& result, const QString& success);
 
+    Workspace& m_workspace;
     app::Session& m_session;
     UserTableModel* m_users = nullptr;
     AuditTableModel* m_audit = nullptr;

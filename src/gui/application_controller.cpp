@@ -2,7 +2,6 @@
 
 #include "app/logging.h"
 #include "gui/app_settings.h"
-#include "gui/busy_guard.h"
 #include "gui/login_dialog.h"
 #include "gui/main_window.h"
 #include "gui/qt_text.h"
@@ -80,10 +79,14 @@ void ApplicationController::loggedIn()
 void ApplicationController::lock(bool automatic)
 {
     if (!m_session) return;
-    if (BusyGuard::active()) {
-        // Long work (an import) holds the database; lock once it is done.
-        m_idle.start(1000);
-        return;
+    if (m_window != nullptr && m_window->isBusy()) {
+        // Long work (an import) runs in the background: the idle lock waits for it; a lock the user asked
+        // for cancels it (it rolls back) and waits until it has stopped.
+        if (automatic) {
+            m_idle.start(1000);
+            return;
+        }
+        m_window->stopBackgroundWork();
     }
     m_idle.stop();
     // End any dialog still open on the main window before its session goes away.

@@ -8,6 +8,7 @@
 #include "gui/message_box.h"
 #include "gui/portfolio_text.h"
 #include "gui/qt_text.h"
+#include "gui/theme.h"
 
 #include <QCheckBox>
 #include <QColor>
@@ -167,7 +168,7 @@ QWidget* CaseDialog::loanTab(const app::LoanDetail& detail)
                        page);
         status->setObjectName(QStringLiteral("loanStatus"));
         status->setWordWrap(true);
-        status->setStyleSheet(s.dpd > 0 ? QStringLiteral("color: #b00020;") : QString());
+        status->setStyleSheet(s.dpd > 0 ? Theme::errorStyle() : QString());
         layout->addWidget(status);
     }
     auto* split = new QHBoxLayout;
@@ -192,7 +193,7 @@ QWidget* CaseDialog::loanTab(const app::LoanDetail& detail)
                 i.paidInFullOn ? dateText(*i.paidInFullOn) : QString()});
         if (i.daysOverdue > 0) {
             for (int col = 0; col < schedule->columnCount(); ++col)
-                schedule->item(schedule->rowCount() - 1, col)->setForeground(QColor(0xb0, 0x00, 0x20));
+                schedule->item(schedule->rowCount() - 1, col)->setForeground(Theme::errorColor());
         }
     }
     schedule->resizeColumnsToContents();

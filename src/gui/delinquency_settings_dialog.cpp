@@ -1,6 +1,7 @@
 #include "gui/delinquency_settings_dialog.h"
 
 #include "gui/error_text.h"
+#include "gui/theme.h"
 
 #include <QDialogButtonBox>
 #include <QGridLayout>
@@ -104,7 +105,7 @@ DelinquencySettingsDialog::DelinquencySettingsDialog(const DelinquencySettings& 
     layout->addWidget(note);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("settingsError"));
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->setStyleSheet(Theme::errorStyle());
     m_error->setWordWrap(true);
     m_error->hide();
     layout->addWidget(m_error);

@@ -1,6 +1,7 @@
 #include "gui/dismiss_dialog.h"
 
 #include "gui/screening_text.h"
+#include "gui/theme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -32,7 +33,7 @@ DismissDialog::DismissDialog(const QString& customer, QWidget* parent) : QDialog
     m_note->setTabChangesFocus(true);
     form->addRow(tr("&Note:"), m_note);
     m_error = new QLabel(this);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->setStyleSheet(Theme::errorStyle());
     m_error->hide();
     form->addRow(m_error);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -1,5 +1,7 @@
 #include "gui/empty_state_page.h"
 
+#include "gui/theme.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -12,19 +14,19 @@ EmptyStatePage::EmptyStatePage(const QString& title, const QString& emptyHeadlin
     auto* layout = new QVBoxLayout(this);
     auto* heading = new QLabel(title, this);
     heading->setObjectName(QStringLiteral("pageTitle"));
-    heading->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: 600;"));
+    heading->setStyleSheet(Theme::pageTitleStyle());
     layout->addWidget(heading);
     layout->addStretch(1);
     auto* headline = new QLabel(emptyHeadline, this);
     headline->setObjectName(QStringLiteral("emptyHeadline"));
     headline->setAlignment(Qt::AlignCenter);
-    headline->setStyleSheet(QStringLiteral("font-size: 13pt; color: #444444;"));
+    headline->setStyleSheet(Theme::headlineStyle());
     layout->addWidget(headline);
     auto* text = new QLabel(explanation, this);
     text->setObjectName(QStringLiteral("emptyExplanation"));
     text->setAlignment(Qt::AlignCenter);
     text->setWordWrap(true);
-    text->setStyleSheet(QStringLiteral("color: #666666;"));
+    text->setStyleSheet(Theme::secondaryTextStyle());
     layout->addWidget(text);
     layout->addStretch(2);
 }

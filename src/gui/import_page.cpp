@@ -1,10 +1,10 @@
 #include "gui/import_page.h"
 
 #include "app/portfolio_import.h"
-#include "gui/busy_guard.h"
 #include "gui/error_text.h"
 #include "gui/import_problem_text.h"
 #include "gui/qt_text.h"
+#include "gui/theme.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -18,15 +18,16 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QVBoxLayout>
 
 namespace doorstep::gui {
 
-ImportPage::ImportPage(app::Session& session, QWidget* parent) : QWidget(parent), m_session(session)
+ImportPage::ImportPage(Workspace& workspace, QWidget* parent) : QWidget(parent), m_workspace(workspace)
 {
     auto* layout = new QVBoxLayout(this);
     auto* title = new QLabel(tr("Import from core banking"), this);
-    title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: 600;"));
+    title->setStyleSheet(Theme::pageTitleStyle());
     layout->addWidget(title);
     auto* intro = new QLabel(tr("Choose the folder of this morning's extract (manifest.csv, borrowers.csv, loans.csv "
                                 "…). The whole extract is checked first; if any row is wrong, nothing is imported "
@@ -89,7 +90,13 @@ ImportPage::ImportPage(app::Session& session, QWidget* parent) : QWidget(parent)
         if (!dir.isEmpty()) setFolder(dir);
     });
     connect(m_importButton, &QPushButton::clicked, this, &ImportPage::startImport);
-    connect(m_cancelButton, &QPushButton::clicked, this, [this] { m_cancelRequested = true; });
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        m_workspace.job.cancel();
+        m_stage->setText(tr("Cancelling…"));
+    });
+    connect(&m_workspace.job, &BackgroundJob::progressed, this, [this](int stage, int perMille) {
+        if (m_running) showProgress(stage, perMille);
+    });
 }
 
 void ImportPage::setFolder(const QString& folder)
@@ -99,27 +106,23 @@ void ImportPage::setFolder(const QString& folder)
 
 void ImportPage::setRunning(bool running)
 {
+    m_running = running;
     m_importButton->setEnabled(!running);
     m_cancelButton->setEnabled(running);
     m_folder->setEnabled(!running);
     m_encoding->setEnabled(!running);
 }
 
-bool ImportPage::reportProgress(int stage, int perMille)
+void ImportPage::showProgress(int stage, int perMille)
 {
     static const char* const kStages[] = {QT_TR_NOOP("Checking every row…"), QT_TR_NOOP("Writing…"),
                                           QT_TR_NOOP("Computing days past due, buckets and classes…")};
     // Whole-extract progress: checking is about half the work, writing 40 %, recomputing 10 %.
     static constexpr int kStart[] = {0, 500, 900};
     static constexpr int kShare[] = {500, 400, 100};
+    if (stage < 0 || stage > 2) return;
     m_progress->setValue(kStart[stage] + kShare[stage] * perMille / 1000);
     m_stage->setText(tr(kStages[stage]));
-    // Keep the window alive and the Cancel button working without a second thread touching the session.
-    if (!m_sinceEvents.isValid() || m_sinceEvents.elapsed() > 50) {
-        QCoreApplication::processEvents(QEventLoop::ExcludeSocketNotifiers);
-        m_sinceEvents.restart();
-    }
-    return !m_cancelRequested;
 }
 
 void ImportPage::startImport()
@@ -129,27 +132,39 @@ void ImportPage::startImport()
         m_result->setText(tr("Choose the extract folder first."));
         return;
     }
-    BusyGuard busy;
-    m_cancelRequested = false;
+    app::ImportOptions options;
+    options.encoding = static_cast<io::Encoding>(m_encoding->currentData().toInt());
+    const std::filesystem::path path = toStd(folder);
+    const bool started = m_workspace.job.start<Result<app::ImportReport>>(
+        this,
+        [path, options](app::Session& session, const JobProgress& progress) mutable {
+            options.progress = [&progress](app::ImportStage stage, int perMille) {
+                return progress(static_cast<int>(stage), perMille);
+            };
+            return app::importExtract(session, path, options);
+        },
+        [this](Result<app::ImportReport> report) { showReport(report); });
+    if (!started) {
+        m_result->setStyleSheet(Theme::errorStyle());
+        m_result->setText(tr("Another long task is still running; try again when it has finished."));
+        return;
+    }
     setRunning(true);
     m_progress->show();
     m_progress->setValue(0);
     m_problems->clear();
     m_problems->hide();
     m_result->clear();
-    app::ImportOptions options;
-    options.encoding = static_cast<io::Encoding>(m_encoding->currentData().toInt());
-    options.progress = [this](app::ImportStage stage, int perMille) {
-        return reportProgress(static_cast<int>(stage), perMille);
-    };
-    QGuiApplication::setOverrideCursor(Qt::BusyCursor);
-    const auto report = app::importExtract(m_session, toStd(folder), options);
-    QGuiApplication::restoreOverrideCursor();
+}
+
+void ImportPage::showReport(const Result<app::ImportReport>& report)
+{
     setRunning(false);
     m_stage->clear();
+    const auto done = qScopeGuard([this] { Q_EMIT finished(); });
     if (!report) {
         m_progress->hide();
-        m_result->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_result->setStyleSheet(Theme::errorStyle());
         m_result->setText(errorText(report.error()));
         return;
     }
@@ -161,7 +176,7 @@ void ImportPage::startImport()
     }
     if (!report->problems.empty()) {
         m_progress->hide();
-        m_result->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_result->setStyleSheet(Theme::errorStyle());
         m_result->setText(tr("The extract has %n problem(s); nothing was imported. Fix the files and import again.",
                              nullptr, static_cast<int>(report->problems.size())) +
                           (report->moreProblems ? tr(" Only the first ones are listed.") : QString()));
@@ -174,7 +189,7 @@ void ImportPage::startImport()
     }
     m_progress->setValue(1000);
     const auto& c = report->counts;
-    m_result->setStyleSheet(QStringLiteral("color: #1b5e20;"));
+    m_result->setStyleSheet(Theme::successStyle());
     m_result->setText(tr("Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows "
                          "changed. As of %1, %7 loans are overdue.")
                           .arg(toQString(formatIsoDate(report->extractDate)))
@@ -184,7 +199,6 @@ void ImportPage::startImport()
                           .arg(c.payments)
                           .arg(report->rowsChanged)
                           .arg(report->recompute.overdue));
-    Q_EMIT imported();
 }
 
 }  // namespace doorstep::gui

@@ -1,9 +1,9 @@
 #pragma once
 // The Import page (supervisors and administrators): check and import a core-banking extract, with
 // progress and cancel; problems are listed so a person can fix the files.
-#include "app/session.h"
+#include "app/portfolio_import.h"
+#include "gui/workspace.h"
 
-#include <QElapsedTimer>
 #include <QWidget>
 
 class QLineEdit;
@@ -18,19 +18,20 @@ namespace doorstep::gui {
 class ImportPage final : public QWidget {
     Q_OBJECT
 public:
-    explicit ImportPage(app::Session& session, QWidget* parent = nullptr);
+    explicit ImportPage(Workspace& workspace, QWidget* parent = nullptr);
 
     void setFolder(const QString& folder);  // tests and drag-and-drop
-    void startImport();
+    void startImport();                     // runs in the window's background job; the page stays usable
 
 Q_SIGNALS:
-    void imported();  // the portfolio changed
+    void finished();  // the import ended (imported, refused, cancelled or failed); for tests
 
 private:
-    bool reportProgress(int stage, int perMille);
+    void showProgress(int stage, int perMille);
     void setRunning(bool running);
+    void showReport(const Result<app::ImportReport>& report);
 
-    app::Session& m_session;
+    Workspace& m_workspace;
     QLineEdit* m_folder = nullptr;
     QComboBox* m_encoding = nullptr;
     QPushButton* m_importButton = nullptr;
@@ -39,8 +40,7 @@ private:
     QLabel* m_stage = nullptr;
     QLabel* m_result = nullptr;
     QPlainTextEdit* m_problems = nullptr;
-    bool m_cancelRequested = false;
-    QElapsedTimer m_sinceEvents;
+    bool m_running = false;
 };
 
 }  // namespace doorstep::gui

@@ -9,6 +9,7 @@
 #include "gui/portfolio_page.h"
 #include "gui/qt_text.h"
 #include "gui/settings_dialog.h"
+#include "gui/theme.h"
 #include "gui/visit_queue_page.h"
 
 #include <QAction>
@@ -35,13 +36,16 @@ MainWindow::MainWindow(app::Session& session, QWidget* parent) : QMainWindow(par
     m_navigation = new QListWidget(central);
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setFixedWidth(180);
-    m_navigation->setStyleSheet(QStringLiteral("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"));
+    m_navigation->setStyleSheet(Theme::navigationStyle());
     m_pages = new QStackedWidget(central);
     layout->addWidget(m_navigation);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
 
+    m_job = new BackgroundJob(session, this);
+    m_changes = new ChangeNotifier(session, this);
+    m_workspace = std::make_unique<Workspace>(Workspace{session, *m_changes, *m_job});
     buildPages();
     buildMenus();
 
@@ -61,7 +65,10 @@ MainWindow::MainWindow(app::Session& session, QWidget* parent) : QMainWindow(par
     if (roleAllows(user.role, Permission::ManageUsers)) showPage(QStringLiteral("administrationPage"));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_job->cancelAndWait();  // before the pages and the session the work reports to go away
+}
 
 void MainWindow::addPage(QWidget* page, const QString& objectName, const QString& label)
 {
@@ -76,10 +83,8 @@ void MainWindow::buildPages()
     const Role role = m_session.user().role;
     const bool works = roleAllows(role, Permission::WorkCases);
     if (works) {
-        m_portfolio = new PortfolioPage(m_session);
-        addPage(m_portfolio, QStringLiteral("portfolioPage"), tr("Portfolio"));
-        m_queue = new VisitQueuePage(m_session);
-        addPage(m_queue, QStringLiteral("visitQueuePage"), tr("Visit queue"));
+        addPage(new PortfolioPage(*m_workspace), QStringLiteral("portfolioPage"), tr("Portfolio"));
+        addPage(new VisitQueuePage(*m_workspace), QStringLiteral("visitQueuePage"), tr("Visit queue"));
         addPage(new EmptyStatePage(tr("Appointments"), tr("No appointments"),
                                    tr("Appointments agreed with customers appear here by day and officer, within "
                                       "the contact rules (no contact between 22:00 and 08:00).")),
@@ -103,15 +108,11 @@ void MainWindow::buildPages()
                                   "imported and visits recorded.")),
             QStringLiteral("reportsPage"), tr("Reports"));
     if (roleAllows(role, Permission::ImportPortfolio)) {
-        auto* import = new ImportPage(m_session);
-        addPage(import, QStringLiteral("importPage"), tr("Import"));
-        connect(import, &ImportPage::imported, this, [this] {
-            if (m_portfolio != nullptr) m_portfolio->reload();
-            if (m_queue != nullptr) m_queue->reload();
-        });
+        // The pages showing the portfolio and the queue refresh themselves (ChangeNotifier).
+        addPage(new ImportPage(*m_workspace), QStringLiteral("importPage"), tr("Import"));
     }
     if (roleAllows(role, Permission::ManageUsers)) {
-        addPage(new AdminPage(m_session), QStringLiteral("administrationPage"), tr("Administration"));
+        addPage(new AdminPage(*m_workspace), QStringLiteral("administrationPage"), tr("Administration"));
     }
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // The main window: navigation to the areas of the work, one page each, and the status bar.
 #include "app/session.h"
+#include "gui/workspace.h"
 
 #include <QMainWindow>
+#include <memory>
 
 class QListWidget;
 class QStackedWidget;
@@ -22,6 +24,11 @@ public:
     // Shows the page whose object name is `pageName` (e.g. "administrationPage"); false if hidden.
     bool showPage(const QString& pageName);
     QStringList visiblePages() const;
+    // Long work (an import, a recompute, a screening) running in the background.
+    bool isBusy() const { return m_job->isRunning(); }
+    // Cancels long work and waits for it to roll back: before the session is locked or closed.
+    void stopBackgroundWork() { m_job->cancelAndWait(); }
+    Workspace& workspace() { return *m_workspace; }
 
 Q_SIGNALS:
     void lockRequested();
@@ -37,8 +44,9 @@ private:
     void showAbout();
 
     app::Session& m_session;
-    PortfolioPage* m_portfolio = nullptr;
-    VisitQueuePage* m_queue = nullptr;
+    BackgroundJob* m_job = nullptr;
+    ChangeNotifier* m_changes = nullptr;
+    std::unique_ptr<Workspace> m_workspace;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
 };

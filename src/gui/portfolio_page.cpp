@@ -4,9 +4,11 @@
 #include "gui/case_dialog.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
+#include "gui/page_refresher.h"
 #include "gui/portfolio_model.h"
 #include "gui/portfolio_text.h"
 #include "gui/qt_text.h"
+#include "gui/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -37,13 +39,22 @@ std::string selected(const QComboBox* combo)
 
 }  // namespace
 
-PortfolioPage::PortfolioPage(app::Session& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_model(new PortfolioModel(session, this))
+PortfolioPage::PortfolioPage(Workspace& workspace, QWidget* parent)
+    : QWidget(parent), m_session(workspace.session), m_model(new PortfolioModel(workspace.session, this))
 {
     auto* layout = new QVBoxLayout(this);
     auto* title = new QLabel(tr("Portfolio"), this);
-    title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: 600;"));
+    title->setStyleSheet(Theme::pageTitleStyle());
     layout->addWidget(title);
+    auto* refreshing = new QLabel(
+        tr("The data is being updated in the background; this list refreshes itself when it is done."), this);
+    refreshing->setObjectName(QStringLiteral("portfolioRefreshing"));
+    refreshing->setStyleSheet(Theme::noticeStyle());
+    refreshing->setVisible(workspace.job.isRunning());
+    layout->addWidget(refreshing);
+    connect(&workspace.job, &BackgroundJob::runningChanged, refreshing, &QLabel::setVisible);
+    auto* refresher = new PageRefresher(this, [this] { reload(); });
+    connect(&workspace.changes, &ChangeNotifier::portfolioChanged, refresher, &PageRefresher::dataChanged);
 
     auto* filters = new QHBoxLayout;
     m_search = new QLineEdit(this);

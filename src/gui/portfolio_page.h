@@ -1,6 +1,6 @@
 #pragma once
 // The Portfolio page: every loan with its delinquency, filters, a search box, and the case view.
-#include "app/session.h"
+#include "gui/workspace.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -18,9 +18,9 @@ class PortfolioModel;
 class PortfolioPage final : public QWidget {
     Q_OBJECT
 public:
-    explicit PortfolioPage(app::Session& session, QWidget* parent = nullptr);
+    explicit PortfolioPage(Workspace& workspace, QWidget* parent = nullptr);
 
-    void reload();  // after an import or recompute
+    void reload();  // also by itself after an import or recompute (ChangeNotifier)
     PortfolioModel* model() const { return m_model; }
 
 private:

@@ -1,6 +1,7 @@
 #include "gui/rule_set_dialog.h"
 
 #include "gui/screening_text.h"
+#include "gui/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -96,7 +97,7 @@ RuleSetDialog::RuleSetDialog(const RuleSet& rules, QWidget* parent) : QDialog(pa
     minimumRow->addStretch(1);
     layout->addLayout(minimumRow);
     m_error = new QLabel(this);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->setStyleSheet(Theme::errorStyle());
     m_error->setWordWrap(true);
     m_error->hide();
     layout->addWidget(m_error);

@@ -5,6 +5,7 @@
 #include "app/session.h"
 #include "gui/error_text.h"
 #include "gui/qt_text.h"
+#include "gui/theme.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -40,7 +41,7 @@ public:
         row->addWidget(browse);
         layout->addLayout(row);
         m_error = new QLabel(this);
-        m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_error->setStyleSheet(Theme::errorStyle());
         m_error->setWordWrap(true);
         layout->addWidget(m_error);
         layout->addStretch(1);
@@ -106,7 +107,7 @@ public:
         form->addRow(tr("&Password:"), m_password);
         form->addRow(tr("&Repeat password:"), m_confirm);
         m_error = new QLabel(this);
-        m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_error->setStyleSheet(Theme::errorStyle());
         m_error->setWordWrap(true);
         form->addRow(m_error);
     }

@@ -2,6 +2,7 @@
 
 #include "gui/error_text.h"
 #include "gui/qt_text.h"
+#include "gui/theme.h"
 
 #include <QColor>
 
@@ -36,7 +37,7 @@ QVariant UserTableModel::data(const QModelIndex& index, int role) const
     const User* user = index.isValid() ? userAt(index.row()) : nullptr;
     if (user == nullptr) return {};
     if (role == UserIdRole) return QVariant::fromValue(static_cast<qlonglong>(user->id));
-    if (role == Qt::ForegroundRole && user->disabled) return QVariant::fromValue(QColor(Qt::gray));
+    if (role == Qt::ForegroundRole && user->disabled) return QVariant::fromValue(Theme::mutedColor());
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
     case Username: return toQString(user->username);

@@ -3,6 +3,7 @@
 #include "gui/portfolio_text.h"
 #include "gui/qt_text.h"
 #include "gui/screening_text.h"
+#include "gui/theme.h"
 
 #include <QColor>
 
@@ -44,7 +45,8 @@ QVariant VisitQueueModel::data(const QModelIndex& index, int role) const
 {
     const app::QueueItem* i = index.isValid() ? itemAt(index.row()) : nullptr;
     if (i == nullptr) return {};
-    if (role == Qt::ForegroundRole && i->state == QueueState::Dismissed) return QVariant::fromValue(QColor(Qt::gray));
+    if (role == Qt::ForegroundRole && i->state == QueueState::Dismissed)
+        return QVariant::fromValue(Theme::mutedColor());
     if (role == Qt::TextAlignmentRole &&
         (index.column() == Score || index.column() == Dpd || index.column() == TotalOverdue))
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));

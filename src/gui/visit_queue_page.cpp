@@ -5,10 +5,12 @@
 #include "gui/dismiss_dialog.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
+#include "gui/page_refresher.h"
 #include "gui/portfolio_text.h"
 #include "gui/qt_text.h"
 #include "gui/rule_set_dialog.h"
 #include "gui/screening_text.h"
+#include "gui/theme.h"
 #include "gui/visit_queue_model.h"
 
 #include <QCheckBox>
@@ -19,6 +21,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -36,13 +39,14 @@ QPushButton* button(const QString& text, const QString& name, QWidget* parent)
 
 }  // namespace
 
-VisitQueuePage::VisitQueuePage(app::Session& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_model(new VisitQueueModel(this))
+VisitQueuePage::VisitQueuePage(Workspace& workspace, QWidget* parent)
+    : QWidget(parent), m_workspace(workspace), m_session(workspace.session), m_model(new VisitQueueModel(this))
 {
+    app::Session& session = m_session;
     const bool supervisor = session.can(Permission::ReviewWork);
     auto* layout = new QVBoxLayout(this);
     auto* title = new QLabel(tr("Visit queue"), this);
-    title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: 600;"));
+    title->setStyleSheet(Theme::pageTitleStyle());
     layout->addWidget(title);
 
     auto* filters = new QHBoxLayout;
@@ -122,6 +126,16 @@ VisitQueuePage::VisitQueuePage(app::Session& session, QWidget* parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("queueStatus"));
     layout->addWidget(m_status);
+    m_refreshing = new QLabel(tr("The data is being updated in the background; this list refreshes itself when it is "
+                                 "done."),
+                              this);
+    m_refreshing->setObjectName(QStringLiteral("queueRefreshing"));
+    m_refreshing->setStyleSheet(Theme::noticeStyle());
+    m_refreshing->setVisible(m_workspace.job.isRunning());
+    layout->insertWidget(0, m_refreshing);
+    connect(&m_workspace.job, &BackgroundJob::runningChanged, m_refreshing, &QLabel::setVisible);
+    auto* refresher = new PageRefresher(this, [this] { reload(); });
+    connect(&m_workspace.changes, &ChangeNotifier::queueChanged, refresher, &PageRefresher::dataChanged);
 
     connect(m_accept, &QPushButton::clicked, this, &VisitQueuePage::acceptSelected);
     connect(m_dismiss, &QPushButton::clicked, this, &VisitQueuePage::dismissSelected);
@@ -270,11 +284,22 @@ void VisitQueuePage::assignSelected(const QString& officer)
 
 void VisitQueuePage::rerunScreening()
 {
-    app::ScreeningService service(m_session);
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto summary = service.run(service.currentAsOf());
-    QGuiApplication::restoreOverrideCursor();
+    const bool started = m_workspace.job.start<Result<app::ScreeningSummary>>(
+        this,
+        [](app::Session& session, const JobProgress&) {
+            app::ScreeningService service(session);
+            return service.run(service.currentAsOf());
+        },
+        [this](Result<app::ScreeningSummary> summary) { showScreeningResult(summary); });
+    m_status->setText(started ? tr("Screening every customer…")
+                              : tr("Another long task is still running; try again when it has finished."));
+}
+
+void VisitQueuePage::showScreeningResult(const Result<app::ScreeningSummary>& summary)
+{
+    const auto done = qScopeGuard([this] { Q_EMIT screeningFinished(); });
     if (!summary) {
+        m_status->clear();
         MessageBox::warning(this, tr("Visit queue"), errorText(summary.error()));
         return;
     }

@@ -2,7 +2,8 @@
 // The Visit queue page: customers who need a home visit, in score order, each with the reasons that
 // put them there; accept or dismiss (with a reason); supervisors assign, auto-assign, edit the rules
 // and rerun screening.
-#include "app/session.h"
+#include "app/screening_service.h"
+#include "gui/workspace.h"
 
 #include <QWidget>
 
@@ -19,22 +20,28 @@ class VisitQueueModel;
 class VisitQueuePage final : public QWidget {
     Q_OBJECT
 public:
-    explicit VisitQueuePage(app::Session& session, QWidget* parent = nullptr);
+    explicit VisitQueuePage(Workspace& workspace, QWidget* parent = nullptr);
 
     void reload();
     void acceptSelected();
     void dismissSelected();
     void reopenSelected();
-    void rerunScreening();
+    void rerunScreening();  // in the window's background job; the page says so while it runs
     void editRules();
     void autoAssign();
     VisitQueueModel* model() const { return m_model; }
+
+Q_SIGNALS:
+    void screeningFinished();  // a rerun ended (for tests)
 
 private:
     void showDetail();
     void assignSelected(const QString& officer);
     std::int64_t selectedBorrower() const;
 
+    void showScreeningResult(const Result<app::ScreeningSummary>& summary);
+
+    Workspace& m_workspace;
     app::Session& m_session;
     VisitQueueModel* m_model = nullptr;
     QTableView* m_view = nullptr;
@@ -45,6 +52,7 @@ private:
     QCheckBox* m_showDismissed = nullptr;
     QLabel* m_detail = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_refreshing = nullptr;  // shown while long work changes what the page shows
     QPushButton* m_accept = nullptr;
     QPushButton* m_dismiss = nullptr;
     QPushButton* m_reopen = nullptr;  // supervisors, on a dismissed case

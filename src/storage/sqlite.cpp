@@ -216,6 +216,13 @@ std::int64_t Connection::lastInsertId() const
     return sqlite3_last_insert_rowid(m_db);
 }
 
+std::int64_t Connection::dataVersion() const
+{
+    auto s = prepare("PRAGMA data_version");
+    s.step();
+    return s.columnInt(0);
+}
+
 int Connection::changes() const
 {
     return sqlite3_changes(m_db);

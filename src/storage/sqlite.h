@@ -82,6 +82,9 @@ public:
     void execute(std::string_view sql) const;  // fixed SQL, no parameters; may hold several statements
     std::int64_t lastInsertId() const;
     int changes() const;
+    // A number that changes whenever another connection (another program, or this program's worker) has
+    // committed to the file since the last call on this connection (PRAGMA data_version).
+    std::int64_t dataVersion() const;
 
     // Re-encrypts the whole database under `newKey`.
     Result<void> rekey(const SecureBuffer& newKey);

@@ -116,6 +116,9 @@ private Q_SLOTS:
         });
         QTest::mouseClick(window->findChild<QPushButton*>(QStringLiteral("delinquencySettingsButton")), Qt::LeftButton);
         QVERIFY(checked);
+        // The recompute runs in the background; the page says when it is done.
+        auto* status = window->findChild<QLabel*>(QStringLiteral("adminStatus"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("every loan recomputed")), 30000);
 
         const auto stored = app::delinquencySettings(*session);
         QVERIFY(stored.has_value());
@@ -127,7 +130,6 @@ private Q_SLOTS:
         // Every loan was recomputed with the new threshold.
         QCOMPARE(substandardLoans(db), expectedSubstandard(db, 30));
         QVERIFY(substandardLoans(db) > before);
-        auto* status = window->findChild<QLabel*>(QStringLiteral("adminStatus"));
         const auto overdue = test::queryInt(db, "SELECT count(*) FROM loan_status WHERE dpd > 0");
         QVERIFY2(status->text().contains(QStringLiteral("every loan recomputed")) &&
                      status->text().contains(QString::number(overdue)),

@@ -58,7 +58,9 @@ private Q_SLOTS:
         QVERIFY(window->showPage(QStringLiteral("importPage")));
         auto* page = window->findChild<gui::ImportPage*>();
         page->setFolder(extract);
+        QSignalSpy importDone(page, &gui::ImportPage::finished);
         QTest::mouseClick(window->findChild<QPushButton*>(QStringLiteral("importButton")), Qt::LeftButton);
+        QVERIFY(importDone.wait(60000));  // the import runs in the background
         auto* result = window->findChild<QLabel*>(QStringLiteral("importResult"));
         QVERIFY2(result->text().contains(QStringLiteral("300")), qPrintable(result->text()));
         QVERIFY(!window->findChild<QWidget*>(QStringLiteral("importProblems"))->isVisible());

@@ -7,6 +7,7 @@
 #include "gui/main_window.h"
 #include "gui/rule_set_dialog.h"
 #include "gui/visit_queue_model.h"
+#include "gui/visit_queue_page.h"
 #include "gui_fixture.h"
 #include "io/synthetic_extract.h"
 
@@ -103,7 +104,10 @@ private Q_SLOTS:
             QVERIFY(changed);
             QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("saveRulesButton")), Qt::LeftButton);
         });
+        auto* page = window->findChild<gui::VisitQueuePage*>();
+        QSignalSpy screened(page, &gui::VisitQueuePage::screeningFinished);
         QTest::mouseClick(window->findChild<QPushButton*>(QStringLiteral("rulesButton")), Qt::LeftButton);
+        QVERIFY(screened.wait(30000));  // the rerun runs in the background
 
         // Rerun happened: the top case now owes its place to failed contacts, shows +500, new version.
         const app::QueueItem* top = model->itemAt(0);
