@@ -1,6 +1,7 @@
 #include "app/portfolio_import.h"
 
 #include "app/logging.h"
+#include "storage/import_log.h"
 #include "storage/portfolio_writer.h"
 
 namespace doorstep::app {
@@ -95,15 +96,9 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
             });
         // Screening follows every import (issue 4), in the same transaction.
         report.screening = screenInTransaction(db, report.extractDate);
-        db.prepare("INSERT INTO imports (imported_at, extract_date, branch_code, rows_read, rows_changed) "
-                   "VALUES (?, ?, ?, ?, ?)")
-            .bind(1, session.now())
-            .bind(2, formatIsoDate(report.extractDate))
-            .bind(3, checked->manifest.branchCode)
-            .bind(4, writer.rowsRead())
-            .bind(5, report.rowsChanged)
-            .run();
-        session.audit("portfolio.import", "import", std::to_string(db.lastInsertId()));
+        const std::int64_t importId = storage::recordImport(
+            db, {session.now(), report.extractDate, checked->manifest.branchCode, writer.rowsRead(), report.rowsChanged});
+        session.audit("portfolio.import", "import", std::to_string(importId));
         tx.commit();
     } catch (const RecomputeCancelled&) {
         report.cancelled = true;

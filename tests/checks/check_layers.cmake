@@ -28,6 +28,9 @@ check("domain;storage;io;app;cli" "^[ \t]*#[ \t]*include[ \t]*[<\"]Q"
       "the core layers use no Qt")
 check("gui;report" "^[ \t]*#[ \t]*include[ \t]*[<\"][^>\"]*(sqlite3\\.h|sqlcipher)"
       "only storage/ speaks SQL")
+# SQL statements are prepared and run in storage/ only (repositories speak domain types).
+check("domain;io;app;cli;gui;report" "(\\.|->)(prepare|execute)\\("
+      "all SQL lives in storage/")
 
 if(violations)
   list(JOIN violations "\n" text)
