@@ -8,7 +8,7 @@ namespace doorstep {
 
 std::span<const MessageText> planMessages()
 {
-    static constexpr std::array<MessageText, 47> rows{{
+    static constexpr std::array<MessageText, 48> rows{{
         // The calculators (plan_schedule.h).
         {"plan.amount_negative", "An amount cannot be negative.", "金额不能为负数。"},
         {"plan.amount_too_large", "The amount is above the largest a plan can handle ({max}).",
@@ -50,16 +50,16 @@ std::span<const MessageText> planMessages()
          "No option is affordable: each asks more than {limit} of the household's disposable income in some month.",
          "没有可负担的方案：每个方案都有月还款额超过家庭可支配收入的 {limit}。"},
         {"plan.suggest.best",
-         "Option {option} recovers the most of the affordable options: {recovered} ({recovery} of the amount owed) "
-         "in {months} months; its heaviest monthly payment, {instalment}, is {share} of the household's disposable "
-         "income, within the {limit} limit.",
-         "方案 {option} 在可负担的方案中回收最多：{months} 个月内回收 {recovered}（占当前应还总额的 {recovery}）；"
-         "最高月还款额 {instalment}，占家庭可支配收入的 {share}，未超过 {limit} 的上限。"},
+         "Option {option} recovers the most of the affordable options: {recovered}, {recovery} of the amount owed. "
+         "Its heaviest monthly payment, {instalment}, is {share} of the household's disposable income, within the "
+         "{limit} limit.",
+         "方案 {option} 在可负担的方案中回收最多：{recovered}，占当前应还总额的 {recovery}。其最高月还款额 "
+         "{instalment} 占家庭可支配收入的 {share}，未超过 {limit} 的上限。"},
         {"plan.suggest.best_lump_sum",
-         "Option {option} recovers the most of the affordable options: {recovered} ({recovery} of the amount owed) "
-         "in {months} months, all of it from the sum the household can pay at once.",
-         "方案 {option} 在可负担的方案中回收最多：{months} 个月内回收 {recovered}（占当前应还总额的 {recovery}），"
-         "全部由该家庭可一次性支付的款项支付。"},
+         "Option {option} recovers the most of the affordable options: {recovered}, {recovery} of the amount owed, "
+         "all of it from the sum the household can pay at once.",
+         "方案 {option} 在可负担的方案中回收最多：{recovered}，占当前应还总额的 "
+         "{recovery}，全部由该家庭可一次性支付的款项支付。"},
         // The officer's authority (plan_authority.h) and adherence (plan_adherence.h).
         {"plan.authority_negative", "An authority limit cannot be negative.", "审批权限金额不能为负数。"},
         {"plan.approval.waiver",
@@ -71,6 +71,8 @@ std::span<const MessageText> planMessages()
         {"plan.broken_after_range", "The days late after which a plan is broken must be 1 to 365, not {days}.",
          "判定方案未履约的逾期天数须为 1 至 365 天，不能为 {days} 天。"},
         // The proposal's workflow (plan_proposal_state.h).
+        {"proposal.own_review", "You proposed this plan yourself: another supervisor must {move}.",
+         "该方案由您本人提出，须由其他主管{move}。"},
         {"proposal.record", "repayment-plan proposal", "还款方案"},
         {"proposal.state.draft", "a draft", "草稿"},
         {"proposal.state.submitted", "submitted for approval", "待审批"},

@@ -83,8 +83,7 @@ PlanSuggestion suggestPlan(std::span<const PlanOptionSummary> options, const Aff
     const PlanOptionSummary& chosen = options[*best];
     MessageArgs args{MessageArg::number("option", static_cast<std::int64_t>(*best) + 1),
                      MessageArg::money("recovered", chosen.figures.recovered),
-                     MessageArg::text("recovery", formatBasisPoints(chosen.figures.recoveryBasisPoints)),
-                     MessageArg::number("months", chosen.figures.months)};
+                     MessageArg::text("recovery", formatBasisPoints(chosen.figures.recoveryBasisPoints))};
     if (!chosen.affordability.shareBasisPoints)
         return {best, {MessageId{"plan.suggest.best_lump_sum"}, std::move(args)}};
     args.push_back(MessageArg::money("instalment", chosen.affordability.heaviest));

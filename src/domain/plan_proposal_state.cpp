@@ -34,6 +34,12 @@ constexpr std::array<Transition<S, M>, 14> kTransitions{{
     {S::Accepted, M::Withdraw, S::Withdrawn, Party::Supervisor},
 }};
 
+// Four eyes: a supervisor who proposed a plan (its owner) neither approves nor returns it; another does.
+bool reviewsOwnProposal(ProposalMove move, const Actor& actor)
+{
+    return !actor.system && actor.owns && (move == M::Approve || move == M::Return);
+}
+
 constexpr WorkflowWords<S, M> kWords{MessageId{"proposal.record"}, proposalStateName, proposalMoveName};
 
 }  // namespace
@@ -45,17 +51,23 @@ std::span<const Transition<ProposalState, ProposalMove>> proposalTransitions()
 
 Result<ProposalState> moveProposal(ProposalState from, ProposalMove move, const Actor& actor)
 {
-    return applyMove(proposalTransitions(), kWords, from, move, actor);
+    auto to = applyMove(proposalTransitions(), kWords, from, move, actor);
+    if (to && reviewsOwnProposal(move, actor))
+        return fail(ErrorCode::PermissionDenied, MessageId{"proposal.own_review"},
+                    {MessageArg::ref("move", proposalMoveName(move))});
+    return to;
 }
 
 bool canMoveProposal(ProposalState from, ProposalMove move, const Actor& actor)
 {
-    return canMove(proposalTransitions(), from, move, actor);
+    return canMove(proposalTransitions(), from, move, actor) && !reviewsOwnProposal(move, actor);
 }
 
 std::vector<ProposalMove> allowedProposalMoves(ProposalState from, const Actor& actor)
 {
-    return allowedMoves(proposalTransitions(), from, actor);
+    std::vector<ProposalMove> moves = allowedMoves(proposalTransitions(), from, actor);
+    std::erase_if(moves, [&](ProposalMove m) { return reviewsOwnProposal(m, actor); });
+    return moves;
 }
 
 Result<ProposalState> submitProposal(ProposalState from, const Actor& actor, bool supervisorNeeded)

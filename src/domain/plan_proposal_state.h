@@ -48,7 +48,9 @@ inline constexpr CodeTable<ProposalState, 9> kProposalStateCodes{{
 
 std::span<const Transition<ProposalState, ProposalMove>> proposalTransitions();
 
-// The new state, or an Error saying why not (the state does not allow it, or the actor may not).
+// The new state, or an Error saying why not (the state does not allow it, or the actor may not). Besides
+// the table, four eyes: the owner of a proposal never approves or returns it, even as a supervisor
+// (proposal.own_review).
 Result<ProposalState> moveProposal(ProposalState from, ProposalMove move, const Actor& actor);
 bool canMoveProposal(ProposalState from, ProposalMove move, const Actor& actor);
 std::vector<ProposalMove> allowedProposalMoves(ProposalState from, const Actor& actor);
