@@ -5,3 +5,10 @@ add_executable(doorstep_plan_tests
   test_plan_adherence.cpp)
 target_link_libraries(doorstep_plan_tests PRIVATE doorstep_domain doorstep_common Catch2::Catch2WithMain)
 doorstep_catch_tests(doorstep_plan_tests unit)
+
+# doorstep-cli plan, run as a separate process (no database, no login).
+add_executable(doorstep_plan_cli_tests test_plan_command.cpp)
+target_compile_definitions(doorstep_plan_cli_tests PRIVATE DOORSTEP_CLI_PATH="$<TARGET_FILE:doorstep-cli>")
+target_link_libraries(doorstep_plan_cli_tests PRIVATE doorstep_test_support doorstep_common Catch2::Catch2WithMain)
+add_dependencies(doorstep_plan_cli_tests doorstep-cli)
+doorstep_catch_tests(doorstep_plan_cli_tests cli)
