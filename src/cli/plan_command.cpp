@@ -140,9 +140,9 @@ int runPlanCommand(const std::map<std::string, std::string>& options, const std:
     const std::string out = format == "json" ? json(*plan) : csv(*plan);
     std::fwrite(out.data(), 1, out.size(), stdout);
     const PlanFigures f = planFigures(*plan);
-    fmt::print(stderr, "{} instalments from {}: first {}, largest {}, total paid {}, total interest {} (fen).\n",
-               f.months, formatIsoDate(plan->instalments.front().dueDate), f.firstInstalment.fen,
-               f.largestInstalment.fen, f.totalPaid.fen, f.totalInterest.fen);
+    fmt::print(stderr, "{} instalment{} from {}: first {}, largest {}, total paid {}, total interest {} (fen).\n",
+               f.months, f.months == 1 ? "" : "s", formatIsoDate(plan->instalments.front().dueDate),
+               f.firstInstalment.fen, f.largestInstalment.fen, f.totalPaid.fen, f.totalInterest.fen);
     return 0;
 }
 

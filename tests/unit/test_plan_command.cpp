@@ -11,6 +11,7 @@
 
 using namespace doorstep;
 using Catch::Matchers::ContainsSubstring;
+using Catch::Matchers::StartsWith;
 
 namespace {
 
@@ -147,5 +148,6 @@ TEST_CASE("plan: --db and --user are ignored; the start defaults to today", "[cl
     const Run r = plan(dir, "--db /nonexistent/branch.db --user nobody --principal 100000 --annual-rate 0 --months 1");
     CHECK(r.status == 0);
     CHECK_THAT(r.out, ContainsSubstring(",100000,100000,0,0\n"));
+    CHECK_THAT(r.err, StartsWith("1 instalment from "));
     CHECK_FALSE(std::filesystem::exists("/nonexistent/branch.db"));
 }
