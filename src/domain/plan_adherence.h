@@ -45,7 +45,8 @@ struct Adherence {
     AdherenceStatus status = AdherenceStatus::OnTrack;
 };
 
-// `payments` in any order; those dated after `asOf` are ignored (they have not happened yet). An
+// `payments` in any order; those dated after `asOf` are ignored (they have not happened yet), and so is
+// an amount of zero or less (a reversal is the import's business, not a negative payment here). An
 // instalment unpaid on its due date d is 1 day late on d + 1 (DOMAIN.md section 3).
 Adherence assessAdherence(std::span<const PlanInstalment> instalments, std::span<const Payment> payments, Date asOf,
                           const AdherenceSettings& settings);

@@ -128,6 +128,9 @@ TEST_CASE("adherence: grace months without payment count as paid; overpayment is
     a = as(ymd(2026, 4, 20), {paid(ymd(2026, 4, 1), 80'000)}, graced);
     CHECK(a.status == AdherenceStatus::Kept);
     CHECK(a.surplus == Money{30'000});
+    // A negative amount takes nothing back.
+    a = as(ymd(2026, 4, 20), {paid(ymd(2026, 4, 1), 50'000), paid(ymd(2026, 4, 2), -50'000)}, graced);
+    CHECK(a.status == AdherenceStatus::Kept);
     // An empty plan has nothing to keep but is kept.
     CHECK(assessAdherence({}, {}, ymd(2026, 1, 1), {}).status == AdherenceStatus::Kept);
 }
