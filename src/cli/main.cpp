@@ -9,6 +9,7 @@
 #include "app/session.h"
 #include "app/user_admin.h"
 #include "cli/password_prompt.h"
+#include "cli/plan_command.h"
 #include "io/synthetic_extract.h"
 
 #include <cstdio>
@@ -42,6 +43,10 @@ Commands:
                                   run screening and print the visit queue with scores and reasons
   demo extract --loans N --seed S --out DIR
                                   write a synthetic extract (no --db or --user needed)
+  plan --principal FEN --annual-rate PERCENT --months N [--method annuity|equal-principal]
+       [--grace-months G --grace-mode none|interest-only --grace-interest capitalise|defer]
+       [--start YYYY-MM-DD] [--format csv|json]
+                                  a repayment plan's schedule in fen (no --db or --user needed)
 
 Options:
   --db FILE      the branch database (required)
@@ -138,6 +143,7 @@ public:
         if (w[0] == "cases") return withSession([&](app::Session& s) { return cases(s); });
         if (w[0] == "screen") return withSession([&](app::Session& s) { return screen(s); });
         if (command == "demo extract") return demoExtract();
+        if (w[0] == "plan") return cli::runPlanCommand(m_args.options, m_args.words);
         return usageError(fmt::format("unknown command '{}'", command));
     }
 
