@@ -14,6 +14,7 @@ std::vector<MessageText> collect()
     const std::array parts = {
         workflowMessages(),
         queueMessages(),
+        appointmentMessages(),
     };
     std::vector<MessageText> all;
     for (const auto& part : parts)

@@ -19,5 +19,6 @@ const MessageText* findMessage(std::string_view id);
 // One function per feature's rows.
 std::span<const MessageText> workflowMessages();
 std::span<const MessageText> queueMessages();
+std::span<const MessageText> appointmentMessages();
 
 }  // namespace doorstep
