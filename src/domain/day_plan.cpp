@@ -49,7 +49,17 @@ struct Score {
     bool operator<(const Score& o) const { return late != o.late ? late < o.late : travel < o.travel; }
 };
 
+constexpr std::size_t kKickRounds = 40;
+
 constexpr Score kWorst{std::numeric_limits<int>::max(), std::numeric_limits<int>::max()};
+
+// Where the pair is after a prefix of an order: the time they leave, minutes late and travel so far.
+struct Progress {
+    int now = 0;
+    int late = 0;
+    int travel = 0;
+    std::size_t at = 0;  // point index: 0 the start, stop + 1 a stop
+};
 
 // Everything the heuristic needs to score orders quickly.
 struct Scorer {
@@ -58,92 +68,120 @@ struct Scorer {
     int departure;
     bool returnToStart;
 
-    // The score of `order`, or kWorst as soon as it can no longer beat `bound` (both figures only grow).
-    Score operator()(const std::vector<std::size_t>& order, Score bound = kWorst) const
+    Progress begin() const { return Progress{departure, 0, 0, 0}; }
+
+    Progress step(Progress p, std::size_t stop) const
     {
-        Score s;
-        int now = departure;
-        std::size_t at = 0;
-        for (std::size_t stop : order) {
-            const int leg = travel(at, stop + 1);
-            const Window& w = windows[stop];
-            now += leg;
-            s.travel += leg;
-            if (now > w.closes) s.late += now - w.closes;
-            now = std::max(now, w.opens) + w.duration;
-            at = stop + 1;
-            if (s.late > bound.late || (s.late == bound.late && s.travel >= bound.travel)) return kWorst;
+        const int leg = travel(p.at, stop + 1);
+        const Window& w = windows[stop];
+        p.now += leg;
+        p.travel += leg;
+        if (p.now > w.closes) p.late += p.now - w.closes;
+        p.now = std::max(p.now, w.opens) + w.duration;
+        p.at = stop + 1;
+        return p;
+    }
+
+    // The score of going on from `p` through `rest`, or kWorst as soon as it can no longer beat `bound`
+    // (lateness and travel only grow along the way).
+    Score finish(Progress p, std::span<const std::size_t> rest, Score bound = kWorst) const
+    {
+        for (std::size_t stop : rest) {
+            p = step(p, stop);
+            if (p.late > bound.late || (p.late == bound.late && p.travel >= bound.travel)) return kWorst;
         }
-        if (returnToStart) s.travel += travel(at, 0);
-        if (!(s < bound)) return kWorst;
-        return s;
+        Score s{p.late, p.travel + (returnToStart ? travel(p.at, 0) : 0)};
+        return s < bound ? s : kWorst;
+    }
+
+    Score operator()(std::span<const std::size_t> order, Score bound = kWorst) const
+    {
+        return finish(begin(), order, bound);
     }
 };
 
 // Local search from `order` until no move improves it: or-opt (a run of 1–3 stops moved, either way round),
-// 2-opt (a stretch reversed) and swaps, each accepted as soon as it is better.
+// 2-opt (a stretch reversed) and swaps, each accepted as soon as it is better. A move leaves the order before
+// its first changed position as it was, so each candidate is scored from the progress kept for that prefix,
+// and only the changed tail is written out.
 void improve(std::vector<std::size_t>& order, const Scorer& score)
 {
     const std::size_t n = order.size();
     if (n < 2) return;
+    std::vector<Progress> prefix(n + 1);
+    const auto rebuild = [&] {
+        prefix[0] = score.begin();
+        for (std::size_t k = 0; k < n; ++k)
+            prefix[k + 1] = score.step(prefix[k], order[k]);
+    };
+    rebuild();
     Score current = score(order);
-    std::vector<std::size_t> candidate(n);
+    std::vector<std::size_t> tail;
+    tail.reserve(n);
+    // Score the order whose positions from `from` on are `tail`; take it when it is better.
+    const auto tryTail = [&](std::size_t from) {
+        const Score s = score.finish(prefix[from], tail, current);
+        if (!(s < current)) return false;
+        std::copy(tail.begin(), tail.end(), order.begin() + static_cast<std::ptrdiff_t>(from));
+        current = s;
+        rebuild();
+        return true;
+    };
+    const auto put = [&](std::size_t from, std::size_t to) {  // order[from, to) onto the tail
+        tail.insert(tail.end(), order.begin() + static_cast<std::ptrdiff_t>(from),
+                    order.begin() + static_cast<std::ptrdiff_t>(to));
+    };
+    const auto putRun = [&](std::size_t i, std::size_t len, bool reversed) {
+        const auto first = order.begin() + static_cast<std::ptrdiff_t>(i);
+        const auto last = first + static_cast<std::ptrdiff_t>(len);
+        if (reversed) {
+            tail.insert(tail.end(), std::make_reverse_iterator(last), std::make_reverse_iterator(first));
+        } else {
+            tail.insert(tail.end(), first, last);
+        }
+    };
+
     bool improved = true;
     while (improved) {
         improved = false;
-        // or-opt: take order[i, i + len) out and put it back before position j of what remains.
+        // or-opt: the run order[i, i + len) moved to start at position j of the new order.
         for (std::size_t len = 1; len <= 3 && len < n; ++len) {
             for (std::size_t i = 0; i + len <= n; ++i) {
                 for (std::size_t j = 0; j + len <= n; ++j) {
                     if (j == i) continue;
                     for (int reversed = 0; reversed < (len > 1 ? 2 : 1); ++reversed) {
-                        candidate.clear();
-                        for (std::size_t k = 0; k < n; ++k) {
-                            if (k < i || k >= i + len) candidate.push_back(order[k]);
-                        }
-                        const auto first = order.begin() + static_cast<std::ptrdiff_t>(i);
-                        const auto last = first + static_cast<std::ptrdiff_t>(len);
-                        const auto at = candidate.begin() + static_cast<std::ptrdiff_t>(j);
-                        if (reversed) {
-                            candidate.insert(at, std::make_reverse_iterator(last), std::make_reverse_iterator(first));
-                        } else {
-                            candidate.insert(at, first, last);
-                        }
-                        const Score s = score(candidate, current);
-                        if (s < current) {
-                            order = candidate;
-                            current = s;
-                            improved = true;
+                        tail.clear();
+                        if (j < i) {  // earlier: run, then what stood in j .. i
+                            putRun(i, len, reversed != 0);
+                            put(j, i);
+                            put(i + len, n);
+                            improved = tryTail(j) || improved;
+                        } else {  // later: what stood after the run up to j + len, then the run
+                            put(i + len, j + len);
+                            putRun(i, len, reversed != 0);
+                            put(j + len, n);
+                            improved = tryTail(i) || improved;
                         }
                     }
                 }
             }
         }
-        // 2-opt: reverse order[i .. j].
+        // 2-opt: order[i .. j] reversed.
         for (std::size_t i = 0; i + 1 < n; ++i) {
             for (std::size_t j = i + 1; j < n; ++j) {
-                candidate = order;
-                std::reverse(candidate.begin() + static_cast<std::ptrdiff_t>(i),
-                             candidate.begin() + static_cast<std::ptrdiff_t>(j) + 1);
-                const Score s = score(candidate, current);
-                if (s < current) {
-                    order = candidate;
-                    current = s;
-                    improved = true;
-                }
+                tail.clear();
+                putRun(i, j - i + 1, true);
+                put(j + 1, n);
+                improved = tryTail(i) || improved;
             }
         }
-        // Swap two stops.
+        // Two stops swapped.
         for (std::size_t i = 0; i + 1 < n; ++i) {
             for (std::size_t j = i + 1; j < n; ++j) {
-                candidate = order;
-                std::swap(candidate[i], candidate[j]);
-                const Score s = score(candidate, current);
-                if (s < current) {
-                    order = candidate;
-                    current = s;
-                    improved = true;
-                }
+                tail.clear();
+                put(i, n);
+                std::swap(tail.front(), tail[j - i]);
+                improved = tryTail(i) || improved;
             }
         }
     }
@@ -169,6 +207,34 @@ std::vector<std::size_t> cheapestInsertion(const std::vector<std::size_t>& prior
         order.insert(order.begin() + static_cast<std::ptrdiff_t>(bestAt), stop);
     }
     return order;
+}
+
+// A fixed-seed generator for the perturbations, so a plan is the same every time it is asked for.
+struct Kicks {
+    std::uint64_t state;
+    std::size_t below(std::size_t n)
+    {
+        std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return static_cast<std::size_t>((z ^ (z >> 31)) % n);
+    }
+};
+
+// A perturbation local search cannot undo in one move: two runs of stops moved to random places.
+void kick(std::vector<std::size_t>& order, Kicks& random)
+{
+    const std::size_t n = order.size();
+    for (int round = 0; round < 2; ++round) {
+        const std::size_t len = 1 + random.below(std::min<std::size_t>(3, n - 1));
+        const std::size_t from = random.below(n - len + 1);
+        std::vector<std::size_t> run(order.begin() + static_cast<std::ptrdiff_t>(from),
+                                     order.begin() + static_cast<std::ptrdiff_t>(from + len));
+        order.erase(order.begin() + static_cast<std::ptrdiff_t>(from),
+                    order.begin() + static_cast<std::ptrdiff_t>(from + len));
+        const std::size_t to = random.below(order.size() + 1);
+        order.insert(order.begin() + static_cast<std::ptrdiff_t>(to), run.begin(), run.end());
+    }
 }
 
 // One label of the exact search: a way to have visited a set of stops ending at one of them.
@@ -317,6 +383,18 @@ DayPlan planDayHeuristic(const DayPlanInput& input)
         const Score s = score(order);
         if (best.empty() || s < bestScore) {
             best = order;
+            bestScore = s;
+        }
+    }
+    // Iterated local search: kick the best order, improve it again, keep it when it is better.
+    Kicks random{0x5eed + n};
+    for (std::size_t round = 0; n >= 3 && round < kKickRounds; ++round) {
+        std::vector<std::size_t> order = best;
+        kick(order, random);
+        improve(order, score);
+        const Score s = score(order);
+        if (s < bestScore) {
+            best = std::move(order);
             bestScore = s;
         }
     }

@@ -291,8 +291,9 @@ Result<std::string> fillTemplate(const MessageTemplate& tpl, const TemplateValue
                     {MessageArg::text("found", f.found)});
     }
 
+    const auto parts = parseTemplate(tpl.text);  // reviewTemplate parsed it already: it cannot fail here
     std::string filled;
-    for (const TemplatePart& p : *parseTemplate(tpl.text)) {
+    for (const TemplatePart& p : *parts) {
         if (!p.field) {
             filled += p.literal;
             continue;
