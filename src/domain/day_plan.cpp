@@ -247,6 +247,13 @@ struct Label {
 
 }  // namespace
 
+std::optional<DayPlanStop> dayPlanStop(const Appointment& a, int toleranceMinutes)
+{
+    if (!a.location) return std::nullopt;
+    return DayPlanStop{a.id, *a.location, a.start, ClockTime{a.start.minutes + std::max(0, toleranceMinutes)},
+                       a.durationMinutes};
+}
+
 DayPlan evaluateDayPlan(const DayPlanInput& input, std::span<const std::size_t> order)
 {
     const TravelMatrix travel(input);

@@ -217,3 +217,21 @@ TEST_CASE("day plan: empty and single-stop days, and the exact planner's limit",
     REQUIRE_FALSE(tooMany.has_value());
     CHECK(tooMany.error().id == "day_plan.too_many_for_exact");
 }
+
+TEST_CASE("day plan: a booked appointment becomes a stop opening at its start", "[day_plan]")
+{
+    Appointment a;
+    a.id = "A9";
+    a.start = ClockTime::at(14, 0);
+    a.durationMinutes = 50;
+    CHECK_FALSE(dayPlanStop(a, 15).has_value());
+    a.location = GeoPoint{30.3, 120.1};
+    const auto s = dayPlanStop(a, 15);
+    REQUIRE(s.has_value());
+    CHECK(s->id == "A9");
+    CHECK(s->point == *a.location);
+    CHECK(s->windowOpens == ClockTime::at(14, 0));
+    CHECK(s->windowCloses == ClockTime::at(14, 15));
+    CHECK(s->durationMinutes == 50);
+    CHECK(dayPlanStop(a, -5)->windowCloses == ClockTime::at(14, 0));
+}
