@@ -49,7 +49,12 @@ struct Score {
     bool operator<(const Score& o) const { return late != o.late ? late < o.late : travel < o.travel; }
 };
 
-constexpr std::size_t kKickRounds = 40;
+// Rounds of iterated local search: 40 up to 15 stops, fewer above, so 30 stops stay well inside 50 ms. On the
+// benchmark's 30-stop days, 20 rounds give 0.14 % more travel than 400 rounds (and 40 rounds 0.07 %).
+std::size_t kickRounds(std::size_t stops)
+{
+    return std::clamp<std::size_t>(600 / std::max<std::size_t>(stops, 1), 10, 40);
+}
 
 constexpr Score kWorst{std::numeric_limits<int>::max(), std::numeric_limits<int>::max()};
 
@@ -395,7 +400,7 @@ DayPlan planDayHeuristic(const DayPlanInput& input)
     }
     // Iterated local search: kick the best order, improve it again, keep it when it is better.
     Kicks random{0x5eed + n};
-    for (std::size_t round = 0; n >= 3 && round < kKickRounds; ++round) {
+    for (std::size_t round = 0; n >= 3 && round < kickRounds(n); ++round) {
         std::vector<std::size_t> order = best;
         kick(order, random);
         improve(order, score);
