@@ -77,6 +77,11 @@ bool isUnansweredCall(const DayContact& c)
            (c.result == ContactResult::NoAnswer || c.result == ContactResult::Busy);
 }
 
+DayContact dayContactOf(const ContactAttempt& a)
+{
+    return DayContact{a.date, a.channel, {}, a.reached, contactResultOf(a.outcome)};
+}
+
 Result<ContactRuleSettings> checkContactRuleSettings(const ContactRuleSettings& s)
 {
     if (!s.quietHours.from.valid() || !s.quietHours.to.valid()) {
@@ -102,7 +107,8 @@ ContactDecision evaluateContact(const ProposedContact& c, std::span<const DayCon
 
     for (const DayContact& e : earlier) {
         if (e.date != c.date) continue;
-        if (isUnansweredCall(e) && !c.numberId.empty() && e.numberId == c.numberId) ++d.unansweredCallsToNumber;
+        if (isUnansweredCall(e) && !c.numberId.empty() && (e.numberId.empty() || e.numberId == c.numberId))
+            ++d.unansweredCallsToNumber;
         if (isEffectiveConversation(e)) ++d.conversationsToday;
     }
 
@@ -112,6 +118,10 @@ ContactDecision evaluateContact(const ProposedContact& c, std::span<const DayCon
     const bool byNumber = c.channel == ContactChannel::Call || c.channel == ContactChannel::Sms;
     if (byNumber && c.numberId.empty()) {
         refuse(d, ContactRule::Details, fail(ErrorCode::InvalidInput, MessageId{"contact_rule.number_missing"}));
+    }
+
+    if (!c.time.valid()) {
+        refuse(d, ContactRule::Details, fail(ErrorCode::InvalidInput, MessageId{"clock.invalid"}));
     }
 
     // DOMAIN.md 5: no calls, messages or visits between 22:00 and 08:00 unless the customer agreed to that time.

@@ -52,7 +52,7 @@ ContactResult contactResultOf(ContactOutcome outcome);
 struct DayContact {
     Date date;                                      // contacts of other days are ignored
     ContactChannel channel = ContactChannel::Call;  //
-    std::string numberId;                           // the case's number dialled or texted ("" for a visit)
+    std::string numberId;                           // the number dialled or texted; "" when not known
     ContactParty reached = ContactParty::None;      // who was reached: None when nobody spoke
     ContactResult result = ContactResult::NoAnswer;
 };
@@ -60,8 +60,13 @@ struct DayContact {
 // DOMAIN.md 5: an effective conversation is a call or visit in which the borrower or a guarantor was reached
 // and spoke. No answer, busy, wrong number and a message sent are not one; nor is talking to a third party.
 bool isEffectiveConversation(const DayContact& contact);
-// A call to a number that nobody answered (no answer or busy): what the per-number daily limit counts.
+// A call to a number that nobody answered (no answer or busy): what the per-number daily limit counts. One
+// whose number is not known (the call centre's extract records none) counts against every number of the
+// customer: with one number, as most customers have, it was that number.
 bool isUnansweredCall(const DayContact& contact);
+
+// A call-centre contact from the extract as the guard reads it (no number id: see above).
+DayContact dayContactOf(const ContactAttempt& attempt);
 
 // The numbers are branch settings (DOMAIN.md 5, configurable); these are the defaults.
 struct ContactRuleSettings {

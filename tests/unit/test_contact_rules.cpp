@@ -307,3 +307,39 @@ TEST_CASE("contact rule settings are checked", "[contact_rules]")
     s.quietHours.to = ClockTime{24 * 60};
     CHECK(checkContactRuleSettings(s).error().id == "contact_rule.setting_quiet_hours");
 }
+
+TEST_CASE("call-centre contacts count like Doorstep's own; one without a number counts against every number",
+          "[contact_rules]")
+{
+    ContactAttempt centre;
+    centre.date = kDay;
+    centre.channel = ContactChannel::Call;
+    centre.reached = ContactParty::None;
+    centre.outcome = ContactOutcome::NoAnswer;
+    centre.source = "call_centre";
+    const DayContact d = dayContactOf(centre);
+    CHECK(d.numberId.empty());
+    CHECK(isUnansweredCall(d));
+    std::vector<DayContact> earlier(6, d);
+    CHECK(evaluateContact(call(15, 0, "N1"), earlier).refusals.at(0).rule == ContactRule::UnansweredCallsPerNumber);
+    CHECK_FALSE(evaluateContact(call(15, 0, "N2"), earlier).allowed());
+    // Five from the call centre and one of ours to N1: N1 is at its limit, N2 has had the five.
+    earlier.pop_back();
+    earlier.push_back(unanswered("N1"));
+    CHECK_FALSE(evaluateContact(call(15, 0, "N1"), earlier).allowed());
+    CHECK(evaluateContact(call(15, 0, "N2"), earlier).allowed());
+
+    centre.reached = ContactParty::Borrower;
+    centre.outcome = ContactOutcome::PromiseToPay;
+    CHECK(isEffectiveConversation(dayContactOf(centre)));
+}
+
+TEST_CASE("a contact time that is not a time of day is refused", "[contact_rules]")
+{
+    ProposedContact c = call(10, 0);
+    c.time = ClockTime{24 * 60};
+    const ContactDecision d = evaluateContact(c, {});
+    REQUIRE_FALSE(d.allowed());
+    CHECK(d.refusals.at(0).rule == ContactRule::Details);
+    CHECK(d.refusals.at(0).error.id == "clock.invalid");
+}
