@@ -50,10 +50,10 @@ ContactResult contactResultOf(ContactOutcome outcome);
 
 // One contact already made that day with the customer.
 struct DayContact {
-    Date date;                                      // contacts of other days are ignored
-    ContactChannel channel = ContactChannel::Call;  //
-    std::string numberId;                           // the number dialled or texted; "" when not known
-    ContactParty reached = ContactParty::None;      // who was reached: None when nobody spoke
+    Date date;  // contacts of other days are ignored
+    ContactChannel channel = ContactChannel::Call;
+    std::string numberId;                       // the number dialled or texted; "" when not known
+    ContactParty reached = ContactParty::None;  // who was reached: None when nobody spoke
     ContactResult result = ContactResult::NoAnswer;
 };
 

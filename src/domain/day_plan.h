@@ -12,7 +12,8 @@
 //   (12 stops take about 1 ms);
 // - `planDayHeuristic`: several starting orders (by window close, by window open, cheapest insertion), each
 //   improved by local search — moving a run of 1–3 stops elsewhere (or-opt, either direction), reversing a
-//   stretch (2-opt) and swapping two stops — judged first on minutes late, then on travel. For 30+ stops.
+//   stretch (2-opt) and swapping two stops — judged first on minutes late, then on travel; then rounds of
+//   iterated local search (the best order kicked and improved again). For 30+ stops; deterministic.
 #include "domain/appointment.h"
 #include "domain/clock_time.h"
 #include "domain/error.h"
