@@ -15,6 +15,7 @@ std::vector<MessageText> collect()
         workflowMessages(),
         queueMessages(),
         planMessages(),
+        appointmentMessages(),
     };
     std::vector<MessageText> all;
     for (const auto& part : parts)

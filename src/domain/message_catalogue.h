@@ -20,5 +20,6 @@ const MessageText* findMessage(std::string_view id);
 std::span<const MessageText> workflowMessages();
 std::span<const MessageText> queueMessages();
 std::span<const MessageText> planMessages();
+std::span<const MessageText> appointmentMessages();
 
 }  // namespace doorstep
