@@ -22,6 +22,8 @@ DismissDialog::DismissDialog(const QString& customer, QWidget* parent) : QDialog
     form->addRow(intro);
     m_reason = new QComboBox(this);
     m_reason->setObjectName(QStringLiteral("dismissReason"));
+    // No reason is chosen for the officer: they pick the one that is true.
+    m_reason->addItem(tr("Choose a reason…"), -1);
     for (auto r :
          {app::DismissReason::PromisedToPay, app::DismissReason::PaidMeanwhile, app::DismissReason::ReachedByPhone,
           app::DismissReason::NotAtAddress, app::DismissReason::VisitNotNeeded, app::DismissReason::Other})
@@ -38,7 +40,14 @@ DismissDialog::DismissDialog(const QString& customer, QWidget* parent) : QDialog
     form->addRow(m_error);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Dismiss"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (m_reason->currentData().toInt() < 0) {
+            showError(tr("Choose the reason the case needs no visit."));
+            m_reason->setFocus();
+            return;
+        }
+        accept();
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     form->addRow(buttons);
     resize(480, 280);

@@ -6,6 +6,8 @@
 #include "gui/theme.h"
 
 #include <QColor>
+#include <tuple>
+#include <utility>
 
 namespace doorstep::gui {
 
@@ -50,6 +52,21 @@ QVariant VisitQueueModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole &&
         (index.column() == Score || index.column() == Dpd || index.column() == TotalOverdue))
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+    if (role == Qt::ToolTipRole && index.column() == Why) return reasonsText(i->hits);  // the whole text on hover
+    if (role == SortRole) {
+        switch (index.column()) {
+        case Score:
+        case Why: return i->score;
+        case Customer: return toQString(i->borrowerId);
+        case District: return toQString(i->district);
+        case Dpd:
+        case BucketColumn: return i->maxDpd;
+        case TotalOverdue: return QVariant::fromValue<qlonglong>(i->totalOverdue.fen);
+        case Officer: return toQString(i->officer);
+        case State: return static_cast<int>(i->state);
+        default: return {};
+        }
+    }
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
     case Score: return i->score;
@@ -80,6 +97,42 @@ QVariant VisitQueueModel::headerData(int section, Qt::Orientation orientation, i
     case Why: return tr("Why");
     default: return {};
     }
+}
+
+VisitQueueSortModel::VisitQueueSortModel(VisitQueueModel* source, QObject* parent)
+    : QSortFilterProxyModel(parent), m_source(source)
+{
+    setSourceModel(source);
+    setSortRole(VisitQueueModel::SortRole);
+    // Chinese district names and officers in the locale's collation.
+    setSortLocaleAware(true);
+}
+
+const app::QueueItem* VisitQueueSortModel::itemAt(const QModelIndex& proxyIndex) const
+{
+    return proxyIndex.isValid() ? m_source->itemAt(mapToSource(proxyIndex).row()) : nullptr;
+}
+
+bool VisitQueueSortModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
+{
+    const QVariant a = left.data(VisitQueueModel::SortRole);
+    const QVariant b = right.data(VisitQueueModel::SortRole);
+    QPartialOrdering order = QVariant::compare(a, b);
+    if (a.typeId() == QMetaType::QString) {
+        const int c = QString::localeAwareCompare(a.toString(), b.toString());
+        order = c < 0 ? QPartialOrdering::Less : c > 0 ? QPartialOrdering::Greater : QPartialOrdering::Equivalent;
+    }
+    if (order == QPartialOrdering::Less) return true;
+    if (order == QPartialOrdering::Greater) return false;
+    // A tie: the documented queue order whichever way the column is sorted (Qt reverses lessThan for a
+    // descending sort, so the tie-break is reversed here to come out the same).
+    const app::QueueItem* x = m_source->itemAt(left.row());
+    const app::QueueItem* y = m_source->itemAt(right.row());
+    if (sortOrder() == Qt::DescendingOrder) std::swap(x, y);
+    const auto key = [](const app::QueueItem* i) {
+        return std::make_tuple(-i->score, -i->maxDpd, -i->totalOverdue.fen, i->borrowerId);
+    };
+    return key(x) < key(y);
 }
 
 }  // namespace doorstep::gui

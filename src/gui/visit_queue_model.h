@@ -3,6 +3,7 @@
 #include "app/screening_service.h"
 
 #include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
 #include <vector>
 
 namespace doorstep::gui {
@@ -11,6 +12,7 @@ class VisitQueueModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Score, Customer, District, Dpd, BucketColumn, TotalOverdue, Officer, State, Why, ColumnCount };
+    enum Role { SortRole = Qt::UserRole + 1 };
 
     explicit VisitQueueModel(QObject* parent = nullptr);
     void setItems(std::vector<app::QueueItem> items);
@@ -24,6 +26,21 @@ public:
 
 private:
     std::vector<app::QueueItem> m_items;
+};
+
+// Sorts the queue by any column; ties keep the queue's documented order: score, then days past due, then
+// total overdue (each highest first), then the customer number.
+class VisitQueueSortModel final : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    explicit VisitQueueSortModel(VisitQueueModel* source, QObject* parent = nullptr);
+    const app::QueueItem* itemAt(const QModelIndex& proxyIndex) const;
+
+protected:
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+
+private:
+    VisitQueueModel* m_source;
 };
 
 }  // namespace doorstep::gui

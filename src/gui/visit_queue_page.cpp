@@ -1,7 +1,9 @@
 #include "gui/visit_queue_page.h"
 
 #include "app/screening_service.h"
+#include "app/portfolio_service.h"
 #include "gui/auto_assign_dialog.h"
+#include "gui/case_dialog.h"
 #include "gui/dismiss_dialog.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
@@ -72,7 +74,11 @@ VisitQueuePage::VisitQueuePage(Workspace& workspace, QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical, this);
     m_view = new QTableView(split);
     m_view->setObjectName(QStringLiteral("queueTable"));
-    m_view->setModel(m_model);
+    m_sorted = new VisitQueueSortModel(m_model, this);
+    m_view->setModel(m_sorted);
+    // Score order (the queue's own) until a header is clicked; every column sorts by what it shows.
+    m_view->horizontalHeader()->setSortIndicator(VisitQueueModel::Score, Qt::DescendingOrder);
+    m_view->setSortingEnabled(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -144,14 +150,53 @@ VisitQueuePage::VisitQueuePage(Workspace& workspace, QWidget* parent)
     for (QCheckBox* c : {m_unassigned, m_showDismissed})
         connect(c, &QCheckBox::toggled, this, &VisitQueuePage::reload);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &VisitQueuePage::showDetail);
+    connect(m_view, &QTableView::activated, this, &VisitQueuePage::openCase);  // double-click or Enter
     reload();
+}
+
+const app::QueueItem* VisitQueuePage::selectedItem() const
+{
+    const auto rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_sorted->itemAt(rows.first());
 }
 
 std::int64_t VisitQueuePage::selectedBorrower() const
 {
-    const auto rows = m_view->selectionModel()->selectedRows();
-    const app::QueueItem* item = rows.isEmpty() ? nullptr : m_model->itemAt(rows.first().row());
+    const app::QueueItem* item = selectedItem();
     return item != nullptr ? item->borrowerRowId : 0;
+}
+
+std::int64_t VisitQueuePage::neighbourOfSelected() const
+{
+    const auto rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty()) return 0;
+    const int row = rows.first().row();
+    for (const int other : {row + 1, row - 1}) {
+        if (const auto* item = m_sorted->itemAt(m_sorted->index(other, 0))) return item->borrowerRowId;
+    }
+    return 0;
+}
+
+void VisitQueuePage::selectBorrower(std::int64_t borrowerRowId)
+{
+    const int sourceRow = m_model->rowOf(borrowerRowId);
+    if (sourceRow < 0) return;
+    const QModelIndex index = m_sorted->mapFromSource(m_model->index(sourceRow, 0));
+    m_view->selectRow(index.row());
+    m_view->scrollTo(index);
+}
+
+void VisitQueuePage::openCase()
+{
+    const std::int64_t id = selectedBorrower();
+    if (id == 0) return;
+    auto found = app::PortfolioService(m_session).openCase(id);
+    if (!found) {
+        MessageBox::warning(this, tr("Case"), errorText(found.error()));
+        return;
+    }
+    CaseDialog dialog(m_session, std::move(*found), this);
+    dialog.exec();
 }
 
 void VisitQueuePage::reload()
@@ -192,14 +237,14 @@ void VisitQueuePage::reload()
     m_model->setItems(std::move(*items));
     m_view->resizeColumnsToContents();
     m_status->setText(tr("%n customer(s) in the queue", nullptr, m_model->rowCount()));
-    if (const int row = m_model->rowOf(selected); row >= 0) m_view->selectRow(row);
+    selectBorrower(selected);
     showDetail();
 }
 
 void VisitQueuePage::showDetail()
 {
     const auto rows = m_view->selectionModel()->selectedRows();
-    const app::QueueItem* item = rows.isEmpty() ? nullptr : m_model->itemAt(rows.first().row());
+    const app::QueueItem* item = selectedItem();
     // The buttons offer what the queue's state machine allows this user (domain/visit_queue_state.h).
     const std::vector<QueueMove> moves =
         item != nullptr ? app::ScreeningService(m_session).allowedMoves(*item) : std::vector<QueueMove>{};
@@ -233,11 +278,13 @@ void VisitQueuePage::acceptSelected()
 {
     const std::int64_t id = selectedBorrower();
     if (id == 0) return;
+    const std::int64_t next = neighbourOfSelected();
     if (auto r = app::ScreeningService(m_session).accept(id); !r) {
         MessageBox::warning(this, tr("Visit queue"), errorText(r.error()));
         return;
     }
     reload();
+    selectBorrower(next);  // on to the next case
 }
 
 void VisitQueuePage::reopenSelected()
@@ -256,11 +303,13 @@ void VisitQueuePage::dismissSelected()
     const std::int64_t id = selectedBorrower();
     const int row = m_model->rowOf(id);
     if (id == 0 || row < 0) return;
+    const std::int64_t next = neighbourOfSelected();
     DismissDialog dialog(m_model->index(row, VisitQueueModel::Customer).data().toString(), this);
     while (dialog.exec() == QDialog::Accepted) {
         const auto r = app::ScreeningService(m_session).dismiss(id, dialog.reason(), toStd(dialog.note()));
         if (r) {
             reload();
+            selectBorrower(next);  // on to the next case
             return;
         }
         dialog.showError(errorText(r.error()));
@@ -271,7 +320,7 @@ void VisitQueuePage::assignSelected(const QString& officer)
 {
     std::vector<std::int64_t> ids;
     for (const QModelIndex& index : m_view->selectionModel()->selectedRows()) {
-        if (const auto* item = m_model->itemAt(index.row())) ids.push_back(item->borrowerRowId);
+        if (const auto* item = m_sorted->itemAt(index)) ids.push_back(item->borrowerRowId);
     }
     if (ids.empty()) return;
     if (auto r = app::ScreeningService(m_session).assign(ids, toStd(officer)); !r) {

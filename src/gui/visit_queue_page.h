@@ -16,6 +16,7 @@ class QTableView;
 namespace doorstep::gui {
 
 class VisitQueueModel;
+class VisitQueueSortModel;
 
 class VisitQueuePage final : public QWidget {
     Q_OBJECT
@@ -38,12 +39,18 @@ private:
     void showDetail();
     void assignSelected(const QString& officer);
     std::int64_t selectedBorrower() const;
+    const app::QueueItem* selectedItem() const;
+    // The entry after the selected one (else the one before): where the selection goes once it is decided.
+    std::int64_t neighbourOfSelected() const;
+    void selectBorrower(std::int64_t borrowerRowId);
+    void openCase();
 
     void showScreeningResult(const Result<app::ScreeningSummary>& summary);
 
     Workspace& m_workspace;
     app::Session& m_session;
     VisitQueueModel* m_model = nullptr;
+    VisitQueueSortModel* m_sorted = nullptr;
     QTableView* m_view = nullptr;
     QComboBox* m_district = nullptr;
     QComboBox* m_bucket = nullptr;

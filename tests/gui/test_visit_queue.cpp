@@ -12,11 +12,13 @@
 #include "io/synthetic_extract.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
@@ -74,7 +76,7 @@ private Q_SLOTS:
         gui::MainWindow* window = controller.mainWindow();
         QVERIFY(window->showPage(QStringLiteral("visitQueuePage")));
         auto* table = window->findChild<QTableView*>(QStringLiteral("queueTable"));
-        auto* model = qobject_cast<gui::VisitQueueModel*>(table->model());
+        auto* model = qobject_cast<gui::VisitQueueModel*>(qobject_cast<QSortFilterProxyModel*>(table->model())->sourceModel());
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(model->rowCount() > 10);
         // Before: the queue's order, and at least one case without failed contacts above one with them.
@@ -152,12 +154,126 @@ private Q_SLOTS:
         test::pressLock(window);
         test::logIn(controller, kOfficer1, kOfficerPassword);
         QVERIFY(controller.mainWindow()->showPage(QStringLiteral("visitQueuePage")));
-        auto* officerModel = qobject_cast<gui::VisitQueueModel*>(
-            controller.mainWindow()->findChild<QTableView*>(QStringLiteral("queueTable"))->model());
+        auto* officerModel = controller.mainWindow()->findChild<gui::VisitQueuePage*>()->model();
         QCOMPARE(officerModel->rowCount(), mine);
         for (int row = 0; row < officerModel->rowCount(); ++row)
             QCOMPARE(QString::fromStdString(officerModel->itemAt(row)->officer), kOfficer1);
         QVERIFY(controller.mainWindow()->findChild<QPushButton*>(QStringLiteral("autoAssignButton")) == nullptr);
+    }
+
+    // Issue 8: every header sorts by its own column with the documented ties; Enter opens the case; "unassigned
+    // only" shows the unassigned; after a decision the selection moves on; dismissing starts without a reason.
+    void sortOpenFilterAndDecide()
+    {
+        test::GuiFixture fixture;
+        fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
+        fixture.addUser(kOfficer1, Role::Officer, kOfficerPassword);
+        const QString extract = fixture.folder() + QStringLiteral("/extract");
+        io::SyntheticOptions options;
+        options.loans = 300;
+        options.seed = 11;  // no officers: every queued case starts unassigned
+        QVERIFY(io::writeSyntheticExtract(extract.toStdString(), options).has_value());
+        {
+            app::SystemClock clock;
+            app::LoginThrottle throttle(clock);
+            auto s = app::Session::login(fixture.databasePath().toStdString(), kSupervisor.toStdString(),
+                                         kSupervisorPassword.toStdString(), throttle, clock);
+            QVERIFY(s.has_value());
+            QVERIFY(app::importExtract(**s, extract.toStdString(), {}).value().imported);
+        }
+        app::SystemClock clock;
+        gui::ApplicationController controller(fixture.databasePath(), clock);
+        controller.start();
+        test::logIn(controller, kSupervisor, kSupervisorPassword);
+        gui::MainWindow* window = controller.mainWindow();
+        QVERIFY(window->showPage(QStringLiteral("visitQueuePage")));
+        auto* page = window->findChild<gui::VisitQueuePage*>();
+        auto* table = window->findChild<QTableView*>(QStringLiteral("queueTable"));
+        auto* view = qobject_cast<QSortFilterProxyModel*>(table->model());
+        QVERIFY(view != nullptr);
+        QAbstractItemModelTester tester(view, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(view->rowCount() > 10);
+        const auto itemAt = [&](int row) { return page->model()->itemAt(view->mapToSource(view->index(row, 0)).row()); };
+
+        // Each column, both ways: the column's own value never goes the wrong way between neighbours.
+        using Col = gui::VisitQueueModel::Column;
+        const auto key = [](const app::QueueItem* i, int column) -> QVariant {
+            switch (column) {
+            case Col::Score: return i->score;
+            case Col::Dpd:
+            case Col::BucketColumn: return i->maxDpd;
+            case Col::TotalOverdue: return QVariant::fromValue<qlonglong>(i->totalOverdue.fen);
+            case Col::Customer: return QString::fromStdString(i->borrowerId);
+            default: return {};
+            }
+        };
+        for (const int column : {Col::Score, Col::Customer, Col::Dpd, Col::BucketColumn, Col::TotalOverdue}) {
+            for (const auto order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                table->sortByColumn(column, order);
+                for (int row = 1; row < view->rowCount(); ++row) {
+                    const QPartialOrdering c = QVariant::compare(key(itemAt(row - 1), column), key(itemAt(row), column));
+                    QVERIFY2(order == Qt::AscendingOrder ? c != QPartialOrdering::Greater : c != QPartialOrdering::Less,
+                             qPrintable(QStringLiteral("column %1 row %2").arg(column).arg(row)));
+                    if (c == QPartialOrdering::Equivalent && column != Col::Score) {
+                        // Ties in the queue's order: score first, highest first.
+                        QVERIFY(itemAt(row - 1)->score >= itemAt(row)->score);
+                    }
+                }
+            }
+        }
+        // Back to the queue's own order: it is the order the service gives.
+        table->sortByColumn(Col::Score, Qt::DescendingOrder);
+        auto ordered = app::ScreeningService(*const_cast<app::Session*>(controller.session())).queue({});
+        QVERIFY(ordered.has_value());
+        for (int row = 0; row < view->rowCount(); ++row)
+            QCOMPARE(itemAt(row)->borrowerRowId, (*ordered)[static_cast<std::size_t>(row)].borrowerRowId);
+
+        // "Unassigned only": every case is unassigned here, then assign one and it leaves that list.
+        auto* unassigned = window->findChild<QCheckBox*>(QStringLiteral("queueUnassigned"));
+        QVERIFY(unassigned != nullptr);
+        const int all = view->rowCount();
+        unassigned->setChecked(true);
+        QCOMPARE(view->rowCount(), all);
+        QVERIFY(app::ScreeningService(*const_cast<app::Session*>(controller.session()))
+                    .assign({itemAt(0)->borrowerRowId}, kOfficer1.toStdString()));
+        page->reload();
+        QCOMPARE(view->rowCount(), all - 1);
+        for (int row = 0; row < view->rowCount(); ++row)
+            QVERIFY(itemAt(row)->officer.empty());
+        unassigned->setChecked(false);
+
+        // Enter opens the selected customer's case.
+        table->setFocus();
+        table->selectRow(2);
+        const std::int64_t third = itemAt(2)->borrowerRowId;
+        const std::int64_t fourth = itemAt(3)->borrowerRowId;
+        bool sawCase = false;
+        test::onNextModal([&](QWidget* w) {
+            sawCase = w->objectName() == QStringLiteral("CaseDialog");
+            qobject_cast<QDialog*>(w)->reject();
+        });
+        QTest::keyClick(table, Qt::Key_Return);
+        QTRY_VERIFY(sawCase);
+
+        // Accept: the selection moves to the next case.
+        table->selectRow(2);
+        QTest::mouseClick(window->findChild<QPushButton*>(QStringLiteral("acceptButton")), Qt::LeftButton);
+        QVERIFY(page->model()->itemAt(page->model()->rowOf(third))->state == QueueState::Accepted);
+        QCOMPARE(itemAt(table->selectionModel()->selectedRows().first().row())->borrowerRowId, fourth);
+
+        // Dismiss starts with no reason chosen and refuses to go on without one.
+        bool refused = false;
+        test::onNextModal([&](QWidget* w) {
+            auto* reason = w->findChild<QComboBox*>(QStringLiteral("dismissReason"));
+            QCOMPARE(reason->currentData().toInt(), -1);
+            auto* buttons = w->findChild<QDialogButtonBox*>();
+            QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+            refused = w->isVisible();
+            qobject_cast<QDialog*>(w)->reject();
+        });
+        QTest::mouseClick(window->findChild<QPushButton*>(QStringLiteral("dismissButton")), Qt::LeftButton);
+        QVERIFY(refused);
+        QVERIFY(page->model()->itemAt(page->model()->rowOf(fourth))->state == QueueState::Open);
     }
 };
 
