@@ -658,7 +658,7 @@
     </message>
     <message>
         <source>Visited in the last … days</source>
-        <translation>最近……天内已走访</translation>
+        <translation>最近一次走访距今不超过</translation>
     </message>
     <message>
         <source>An appointment is open</source>
