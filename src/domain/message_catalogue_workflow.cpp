@@ -26,7 +26,7 @@ std::span<const MessageText> queueMessages()
         {"queue.move.dismiss", "dismiss it from the queue", "移出队列"},
         {"queue.move.reopen", "reopen it", "恢复到队列"},
         {"queue.move.assign", "assign it", "分配"},
-        {"queue.not_found", "The case is no longer in the visit queue.", "该客户已不在走访队列中。"},
+        {"queue.not_found", "The case is no longer in the visit queue.", "该案件已不在走访队列中。"},
     }};
     return rows;
 }
