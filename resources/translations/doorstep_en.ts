@@ -1448,6 +1448,14 @@
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Choose a reason…</translation>
+    </message>
+    <message>
+        <source>Choose the reason the case needs no visit.</source>
+        <translation>Choose the reason the case needs no visit.</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::ImportPage</name>
@@ -2191,6 +2199,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Another long task is still running; try again when it has finished.</source>
         <translation>Another long task is still running; try again when it has finished.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
     </message>
 </context>
 <context>

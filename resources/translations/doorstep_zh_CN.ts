@@ -1436,6 +1436,14 @@
         <source>Dismiss</source>
         <translation>移出队列</translation>
     </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>请选择原因……</translation>
+    </message>
+    <message>
+        <source>Choose the reason the case needs no visit.</source>
+        <translation>请选择无需走访的原因。</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::ImportPage</name>
@@ -2173,6 +2181,10 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Another long task is still running; try again when it has finished.</source>
         <translation>另一项耗时操作仍在进行，请在其完成后再试。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
     </message>
 </context>
 <context>
