@@ -565,10 +565,10 @@
 <context>
     <name>Screening</name>
     <message numerus="yes">
-        <source>DPD %n</source>
+        <source>DPD %Ln</source>
         <translation>
-            <numerusform>DPD %n</numerusform>
-            <numerusform>DPD %n</numerusform>
+            <numerusform>DPD %Ln</numerusform>
+            <numerusform>DPD %Ln</numerusform>
         </translation>
     </message>
     <message>
@@ -576,17 +576,17 @@
         <translation>overdue %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n broken promise(s) to pay</source>
+        <source>%Ln broken promise(s) to pay</source>
         <translation>
-            <numerusform>%n broken promise to pay</numerusform>
-            <numerusform>%n broken promises to pay</numerusform>
+            <numerusform>%Ln broken promise to pay</numerusform>
+            <numerusform>%Ln broken promises to pay</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n failed contact(s)</source>
+        <source>%Ln failed contact(s)</source>
         <translation>
-            <numerusform>%n failed contact</numerusform>
-            <numerusform>%n failed contacts</numerusform>
+            <numerusform>%Ln failed contact</numerusform>
+            <numerusform>%Ln failed contacts</numerusform>
         </translation>
     </message>
     <message>
@@ -594,24 +594,24 @@
         <translation> in %1 days</translation>
     </message>
     <message numerus="yes">
-        <source>%n overdue account(s) elsewhere</source>
+        <source>%Ln overdue account(s) elsewhere</source>
         <translation>
-            <numerusform>%n overdue account elsewhere</numerusform>
-            <numerusform>%n overdue accounts elsewhere</numerusform>
+            <numerusform>%Ln overdue account elsewhere</numerusform>
+            <numerusform>%Ln overdue accounts elsewhere</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>worst DPD %n in 24 months</source>
+        <source>worst DPD %Ln in 24 months</source>
         <translation>
-            <numerusform>worst DPD %n in 24 months</numerusform>
-            <numerusform>worst DPD %n in 24 months</numerusform>
+            <numerusform>worst DPD %Ln in 24 months</numerusform>
+            <numerusform>worst DPD %Ln in 24 months</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>bucket worse by %n since last month</source>
+        <source>bucket worse by %Ln since last month</source>
         <translation>
-            <numerusform>bucket worse by %n since last month</numerusform>
-            <numerusform>bucket worse by %n since last month</numerusform>
+            <numerusform>bucket worse by %Ln since last month</numerusform>
+            <numerusform>bucket worse by %Ln since last month</numerusform>
         </translation>
     </message>
     <message>
@@ -832,10 +832,10 @@
         <translation>User %1 was removed and the database re-encrypted.</translation>
     </message>
     <message numerus="yes">
-        <source>Intact: all %n event(s) follow one another unchanged.</source>
+        <source>Intact: all %Ln event(s) follow one another unchanged.</source>
         <translation>
-            <numerusform>Intact: all %n event follow one another unchanged.</numerusform>
-            <numerusform>Intact: all %n events follow one another unchanged.</numerusform>
+            <numerusform>Intact: all %Ln event follow one another unchanged.</numerusform>
+            <numerusform>Intact: all %Ln events follow one another unchanged.</numerusform>
         </translation>
     </message>
     <message>
@@ -855,10 +855,10 @@
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message numerus="yes">
-        <source>intact (%n event(s))</source>
+        <source>intact (%Ln event(s))</source>
         <translation>
-            <numerusform>intact (%n event)</numerusform>
-            <numerusform>intact (%n events)</numerusform>
+            <numerusform>intact (%Ln event)</numerusform>
+            <numerusform>intact (%Ln events)</numerusform>
         </translation>
     </message>
     <message>
@@ -914,17 +914,17 @@
         <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-        <source>Recomputing every loan as of %1: %n loan(s) done…</source>
+        <source>Recomputing every loan as of %1: %Ln loan(s) done…</source>
         <translation>
-            <numerusform>Recomputing every loan as of %1: %n loan done…</numerusform>
-            <numerusform>Recomputing every loan as of %1: %n loans done…</numerusform>
+            <numerusform>Recomputing every loan as of %1: %Ln loan done…</numerusform>
+            <numerusform>Recomputing every loan as of %1: %Ln loans done…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The delinquency rules were saved and every loan recomputed as of %1: %n loan(s) overdue.</source>
+        <source>The delinquency rules were saved and every loan recomputed as of %1: %Ln loan(s) overdue.</source>
         <translation>
-            <numerusform>The delinquency rules were saved and every loan recomputed as of %1: %n loan overdue.</numerusform>
-            <numerusform>The delinquency rules were saved and every loan recomputed as of %1: %n loans overdue.</numerusform>
+            <numerusform>The delinquency rules were saved and every loan recomputed as of %1: %Ln loan overdue.</numerusform>
+            <numerusform>The delinquency rules were saved and every loan recomputed as of %1: %Ln loans overdue.</numerusform>
         </translation>
     </message>
     <message>
@@ -1138,17 +1138,17 @@
         <translation>&amp;Apply</translation>
     </message>
     <message numerus="yes">
-        <source>%n case(s) to assign.</source>
+        <source>%Ln case(s) to assign.</source>
         <translation>
-            <numerusform>%n case to assign.</numerusform>
-            <numerusform>%n cases to assign.</numerusform>
+            <numerusform>%Ln case to assign.</numerusform>
+            <numerusform>%Ln cases to assign.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source> %n case(s) do not fit anyone&apos;s capacity and stay unassigned.</source>
+        <source> %Ln case(s) do not fit anyone&apos;s capacity and stay unassigned.</source>
         <translation>
-            <numerusform> %n case do not fit anyone&apos;s capacity and stay unassigned.</numerusform>
-            <numerusform> %n cases do not fit anyone&apos;s capacity and stay unassigned.</numerusform>
+            <numerusform> %Ln case do not fit anyone&apos;s capacity and stay unassigned.</numerusform>
+            <numerusform> %Ln cases do not fit anyone&apos;s capacity and stay unassigned.</numerusform>
         </translation>
     </message>
     <message>
@@ -1512,10 +1512,10 @@
         <translation>Import cancelled. Nothing was changed.</translation>
     </message>
     <message numerus="yes">
-        <source>The extract has %n problem(s); nothing was imported. Fix the files and import again.</source>
+        <source>The extract has %Ln problem(s); nothing was imported. Fix the files and import again.</source>
         <translation>
-            <numerusform>The extract has %n problem; nothing was imported. Fix the files and import again.</numerusform>
-            <numerusform>The extract has %n problems; nothing was imported. Fix the files and import again.</numerusform>
+            <numerusform>The extract has %Ln problem; nothing was imported. Fix the files and import again.</numerusform>
+            <numerusform>The extract has %Ln problems; nothing was imported. Fix the files and import again.</numerusform>
         </translation>
     </message>
     <message>
@@ -1546,10 +1546,10 @@
         <translation>Branch database: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Too many failed attempts. Try again in %n second(s).</source>
+        <source>Too many failed attempts. Try again in %Ln second(s).</source>
         <translation>
-            <numerusform>Too many failed attempts. Try again in %n second.</numerusform>
-            <numerusform>Too many failed attempts. Try again in %n seconds.</numerusform>
+            <numerusform>Too many failed attempts. Try again in %Ln second.</numerusform>
+            <numerusform>Too many failed attempts. Try again in %Ln seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -1829,10 +1829,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>No loans yet. Loans appear here after the first import from core banking (Import page, for supervisors and administrators).</translation>
     </message>
     <message numerus="yes">
-        <source>%n loan(s)</source>
+        <source>%Ln loan(s)</source>
         <translation>
-            <numerusform>%n loan</numerusform>
-            <numerusform>%n loans</numerusform>
+            <numerusform>%Ln loan</numerusform>
+            <numerusform>%Ln loans</numerusform>
         </translation>
     </message>
     <message>
@@ -2136,10 +2136,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>All officers</translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s) in the queue</source>
+        <source>%Ln customer(s) in the queue</source>
         <translation>
-            <numerusform>%n customer in the queue</numerusform>
-            <numerusform>%n customers in the queue</numerusform>
+            <numerusform>%Ln customer in the queue</numerusform>
+            <numerusform>%Ln customers in the queue</numerusform>
         </translation>
     </message>
     <message>
@@ -2155,17 +2155,17 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>Dismissed: %1. %2</translation>
     </message>
     <message numerus="yes">
-        <source>%n case(s) assigned to %1.</source>
+        <source>%Ln case(s) assigned to %1.</source>
         <translation>
-            <numerusform>%n case assigned to %1.</numerusform>
-            <numerusform>%n cases assigned to %1.</numerusform>
+            <numerusform>%Ln case assigned to %1.</numerusform>
+            <numerusform>%Ln cases assigned to %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n case(s) assigned automatically.</source>
+        <source>%Ln case(s) assigned automatically.</source>
         <translation>
-            <numerusform>%n case assigned automatically.</numerusform>
-            <numerusform>%n cases assigned automatically.</numerusform>
+            <numerusform>%Ln case assigned automatically.</numerusform>
+            <numerusform>%Ln cases assigned automatically.</numerusform>
         </translation>
     </message>
     <message>

@@ -565,9 +565,9 @@
 <context>
     <name>Screening</name>
     <message numerus="yes">
-        <source>DPD %n</source>
+        <source>DPD %Ln</source>
         <translation>
-            <numerusform>逾期 %n 天</numerusform>
+            <numerusform>逾期 %Ln 天</numerusform>
         </translation>
     </message>
     <message>
@@ -575,15 +575,15 @@
         <translation>逾期总额 %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n broken promise(s) to pay</source>
+        <source>%Ln broken promise(s) to pay</source>
         <translation>
-            <numerusform>%n 次承诺还款未兑现</numerusform>
+            <numerusform>%Ln 次承诺还款未兑现</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n failed contact(s)</source>
+        <source>%Ln failed contact(s)</source>
         <translation>
-            <numerusform>%n 次联系未果</numerusform>
+            <numerusform>%Ln 次联系未果</numerusform>
         </translation>
     </message>
     <message>
@@ -591,21 +591,21 @@
         <translation>（%1 天内）</translation>
     </message>
     <message numerus="yes">
-        <source>%n overdue account(s) elsewhere</source>
+        <source>%Ln overdue account(s) elsewhere</source>
         <translation>
-            <numerusform>其他机构逾期账户 %n 个</numerusform>
+            <numerusform>其他机构逾期账户 %Ln 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>worst DPD %n in 24 months</source>
+        <source>worst DPD %Ln in 24 months</source>
         <translation>
-            <numerusform>24 个月内最长逾期 %n 天</numerusform>
+            <numerusform>24 个月内最长逾期 %Ln 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>bucket worse by %n since last month</source>
+        <source>bucket worse by %Ln since last month</source>
         <translation>
-            <numerusform>账龄较上月上升 %n 档</numerusform>
+            <numerusform>账龄较上月上升 %Ln 档</numerusform>
         </translation>
     </message>
     <message>
@@ -826,9 +826,9 @@
         <translation>已删除用户 %1，数据库已重新加密。</translation>
     </message>
     <message numerus="yes">
-        <source>Intact: all %n event(s) follow one another unchanged.</source>
+        <source>Intact: all %Ln event(s) follow one another unchanged.</source>
         <translation>
-            <numerusform>校验通过：全部 %n 条记录连续完整，未被篡改。</numerusform>
+            <numerusform>校验通过：全部 %Ln 条记录连续完整，未被篡改。</numerusform>
         </translation>
     </message>
     <message>
@@ -848,9 +848,9 @@
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message numerus="yes">
-        <source>intact (%n event(s))</source>
+        <source>intact (%Ln event(s))</source>
         <translation>
-            <numerusform>校验通过（共 %n 条记录）</numerusform>
+            <numerusform>校验通过（共 %Ln 条记录）</numerusform>
         </translation>
     </message>
     <message>
@@ -906,15 +906,15 @@
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <source>Recomputing every loan as of %1: %n loan(s) done…</source>
+        <source>Recomputing every loan as of %1: %Ln loan(s) done…</source>
         <translation>
-            <numerusform>正在按 %1 重新计算全部贷款：已完成 %n 笔……</numerusform>
+            <numerusform>正在按 %1 重新计算全部贷款：已完成 %Ln 笔……</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The delinquency rules were saved and every loan recomputed as of %1: %n loan(s) overdue.</source>
+        <source>The delinquency rules were saved and every loan recomputed as of %1: %Ln loan(s) overdue.</source>
         <translation>
-            <numerusform>逾期规则已保存，全部贷款已按 %1 重新计算：逾期 %n 笔。</numerusform>
+            <numerusform>逾期规则已保存，全部贷款已按 %1 重新计算：逾期 %Ln 笔。</numerusform>
         </translation>
     </message>
     <message>
@@ -1128,15 +1128,15 @@
         <translation>应用(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <source>%n case(s) to assign.</source>
+        <source>%Ln case(s) to assign.</source>
         <translation>
-            <numerusform>待分配 %n 件。</numerusform>
+            <numerusform>待分配 %Ln 件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source> %n case(s) do not fit anyone&apos;s capacity and stay unassigned.</source>
+        <source> %Ln case(s) do not fit anyone&apos;s capacity and stay unassigned.</source>
         <translation>
-            <numerusform> 有 %n 件超出所有人的容量，暂不分配。</numerusform>
+            <numerusform> 有 %Ln 件超出所有人的容量，暂不分配。</numerusform>
         </translation>
     </message>
     <message>
@@ -1500,9 +1500,9 @@
         <translation>导入已取消，未做任何改动。</translation>
     </message>
     <message numerus="yes">
-        <source>The extract has %n problem(s); nothing was imported. Fix the files and import again.</source>
+        <source>The extract has %Ln problem(s); nothing was imported. Fix the files and import again.</source>
         <translation>
-            <numerusform>数据中有 %n 个问题，未导入任何内容。请修正文件后重新导入。</numerusform>
+            <numerusform>数据中有 %Ln 个问题，未导入任何内容。请修正文件后重新导入。</numerusform>
         </translation>
     </message>
     <message>
@@ -1533,9 +1533,9 @@
         <translation>分行数据库：%1</translation>
     </message>
     <message numerus="yes">
-        <source>Too many failed attempts. Try again in %n second(s).</source>
+        <source>Too many failed attempts. Try again in %Ln second(s).</source>
         <translation>
-            <numerusform>失败次数过多，请在 %n 秒后重试。</numerusform>
+            <numerusform>失败次数过多，请在 %Ln 秒后重试。</numerusform>
         </translation>
     </message>
     <message>
@@ -1815,9 +1815,9 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>暂无贷款。从核心系统首次导入后（“数据导入”页面，主管和管理员可用），贷款将显示在这里。</translation>
     </message>
     <message numerus="yes">
-        <source>%n loan(s)</source>
+        <source>%Ln loan(s)</source>
         <translation>
-            <numerusform>共 %n 笔贷款</numerusform>
+            <numerusform>共 %Ln 笔贷款</numerusform>
         </translation>
     </message>
     <message>
@@ -2121,9 +2121,9 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>全部催收专员</translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s) in the queue</source>
+        <source>%Ln customer(s) in the queue</source>
         <translation>
-            <numerusform>队列中共 %n 位客户</numerusform>
+            <numerusform>队列中共 %Ln 位客户</numerusform>
         </translation>
     </message>
     <message>
@@ -2139,15 +2139,15 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>已移出队列：%1。%2</translation>
     </message>
     <message numerus="yes">
-        <source>%n case(s) assigned to %1.</source>
+        <source>%Ln case(s) assigned to %1.</source>
         <translation>
-            <numerusform>已将 %n 件分配给 %1。</numerusform>
+            <numerusform>已将 %Ln 件分配给 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n case(s) assigned automatically.</source>
+        <source>%Ln case(s) assigned automatically.</source>
         <translation>
-            <numerusform>已自动分案 %n 件。</numerusform>
+            <numerusform>已自动分案 %Ln 件。</numerusform>
         </translation>
     </message>
     <message>

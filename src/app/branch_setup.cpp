@@ -50,10 +50,10 @@ Result<void> checkBranchDatabaseFiles(const std::filesystem::path& path)
 const std::vector<DemoAccount>& demoAccounts()
 {
     static const std::vector<DemoAccount> accounts = {
-        {"admin", "系统管理员 (演示)", Role::Administrator, "Demo-Guanli-2026"},
-        {"supervisor", "王主管 (演示)", Role::Supervisor, "Demo-Zhuguan-2026"},
-        {"officer1", "李专员 (演示)", Role::Officer, "Demo-Zhuanyuan-1"},
-        {"officer2", "张专员 (演示)", Role::Officer, "Demo-Zhuanyuan-2"},
+        {"admin", "系统管理员（演示）", Role::Administrator, "Demo-Guanli-2026"},
+        {"supervisor", "王主管（演示）", Role::Supervisor, "Demo-Zhuguan-2026"},
+        {"officer1", "李专员（演示）", Role::Officer, "Demo-Zhuanyuan-1"},
+        {"officer2", "张专员（演示）", Role::Officer, "Demo-Zhuanyuan-2"},
     };
     return accounts;
 }

@@ -5,6 +5,7 @@
 #include "app/use_case.h"
 #include "storage/loan_status_repository.h"
 #include "storage/screening_repository.h"
+#include "storage/settings_repository.h"
 #include "storage/user_repository.h"
 
 #include <algorithm>
@@ -15,6 +16,8 @@
 
 namespace doorstep::app {
 namespace {
+
+constexpr std::string_view kCapacitySetting = "assignment.capacity_per_officer";
 
 constexpr std::array<std::pair<DismissReason, std::string_view>, 6> kReasons{{
     {DismissReason::PromisedToPay, "promised_to_pay"},
@@ -357,6 +360,24 @@ Result<std::vector<std::string>> ScreeningService::officers() const
         if (u.role == Role::Officer && !u.disabled) names.push_back(u.username);
     }
     return names;
+}
+
+std::map<std::string, std::string> ScreeningService::staffNames() const
+{
+    std::map<std::string, std::string> names;
+    if (!m_session.can(Permission::ViewPortfolio)) return names;
+    for (const User& u : storage::UserRepository(m_session.database().connection()).list())
+        names[u.username] = u.displayName;
+    return names;
+}
+
+int ScreeningService::capacityPerOfficer() const
+{
+    const auto text = storage::SettingsRepository(m_session.database().connection()).get(kCapacitySetting);
+    int value = 0;
+    if (text && std::from_chars(text->data(), text->data() + text->size(), value).ec == std::errc{} && value >= 1)
+        return value;
+    return kDefaultCapacityPerOfficer;
 }
 
 Result<void> ScreeningService::assign(const std::vector<std::int64_t>& borrowerRowIds, const std::string& officer)

@@ -8,6 +8,7 @@
 #include "domain/screening.h"
 #include "domain/visit_queue_state.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,11 @@ public:
     Result<void> setCaseFlags(std::int64_t borrowerRowId, const CaseFlags& flags);  // supervisors; audited
 
     Result<std::vector<std::string>> officers() const;  // active officers, for assignment
+    // Every user's display name by user name (李专员 for officer1), for whatever a person reads.
+    std::map<std::string, std::string> staffNames() const;
+    // How many open cases one officer carries at most (branch setting assignment.capacity_per_officer).
+    static constexpr int kDefaultCapacityPerOfficer = 40;
+    int capacityPerOfficer() const;
     Result<void> assign(const std::vector<std::int64_t>& borrowerRowIds, const std::string& officer);
     // The automatic assignment of every open, unassigned (or all, when `reassignAll`) queue entry.
     Result<AssignmentProposal> proposeAssignment(const std::vector<std::string>& officersOnDuty, int capacity,

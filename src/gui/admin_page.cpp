@@ -252,7 +252,7 @@ void AdminPage::verifyAudit()
         m_auditLabel->setText(errorText(result.error()));
     } else if (result->intact) {
         m_auditLabel->setStyleSheet(Theme::successStyle());
-        m_auditLabel->setText(tr("Intact: all %n event(s) follow one another unchanged.", nullptr,
+        m_auditLabel->setText(tr("Intact: all %Ln event(s) follow one another unchanged.", nullptr,
                                  static_cast<int>(result->eventsChecked)));
     } else {
         m_auditLabel->setStyleSheet(Theme::errorStyle());
@@ -276,7 +276,7 @@ void AdminPage::exportAudit()
     }
     const report::AuditReportInfo info{
         QFileInfo(toQString(m_session.databasePath().string())).fileName(), toQString(m_session.user().username),
-        check->intact ? tr("intact (%n event(s))", nullptr, static_cast<int>(check->eventsChecked))
+        check->intact ? tr("intact (%Ln event(s))", nullptr, static_cast<int>(check->eventsChecked))
                       : tr("BROKEN at event %1").arg(check->brokenAt)};
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     const bool written = report::writeAuditReportPdf(path, info, *events);
@@ -349,7 +349,7 @@ void AdminPage::offerRecompute()
                 showResult(std::unexpected(result.error()), {});
                 return;
             }
-            showResult({}, tr("The delinquency rules were saved and every loan recomputed as of %1: %n loan(s) "
+            showResult({}, tr("The delinquency rules were saved and every loan recomputed as of %1: %Ln loan(s) "
                               "overdue.",
                               nullptr, static_cast<int>(result->overdue))
                                .arg(date));
@@ -363,7 +363,7 @@ void AdminPage::offerRecompute()
     progress->show();
     connect(&m_workspace.job, &BackgroundJob::progressed, progress, [progress, loans, date] {
         progress->setLabelText(
-            tr("Recomputing every loan as of %1: %n loan(s) done…", nullptr, static_cast<int>(loans->load()))
+            tr("Recomputing every loan as of %1: %Ln loan(s) done…", nullptr, static_cast<int>(loans->load()))
                 .arg(date));
     });
 }

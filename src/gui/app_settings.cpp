@@ -47,6 +47,16 @@ void AppSettings::setDatabasePath(const QString& path)
     settings().setValue(QStringLiteral("database/path"), path);
 }
 
+QByteArray AppSettings::windowGeometry()
+{
+    return settings().value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray& geometry)
+{
+    settings().setValue(QStringLiteral("window/geometry"), geometry);
+}
+
 QString AppSettings::lastUsername()
 {
     return settings().value(QStringLiteral("login/lastUsername")).toString();

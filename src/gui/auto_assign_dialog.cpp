@@ -27,9 +27,17 @@ AutoAssignDialog::AutoAssignDialog(app::Session& session, QWidget* parent) : QDi
     auto* form = new QFormLayout;
     m_officers = new QListWidget(this);
     m_officers->setObjectName(QStringLiteral("dutyOfficers"));
-    if (auto names = app::ScreeningService(session).officers()) {
+    const app::ScreeningService service(session);
+    m_staffNames = service.staffNames();
+    const auto& staff = m_staffNames;
+    const auto displayName = [&staff](const std::string& username) {
+        const auto it = staff.find(username);
+        return toQString(it != staff.end() && !it->second.empty() ? it->second : username);
+    };
+    if (auto names = service.officers()) {
         for (const auto& name : *names) {
-            auto* item = new QListWidgetItem(toQString(name), m_officers);
+            auto* item = new QListWidgetItem(displayName(name), m_officers);
+            item->setData(Qt::UserRole, toQString(name));
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             item->setCheckState(Qt::Checked);
         }
@@ -39,14 +47,8 @@ AutoAssignDialog::AutoAssignDialog(app::Session& session, QWidget* parent) : QDi
     m_capacity = new QSpinBox(this);
     m_capacity->setObjectName(QStringLiteral("capacity"));
     m_capacity->setRange(1, 1000);
-    // A sensible start: the open queue shared out, with a fifth to spare.
-    int open = 0;
-    if (auto items = app::ScreeningService(session).queue({})) {
-        open = static_cast<int>(
-            std::ranges::count_if(*items, [](const app::QueueItem& i) { return i.state != QueueState::Dismissed; }));
-    }
-    const int officers = std::max(1, m_officers->count());
-    m_capacity->setValue(std::clamp((open * 6 / 5 + officers - 1) / officers, 10, 1000));
+    // The branch's realistic caseload per officer (setting assignment.capacity_per_officer, 40 by default).
+    m_capacity->setValue(service.capacityPerOfficer());
     m_capacity->setSuffix(tr(" cases each"));
     form->addRow(tr("&Capacity:"), m_capacity);
     m_reassignAll = new QCheckBox(tr("Al&so move open cases that already have an officer"), this);
@@ -81,7 +83,8 @@ void AutoAssignDialog::propose()
 {
     std::vector<std::string> onDuty;
     for (int i = 0; i < m_officers->count(); ++i) {
-        if (m_officers->item(i)->checkState() == Qt::Checked) onDuty.push_back(toStd(m_officers->item(i)->text()));
+        if (m_officers->item(i)->checkState() == Qt::Checked)
+            onDuty.push_back(toStd(m_officers->item(i)->data(Qt::UserRole).toString()));
     }
     auto proposal =
         app::ScreeningService(m_session).proposeAssignment(onDuty, m_capacity->value(), m_reassignAll->isChecked());
@@ -108,15 +111,17 @@ void AutoAssignDialog::propose()
     for (const OfficerLoad& load : proposal->resultingLoads) {
         const int row = m_loads->rowCount();
         m_loads->insertRow(row);
-        m_loads->setItem(row, 0, new QTableWidgetItem(toQString(load.officer)));
+        m_loads->setItem(row, 0, new QTableWidgetItem(m_staffNames.contains(load.officer)
+                                                          ? toQString(m_staffNames.at(load.officer))
+                                                          : toQString(load.officer)));
         m_loads->setItem(row, 1, new QTableWidgetItem(QStringLiteral("%1 / %2").arg(load.cases).arg(load.capacity)));
         m_loads->setItem(row, 2, new QTableWidgetItem(QString::number(load.weight)));
         m_loads->setItem(row, 3, new QTableWidgetItem(QString::number(districts[load.officer].size())));
     }
-    m_summary->setText(tr("%n case(s) to assign.", nullptr, static_cast<int>(proposal->assignments.size())) +
+    m_summary->setText(tr("%Ln case(s) to assign.", nullptr, static_cast<int>(proposal->assignments.size())) +
                        (proposal->unassigned.empty()
                             ? QString()
-                            : tr(" %n case(s) do not fit anyone's capacity and stay unassigned.", nullptr,
+                            : tr(" %Ln case(s) do not fit anyone's capacity and stay unassigned.", nullptr,
                                  static_cast<int>(proposal->unassigned.size()))));
     m_proposal = std::move(*proposal);
     m_applyButton->setEnabled(!m_proposal->assignments.empty());

@@ -4,7 +4,9 @@
 #include "app/screening_service.h"
 
 #include <QDialog>
+#include <map>
 #include <optional>
+#include <string>
 
 class QListWidget;
 class QSpinBox;
@@ -32,6 +34,7 @@ private:
     QLabel* m_summary = nullptr;
     QPushButton* m_applyButton = nullptr;
     std::optional<AssignmentProposal> m_proposal;
+    std::map<std::string, std::string> m_staffNames;  // display names by user name
 };
 
 }  // namespace doorstep::gui

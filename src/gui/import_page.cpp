@@ -177,7 +177,7 @@ void ImportPage::showReport(const Result<app::ImportReport>& report)
     if (!report->problems.empty()) {
         m_progress->hide();
         m_result->setStyleSheet(Theme::errorStyle());
-        m_result->setText(tr("The extract has %n problem(s); nothing was imported. Fix the files and import again.",
+        m_result->setText(tr("The extract has %Ln problem(s); nothing was imported. Fix the files and import again.",
                              nullptr, static_cast<int>(report->problems.size())) +
                           (report->moreProblems ? tr(" Only the first ones are listed.") : QString()));
         QStringList lines;

@@ -63,7 +63,7 @@ void LoginDialog::updateThrottle()
     m_ui->loginButton->setEnabled(!waiting);
     if (waiting) {
         showMessage(
-            tr("Too many failed attempts. Try again in %n second(s).", nullptr, static_cast<int>(wait.count())));
+            tr("Too many failed attempts. Try again in %Ln second(s).", nullptr, static_cast<int>(wait.count())));
         if (!m_countdown.isActive()) m_countdown.start();
     } else if (m_countdown.isActive()) {
         m_countdown.stop();

@@ -1,6 +1,7 @@
 #include "gui/main_window.h"
 
 #include "gui/admin_page.h"
+#include "gui/app_settings.h"
 #include "gui/empty_state_page.h"
 #include "gui/error_text.h"
 #include "gui/import_page.h"
@@ -29,7 +30,11 @@ MainWindow::MainWindow(app::Session& session, QWidget* parent) : QMainWindow(par
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Doorstep — %1").arg(QFileInfo(toQString(session.databasePath().string())).fileName()));
-    resize(1100, 720);
+    // First start: maximised, so the money columns fit on a 1366×768 desk; afterwards as the user left it.
+    if (!restoreGeometry(AppSettings::windowGeometry())) {
+        resize(1100, 720);
+        setWindowState(windowState() | Qt::WindowMaximized);
+    }
 
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
@@ -67,6 +72,7 @@ MainWindow::MainWindow(app::Session& session, QWidget* parent) : QMainWindow(par
 
 MainWindow::~MainWindow()
 {
+    AppSettings::setWindowGeometry(saveGeometry());
     m_job->cancelAndWait();  // before the pages and the session the work reports to go away
 }
 

@@ -124,7 +124,7 @@ PortfolioPage::PortfolioPage(Workspace& workspace, QWidget* parent)
     connect(m_overdueOnly, &QCheckBox::toggled, this, &PortfolioPage::applyFilter);
     connect(m_view, &QTableView::activated, this, &PortfolioPage::openCase);
     connect(m_model, &PortfolioModel::totalChanged, this, [this](qint64 total) {
-        m_countLabel->setText(tr("%n loan(s)", nullptr, static_cast<int>(total)));
+        m_countLabel->setText(tr("%Ln loan(s)", nullptr, static_cast<int>(total)));
         const bool empty = total == 0 && m_model->filter().search.empty() && m_bucket->currentIndex() == 0 &&
                            m_class->currentIndex() == 0 && m_product->currentIndex() == 0 &&
                            m_district->currentIndex() == 0 && m_officer->currentIndex() == 0 &&

@@ -10,23 +10,23 @@ namespace doorstep::gui {
 // Texts are looked up in the "Screening" context; lupdate reads these literal calls.
 QString hitText(const RuleHit& h)
 {
-    const QString points = QStringLiteral(" (+%1)").arg(h.points);
+    const QString points = QCoreApplication::translate("Screening", " (+%L1 points)").arg(h.points);
     const int n = static_cast<int>(h.observed);
     switch (h.kind) {
-    case RuleKind::DpdAtLeast: return QCoreApplication::translate("Screening", "DPD %n", nullptr, n) + points;
+    case RuleKind::DpdAtLeast: return QCoreApplication::translate("Screening", "DPD %Ln", nullptr, n) + points;
     case RuleKind::TotalOverdueAtLeast:
         return QCoreApplication::translate("Screening", "overdue %1").arg(moneyText(h.observed)) + points;
     case RuleKind::BrokenPromisesAtLeast:
-        return QCoreApplication::translate("Screening", "%n broken promise(s) to pay", nullptr, n) + points;
+        return QCoreApplication::translate("Screening", "%Ln broken promise(s) to pay", nullptr, n) + points;
     case RuleKind::FailedContactsAtLeast:
-        return QCoreApplication::translate("Screening", "%n failed contact(s)", nullptr, n) +
+        return QCoreApplication::translate("Screening", "%Ln failed contact(s)", nullptr, n) +
                QCoreApplication::translate("Screening", " in %1 days").arg(h.windowDays) + points;
     case RuleKind::OverdueElsewhereAtLeast:
-        return QCoreApplication::translate("Screening", "%n overdue account(s) elsewhere", nullptr, n) + points;
+        return QCoreApplication::translate("Screening", "%Ln overdue account(s) elsewhere", nullptr, n) + points;
     case RuleKind::WorstDpd24MonthsAtLeast:
-        return QCoreApplication::translate("Screening", "worst DPD %n in 24 months", nullptr, n) + points;
+        return QCoreApplication::translate("Screening", "worst DPD %Ln in 24 months", nullptr, n) + points;
     case RuleKind::BucketWorsened:
-        return QCoreApplication::translate("Screening", "bucket worse by %n since last month", nullptr, n) + points;
+        return QCoreApplication::translate("Screening", "bucket worse by %Ln since last month", nullptr, n) + points;
     }
     return points;
 }

@@ -25,6 +25,12 @@ const app::QueueItem* VisitQueueModel::itemAt(int row) const
     return row >= 0 && row < static_cast<int>(m_items.size()) ? &m_items[static_cast<std::size_t>(row)] : nullptr;
 }
 
+QString VisitQueueModel::staffName(const std::string& username) const
+{
+    const auto it = m_staffNames.find(username);
+    return toQString(it != m_staffNames.end() && !it->second.empty() ? it->second : username);
+}
+
 int VisitQueueModel::rowOf(std::int64_t borrowerRowId) const
 {
     for (std::size_t i = 0; i < m_items.size(); ++i) {
@@ -62,7 +68,7 @@ QVariant VisitQueueModel::data(const QModelIndex& index, int role) const
         case Dpd:
         case BucketColumn: return i->maxDpd;
         case TotalOverdue: return QVariant::fromValue<qlonglong>(i->totalOverdue.fen);
-        case Officer: return toQString(i->officer);
+        case Officer: return staffName(i->officer);
         case State: return static_cast<int>(i->state);
         default: return {};
         }
@@ -75,7 +81,7 @@ QVariant VisitQueueModel::data(const QModelIndex& index, int role) const
     case Dpd: return i->maxDpd;
     case BucketColumn: return toQString(bucketName(i->bucket));
     case TotalOverdue: return moneyText(i->totalOverdue.fen);
-    case Officer: return i->officer.empty() ? tr("(unassigned)") : toQString(i->officer);
+    case Officer: return i->officer.empty() ? tr("(unassigned)") : staffName(i->officer);
     case State: return queueStateText(i->state);
     case Why: return reasonsText(i->hits);
     default: return {};

@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
+#include <map>
+#include <string>
 #include <vector>
 
 namespace doorstep::gui {
@@ -16,6 +18,9 @@ public:
 
     explicit VisitQueueModel(QObject* parent = nullptr);
     void setItems(std::vector<app::QueueItem> items);
+    // Display names of staff by user name: people read 李专员, not officer1.
+    void setStaffNames(std::map<std::string, std::string> names) { m_staffNames = std::move(names); }
+    QString staffName(const std::string& username) const;
     const app::QueueItem* itemAt(int row) const;
     int rowOf(std::int64_t borrowerRowId) const;
 
@@ -26,6 +31,7 @@ public:
 
 private:
     std::vector<app::QueueItem> m_items;
+    std::map<std::string, std::string> m_staffNames;
 };
 
 // Sorts the queue by any column; ties keep the queue's documented order: score, then days past due, then

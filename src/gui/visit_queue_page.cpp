@@ -45,6 +45,7 @@ VisitQueuePage::VisitQueuePage(Workspace& workspace, QWidget* parent)
     : QWidget(parent), m_workspace(workspace), m_session(workspace.session), m_model(new VisitQueueModel(this))
 {
     app::Session& session = m_session;
+    m_model->setStaffNames(app::ScreeningService(session).staffNames());
     const bool supervisor = session.can(Permission::ReviewWork);
     auto* layout = new QVBoxLayout(this);
     auto* title = new QLabel(tr("Visit queue"), this);
@@ -113,7 +114,7 @@ VisitQueuePage::VisitQueuePage(Workspace& workspace, QWidget* parent)
         if (auto names = app::ScreeningService(session).officers()) {
             for (const auto& name : *names) {
                 const QString officer = toQString(name);
-                connect(menu->addAction(officer), &QAction::triggered, this,
+                connect(menu->addAction(m_model->staffName(name)), &QAction::triggered, this,
                         [this, officer] { assignSelected(officer); });
             }
         }
@@ -232,11 +233,11 @@ void VisitQueuePage::reload()
         m_officer->clear();
         m_officer->addItem(tr("All officers"), QString());
         for (const auto& o : officers)
-            m_officer->addItem(toQString(o), toQString(o));
+            m_officer->addItem(m_model->staffName(o), toQString(o));
     }
     m_model->setItems(std::move(*items));
     m_view->resizeColumnsToContents();
-    m_status->setText(tr("%n customer(s) in the queue", nullptr, m_model->rowCount()));
+    m_status->setText(tr("%Ln customer(s) in the queue", nullptr, m_model->rowCount()));
     selectBorrower(selected);
     showDetail();
 }
@@ -327,7 +328,8 @@ void VisitQueuePage::assignSelected(const QString& officer)
         MessageBox::warning(this, tr("Visit queue"), errorText(r.error()));
         return;
     }
-    m_status->setText(tr("%n case(s) assigned to %1.", nullptr, static_cast<int>(ids.size())).arg(officer));
+    m_status->setText(
+        tr("%Ln case(s) assigned to %1.", nullptr, static_cast<int>(ids.size())).arg(m_model->staffName(toStd(officer))));
     reload();
 }
 
@@ -383,7 +385,7 @@ void VisitQueuePage::autoAssign()
     AutoAssignDialog dialog(m_session, this);
     if (dialog.exec() == QDialog::Accepted) {
         reload();
-        m_status->setText(tr("%n case(s) assigned automatically.", nullptr,
+        m_status->setText(tr("%Ln case(s) assigned automatically.", nullptr,
                              dialog.proposal() ? static_cast<int>(dialog.proposal()->assignments.size()) : 0));
     }
 }

@@ -287,8 +287,11 @@ TEST_CASE("plans: three months' grace without payment, the interest deferred and
     for (std::size_t k = 1; k < 9; ++k)
         interestAfterGrace += small.instalments[k].interest;
     Money plainInterest;
-    for (const Instalment& i : *buildSchedule(
-             ScheduleTerms{Money{1'000}, AnnualRate{60'000}, ymd(2026, 1, 15), 8, RepaymentMethod::EqualPrincipal}))
+    // Held in a variable: a range-for over *buildSchedule(…) would read the destroyed temporary.
+    const auto plain =
+        buildSchedule(ScheduleTerms{Money{1'000}, AnnualRate{60'000}, ymd(2026, 1, 15), 8, RepaymentMethod::EqualPrincipal});
+    REQUIRE(plain.has_value());
+    for (const Instalment& i : *plain)
         plainInterest += i.interestDue;
     CHECK(interestAfterGrace == plainInterest + Money{5});
     checkReconciles(small);
