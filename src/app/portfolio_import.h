@@ -28,6 +28,9 @@ struct ImportReport {
     bool cancelled = false;
     std::vector<io::ExtractProblem> problems;
     bool moreProblems = false;  // the list stops at the first 200
+    // Imported all the same, but worth a look (docs/data-formats.md, "Warnings"): the first 200, and how many.
+    std::vector<io::ExtractProblem> warnings;
+    std::int64_t warningCount = 0;
     io::ExtractCounts counts;
     Date extractDate{};
     std::int64_t rowsChanged = 0;

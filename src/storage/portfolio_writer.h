@@ -40,6 +40,14 @@ public:
     // Then brings the loan ledger (storage/loan_ledger.h) of every loan whose rows changed up to date.
     void finish();
     std::int64_t rowsChanged() const { return m_changed; }
+    // Payment ids the database held for one loan that this extract gave to another (after finish(); the
+    // writer applied the move, so the caller rolls back). Bank ids, in payment id order.
+    struct MovedPayment {
+        std::string paymentId;
+        std::string storedLoan;
+        std::string extractLoan;
+    };
+    std::vector<MovedPayment> movedPayments() const;
     std::int64_t rowsRead() const { return m_read; }
     // Loan-ledger blobs written (a loan's instalments or its payments; 0 when no such row changed).
     std::int64_t ledgerBlobsWritten() const;

@@ -85,6 +85,7 @@ struct Written {
     std::int64_t changed = 0;
     std::int64_t read = 0;
     std::int64_t ledgerBlobs = 0;
+    std::vector<std::string> moved;  // "payment|stored loan>extract loan"
 };
 
 // Feeds the records in extract order inside one transaction, as the import does.
@@ -105,8 +106,11 @@ Written write(const Connection& db, const Records& r)
     for (const auto& p : r.payments)
         w.payment(p);
     w.finish();
+    Written out{w.rowsChanged(), w.rowsRead(), w.ledgerBlobsWritten(), {}};
+    for (const auto& m : w.movedPayments())
+        out.moved.push_back(m.paymentId + "|" + m.storedLoan + ">" + m.extractLoan);
     tx.commit();
-    return {w.rowsChanged(), w.rowsRead(), w.ledgerBlobsWritten()};
+    return out;
 }
 
 std::int64_t scalar(const Connection& db, const std::string& sql)
@@ -429,7 +433,30 @@ TEST_CASE("a payment moved to another loan is updated in place", "[portfolio_wri
     CHECK(w.changed <= 2);
     CHECK(w.ledgerBlobs == 2);  // the payments of both loans
     CHECK(test::ledgerMismatch(db).empty());
-    CHECK(write(db, r).changed == 0);
+    // The writer says so, for the import to refuse (DOMAIN.md section 3): removed from L001-1, then added to L002-1.
+    CHECK(w.moved == Texts{"PA2|L001-1>L002-1"});
+    const Written again = write(db, r);
+    CHECK(again.changed == 0);
+    CHECK(again.moved.empty());
+}
+
+TEST_CASE("a payment moved in place to a loan listed before its own is noted as moved too", "[portfolio_writer]")
+{
+    test::TempDir dir;
+    const Connection db = test::migratedDatabase(dir / "p.db");
+    write(db, tinyPortfolio());
+    Records r = tinyPortfolio();
+    // L002-1's payments come first: PA2 is updated to L002-1 while L001-1 still holds it.
+    r.payments = {{"PB1", "L002-1", day(2024, 2, 10), Money{428'889}},
+                  {"PA2", "L002-1", day(2025, 5, 20), Money{444'375}},
+                  {"PA1", "L001-1", day(2025, 4, 15), Money{444'375}}};
+    CHECK(write(db, r).moved == Texts{"PA2|L001-1>L002-1"});
+    // A payment that only changes its date or amount is no move.
+    Records changed = tinyPortfolio();
+    changed.payments[0].amount = Money{1};
+    CHECK(write(db, changed).moved == Texts{"PA2|L002-1>L001-1"});
+    changed.payments[0].amount = Money{2};
+    CHECK(write(db, changed).moved.empty());
 }
 
 TEST_CASE("borrowers and loans the extract no longer lists stay, with their rows", "[portfolio_writer]")
