@@ -117,6 +117,11 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
             return refuseMovedPayments(folder, options, moved, std::move(report));
         }
         report.rowsChanged = writer.rowsChanged();
+        const auto book = writer.bookChanges();
+        report.loansLeft = book.loansLeft;
+        report.loansReturned = book.loansReturned;
+        report.borrowersLeft = book.borrowersLeft;
+        report.borrowersReturned = book.borrowersReturned;
         const std::int64_t loans = report.counts.loans;
         report.recompute =
             recomputeInTransaction(db, report.extractDate, loadDelinquencySettings(db), [&](std::int64_t done) {
@@ -145,8 +150,10 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
         return fail(ErrorCode::Io, "The import could not be written; nothing was changed.");
     }
     report.imported = true;
-    logger("app")->info("imported extract of {}: {} loans, {} rows changed", formatIsoDate(report.extractDate),
-                        report.counts.loans, report.rowsChanged);
+    logger("app")->info("imported extract of {}: {} loans, {} rows changed; {} loans and {} borrowers left the book, "
+                        "{} and {} came back; {} warning(s)",
+                        formatIsoDate(report.extractDate), report.counts.loans, report.rowsChanged, report.loansLeft,
+                        report.borrowersLeft, report.loansReturned, report.borrowersReturned, report.warningCount);
     return report;
 }
 

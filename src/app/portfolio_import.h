@@ -34,6 +34,12 @@ struct ImportReport {
     io::ExtractCounts counts;
     Date extractDate{};
     std::int64_t rowsChanged = 0;
+    // The extract is a snapshot of the book (DOMAIN.md section 3): loans and borrowers it no longer holds left
+    // the book with it; those it holds again after they had left came back.
+    std::int64_t loansLeft = 0;
+    std::int64_t loansReturned = 0;
+    std::int64_t borrowersLeft = 0;
+    std::int64_t borrowersReturned = 0;
     RecomputeSummary recompute;
     ScreeningSummary screening;
 };

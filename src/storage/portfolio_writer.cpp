@@ -435,6 +435,33 @@ void PortfolioWriter::contactAttempt(const ContactAttempt& a)
     m_changed += m_db.changes();
 }
 
+// The extract is a snapshot of the book: what it holds is in the book, what it does not hold has left it since
+// the last extract. Returns are found by the partial index of those that left (few); leavers by one pass over
+// the loans and the borrowers, each looked up among those the extract held.
+void PortfolioWriter::markBook()
+{
+    std::string lastHeld;  // the last extract that held them; unknown without an import on record
+    {
+        auto last = m_db.prepare("SELECT extract_date FROM imports ORDER BY id DESC LIMIT 1");
+        if (last.step()) lastHeld = last.columnText(0);
+    }
+    m_db.execute("UPDATE loans SET left_book_after = NULL WHERE left_book_after IS NOT NULL "
+                 "AND id IN (SELECT id FROM temp.seen_loans)");
+    m_book.loansReturned = m_db.changes();
+    m_db.execute("UPDATE borrowers SET left_book_after = NULL WHERE left_book_after IS NOT NULL "
+                 "AND id IN (SELECT id FROM temp.seen_borrowers)");
+    m_book.borrowersReturned = m_db.changes();
+    auto left = m_db.prepare("UPDATE loans SET left_book_after = ? WHERE left_book_after IS NULL "
+                             "AND id NOT IN (SELECT id FROM temp.seen_loans)");
+    left.bind(1, lastHeld).run();
+    m_book.loansLeft = m_db.changes();
+    auto gone = m_db.prepare("UPDATE borrowers SET left_book_after = ? WHERE left_book_after IS NULL "
+                             "AND id NOT IN (SELECT id FROM temp.seen_borrowers)");
+    gone.bind(1, lastHeld).run();
+    m_book.borrowersLeft = m_db.changes();
+    m_changed += m_book.loansReturned + m_book.borrowersReturned + m_book.loansLeft + m_book.borrowersLeft;
+}
+
 void PortfolioWriter::finish()
 {
     flushInstalments();
@@ -448,6 +475,7 @@ void PortfolioWriter::finish()
         m_changed += m_db.changes();
         m_db.execute("DELETE FROM payments WHERE loan_id IN (SELECT id FROM temp.seen_loans WHERE payments = 0)");
         m_changed += m_db.changes();
+        markBook();
         dropLedgerTriggers();
         auto dirty = m_db.prepare("SELECT id, instalments, payments FROM temp.ledger_dirty ORDER BY id");
         while (dirty.step())

@@ -2,6 +2,7 @@
 
 #include "io/synthetic_extract.h"
 #include "ledger_check.h"
+#include "storage/portfolio_query.h"
 #include "support/db_query.h"
 #include "support/file_bytes.h"
 #include "support/test_branch.h"
@@ -734,4 +735,129 @@ TEST_CASE("the demo book of seed 22 after seed 21 reuses payment ids for other l
                                        id + "'") == Texts{stored});
     }
     CHECK(everything(db) == before);
+}
+
+namespace {
+
+// kTiny without C002 and everything of theirs (their only loan L002-1), as of another date.
+Files withoutC002(const std::string& date)
+{
+    return edited(
+        {{"manifest.csv", {"2026-11-30,310115", date + ",310115"}},
+         {"borrowers.csv", {"C002,李强,44030419780101031X,13900001111,02161234567,徐汇区漕溪北路1号,徐汇区,,,,,", ""}},
+         {"contacts.csv", {"C002,李娜,guarantor,13600004444", ""}},
+         {"loans.csv", {"L002-1,C002,mortgage,800000,3.1,2024-01-10,360,equal_principal,", ""}},
+         {"instalments.csv", {"L002-1,1,2024-02-10,2222.22,2066.67", ""}},
+         {"instalments.csv", {"L002-1,2,2026-10-10,2222.22,2060.94", ""}},
+         {"payments.csv", {"P3,L002-1,2024-02-10,4288.89", ""}}});
+}
+
+std::string statusOf(const storage::Connection& db, const std::string& loan)
+{
+    const auto rows = test::queryTexts(
+        db,
+        "SELECT as_of || '|' || dpd || '|' || bucket || '|' || risk_class || '|' || overdue_principal_fen || '|' || "
+        "overdue_interest_fen || '|' || penalty_fen || '|' || compound_fen || '|' || total_overdue_fen FROM "
+        "loan_status s JOIN loans l ON l.id = s.loan_id WHERE l.bank_id = '" +
+            loan + "'");
+    return rows.empty() ? std::string() : rows.front();
+}
+
+Texts leftBook(const storage::Connection& db, const std::string& table)
+{
+    return test::queryTexts(db, "SELECT bank_id || '|' || coalesce(left_book_after, 'in book') FROM " + table +
+                                    " ORDER BY bank_id");
+}
+
+}  // namespace
+
+TEST_CASE("a loan and borrower that left the book keep their figures, leave recompute, screening and the default "
+          "list, still open, and come back with a later extract",
+          "[portfolio_import][book]")
+{
+    Fixture f;
+    const auto& db = f.db();
+    const ImportReport first = f.importOk(f.write(kTiny));
+    CHECK(first.loansLeft == 0);
+    CHECK(first.borrowersLeft == 0);
+    const std::int64_t c002 = test::queryInt(db, "SELECT id FROM borrowers WHERE bank_id = 'C002'");
+    // L002-1 is 51 days past due: C002 is in the visit queue.
+    CHECK(test::queryTexts(db, "SELECT state FROM visit_queue WHERE borrower_id = " + std::to_string(c002)) ==
+          Texts{"open"});
+    const std::string figures = statusOf(db, "L002-1");
+    CHECK(figures.starts_with("2026-11-30|51|M2|"));
+    const auto rowsOfL002 = [&] {
+        return test::queryTexts(db, "SELECT 'i' || seq || due_date FROM instalments i JOIN loans l ON l.id = "
+                                    "i.loan_id WHERE l.bank_id = 'L002-1' UNION ALL SELECT p.bank_id FROM payments p "
+                                    "JOIN loans l ON l.id = p.loan_id WHERE l.bank_id = 'L002-1' ORDER BY 1");
+    };
+    const Texts rowsBefore = rowsOfL002();
+    REQUIRE(rowsBefore.size() == 3);
+
+    // A month on, C002 and L002-1 are no longer in the extract (repaid, written off, transferred).
+    const ImportReport second = f.importOk(f.write(withoutC002("2026-12-31"), "december"));
+    CHECK(second.loansLeft == 1);
+    CHECK(second.borrowersLeft == 1);
+    CHECK(second.loansReturned == 0);
+    CHECK(second.borrowersReturned == 0);
+    CHECK(leftBook(db, "loans") == Texts{"L001-1|in book", "L002-1|2026-11-30"});
+    CHECK(leftBook(db, "borrowers") == Texts{"C001|in book", "C002|2026-11-30"});
+    // Its history and last figures untouched: no penalty accrues on a loan the bank no longer holds.
+    CHECK(statusOf(db, "L002-1") == figures);
+    CHECK(rowsOfL002() == rowsBefore);
+    CHECK(second.recompute.loans == 1);
+    CHECK(statusOf(db, "L001-1").starts_with("2026-12-31|"));
+    // Out of screening: the customer's open queue entry went.
+    CHECK(second.screening.borrowers == 1);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM visit_queue WHERE borrower_id = " + std::to_string(c002)) == 0);
+    // Out of the default list; listed as having left; found by a search and opened with what it was.
+    const storage::PortfolioQuery query(db);
+    CHECK(query.count({}) == 1);
+    storage::PortfolioFilter left;
+    left.book = storage::BookFilter::LeftBook;
+    const auto leftRows = query.page(left, storage::PortfolioSort::LoanId, true, 0, 10);
+    REQUIRE(leftRows.size() == 1);
+    CHECK(leftRows[0].loanId == "L002-1");
+    CHECK(leftRows[0].borrowerId == "C002");
+    CHECK(leftRows[0].leftBookAfter == std::optional<std::string>("2026-11-30"));
+    CHECK(leftRows[0].dpd == 51);
+    storage::PortfolioFilter search;
+    search.search = "L002";
+    CHECK(query.count(search) == 1);
+    CHECK(query.page(search, storage::PortfolioSort::LoanId, true, 0, 10).at(0).leftBookAfter.has_value());
+    storage::PortfolioFilter any;
+    any.book = storage::BookFilter::Any;
+    CHECK(query.count(any) == 2);
+    const auto opened = query.borrowerCase(c002);
+    REQUIRE(opened);
+    CHECK(opened->leftBookAfter == std::optional<std::string>("2026-11-30"));
+    REQUIRE(opened->loans.size() == 1);
+    CHECK(opened->loans[0].leftBookAfter == std::optional<std::string>("2026-11-30"));
+    CHECK(opened->loans[0].instalments.size() == 2);
+    REQUIRE(opened->loans[0].status);
+    CHECK(opened->loans[0].status->dpd == 51);
+
+    // A recompute for a later day leaves it alone too.
+    REQUIRE(app::recompute(*f.session, *parseIsoDate("2027-01-15")));
+    CHECK(statusOf(db, "L002-1") == figures);
+    // The same extract again: nothing leaves, nothing returns.
+    const ImportReport again = f.importOk(f.files / "december");
+    CHECK(again.loansLeft == 0);
+    CHECK(again.borrowersLeft == 0);
+    CHECK(leftBook(db, "loans") == Texts{"L001-1|in book", "L002-1|2026-11-30"});
+
+    // In January the bank holds the loan again: back in the book, recomputed, screened.
+    Files january = kTiny;
+    january["manifest.csv"] = "extract_date,branch_code\n2027-01-31,310115\n";
+    const ImportReport back = f.importOk(f.write(january, "january"));
+    CHECK(back.loansReturned == 1);
+    CHECK(back.borrowersReturned == 1);
+    CHECK(back.loansLeft == 0);
+    CHECK(leftBook(db, "loans") == Texts{"L001-1|in book", "L002-1|in book"});
+    CHECK(leftBook(db, "borrowers") == Texts{"C001|in book", "C002|in book"});
+    CHECK(back.recompute.loans == 2);
+    CHECK(statusOf(db, "L002-1").starts_with("2027-01-31|113|M4|"));  // due 2026-10-10, unpaid
+    CHECK(test::queryTexts(db, "SELECT state FROM visit_queue WHERE borrower_id = " + std::to_string(c002)) ==
+          Texts{"open"});
+    CHECK(query.count({}) == 2);
 }

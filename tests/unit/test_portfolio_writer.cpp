@@ -459,7 +459,8 @@ TEST_CASE("a payment moved in place to a loan listed before its own is noted as 
     CHECK(write(db, changed).moved.empty());
 }
 
-TEST_CASE("borrowers and loans the extract no longer lists stay, with their rows", "[portfolio_writer]")
+TEST_CASE("borrowers and loans the extract no longer lists stay, with their rows, marked as left the book",
+          "[portfolio_writer]")
 {
     test::TempDir dir;
     const Connection db = test::migratedDatabase(dir / "p.db");
@@ -471,13 +472,26 @@ TEST_CASE("borrowers and loans the extract no longer lists stay, with their rows
     r.loans.pop_back();
     r.instalments.resize(3);
     r.payments.pop_back();
-    CHECK(write(db, r).changed == 0);
+    // Both left the book: marked so (the last extract that held them is unknown without an import on record).
+    const Written w = write(db, r);
+    CHECK(w.changed == 2);
+    CHECK(listOf(db, "SELECT bank_id || '|' || coalesce(left_book_after, 'in book') FROM loans ORDER BY bank_id") ==
+          Texts{"L001-1|in book", "L002-1|"});
+    CHECK(listOf(db, "SELECT bank_id || '|' || coalesce(left_book_after, 'in book') FROM borrowers "
+                     "ORDER BY bank_id") == Texts{"C001|in book", "C002|"});
+    CHECK(write(db, r).changed == 0);  // and stay so
     CHECK(rows(db, "borrowers") == 2);
     CHECK(rows(db, "loans") == 2);
     CHECK(rows(db, "instalments") == 5);
     CHECK(rows(db, "payments") == 3);
     CHECK(contactsOf(db) ==
           Texts{"C001|spouse|张伟|13700002222", "C001|relative|王芳|13700003333", "C002|guarantor|李娜|13600004444"});
+    // Listed again: back in the book, with nothing else to change.
+    CHECK(write(db, tinyPortfolio()).changed == 2);
+    CHECK(listOf(db, "SELECT bank_id || '|' || coalesce(left_book_after, 'in book') FROM loans ORDER BY bank_id") ==
+          Texts{"L001-1|in book", "L002-1|in book"});
+    CHECK(listOf(db, "SELECT bank_id || '|' || coalesce(left_book_after, 'in book') FROM borrowers "
+                     "ORDER BY bank_id") == Texts{"C001|in book", "C002|in book"});
 }
 
 TEST_CASE("a contact person listed twice is stored once", "[portfolio_writer]")
