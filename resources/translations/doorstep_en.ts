@@ -394,8 +394,8 @@
         <translation>appears more than once in the header</translation>
     </message>
     <message>
-        <source>the resident ID number's check digit is wrong</source>
-        <translation>the resident ID number's check digit is wrong</translation>
+        <source>the resident ID number&apos;s check digit is wrong</source>
+        <translation>the resident ID number&apos;s check digit is wrong</translation>
     </message>
     <message>
         <source>the resident ID number does not have 18 characters</source>
@@ -406,8 +406,8 @@
         <translation>the resident ID number is not 17 digits followed by a digit or X</translation>
     </message>
     <message>
-        <source>the resident ID number's birth date is not a real date</source>
-        <translation>the resident ID number's birth date is not a real date</translation>
+        <source>the resident ID number&apos;s birth date is not a real date</source>
+        <translation>the resident ID number&apos;s birth date is not a real date</translation>
     </message>
     <message>
         <source>the file is empty; it needs at least its header row</source>
@@ -426,12 +426,32 @@
         <translation>is already used on an earlier line</translation>
     </message>
     <message>
-        <source>is already used on an earlier line, by another loan's payment</source>
-        <translation>is already used on an earlier line, by another loan's payment</translation>
+        <source>is already used on an earlier line, by another loan&apos;s payment</source>
+        <translation>is already used on an earlier line, by another loan&apos;s payment</translation>
     </message>
     <message>
-        <source>appears twice among this loan's payments</source>
-        <translation>appears twice among this loan's payments</translation>
+        <source>appears twice among this loan&apos;s payments</source>
+        <translation>appears twice among this loan&apos;s payments</translation>
+    </message>
+    <message>
+        <source>has no instalments in instalments.csv</source>
+        <translation>has no instalments in instalments.csv</translation>
+    </message>
+    <message>
+        <source>%1 is before the loan&apos;s start date %2</source>
+        <translation>%1 is before the loan&apos;s start date %2</translation>
+    </message>
+    <message>
+        <source>%1 differs from the %2 instalments listed in instalments.csv</source>
+        <translation>%1 differs from the %2 instalments listed in instalments.csv</translation>
+    </message>
+    <message>
+        <source>%1 differs from the principal_due of its instalments, %2 in all</source>
+        <translation>%1 differs from the principal_due of its instalments, %2 in all</translation>
+    </message>
+    <message>
+        <source>%1 is stored for loan %2 by an earlier extract; this extract gives it to loan %3</source>
+        <translation>%1 is stored for loan %2 by an earlier extract; this extract gives it to loan %3</translation>
     </message>
 </context>
 <context>
@@ -546,6 +566,14 @@
         <source>Interest only, principal at the end</source>
         <translation>Interest only, principal at the end</translation>
     </message>
+    <message>
+        <source>No longer in the book: no later extract from core banking held it.</source>
+        <translation>No longer in the book: no later extract from core banking held it.</translation>
+    </message>
+    <message>
+        <source>No longer in the book: the last extract that held it was of %1; the figures are as of then.</source>
+        <translation>No longer in the book: the last extract that held it was of %1; the figures are as of then.</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -566,7 +594,10 @@
     <name>Screening</name>
     <message numerus="yes">
         <source>DPD %n</source>
-        <translation><numerusform>DPD %n</numerusform><numerusform>DPD %n</numerusform></translation>
+        <translation>
+            <numerusform>DPD %n</numerusform>
+            <numerusform>DPD %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>overdue %1</source>
@@ -574,11 +605,17 @@
     </message>
     <message numerus="yes">
         <source>%n broken promise(s) to pay</source>
-        <translation><numerusform>%n broken promise to pay</numerusform><numerusform>%n broken promises to pay</numerusform></translation>
+        <translation>
+            <numerusform>%n broken promise to pay</numerusform>
+            <numerusform>%n broken promises to pay</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed contact(s)</source>
-        <translation><numerusform>%n failed contact</numerusform><numerusform>%n failed contacts</numerusform></translation>
+        <translation>
+            <numerusform>%n failed contact</numerusform>
+            <numerusform>%n failed contacts</numerusform>
+        </translation>
     </message>
     <message>
         <source> in %1 days</source>
@@ -586,15 +623,24 @@
     </message>
     <message numerus="yes">
         <source>%n overdue account(s) elsewhere</source>
-        <translation><numerusform>%n overdue account elsewhere</numerusform><numerusform>%n overdue accounts elsewhere</numerusform></translation>
+        <translation>
+            <numerusform>%n overdue account elsewhere</numerusform>
+            <numerusform>%n overdue accounts elsewhere</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>worst DPD %n in 24 months</source>
-        <translation><numerusform>worst DPD %n in 24 months</numerusform><numerusform>worst DPD %n in 24 months</numerusform></translation>
+        <translation>
+            <numerusform>worst DPD %n in 24 months</numerusform>
+            <numerusform>worst DPD %n in 24 months</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bucket worse by %n since last month</source>
-        <translation><numerusform>bucket worse by %n since last month</numerusform><numerusform>bucket worse by %n since last month</numerusform></translation>
+        <translation>
+            <numerusform>bucket worse by %n since last month</numerusform>
+            <numerusform>bucket worse by %n since last month</numerusform>
+        </translation>
     </message>
     <message>
         <source>, </source>
@@ -815,7 +861,10 @@
     </message>
     <message numerus="yes">
         <source>Intact: all %n event(s) follow one another unchanged.</source>
-        <translation><numerusform>Intact: all %n event follow one another unchanged.</numerusform><numerusform>Intact: all %n events follow one another unchanged.</numerusform></translation>
+        <translation>
+            <numerusform>Intact: all %n event follow one another unchanged.</numerusform>
+            <numerusform>Intact: all %n events follow one another unchanged.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Broken at event %1: the trail was changed after it was written.</source>
@@ -835,7 +884,10 @@
     </message>
     <message numerus="yes">
         <source>intact (%n event(s))</source>
-        <translation><numerusform>intact (%n event)</numerusform><numerusform>intact (%n events)</numerusform></translation>
+        <translation>
+            <numerusform>intact (%n event)</numerusform>
+            <numerusform>intact (%n events)</numerusform>
+        </translation>
     </message>
     <message>
         <source>BROKEN at event %1</source>
@@ -891,11 +943,17 @@
     </message>
     <message numerus="yes">
         <source>Recomputing every loan as of %1: %n loan(s) done…</source>
-        <translation><numerusform>Recomputing every loan as of %1: %n loan done…</numerusform><numerusform>Recomputing every loan as of %1: %n loans done…</numerusform></translation>
+        <translation>
+            <numerusform>Recomputing every loan as of %1: %n loan done…</numerusform>
+            <numerusform>Recomputing every loan as of %1: %n loans done…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>The delinquency rules were saved and every loan recomputed as of %1: %n loan(s) overdue.</source>
-        <translation><numerusform>The delinquency rules were saved and every loan recomputed as of %1: %n loan overdue.</numerusform><numerusform>The delinquency rules were saved and every loan recomputed as of %1: %n loans overdue.</numerusform></translation>
+        <translation>
+            <numerusform>The delinquency rules were saved and every loan recomputed as of %1: %n loan overdue.</numerusform>
+            <numerusform>The delinquency rules were saved and every loan recomputed as of %1: %n loans overdue.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -933,12 +991,12 @@
         <translation>Enabled a user</translation>
     </message>
     <message>
-        <source>Changed a user's role</source>
-        <translation>Changed a user's role</translation>
+        <source>Changed a user&apos;s role</source>
+        <translation>Changed a user&apos;s role</translation>
     </message>
     <message>
-        <source>Reset a user's password</source>
-        <translation>Reset a user's password</translation>
+        <source>Reset a user&apos;s password</source>
+        <translation>Reset a user&apos;s password</translation>
     </message>
     <message>
         <source>Changed own password</source>
@@ -985,16 +1043,16 @@
         <translation>Recomputed every loan as of a date</translation>
     </message>
     <message>
-        <source>Exported every loan's state</source>
-        <translation>Exported every loan's state</translation>
+        <source>Exported every loan&apos;s state</source>
+        <translation>Exported every loan&apos;s state</translation>
     </message>
     <message>
         <source>Opened a case</source>
         <translation>Opened a case</translation>
     </message>
     <message>
-        <source>Changed a case's flags</source>
-        <translation>Changed a case's flags</translation>
+        <source>Changed a case&apos;s flags</source>
+        <translation>Changed a case&apos;s flags</translation>
     </message>
     <message>
         <source>Saved new screening rules</source>
@@ -1101,11 +1159,17 @@
     </message>
     <message numerus="yes">
         <source>%n case(s) to assign.</source>
-        <translation><numerusform>%n case to assign.</numerusform><numerusform>%n cases to assign.</numerusform></translation>
+        <translation>
+            <numerusform>%n case to assign.</numerusform>
+            <numerusform>%n cases to assign.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source> %n case(s) do not fit anyone's capacity and stay unassigned.</source>
-        <translation><numerusform> %n case do not fit anyone's capacity and stay unassigned.</numerusform><numerusform> %n cases do not fit anyone's capacity and stay unassigned.</numerusform></translation>
+        <source> %n case(s) do not fit anyone&apos;s capacity and stay unassigned.</source>
+        <translation>
+            <numerusform> %n case do not fit anyone&apos;s capacity and stay unassigned.</numerusform>
+            <numerusform> %n cases do not fit anyone&apos;s capacity and stay unassigned.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Al&amp;so move open cases that already have an officer</source>
@@ -1274,6 +1338,14 @@
         <source>Case flags</source>
         <translation>Case flags</translation>
     </message>
+    <message>
+        <source>No longer in the book: no later extract from core banking listed this customer.</source>
+        <translation>No longer in the book: no later extract from core banking listed this customer.</translation>
+    </message>
+    <message>
+        <source>No longer in the book: the last extract that listed this customer was of %1.</source>
+        <translation>No longer in the book: the last extract that listed this customer was of %1.</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::DelinquencySettingsDialog</name>
@@ -1314,8 +1386,8 @@
         <translation>(regulation: 30–50 %; compound interest accrues at the same rate)</translation>
     </message>
     <message>
-        <source>A payment settles an instalment's parts in this order</source>
-        <translation>A payment settles an instalment's parts in this order</translation>
+        <source>A payment settles an instalment&apos;s parts in this order</source>
+        <translation>A payment settles an instalment&apos;s parts in this order</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
@@ -1412,8 +1484,8 @@
         <translation>Import from core banking</translation>
     </message>
     <message>
-        <source>Choose the folder of this morning's extract (manifest.csv, borrowers.csv, loans.csv …). The whole extract is checked first; if any row is wrong, nothing is imported and the problems are listed here. Doorstep's own records (cases, notes, appointments, plans) are kept; importing the same extract twice changes nothing.</source>
-        <translation>Choose the folder of this morning's extract (manifest.csv, borrowers.csv, loans.csv …). The whole extract is checked first; if any row is wrong, nothing is imported and the problems are listed here. Doorstep's own records (cases, notes, appointments, plans) are kept; importing the same extract twice changes nothing.</translation>
+        <source>Choose the folder of this morning&apos;s extract (manifest.csv, borrowers.csv, loans.csv …). The whole extract is checked first; if any row is wrong, nothing is imported and the problems are listed here. Doorstep&apos;s own records (cases, notes, appointments, plans) are kept; importing the same extract twice changes nothing.</source>
+        <translation>Choose the folder of this morning&apos;s extract (manifest.csv, borrowers.csv, loans.csv …). The whole extract is checked first; if any row is wrong, nothing is imported and the problems are listed here. Doorstep&apos;s own records (cases, notes, appointments, plans) are kept; importing the same extract twice changes nothing.</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1461,7 +1533,10 @@
     </message>
     <message numerus="yes">
         <source>The extract has %n problem(s); nothing was imported. Fix the files and import again.</source>
-        <translation><numerusform>The extract has %n problem; nothing was imported. Fix the files and import again.</numerusform><numerusform>The extract has %n problems; nothing was imported. Fix the files and import again.</numerusform></translation>
+        <translation>
+            <numerusform>The extract has %n problem; nothing was imported. Fix the files and import again.</numerusform>
+            <numerusform>The extract has %n problems; nothing was imported. Fix the files and import again.</numerusform>
+        </translation>
     </message>
     <message>
         <source> Only the first ones are listed.</source>
@@ -1475,6 +1550,17 @@
         <source>E&amp;xtract folder:</source>
         <translation>E&amp;xtract folder:</translation>
     </message>
+    <message>
+        <source>No longer in the book: %1 loans and %2 borrowers. Back in the book: %3 loans and %4 borrowers.</source>
+        <translation>No longer in the book: %1 loans and %2 borrowers. Back in the book: %3 loans and %4 borrowers.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported with %n warning(s): rows a real extract should not hold. Ask the bank to check them.</source>
+        <translation>
+            <numerusform>Imported with %n warning: a row a real extract should not hold. Ask the bank to check it.</numerusform>
+            <numerusform>Imported with %n warnings: rows a real extract should not hold. Ask the bank to check them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::LoginDialog</name>
@@ -1484,7 +1570,10 @@
     </message>
     <message numerus="yes">
         <source>Too many failed attempts. Try again in %n second(s).</source>
-        <translation><numerusform>Too many failed attempts. Try again in %n second.</numerusform><numerusform>Too many failed attempts. Try again in %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>Too many failed attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many failed attempts. Try again in %n seconds.</numerusform>
+        </translation>
     </message>
     <message>
         <source>You can try again now.</source>
@@ -1764,11 +1853,22 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
     <message numerus="yes">
         <source>%n loan(s)</source>
-        <translation><numerusform>%n loan</numerusform><numerusform>%n loans</numerusform></translation>
+        <translation>
+            <numerusform>%n loan</numerusform>
+            <numerusform>%n loans</numerusform>
+        </translation>
     </message>
     <message>
         <source>Case</source>
         <translation>Case</translation>
+    </message>
+    <message>
+        <source>No longer in the book</source>
+        <translation>No longer in the book</translation>
+    </message>
+    <message>
+        <source>Loans that no later extract from core banking held: paid off, written off or transferred. They keep the figures of the last extract that held them.</source>
+        <translation>Loans that no later extract from core banking held: paid off, written off or transferred. They keep the figures of the last extract that held them.</translation>
     </message>
 </context>
 <context>
@@ -1859,8 +1959,8 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>Where the branch database lives</translation>
     </message>
     <message>
-        <source>Doorstep keeps the branch's cases in one encrypted database file. Choose where to create it, or open one that already exists.</source>
-        <translation>Doorstep keeps the branch's cases in one encrypted database file. Choose where to create it, or open one that already exists.</translation>
+        <source>Doorstep keeps the branch&apos;s cases in one encrypted database file. Choose where to create it, or open one that already exists.</source>
+        <translation>Doorstep keeps the branch&apos;s cases in one encrypted database file. Choose where to create it, or open one that already exists.</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1899,8 +1999,8 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>The first administrator</translation>
     </message>
     <message>
-        <source>The administrator adds the officers and supervisors. Keep this password safe: without any administrator's password nobody can add users.</source>
-        <translation>The administrator adds the officers and supervisors. Keep this password safe: without any administrator's password nobody can add users.</translation>
+        <source>The administrator adds the officers and supervisors. Keep this password safe: without any administrator&apos;s password nobody can add users.</source>
+        <translation>The administrator adds the officers and supervisors. Keep this password safe: without any administrator&apos;s password nobody can add users.</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -2064,7 +2164,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) in the queue</source>
-        <translation><numerusform>%n customer in the queue</numerusform><numerusform>%n customers in the queue</numerusform></translation>
+        <translation>
+            <numerusform>%n customer in the queue</numerusform>
+            <numerusform>%n customers in the queue</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a customer to see why they are in the queue.</source>
@@ -2080,11 +2183,17 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) assigned to %1.</source>
-        <translation><numerusform>%n case assigned to %1.</numerusform><numerusform>%n cases assigned to %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n case assigned to %1.</numerusform>
+            <numerusform>%n cases assigned to %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) assigned automatically.</source>
-        <translation><numerusform>%n case assigned automatically.</numerusform><numerusform>%n cases assigned automatically.</numerusform></translation>
+        <translation>
+            <numerusform>%n case assigned automatically.</numerusform>
+            <numerusform>%n cases assigned automatically.</numerusform>
+        </translation>
     </message>
     <message>
         <source>score %1 (the default rules)</source>

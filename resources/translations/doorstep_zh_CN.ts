@@ -394,7 +394,7 @@
         <translation>在表头中出现了多次</translation>
     </message>
     <message>
-        <source>the resident ID number's check digit is wrong</source>
+        <source>the resident ID number&apos;s check digit is wrong</source>
         <translation>身份证号的校验位错误</translation>
     </message>
     <message>
@@ -406,7 +406,7 @@
         <translation>身份证号不是 17 位数字加一位数字或 X</translation>
     </message>
     <message>
-        <source>the resident ID number's birth date is not a real date</source>
+        <source>the resident ID number&apos;s birth date is not a real date</source>
         <translation>身份证号中的出生日期无效</translation>
     </message>
     <message>
@@ -426,12 +426,32 @@
         <translation>已在前面某行使用过</translation>
     </message>
     <message>
-        <source>is already used on an earlier line, by another loan's payment</source>
+        <source>is already used on an earlier line, by another loan&apos;s payment</source>
         <translation>已在前面某行被另一笔贷款的还款使用</translation>
     </message>
     <message>
-        <source>appears twice among this loan's payments</source>
+        <source>appears twice among this loan&apos;s payments</source>
         <translation>在该笔贷款的还款中出现了两次</translation>
+    </message>
+    <message>
+        <source>has no instalments in instalments.csv</source>
+        <translation>在 instalments.csv 中没有任何一期还款</translation>
+    </message>
+    <message>
+        <source>%1 is before the loan&apos;s start date %2</source>
+        <translation>%1 早于该笔贷款的起始日期 %2</translation>
+    </message>
+    <message>
+        <source>%1 differs from the %2 instalments listed in instalments.csv</source>
+        <translation>%1 与 instalments.csv 所列的期数 %2 不一致</translation>
+    </message>
+    <message>
+        <source>%1 differs from the principal_due of its instalments, %2 in all</source>
+        <translation>%1 与各期应还本金之和 %2 不一致</translation>
+    </message>
+    <message>
+        <source>%1 is stored for loan %2 by an earlier extract; this extract gives it to loan %3</source>
+        <translation>%1 在此前导入的核心系统数据中属于借据 %2，本次数据却记在借据 %3 名下</translation>
     </message>
 </context>
 <context>
@@ -546,6 +566,14 @@
         <source>Interest only, principal at the end</source>
         <translation>按期付息、到期还本</translation>
     </message>
+    <message>
+        <source>No longer in the book: no later extract from core banking held it.</source>
+        <translation>已移出台账：核心系统下发的数据中已不再包含该笔贷款。</translation>
+    </message>
+    <message>
+        <source>No longer in the book: the last extract that held it was of %1; the figures are as of then.</source>
+        <translation>已移出台账：最后一次包含该笔贷款的是 %1 的核心系统数据，所示金额为当日数据。</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -566,7 +594,9 @@
     <name>Screening</name>
     <message numerus="yes">
         <source>DPD %n</source>
-        <translation><numerusform>逾期 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>overdue %1</source>
@@ -574,11 +604,15 @@
     </message>
     <message numerus="yes">
         <source>%n broken promise(s) to pay</source>
-        <translation><numerusform>%n 次承诺还款未兑现</numerusform></translation>
+        <translation>
+            <numerusform>%n 次承诺还款未兑现</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed contact(s)</source>
-        <translation><numerusform>%n 次联系未果</numerusform></translation>
+        <translation>
+            <numerusform>%n 次联系未果</numerusform>
+        </translation>
     </message>
     <message>
         <source> in %1 days</source>
@@ -586,15 +620,21 @@
     </message>
     <message numerus="yes">
         <source>%n overdue account(s) elsewhere</source>
-        <translation><numerusform>他行逾期账户 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>他行逾期账户 %n 个</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>worst DPD %n in 24 months</source>
-        <translation><numerusform>24 个月内最长逾期 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>24 个月内最长逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bucket worse by %n since last month</source>
-        <translation><numerusform>账龄较上月恶化 %n 级</numerusform></translation>
+        <translation>
+            <numerusform>账龄较上月恶化 %n 级</numerusform>
+        </translation>
     </message>
     <message>
         <source>, </source>
@@ -815,7 +855,9 @@
     </message>
     <message numerus="yes">
         <source>Intact: all %n event(s) follow one another unchanged.</source>
-        <translation><numerusform>完整:全部 %n 条事件前后相接,未被改动。</numerusform></translation>
+        <translation>
+            <numerusform>完整:全部 %n 条事件前后相接,未被改动。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Broken at event %1: the trail was changed after it was written.</source>
@@ -835,7 +877,9 @@
     </message>
     <message numerus="yes">
         <source>intact (%n event(s))</source>
-        <translation><numerusform>完整(%n 条事件)</numerusform></translation>
+        <translation>
+            <numerusform>完整(%n 条事件)</numerusform>
+        </translation>
     </message>
     <message>
         <source>BROKEN at event %1</source>
@@ -891,11 +935,15 @@
     </message>
     <message numerus="yes">
         <source>Recomputing every loan as of %1: %n loan(s) done…</source>
-        <translation><numerusform>正在按 %1 重新计算全部贷款:已完成 %n 笔……</numerusform></translation>
+        <translation>
+            <numerusform>正在按 %1 重新计算全部贷款:已完成 %n 笔……</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>The delinquency rules were saved and every loan recomputed as of %1: %n loan(s) overdue.</source>
-        <translation><numerusform>逾期规则已保存,全部贷款已按 %1 重新计算:逾期 %n 笔。</numerusform></translation>
+        <translation>
+            <numerusform>逾期规则已保存,全部贷款已按 %1 重新计算:逾期 %n 笔。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -933,11 +981,11 @@
         <translation>启用用户</translation>
     </message>
     <message>
-        <source>Changed a user's role</source>
+        <source>Changed a user&apos;s role</source>
         <translation>更改用户角色</translation>
     </message>
     <message>
-        <source>Reset a user's password</source>
+        <source>Reset a user&apos;s password</source>
         <translation>重置用户密码</translation>
     </message>
     <message>
@@ -985,7 +1033,7 @@
         <translation>按日期重新计算全部贷款</translation>
     </message>
     <message>
-        <source>Exported every loan's state</source>
+        <source>Exported every loan&apos;s state</source>
         <translation>导出全部贷款状态</translation>
     </message>
     <message>
@@ -993,7 +1041,7 @@
         <translation>查看案件</translation>
     </message>
     <message>
-        <source>Changed a case's flags</source>
+        <source>Changed a case&apos;s flags</source>
         <translation>修改案件标记</translation>
     </message>
     <message>
@@ -1101,11 +1149,15 @@
     </message>
     <message numerus="yes">
         <source>%n case(s) to assign.</source>
-        <translation><numerusform>待分配 %n 件。</numerusform></translation>
+        <translation>
+            <numerusform>待分配 %n 件。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source> %n case(s) do not fit anyone's capacity and stay unassigned.</source>
-        <translation><numerusform> 有 %n 件超出所有人的容量,暂不分配。</numerusform></translation>
+        <source> %n case(s) do not fit anyone&apos;s capacity and stay unassigned.</source>
+        <translation>
+            <numerusform> 有 %n 件超出所有人的容量,暂不分配。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Al&amp;so move open cases that already have an officer</source>
@@ -1274,6 +1326,14 @@
         <source>Case flags</source>
         <translation>案件标记</translation>
     </message>
+    <message>
+        <source>No longer in the book: no later extract from core banking listed this customer.</source>
+        <translation>已移出台账：核心系统下发的数据中已不再包含该客户。</translation>
+    </message>
+    <message>
+        <source>No longer in the book: the last extract that listed this customer was of %1.</source>
+        <translation>已移出台账：最后一次包含该客户的是 %1 的核心系统数据。</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::DelinquencySettingsDialog</name>
@@ -1314,7 +1374,7 @@
         <translation>(监管规定 30%–50%;复利按同一利率计收)</translation>
     </message>
     <message>
-        <source>A payment settles an instalment's parts in this order</source>
+        <source>A payment settles an instalment&apos;s parts in this order</source>
         <translation>还款按以下顺序冲抵每期应还款项</translation>
     </message>
     <message>
@@ -1412,7 +1472,7 @@
         <translation>从核心系统导入</translation>
     </message>
     <message>
-        <source>Choose the folder of this morning's extract (manifest.csv, borrowers.csv, loans.csv …). The whole extract is checked first; if any row is wrong, nothing is imported and the problems are listed here. Doorstep's own records (cases, notes, appointments, plans) are kept; importing the same extract twice changes nothing.</source>
+        <source>Choose the folder of this morning&apos;s extract (manifest.csv, borrowers.csv, loans.csv …). The whole extract is checked first; if any row is wrong, nothing is imported and the problems are listed here. Doorstep&apos;s own records (cases, notes, appointments, plans) are kept; importing the same extract twice changes nothing.</source>
         <translation>请选择今天早上导出数据所在的文件夹(manifest.csv、borrowers.csv、loans.csv……)。系统会先检查全部数据;只要有一行有误,就不会导入任何内容,并在此列出问题。Doorstep 自己的记录(案件、走访记录、预约、方案)都会保留;同一份数据导入两次不会产生任何变化。</translation>
     </message>
     <message>
@@ -1461,7 +1521,9 @@
     </message>
     <message numerus="yes">
         <source>The extract has %n problem(s); nothing was imported. Fix the files and import again.</source>
-        <translation><numerusform>数据中有 %n 个问题,未导入任何内容。请修正文件后重新导入。</numerusform></translation>
+        <translation>
+            <numerusform>数据中有 %n 个问题,未导入任何内容。请修正文件后重新导入。</numerusform>
+        </translation>
     </message>
     <message>
         <source> Only the first ones are listed.</source>
@@ -1475,6 +1537,16 @@
         <source>E&amp;xtract folder:</source>
         <translation>数据文件夹(&amp;X):</translation>
     </message>
+    <message>
+        <source>No longer in the book: %1 loans and %2 borrowers. Back in the book: %3 loans and %4 borrowers.</source>
+        <translation>已移出台账：贷款 %1 笔、借款人 %2 户。重新列入台账：贷款 %3 笔、借款人 %4 户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported with %n warning(s): rows a real extract should not hold. Ask the bank to check them.</source>
+        <translation>
+            <numerusform>已导入，但有 %n 条提示：正常的核心系统数据不应出现这些行，请联系核心系统核实。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::LoginDialog</name>
@@ -1484,7 +1556,9 @@
     </message>
     <message numerus="yes">
         <source>Too many failed attempts. Try again in %n second(s).</source>
-        <translation><numerusform>失败次数过多,请在 %n 秒后重试。</numerusform></translation>
+        <translation>
+            <numerusform>失败次数过多,请在 %n 秒后重试。</numerusform>
+        </translation>
     </message>
     <message>
         <source>You can try again now.</source>
@@ -1764,11 +1838,21 @@ Licensed under the GNU GPL, version 3 or later.</source>
     </message>
     <message numerus="yes">
         <source>%n loan(s)</source>
-        <translation><numerusform>共 %n 笔贷款</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 笔贷款</numerusform>
+        </translation>
     </message>
     <message>
         <source>Case</source>
         <translation>案件</translation>
+    </message>
+    <message>
+        <source>No longer in the book</source>
+        <translation>已移出台账</translation>
+    </message>
+    <message>
+        <source>Loans that no later extract from core banking held: paid off, written off or transferred. They keep the figures of the last extract that held them.</source>
+        <translation>核心系统下发的数据中已不再包含的贷款（已结清、已核销或已转出）；金额保留为最后一次包含它们的数据中的金额。</translation>
     </message>
 </context>
 <context>
@@ -1859,7 +1943,7 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>分行数据库的位置</translation>
     </message>
     <message>
-        <source>Doorstep keeps the branch's cases in one encrypted database file. Choose where to create it, or open one that already exists.</source>
+        <source>Doorstep keeps the branch&apos;s cases in one encrypted database file. Choose where to create it, or open one that already exists.</source>
         <translation>Doorstep 将分行的案件保存在一个加密的数据库文件中。请选择创建位置,或打开已有的数据库。</translation>
     </message>
     <message>
@@ -1899,7 +1983,7 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>首位管理员</translation>
     </message>
     <message>
-        <source>The administrator adds the officers and supervisors. Keep this password safe: without any administrator's password nobody can add users.</source>
+        <source>The administrator adds the officers and supervisors. Keep this password safe: without any administrator&apos;s password nobody can add users.</source>
         <translation>管理员负责添加专员和主管。请妥善保管此密码:没有任何管理员的密码,就无人能够添加用户。</translation>
     </message>
     <message>
@@ -2064,7 +2148,9 @@ Licensed under the GNU GPL, version 3 or later.</source>
     </message>
     <message numerus="yes">
         <source>%n customer(s) in the queue</source>
-        <translation><numerusform>队列中共 %n 位客户</numerusform></translation>
+        <translation>
+            <numerusform>队列中共 %n 位客户</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a customer to see why they are in the queue.</source>
@@ -2080,11 +2166,15 @@ Licensed under the GNU GPL, version 3 or later.</source>
     </message>
     <message numerus="yes">
         <source>%n case(s) assigned to %1.</source>
-        <translation><numerusform>已将 %n 件分配给 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 件分配给 %1。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) assigned automatically.</source>
-        <translation><numerusform>已自动分配 %n 件。</numerusform></translation>
+        <translation>
+            <numerusform>已自动分配 %n 件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>score %1 (the default rules)</source>
