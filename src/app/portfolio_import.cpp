@@ -48,12 +48,13 @@ Result<ImportReport> refuseMovedPayments(const std::filesystem::path& folder, co
     report.problems = std::move(named->problems);
     report.moreProblems = named->truncated;
     if (report.problems.empty()) {
-        // The files changed since they were written: name the payments all the same, without a line.
+        // The files changed since they were written: name the loans all the same, without a line (nor the id,
+        // which passed no check of this reading).
         for (const auto& m : moved)
             report.problems.push_back({std::string(io::kExtractFiles[6]), 0, "payment_id",
-                                       fmt::format("'{}' is stored for loan '{}' by an earlier extract; this "
+                                       fmt::format("the value is stored for loan '{}' by an earlier extract; this "
                                                    "extract gives it to loan '{}'",
-                                                   m.paymentId, m.storedLoan, m.extractLoan)});
+                                                   m.storedLoan, m.extractLoan)});
     }
     logger("app")->info("import refused: {} payment id(s) stored for other loans", moved.size());
     return report;
