@@ -36,9 +36,10 @@ Commands:
   audit verify                    check the audit trail's hash chain
   import DIR [--encoding auto|utf-8|gb18030]
                                   check, then import a core-banking extract (docs/data-formats.md)
-  recompute --as-of YYYY-MM-DD    recompute every loan's delinquency as of a date
+  recompute --as-of YYYY-MM-DD    recompute the delinquency of every loan in the book as of a date
   cases --as-of YYYY-MM-DD [--format csv|json]
-                                  one row per loan: DPD, bucket, class and overdue amounts in fen
+                                  one row per loan in the book: DPD, bucket, class and overdue
+                                  amounts in fen
   left-book [--format csv|json]   the loans no longer in the book (no later extract held them), with
                                   the last extract that did and their figures as of then
   screen --as-of YYYY-MM-DD [--format csv|json]

@@ -837,6 +837,11 @@ TEST_CASE("a loan and borrower that left the book keep their figures, leave reco
     REQUIRE(opened->loans[0].status);
     CHECK(opened->loans[0].status->dpd == 51);
 
+    // The batch output lists the book only.
+    std::vector<std::string> cases;
+    REQUIRE(app::forEachCase(*f.session, *parseIsoDate("2026-12-31"),
+                             [&](const app::CaseRow& c) { cases.push_back(c.loanId); }) == 1);
+    CHECK(cases == Texts{"L001-1"});
     // A recompute for a later day leaves it alone too.
     REQUIRE(app::recompute(*f.session, *parseIsoDate("2027-01-15")));
     CHECK(statusOf(db, "L002-1") == figures);
