@@ -453,6 +453,10 @@
         <source>%1 is stored for loan %2 by an earlier extract; this extract gives it to loan %3</source>
         <translation>%1 is stored for loan %2 by an earlier extract; this extract gives it to loan %3</translation>
     </message>
+    <message>
+        <source>the value</source>
+        <translation>the value</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -453,6 +453,10 @@
         <source>%1 is stored for loan %2 by an earlier extract; this extract gives it to loan %3</source>
         <translation>%1 在此前导入的核心系统数据中属于借据 %2，本次数据却记在借据 %3 名下</translation>
     </message>
+    <message>
+        <source>the value</source>
+        <translation>该值</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

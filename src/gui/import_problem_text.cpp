@@ -54,6 +54,8 @@ constexpr const char* kPatterns[] = {
                       "%1 is stored for loan %2 by an earlier extract; this extract gives it to loan %3"),
 };
 
+constexpr const char* kTheValue = QT_TRANSLATE_NOOP("ImportProblems", "the value");
+
 std::optional<QString> translatePattern(const QString& message)
 {
     struct Compiled {
@@ -75,8 +77,12 @@ std::optional<QString> translatePattern(const QString& message)
         const auto match = regex.match(message);
         if (!match.hasMatch()) continue;
         QString text = QCoreApplication::translate(kContext, source);
-        for (int i = 1; i <= match.lastCapturedIndex(); ++i)
-            text = text.arg(match.captured(i));
+        for (int i = 1; i <= match.lastCapturedIndex(); ++i) {
+            const QString value = match.captured(i);
+            // What may be a personal datum is not quoted (io/extract_table.h): say so in the reader's language.
+            text = text.arg(value == QLatin1String("the value") ? QCoreApplication::translate(kContext, kTheValue)
+                                                                : value);
+        }
         return text;
     }
     return std::nullopt;
