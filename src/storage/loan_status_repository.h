@@ -33,9 +33,10 @@ public:
                                               std::span<const Payment>)>& visit) const;
 
     // The loans in the book (a loan that left it keeps its last state: DOMAIN.md section 3), walked from the
-    // loan ledger (storage/loan_ledger.h): one row per loan, about six times faster than the tables. Instalment::loanId and the payments' ids are left empty (the delinquency engine does
-    // not read them); Loan::borrowerId only when `borrowerIds` (one more lookup per loan). With `status`,
-    // also the loan's stored state, walked in the same loan order, for save(row, stored).
+    // loan ledger (storage/loan_ledger.h): one row per loan, about six times faster than the tables.
+    // Instalment::loanId and the payments' ids are left empty (the delinquency engine does not read them);
+    // Loan::borrowerId only when `borrowerIds` (one more lookup per loan). With `status`, also the loan's
+    // stored state, walked in the same loan order, for save(row, stored).
     struct LedgerLoan {
         std::int64_t loanRowId = 0;
         const Loan& loan;
