@@ -433,6 +433,30 @@
         <source>appears twice among this loan&apos;s payments</source>
         <translation>appears twice among this loan&apos;s payments</translation>
     </message>
+    <message>
+        <source>has no instalments in instalments.csv</source>
+        <translation>has no instalments in instalments.csv</translation>
+    </message>
+    <message>
+        <source>%1 is before the loan&apos;s start date %2</source>
+        <translation>%1 is before the loan&apos;s start date %2</translation>
+    </message>
+    <message>
+        <source>%1 differs from the %2 instalments listed in instalments.csv</source>
+        <translation>%1 differs from the %2 instalments listed in instalments.csv</translation>
+    </message>
+    <message>
+        <source>%1 differs from the principal_due of its instalments, %2 in all</source>
+        <translation>%1 differs from the principal_due of its instalments, %2 in all</translation>
+    </message>
+    <message>
+        <source>%1 is stored for loan %2 by an earlier extract; this extract gives it to loan %3</source>
+        <translation>%1 is stored for loan %2 by an earlier extract; this extract gives it to loan %3</translation>
+    </message>
+    <message>
+        <source>the value</source>
+        <translation>the value</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -545,6 +569,14 @@
     <message>
         <source>Interest only, principal at the end</source>
         <translation>Interest only, principal at the end</translation>
+    </message>
+    <message>
+        <source>No longer in the book: no later extract from core banking held it.</source>
+        <translation>No longer in the book: no later extract from core banking held it.</translation>
+    </message>
+    <message>
+        <source>No longer in the book: the last extract that held it was of %1; the figures are as of then.</source>
+        <translation>No longer in the book: the last extract that held it was of %1; the figures are as of then.</translation>
     </message>
 </context>
 <context>
@@ -705,6 +737,10 @@
     <message>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source> (+%L1 points)</source>
+        <translation> (+%L1 points)</translation>
     </message>
 </context>
 <context>
@@ -1318,6 +1354,14 @@
         <source>Case flags</source>
         <translation>Case flags</translation>
     </message>
+    <message>
+        <source>No longer in the book: no later extract from core banking listed this customer.</source>
+        <translation>No longer in the book: no later extract from core banking listed this customer.</translation>
+    </message>
+    <message>
+        <source>No longer in the book: the last extract that listed this customer was of %1.</source>
+        <translation>No longer in the book: the last extract that listed this customer was of %1.</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::DelinquencySettingsDialog</name>
@@ -1537,6 +1581,17 @@
     <message>
         <source>Another long task is still running; try again when it has finished.</source>
         <translation>Another long task is still running; try again when it has finished.</translation>
+    </message>
+    <message>
+        <source>No longer in the book: %1 loans and %2 borrowers. Back in the book: %3 loans and %4 borrowers.</source>
+        <translation>No longer in the book: %1 loans and %2 borrowers. Back in the book: %3 loans and %4 borrowers.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported with %Ln warning(s): rows a real extract should not hold. Ask the bank to check them.</source>
+        <translation>
+            <numerusform>Imported with %Ln warning: a row a real extract should not hold. Ask the bank to check it.</numerusform>
+            <numerusform>Imported with %Ln warnings: rows a real extract should not hold. Ask the bank to check them.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1842,6 +1897,14 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>The data is being updated in the background; this list refreshes itself when it is done.</source>
         <translation>The data is being updated in the background; this list refreshes itself when it is done.</translation>
+    </message>
+    <message>
+        <source>No longer in the book</source>
+        <translation>No longer in the book</translation>
+    </message>
+    <message>
+        <source>Loans that no later extract from core banking held: paid off, written off or transferred. They keep the figures of the last extract that held them.</source>
+        <translation>Loans that no later extract from core banking held: paid off, written off or transferred. They keep the figures of the last extract that held them.</translation>
     </message>
 </context>
 <context>

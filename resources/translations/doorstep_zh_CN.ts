@@ -433,6 +433,30 @@
         <source>appears twice among this loan&apos;s payments</source>
         <translation>在该笔贷款的还款中出现了两次</translation>
     </message>
+    <message>
+        <source>has no instalments in instalments.csv</source>
+        <translation>在 instalments.csv 中没有任何一期还款</translation>
+    </message>
+    <message>
+        <source>%1 is before the loan&apos;s start date %2</source>
+        <translation>%1 早于该笔贷款的起始日期 %2</translation>
+    </message>
+    <message>
+        <source>%1 differs from the %2 instalments listed in instalments.csv</source>
+        <translation>%1 与 instalments.csv 所列的期数 %2 不一致</translation>
+    </message>
+    <message>
+        <source>%1 differs from the principal_due of its instalments, %2 in all</source>
+        <translation>%1 与各期应还本金之和 %2 不一致</translation>
+    </message>
+    <message>
+        <source>%1 is stored for loan %2 by an earlier extract; this extract gives it to loan %3</source>
+        <translation>%1 在此前导入的核心系统数据中属于借据 %2，本次数据却记在借据 %3 名下</translation>
+    </message>
+    <message>
+        <source>the value</source>
+        <translation>该值</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -545,6 +569,14 @@
     <message>
         <source>Interest only, principal at the end</source>
         <translation>按期付息、到期还本</translation>
+    </message>
+    <message>
+        <source>No longer in the book: no later extract from core banking held it.</source>
+        <translation>已移出台账：核心系统下发的数据中已不再包含该笔贷款。</translation>
+    </message>
+    <message>
+        <source>No longer in the book: the last extract that held it was of %1; the figures are as of then.</source>
+        <translation>已移出台账：最后一次包含该笔贷款的是 %1 的核心系统数据，所示金额为当日数据。</translation>
     </message>
 </context>
 <context>
@@ -699,6 +731,10 @@
     <message>
         <source>Open</source>
         <translation>待处理</translation>
+    </message>
+    <message>
+        <source> (+%L1 points)</source>
+        <translation>（+%L1 分）</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1342,14 @@
         <source>Case flags</source>
         <translation>案件标记</translation>
     </message>
+    <message>
+        <source>No longer in the book: no later extract from core banking listed this customer.</source>
+        <translation>已移出台账：核心系统下发的数据中已不再包含该客户。</translation>
+    </message>
+    <message>
+        <source>No longer in the book: the last extract that listed this customer was of %1.</source>
+        <translation>已移出台账：最后一次包含该客户的是 %1 的核心系统数据。</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::DelinquencySettingsDialog</name>
@@ -1524,6 +1568,16 @@
     <message>
         <source>Another long task is still running; try again when it has finished.</source>
         <translation>另一项耗时操作仍在进行，请在其完成后再试。</translation>
+    </message>
+    <message>
+        <source>No longer in the book: %1 loans and %2 borrowers. Back in the book: %3 loans and %4 borrowers.</source>
+        <translation>已移出台账：贷款 %1 笔、借款人 %2 户。重新列入台账：贷款 %3 笔、借款人 %4 户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported with %Ln warning(s): rows a real extract should not hold. Ask the bank to check them.</source>
+        <translation>
+            <numerusform>已导入，但有 %Ln 条提示：正常的核心系统数据不应出现这些行，请联系核心系统核实。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1827,6 +1881,14 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>The data is being updated in the background; this list refreshes itself when it is done.</source>
         <translation>数据正在后台更新，完成后此列表将自动刷新。</translation>
+    </message>
+    <message>
+        <source>No longer in the book</source>
+        <translation>已移出台账</translation>
+    </message>
+    <message>
+        <source>Loans that no later extract from core banking held: paid off, written off or transferred. They keep the figures of the last extract that held them.</source>
+        <translation>核心系统下发的数据中已不再包含的贷款（已结清、已核销或已转出）；金额保留为最后一次包含它们的数据中的金额。</translation>
     </message>
 </context>
 <context>

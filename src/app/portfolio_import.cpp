@@ -4,6 +4,8 @@
 #include "storage/import_log.h"
 #include "storage/portfolio_writer.h"
 
+#include <fmt/core.h>
+
 namespace doorstep::app {
 namespace {
 
@@ -23,8 +25,6 @@ private:
     storage::PortfolioWriter& m_writer;
 };
 
-struct Cancelled {};
-
 std::function<bool(std::uint64_t, std::uint64_t)> byteProgress(const ImportOptions& options, ImportStage stage)
 {
     if (!options.progress) return {};
@@ -32,6 +32,33 @@ std::function<bool(std::uint64_t, std::uint64_t)> byteProgress(const ImportOptio
         const int perMille = total == 0 ? 1000 : static_cast<int>(done * 1000 / total);
         return options.progress(stage, perMille);
     };
+}
+
+// DOMAIN.md section 3: a payment id names one transaction of one loan for ever, and this extract gives stored
+// ids to other loans. A third reading, told those ids, reports each on its line with both loans.
+Result<ImportReport> refuseMovedPayments(const std::filesystem::path& folder, const ImportOptions& options,
+                                         const std::vector<storage::PortfolioWriter::MovedPayment>& moved,
+                                         ImportReport report)
+{
+    io::ExtractSink ignore;
+    io::ExtractOptions check{options.encoding, 200, {}};
+    for (const auto& m : moved)
+        check.storedPaymentLoans.emplace(m.paymentId, m.storedLoan);
+    auto named = io::readExtract(folder, ignore, check);
+    if (!named) return std::unexpected(named.error());
+    report.problems = std::move(named->problems);
+    report.moreProblems = named->truncated;
+    if (report.problems.empty()) {
+        // The files changed since they were written: name the loans all the same, without a line (nor the id,
+        // which passed no check of this reading).
+        for (const auto& m : moved)
+            report.problems.push_back({std::string(io::kExtractFiles[6]), 0, "payment_id",
+                                       fmt::format("the value is stored for loan '{}' by an earlier extract; this "
+                                                   "extract gives it to loan '{}'",
+                                                   m.storedLoan, m.extractLoan)});
+    }
+    logger("app")->info("import refused: {} payment id(s) stored for other loans", moved.size());
+    return report;
 }
 
 }  // namespace
@@ -48,6 +75,8 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
     if (!checked) return std::unexpected(checked.error());
     report.counts = checked->counts;
     report.extractDate = checked->manifest.extractDate;
+    report.warnings = std::move(checked->warnings);
+    report.warningCount = checked->warningCount;
     if (checked->cancelled) {
         report.cancelled = true;
         return report;
@@ -85,7 +114,16 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
             return report;
         }
         writer.finish();
+        if (auto moved = writer.movedPayments(); !moved.empty()) {
+            // Refused: the transaction rolls back on the way out; the third reading writes nothing.
+            return refuseMovedPayments(folder, options, moved, std::move(report));
+        }
         report.rowsChanged = writer.rowsChanged();
+        const auto book = writer.bookChanges();
+        report.loansLeft = book.loansLeft;
+        report.loansReturned = book.loansReturned;
+        report.borrowersLeft = book.borrowersLeft;
+        report.borrowersReturned = book.borrowersReturned;
         const std::int64_t loans = report.counts.loans;
         report.recompute =
             recomputeInTransaction(db, report.extractDate, loadDelinquencySettings(db), [&](std::int64_t done) {
@@ -109,8 +147,10 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
     }
     report.imported = true;
     session.changes().notify({{Change::What::Portfolio}, {Change::What::Queue}});
-    logger("app")->info("imported extract of {}: {} loans, {} rows changed", formatIsoDate(report.extractDate),
-                        report.counts.loans, report.rowsChanged);
+    logger("app")->info("imported extract of {}: {} loans, {} rows changed; {} loans and {} borrowers left the book, "
+                        "{} and {} came back; {} warning(s)",
+                        formatIsoDate(report.extractDate), report.counts.loans, report.rowsChanged, report.loansLeft,
+                        report.borrowersLeft, report.loansReturned, report.borrowersReturned, report.warningCount);
     return report;
 }
 

@@ -28,9 +28,18 @@ struct ImportReport {
     bool cancelled = false;
     std::vector<io::ExtractProblem> problems;
     bool moreProblems = false;  // the list stops at the first 200
+    // Imported all the same, but worth a look (docs/data-formats.md, "Warnings"): the first 200, and how many.
+    std::vector<io::ExtractProblem> warnings;
+    std::int64_t warningCount = 0;
     io::ExtractCounts counts;
     Date extractDate{};
     std::int64_t rowsChanged = 0;
+    // The extract is a snapshot of the book (DOMAIN.md section 3): loans and borrowers it no longer holds left
+    // the book with it; those it holds again after they had left came back.
+    std::int64_t loansLeft = 0;
+    std::int64_t loansReturned = 0;
+    std::int64_t borrowersLeft = 0;
+    std::int64_t borrowersReturned = 0;
     RecomputeSummary recompute;
     ScreeningSummary screening;
 };

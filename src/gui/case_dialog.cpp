@@ -77,6 +77,17 @@ QWidget* CaseDialog::borrowerTab()
     auto* page = new QWidget(this);
     auto* form = new QFormLayout(page);
     form->addRow(tr("Customer no.:"), new QLabel(toQString(b.id), page));
+    if (m_case.leftBookAfter) {
+        auto* left = new QLabel(m_case.leftBookAfter->empty()
+                                    ? tr("No longer in the book: no later extract from core banking listed this "
+                                         "customer.")
+                                    : tr("No longer in the book: the last extract that listed this customer was of %1.")
+                                          .arg(toQString(*m_case.leftBookAfter)),
+                                page);
+        left->setObjectName(QStringLiteral("borrowerLeftBook"));
+        left->setWordWrap(true);
+        form->addRow(left);
+    }
     form->addRow(tr("Name:"), new QLabel(toQString(b.name), page));
     form->addRow(tr("ID number:"), new QLabel(toQString(maskIdNumber(b.idNumber)), page));
     QStringList phones;
@@ -154,6 +165,13 @@ QWidget* CaseDialog::loanTab(const app::LoanDetail& detail)
         page);
     summary->setWordWrap(true);
     layout->addWidget(summary);
+    if (detail.leftBookAfter) {
+        auto* left = new QLabel(leftBookText(*detail.leftBookAfter), page);
+        left->setObjectName(QStringLiteral("loanLeftBook"));
+        left->setWordWrap(true);
+        left->setStyleSheet(QStringLiteral("font-weight: 600;"));
+        layout->addWidget(left);
+    }
     if (detail.status) {
         const auto& s = *detail.status;
         auto* status =

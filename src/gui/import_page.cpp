@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -81,9 +82,20 @@ ImportPage::ImportPage(Workspace& workspace, QWidget* parent) : QWidget(parent),
     m_problems->setReadOnly(true);
     m_problems->setLineWrapMode(QPlainTextEdit::NoWrap);
     layout->addWidget(m_problems, 1);
+    m_warningsTitle = new QLabel(this);
+    m_warningsTitle->setObjectName(QStringLiteral("importWarningsTitle"));
+    m_warningsTitle->setWordWrap(true);
+    layout->addWidget(m_warningsTitle);
+    m_warnings = new QPlainTextEdit(this);
+    m_warnings->setObjectName(QStringLiteral("importWarnings"));
+    m_warnings->setReadOnly(true);
+    m_warnings->setLineWrapMode(QPlainTextEdit::NoWrap);
+    layout->addWidget(m_warnings, 1);
     setRunning(false);
     m_progress->hide();
     m_problems->hide();
+    m_warningsTitle->hide();
+    m_warnings->hide();
 
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Extract folder"), m_folder->text());
@@ -154,6 +166,9 @@ void ImportPage::startImport()
     m_progress->setValue(0);
     m_problems->clear();
     m_problems->hide();
+    m_warnings->clear();
+    m_warnings->hide();
+    m_warningsTitle->hide();
     m_result->clear();
 }
 
@@ -198,7 +213,28 @@ void ImportPage::showReport(const Result<app::ImportReport>& report)
                           .arg(c.instalments)
                           .arg(c.payments)
                           .arg(report->rowsChanged)
-                          .arg(report->recompute.overdue));
+                          .arg(report->recompute.overdue) +
+                      QLatin1Char('\n') +
+                      // DOMAIN.md section 3: the extract is the book; who is no longer in it, and who is back.
+                      tr("No longer in the book: %1 loans and %2 borrowers. Back in the book: %3 loans and %4 "
+                         "borrowers.")
+                          .arg(QLocale().toString(static_cast<qlonglong>(report->loansLeft)),
+                               QLocale().toString(static_cast<qlonglong>(report->borrowersLeft)),
+                               QLocale().toString(static_cast<qlonglong>(report->loansReturned)),
+                               QLocale().toString(static_cast<qlonglong>(report->borrowersReturned))));
+    if (report->warningCount > 0) {
+        const auto listed = static_cast<qint64>(report->warnings.size());
+        m_warningsTitle->setText(
+            tr("Imported with %Ln warning(s): rows a real extract should not hold. Ask the bank to check them.", nullptr,
+               static_cast<int>(report->warningCount)) +
+            (report->warningCount > listed ? tr(" Only the first ones are listed.") : QString()));
+        QStringList lines;
+        for (const auto& w : report->warnings)
+            lines << importProblemText(w);
+        m_warnings->setPlainText(lines.join(QLatin1Char('\n')));
+        m_warningsTitle->show();
+        m_warnings->show();
+    }
 }
 
 }  // namespace doorstep::gui

@@ -40,6 +40,8 @@ private:
     QLabel* m_stage = nullptr;
     QLabel* m_result = nullptr;
     QPlainTextEdit* m_problems = nullptr;
+    QLabel* m_warningsTitle = nullptr;
+    QPlainTextEdit* m_warnings = nullptr;  // imported all the same, worth asking the bank about
     bool m_running = false;
 };
 

@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
+#include <optional>
+#include <vector>
 
 namespace doorstep::gui {
 namespace {
@@ -28,6 +30,7 @@ constexpr const char* kFragments[] = {
     QT_TRANSLATE_NOOP("ImportProblems", "is already used on an earlier line"),
     QT_TRANSLATE_NOOP("ImportProblems", "is already used on an earlier line, by another loan's payment"),
     QT_TRANSLATE_NOOP("ImportProblems", "appears twice among this loan's payments"),
+    QT_TRANSLATE_NOOP("ImportProblems", "has no instalments in instalments.csv"),
     QT_TRANSLATE_NOOP("ImportProblems", "must be more than zero"),
     QT_TRANSLATE_NOOP("ImportProblems", "must not be empty"),
     QT_TRANSLATE_NOOP("ImportProblems", "must not be negative"),
@@ -41,6 +44,49 @@ constexpr const char* kFragments[] = {
     QT_TRANSLATE_NOOP("ImportProblems", "the manifest has more than one row"),
     QT_TRANSLATE_NOOP("ImportProblems", "the manifest row is missing (the file has only its header)"),
 };
+
+// Messages with several quoted values: %1, %2 … stand for each ('abc', or "the value" for what may be personal).
+constexpr const char* kPatterns[] = {
+    QT_TRANSLATE_NOOP("ImportProblems", "%1 is before the loan's start date %2"),
+    QT_TRANSLATE_NOOP("ImportProblems", "%1 differs from the %2 instalments listed in instalments.csv"),
+    QT_TRANSLATE_NOOP("ImportProblems", "%1 differs from the principal_due of its instalments, %2 in all"),
+    QT_TRANSLATE_NOOP("ImportProblems",
+                      "%1 is stored for loan %2 by an earlier extract; this extract gives it to loan %3"),
+};
+
+constexpr const char* kTheValue = QT_TRANSLATE_NOOP("ImportProblems", "the value");
+
+std::optional<QString> translatePattern(const QString& message)
+{
+    struct Compiled {
+        QRegularExpression regex;
+        const char* source;
+    };
+    static const std::vector<Compiled> compiled = [] {
+        std::vector<Compiled> out;
+        // escape() writes each %N as \%N; each becomes a group capturing the value.
+        const QRegularExpression placeholder(QStringLiteral("\\\\%[1-9]"));
+        for (const char* p : kPatterns) {
+            QString regex = QRegularExpression::escape(QString::fromUtf8(p));
+            regex.replace(placeholder, QStringLiteral("('[^']*'|the value)"));
+            out.push_back({QRegularExpression(QLatin1Char('^') + regex + QLatin1Char('$')), p});
+        }
+        return out;
+    }();
+    for (const auto& [regex, source] : compiled) {
+        const auto match = regex.match(message);
+        if (!match.hasMatch()) continue;
+        QString text = QCoreApplication::translate(kContext, source);
+        for (int i = 1; i <= match.lastCapturedIndex(); ++i) {
+            const QString value = match.captured(i);
+            // What may be a personal datum is not quoted (io/extract_table.h): say so in the reader's language.
+            text = text.arg(value == QLatin1String("the value") ? QCoreApplication::translate(kContext, kTheValue)
+                                                                : value);
+        }
+        return text;
+    }
+    return std::nullopt;
+}
 
 QString translateFragment(const QString& english)
 {
@@ -56,6 +102,7 @@ QString translateFragment(const QString& english)
 
 QString translateMessage(const QString& message)
 {
+    if (auto pattern = translatePattern(message)) return *pattern;
     // "'abc' is not a rate …": keep the quoted value, translate the rest.
     static const QRegularExpression quoted(QStringLiteral("^('[^']*'|the value) (.*)$"));
     const auto match = quoted.match(message);

@@ -5,6 +5,8 @@
 #include "gui/portfolio_text.h"
 #include "gui/qt_text.h"
 
+#include <QColor>
+
 namespace doorstep::gui {
 namespace {
 
@@ -105,6 +107,9 @@ QVariant PortfolioModel::data(const QModelIndex& index, int role) const
         default: return {};
         }
     }
+    // A loan that left the book (found by a search or listed as such) shows its last figures, greyed.
+    if (r.leftBookAfter && role == Qt::ForegroundRole) return QColor(Qt::gray);
+    if (r.leftBookAfter && role == Qt::ToolTipRole) return leftBookText(*r.leftBookAfter);
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
     case LoanNo: return toQString(r.loanId);

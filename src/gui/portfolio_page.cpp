@@ -74,9 +74,13 @@ PortfolioPage::PortfolioPage(Workspace& workspace, QWidget* parent)
     m_officer = makeCombo(QStringLiteral("officerFilter"), tr("All officers"), this);
     m_overdueOnly = new QCheckBox(tr("Overdue only"), this);
     m_overdueOnly->setObjectName(QStringLiteral("overdueOnly"));
+    m_leftBookOnly = new QCheckBox(tr("No longer in the book"), this);
+    m_leftBookOnly->setObjectName(QStringLiteral("leftBookOnly"));
+    m_leftBookOnly->setToolTip(tr("Loans that no later extract from core banking held: paid off, written off or "
+                                  "transferred. They keep the figures of the last extract that held them."));
     filters->addWidget(m_search, 2);
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{m_bucket, m_class, m_product, m_district, m_officer, m_overdueOnly})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_bucket, m_class, m_product, m_district, m_officer,
+                                                      m_overdueOnly, m_leftBookOnly})
         filters->addWidget(w);
     layout->addLayout(filters);
 
@@ -122,13 +126,14 @@ PortfolioPage::PortfolioPage(Workspace& workspace, QWidget* parent)
     for (QComboBox* combo : {m_bucket, m_class, m_product, m_district, m_officer})
         connect(combo, &QComboBox::currentIndexChanged, this, &PortfolioPage::applyFilter);
     connect(m_overdueOnly, &QCheckBox::toggled, this, &PortfolioPage::applyFilter);
+    connect(m_leftBookOnly, &QCheckBox::toggled, this, &PortfolioPage::applyFilter);
     connect(m_view, &QTableView::activated, this, &PortfolioPage::openCase);
     connect(m_model, &PortfolioModel::totalChanged, this, [this](qint64 total) {
         m_countLabel->setText(tr("%Ln loan(s)", nullptr, static_cast<int>(total)));
         const bool empty = total == 0 && m_model->filter().search.empty() && m_bucket->currentIndex() == 0 &&
                            m_class->currentIndex() == 0 && m_product->currentIndex() == 0 &&
                            m_district->currentIndex() == 0 && m_officer->currentIndex() == 0 &&
-                           !m_overdueOnly->isChecked();
+                           !m_overdueOnly->isChecked() && !m_leftBookOnly->isChecked();
         m_emptyLabel->setVisible(empty);
         m_view->setVisible(!empty);
     });
@@ -179,6 +184,8 @@ void PortfolioPage::applyFilter()
     filter.district = selected(m_district);
     filter.officer = selected(m_officer);
     filter.overdueOnly = m_overdueOnly->isChecked();
+    // The default list is the book; a search also finds loans that left it (storage::PortfolioFilter).
+    filter.book = m_leftBookOnly->isChecked() ? storage::BookFilter::LeftBook : storage::BookFilter::InBook;
     m_model->setFilter(filter);
     m_view->resizeColumnsToContents();
 }

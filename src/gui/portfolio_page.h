@@ -38,6 +38,7 @@ private:
     QComboBox* m_officer = nullptr;
     QLineEdit* m_search = nullptr;
     QCheckBox* m_overdueOnly = nullptr;
+    QCheckBox* m_leftBookOnly = nullptr;  // the loans no later extract held (DOMAIN.md section 3)
     QLabel* m_countLabel = nullptr;
     QLabel* m_emptyLabel = nullptr;
     QTimer m_searchDelay;

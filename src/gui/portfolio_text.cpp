@@ -70,4 +70,14 @@ QString moneyText(std::int64_t fen)
     return toQString(formatYuan(Money{fen}));
 }
 
+QString leftBookText(const std::string& lastExtract)
+{
+    if (lastExtract.empty())
+        return QCoreApplication::translate("Portfolio", "No longer in the book: no later extract from core banking "
+                                                        "held it.");
+    return QCoreApplication::translate("Portfolio", "No longer in the book: the last extract that held it was of "
+                                                    "%1; the figures are as of then.")
+        .arg(toQString(lastExtract));
+}
+
 }  // namespace doorstep::gui

@@ -78,7 +78,11 @@ struct BorrowerFacts {
 
 struct LoanFacts {
     std::optional<Date> start;
+    std::int64_t principalFen = 0;
     std::uint32_t borrower = 0;  // BorrowerFacts::number of its borrower; 0 when unknown
+    std::uint32_t line = 0;      // its line in loans.csv
+    std::uint16_t termMonths = 0;
+    bool listed = false;  // its row passed every check (it reached the sink)
     bool instalmentsSeen = false;
     bool paymentsSeen = false;
 };
@@ -103,6 +107,11 @@ struct Group {
     int lastSeq = 0;
     std::optional<Date> lastDate;
     std::unordered_set<std::string> paymentIds;
+    // Instalment groups: the loan's facts, and what its rows add up to, compared with loans.csv at the end.
+    bool instalments = false;
+    LoanFacts* facts = nullptr;  // stays valid: an unordered_map's elements do not move
+    int count = 0;
+    std::int64_t principalFen = 0;
 };
 
 class ExtractReader {
@@ -138,6 +147,9 @@ private:
     void malformedManifestRow() { ++m_manifestRows; }
 
     void checkPaymentIdsUnique();
+    void closeInstalmentGroup();
+    void checkEveryLoanHasInstalments();
+    void warning(std::uint32_t line, std::string_view column, std::string message);
     bool knownBorrower(std::size_t column);
     bool enterGroup(std::size_t column, bool instalments);
     bool enterContactGroup();
@@ -234,6 +246,10 @@ Result<void> ExtractReader::readFile(const File& file)
     // Only a file read to its end tells which ids exist; otherwise references to it go unchecked.
     if (file.row == &ExtractReader::borrowerRow) m_borrowersComplete = complete;
     if (file.row == &ExtractReader::loanRow) m_loansComplete = complete;
+    if (file.row == &ExtractReader::instalmentRow && complete && !stopped()) {
+        closeInstalmentGroup();
+        checkEveryLoanHasInstalments();
+    }
     if (file.row == &ExtractReader::paymentRow) {
         if (complete && !stopped()) checkPaymentIdsUnique();
         m_paymentIdHashes = {};
@@ -282,6 +298,61 @@ void ExtractReader::checkPaymentIdsUnique()
     }
 }
 
+// The schedule of the loan whose instalments were just read against its row in loans.csv. Either may be what
+// the bank meant (a term extension keeps the contract's term; a rescheduled loan's instalments may not add up
+// to the amount lent), so a difference is imported and listed as a warning, not refused (docs/data-formats.md).
+void ExtractReader::closeInstalmentGroup()
+{
+    const Group& g = m_group;
+    if (!g.active || !g.instalments || !g.ordered || g.facts == nullptr || !g.facts->listed) return;
+    const LoanFacts& loan = *g.facts;
+    if (g.count != loan.termMonths)
+        warning(loan.line, "term_months",
+                fmt::format("{} differs from the {} instalments listed in instalments.csv",
+                            quoteValue(std::to_string(loan.termMonths)), quoteValue(std::to_string(g.count))));
+    if (g.principalFen != loan.principalFen)
+        warning(loan.line, "principal",
+                fmt::format("{} differs from the principal_due of its instalments, {} in all",
+                            quoteValue(formatYuanPlain(Money{loan.principalFen})),
+                            quoteValue(formatYuanPlain(Money{g.principalFen}))));
+}
+
+void ExtractReader::warning(std::uint32_t line, std::string_view column, std::string message)
+{
+    ++m_result.warningCount;
+    if (m_result.warnings.size() < m_options.maxProblems)
+        m_result.warnings.push_back({std::string(kExtractFiles[4]), line, std::string(column), std::move(message)});
+}
+
+// A loan without a schedule would show as current whatever it owes: refused, on the loan's line in loans.csv,
+// merged among that file's problems in line order.
+void ExtractReader::checkEveryLoanHasInstalments()
+{
+    std::vector<std::pair<std::uint32_t, const std::string*>> missing;
+    for (const auto& [id, loan] : m_loans) {
+        if (loan.listed && !loan.instalmentsSeen) missing.emplace_back(loan.line, &id);
+    }
+    if (missing.empty()) return;
+    std::ranges::sort(missing);
+    auto& problems = m_result.problems;
+    const auto isLoans = [](const ExtractProblem& p) { return p.file == kExtractFiles[4]; };
+    // Problems are in file order: those of loans.csv end where the first of instalments.csv begins.
+    auto end = std::ranges::find_if(problems, [](const ExtractProblem& p) { return p.file == kExtractFiles[5]; });
+    std::vector<ExtractProblem> added;
+    for (const auto& [line, id] : missing) {
+        if (problems.size() + added.size() >= m_options.maxProblems) {
+            m_result.truncated = true;
+            break;
+        }
+        added.push_back({std::string(kExtractFiles[4]), line, "loan_id",
+                         fmt::format("{} has no instalments in instalments.csv", quoteValue(*id))});
+    }
+    const auto at = problems.insert(end, added.begin(), added.end());
+    const auto first = std::ranges::find_if(problems, isLoans);
+    std::stable_sort(first, at + static_cast<std::ptrdiff_t>(added.size()),
+                     [](const ExtractProblem& a, const ExtractProblem& b) { return a.line < b.line; });
+}
+
 bool ExtractReader::progress()
 {
     if (!m_options.progress) return true;
@@ -306,7 +377,12 @@ bool ExtractReader::enterGroup(std::size_t column, bool instalments)
 {
     const std::string& loanId = m_table.text(column);
     if (m_group.active && m_group.loanId == loanId) return m_group.known;
+    closeInstalmentGroup();
     m_group.active = true;
+    m_group.instalments = instalments;
+    m_group.facts = nullptr;
+    m_group.count = 0;
+    m_group.principalFen = 0;
     m_group.known = true;
     m_group.ordered = true;
     m_group.loanId = loanId;
@@ -325,6 +401,7 @@ bool ExtractReader::enterGroup(std::size_t column, bool instalments)
         return m_table.problem(column, fmt::format("{} is not in loans.csv", quoteValue(loanId)));
     }
     m_group.start = found->second.start;
+    m_group.facts = &found->second;
     bool& seen = instalments ? found->second.instalmentsSeen : found->second.paymentsSeen;
     if (!std::exchange(seen, true)) return true;
     m_group.known = false;
@@ -480,6 +557,12 @@ void ExtractReader::loanRow()
     ok &= t.code(Method, &parseRepaymentMethod,
                  "a repayment method (equal_instalment, equal_principal or interest_only_bullet)", l.method);
     if (!ok) return;
+    if (facts != nullptr) {
+        facts->listed = true;
+        facts->line = static_cast<std::uint32_t>(t.line());
+        facts->principalFen = l.principal.fen;
+        facts->termMonths = static_cast<std::uint16_t>(l.termMonths);
+    }
     l.id = t.text(LoanId);
     l.borrowerId = t.text(LoanBorrower);
     l.officer = t.text(Officer);
@@ -515,6 +598,10 @@ void ExtractReader::instalmentRow()
     }
     ok &= t.amount(PrincipalDue, Sign::NotNegative, i.principalDue);
     ok &= t.amount(InterestDue, Sign::NotNegative, i.interestDue);
+    if (grouped) {
+        ++m_group.count;
+        m_group.principalFen += i.principalDue.fen;
+    }
     if (!ok) return;
     i.loanId = t.text(InstalmentLoan);
     m_sink.instalment(i);
@@ -531,6 +618,16 @@ void ExtractReader::paymentRow()
     // Checked within the loan's group here, and across the whole file after it (checkPaymentIdsUnique).
     if (t.filled(PaymentId)) {
         m_paymentIdHashes.push_back(std::hash<std::string>{}(t.text(PaymentId)));
+        // An earlier extract's payment given to another loan would move it there (DOMAIN.md section 3).
+        if (const auto& stored = m_options.storedPaymentLoans; !stored.empty() && loanGiven) {
+            const auto found = stored.find(t.text(PaymentId));
+            if (found != stored.end() && found->second != t.text(PaymentLoan))
+                ok = t.problem(PaymentId,
+                               fmt::format("{} is stored for loan {} by an earlier extract; this extract gives it to "
+                                           "loan {}",
+                                           quoteValue(t.text(PaymentId)), quoteValue(found->second),
+                                           quoteValue(t.text(PaymentLoan))));
+        }
         if (grouped && !m_group.paymentIds.insert(t.text(PaymentId)).second)
             ok = t.problem(PaymentId,
                            fmt::format("{} appears twice among this loan's payments", quoteValue(t.text(PaymentId))));
@@ -541,6 +638,10 @@ void ExtractReader::paymentRow()
         if (m_extractDate && p.paidOn > *m_extractDate)
             ok = t.problem(PaidDate, fmt::format("{} is after the extract date {}", quoteValue(t.text(PaidDate)),
                                                  formatIsoDate(*m_extractDate)));
+        else if (grouped && m_group.start && p.paidOn < *m_group.start)
+            // Nothing is owed before the loan starts: a date that cannot be right, and no instalment to settle.
+            ok = t.problem(PaidDate, fmt::format("{} is before the loan's start date {}", quoteValue(t.text(PaidDate)),
+                                                 quoteValue(formatIsoDate(*m_group.start))));
         else if (grouped && m_group.lastDate && p.paidOn < *m_group.lastDate)
             ok = t.problem(PaidDate, fmt::format("{} is earlier than this loan's previous payment ({}); payments "
                                                  "must be listed oldest first",

@@ -17,6 +17,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace doorstep::io {
@@ -65,6 +66,10 @@ struct ExtractOptions {
     std::size_t maxProblems = 200;       // reading stops at the next problem after this many
     // Called after each block read (and at the start and the end); returning false cancels.
     std::function<bool(std::uint64_t bytesDone, std::uint64_t bytesTotal)> progress = {};
+    // Payment ids the database already holds, each with the loan it holds it for (DOMAIN.md section 3: a
+    // payment id names one transaction of one loan for ever). A payments.csv row giving one of them to another
+    // loan is a problem. Empty for the first check; the import fills it when writing found such ids.
+    std::unordered_map<std::string, std::string> storedPaymentLoans = {};
 };
 
 // Records that passed their checks and reached the sink.
@@ -83,6 +88,10 @@ struct ExtractResult {
     std::vector<ExtractProblem> problems;  // in file order; empty means the extract may be imported
     bool cancelled = false;                // progress returned false; the extract was not read to the end
     bool truncated = false;                // there were more than maxProblems problems; reading stopped
+    // What a real extract should not say but which does not stop the import (docs/data-formats.md,
+    // "Warnings"): the first maxProblems of them, in file order, and how many there were in all.
+    std::vector<ExtractProblem> warnings;
+    std::int64_t warningCount = 0;
     ExtractManifest manifest;
 };
 

@@ -258,7 +258,9 @@ void Generator::drawCreditRecord(Household& h)
     r.overdueAccountsElsewhere = static_cast<int>(inArrears ? m_random.weighted(std::array<int, 4>{50, 30, 15, 5})
                                                             : m_random.weighted(std::array<int, 2>{94, 6}));
     if (r.overdueAccountsElsewhere > 0) worst = std::max(worst, m_random.between(1, 240));
-    r.worstDpd24Months = worst;
+    // A loan unpaid since before the window is at most as many days past due as the window has: the bureau's
+    // 24 months end at the report date (a loan 1,006 days past due shows 730 or 731 here).
+    r.worstDpd24Months = std::min(worst, daysBetween(addMonthsClamped(r.reportDate, -24), r.reportDate));
     if (m_random.chance(450'000)) debt += Money::fromYuan(m_random.skewedBetween(10'000, 800'000)).fen;
     r.totalDebt = Money{debt};
     r.enquiriesLast6Months = inArrears ? m_random.between(1, 9) : static_cast<int>(m_random.skewedBetween(0, 5));

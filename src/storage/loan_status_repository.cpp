@@ -124,9 +124,11 @@ void LoanStatusRepository::forEachLedgerLoan(LedgerWalk what, const std::functio
     auto loans =
         m_db.prepare(what.borrowerIds ? "SELECT l.id, l.bank_id, b.bank_id, l.product, l.principal_fen, l.rate_micros, "
                                         "l.start_date, l.term_months, l.method, l.officer FROM loans l "
-                                        "JOIN borrowers b ON b.id = l.borrower_id ORDER BY l.id"
+                                        "JOIN borrowers b ON b.id = l.borrower_id WHERE l.left_book_after IS NULL "
+                                        "ORDER BY l.id"
                                       : "SELECT id, bank_id, '', product, principal_fen, rate_micros, start_date, "
-                                        "term_months, method, officer FROM loans ORDER BY id");
+                                        "term_months, method, officer FROM loans WHERE left_book_after IS NULL "
+                                        "ORDER BY id");
     auto ledger = m_db.prepare("SELECT loan_id, instalments, payments FROM loan_ledger ORDER BY loan_id");
     std::optional<Statement> status;
     if (what.status)

@@ -28,15 +28,16 @@ public:
     LoanStatusRepository(const LoanStatusRepository&) = delete;
     LoanStatusRepository& operator=(const LoanStatusRepository&) = delete;
 
-    // Streams every loan with its schedule and payments in loan order from the instalments and payments
-    // tables, holding one loan at a time.
+    // Streams every loan (in the book or not) with its schedule and payments in loan order from the instalments
+    // and payments tables, holding one loan at a time.
     void forEachLoan(const std::function<void(std::int64_t loanRowId, const Loan&, std::span<const Instalment>,
                                               std::span<const Payment>)>& visit) const;
 
-    // The same walk from the loan ledger (storage/loan_ledger.h): one row per loan, about six times faster
-    // than the tables. Instalment::loanId and the payments' ids are left empty (the delinquency engine does
-    // not read them); Loan::borrowerId only when `borrowerIds` (one more lookup per loan). With `status`,
-    // also the loan's stored state, walked in the same loan order, for save(row, stored).
+    // The loans in the book (a loan that left it keeps its last state: DOMAIN.md section 3), walked from the
+    // loan ledger (storage/loan_ledger.h): one row per loan, about six times faster than the tables.
+    // Instalment::loanId and the payments' ids are left empty (the delinquency engine does not read them);
+    // Loan::borrowerId only when `borrowerIds` (one more lookup per loan). With `status`, also the loan's
+    // stored state, walked in the same loan order, for save(row, stored).
     struct LedgerLoan {
         std::int64_t loanRowId = 0;
         const Loan& loan;

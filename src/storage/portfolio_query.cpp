@@ -37,6 +37,11 @@ Where whereFor(const PortfolioFilter& f)
         w.values.push_back(prefix);
     }
     if (f.overdueOnly) w.sql += " AND s.dpd > 0";
+    if (f.book == BookFilter::LeftBook) {
+        w.sql += " AND l.left_book_after IS NOT NULL";
+    } else if (f.book == BookFilter::InBook && f.search.empty()) {
+        w.sql += " AND l.left_book_after IS NULL";
+    }
     return w;
 }
 
@@ -86,7 +91,7 @@ std::vector<PortfolioRow> PortfolioQuery::page(const PortfolioFilter& filter, Po
     const std::string sql = std::string("SELECT l.id, b.id, l.bank_id, b.name, b.id_number, b.phone, b.district, "
                                         "l.product, l.officer, coalesce(s.dpd, 0), coalesce(s.bucket, ''), "
                                         "coalesce(s.risk_class, ''), coalesce(s.overdue_principal_fen, 0), "
-                                        "coalesce(s.total_overdue_fen, 0)") +
+                                        "coalesce(s.total_overdue_fen, 0), b.bank_id, l.left_book_after") +
                             kFrom + w.sql + " ORDER BY " + orderColumn(sort) + (ascending ? " ASC" : " DESC") +
                             ", l.id LIMIT ? OFFSET ?";
     auto stmt = m_db.prepare(sql);
@@ -112,6 +117,8 @@ std::vector<PortfolioRow> PortfolioQuery::page(const PortfolioFilter& filter, Po
         r.riskClass = stmt.columnText(11);
         r.overduePrincipal = Money{stmt.columnInt(12)};
         r.totalOverdue = Money{stmt.columnInt(13)};
+        r.borrowerId = stmt.columnText(14);
+        if (!stmt.columnIsNull(15)) r.leftBookAfter = stmt.columnText(15);
         rows.push_back(std::move(r));
     }
     return rows;
@@ -137,8 +144,10 @@ std::vector<std::string> PortfolioQuery::officers() const
 
 std::optional<BorrowerCase> PortfolioQuery::borrowerCase(std::int64_t borrowerRowId) const
 {
-    auto b = m_db.prepare("SELECT bank_id, name, id_number, phone, phone2, address, district, latitude_e6, "
-                          "longitude_e6, employer, monthly_income_fen, monthly_expenses_fen FROM borrowers WHERE id=?");
+    auto b =
+        m_db.prepare("SELECT bank_id, name, id_number, phone, phone2, address, district, latitude_e6, "
+                     "longitude_e6, employer, monthly_income_fen, monthly_expenses_fen, left_book_after FROM borrowers "
+                     "WHERE id=?");
     b.bind(1, borrowerRowId);
     if (!b.step()) return std::nullopt;
     BorrowerCase c;
@@ -155,6 +164,7 @@ std::optional<BorrowerCase> PortfolioQuery::borrowerCase(std::int64_t borrowerRo
     br.employer = b.columnText(9);
     br.monthlyIncome = Money{b.columnInt(10)};
     br.monthlyExpenses = Money{b.columnInt(11)};
+    if (!b.columnIsNull(12)) c.leftBookAfter = b.columnText(12);
 
     auto contacts = m_db.prepare("SELECT name, relation, phone FROM contact_persons WHERE borrower_id=? ORDER BY id");
     contacts.bind(1, borrowerRowId);
@@ -175,7 +185,7 @@ std::optional<BorrowerCase> PortfolioQuery::borrowerCase(std::int64_t borrowerRo
                                 static_cast<int>(credit.columnInt(4))};
 
     auto loans = m_db.prepare("SELECT id, bank_id, product, principal_fen, rate_micros, start_date, term_months, "
-                              "method, officer FROM loans WHERE borrower_id=? ORDER BY bank_id");
+                              "method, officer, left_book_after FROM loans WHERE borrower_id=? ORDER BY bank_id");
     loans.bind(1, borrowerRowId);
     while (loans.step()) {
         LoanDetail d;
@@ -189,6 +199,7 @@ std::optional<BorrowerCase> PortfolioQuery::borrowerCase(std::int64_t borrowerRo
                       static_cast<int>(loans.columnInt(6)),
                       parseRepaymentMethod(loans.columnText(7)).value_or(RepaymentMethod::EqualInstalment),
                       loans.columnText(8)};
+        if (!loans.columnIsNull(9)) d.leftBookAfter = loans.columnText(9);
         c.loans.push_back(std::move(d));
     }
     for (LoanDetail& d : c.loans) {

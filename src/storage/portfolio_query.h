@@ -10,6 +10,9 @@
 
 namespace doorstep::storage {
 
+// Which loans a list holds (DOMAIN.md section 3: a loan no later extract holds has left the book).
+enum class BookFilter { InBook, LeftBook, Any };
+
 struct PortfolioFilter {
     std::string bucket;     // "M2"; empty = any
     std::string riskClass;  // "substandard"; empty = any
@@ -18,6 +21,8 @@ struct PortfolioFilter {
     std::string officer;  // user name; empty = any
     std::string search;   // borrower name (part), or the start of a loan or customer number
     bool overdueOnly = false;
+    // The default view is the book; a search finds a loan that left it too, so its case still opens.
+    BookFilter book = BookFilter::InBook;
 };
 
 enum class PortfolioSort { LoanId, Borrower, District, Product, Officer, Dpd, Bucket, RiskClass, TotalOverdue };
@@ -26,6 +31,7 @@ struct PortfolioRow {
     std::int64_t loanRowId = 0;
     std::int64_t borrowerRowId = 0;
     std::string loanId;
+    std::string borrowerId;  // the bank's customer number
     std::string borrowerName;
     std::string idNumber;
     std::string phone;
@@ -37,6 +43,9 @@ struct PortfolioRow {
     std::string riskClass;
     Money overduePrincipal;
     Money totalOverdue;
+    // Set when the loan has left the book: the date of the last extract that held it ("" when no import
+    // was on record then). Its figures are those of that date.
+    std::optional<std::string> leftBookAfter;
 };
 
 struct LoanDetail {
@@ -45,6 +54,7 @@ struct LoanDetail {
     std::vector<Instalment> instalments;
     std::vector<Payment> payments;
     std::optional<LoanStatusRow> status;
+    std::optional<std::string> leftBookAfter;  // as PortfolioRow's
 };
 
 struct BorrowerCase {
@@ -53,6 +63,7 @@ struct BorrowerCase {
     std::vector<ContactPerson> contacts;
     std::optional<CreditRecord> credit;
     std::vector<LoanDetail> loans;
+    std::optional<std::string> leftBookAfter;  // the borrower left the book: no later extract listed them
 };
 
 class PortfolioQuery final {

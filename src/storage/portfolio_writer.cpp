@@ -134,6 +134,25 @@ PortfolioWriter::PortfolioWriter(const Connection& connection) : m_db(connection
                 sql += "END;";
             }
         }
+        // A payment id stored for one loan that this extract gives to another: moved in place by the upsert, or
+        // removed from the first loan (no longer listed there) and inserted for the second. Noted either way, in
+        // whichever order the two loans come; the import refuses such an extract (DOMAIN.md section 3).
+        sql += "CREATE TEMP TABLE IF NOT EXISTS moved_payments (bank_id TEXT PRIMARY KEY, stored_loan INTEGER NOT "
+               "NULL, extract_loan INTEGER NOT NULL);"
+               "CREATE TEMP TABLE IF NOT EXISTS dropped_payments (bank_id TEXT PRIMARY KEY, loan_id INTEGER NOT NULL);"
+               "DELETE FROM temp.moved_payments; DELETE FROM temp.dropped_payments;"
+               "CREATE TEMP TRIGGER IF NOT EXISTS moved_payment_update AFTER UPDATE OF loan_id ON main.payments "
+               "WHEN OLD.loan_id <> NEW.loan_id BEGIN INSERT INTO moved_payments (bank_id, stored_loan, extract_loan) "
+               "SELECT OLD.bank_id, OLD.loan_id, NEW.loan_id WHERE NOT EXISTS "
+               "(SELECT 1 FROM moved_payments WHERE bank_id = OLD.bank_id); END;"
+               "CREATE TEMP TRIGGER IF NOT EXISTS moved_payment_delete AFTER DELETE ON main.payments BEGIN "
+               "INSERT INTO dropped_payments (bank_id, loan_id) SELECT OLD.bank_id, OLD.loan_id WHERE NOT EXISTS "
+               "(SELECT 1 FROM dropped_payments WHERE bank_id = OLD.bank_id); END;"
+               "CREATE TEMP TRIGGER IF NOT EXISTS moved_payment_insert AFTER INSERT ON main.payments "
+               "WHEN EXISTS (SELECT 1 FROM dropped_payments WHERE bank_id = NEW.bank_id AND loan_id <> NEW.loan_id) "
+               "BEGIN INSERT INTO moved_payments (bank_id, stored_loan, extract_loan) SELECT NEW.bank_id, "
+               "d.loan_id, NEW.loan_id FROM dropped_payments d WHERE d.bank_id = NEW.bank_id AND NOT EXISTS "
+               "(SELECT 1 FROM moved_payments WHERE bank_id = NEW.bank_id); END;";
         m_db.execute(sql);
     }
 }
@@ -154,7 +173,22 @@ void PortfolioWriter::dropLedgerTriggers()
                  "DROP TRIGGER IF EXISTS temp.ledger_instalments_delete;"
                  "DROP TRIGGER IF EXISTS temp.ledger_payments_insert;"
                  "DROP TRIGGER IF EXISTS temp.ledger_payments_update;"
-                 "DROP TRIGGER IF EXISTS temp.ledger_payments_delete;");
+                 "DROP TRIGGER IF EXISTS temp.ledger_payments_delete;"
+                 "DROP TRIGGER IF EXISTS temp.moved_payment_update;"
+                 "DROP TRIGGER IF EXISTS temp.moved_payment_delete;"
+                 "DROP TRIGGER IF EXISTS temp.moved_payment_insert;");
+}
+
+std::vector<PortfolioWriter::MovedPayment> PortfolioWriter::movedPayments() const
+{
+    std::vector<MovedPayment> moved;
+    if (m_fresh) return moved;  // nothing was stored to move
+    auto q = m_db.prepare("SELECT m.bank_id, s.bank_id, e.bank_id FROM temp.moved_payments m "
+                          "JOIN loans s ON s.id = m.stored_loan JOIN loans e ON e.id = m.extract_loan "
+                          "ORDER BY m.bank_id");
+    while (q.step())
+        moved.push_back({q.columnText(0), q.columnText(1), q.columnText(2)});
+    return moved;
 }
 
 std::int64_t PortfolioWriter::ledgerBlobsWritten() const
@@ -401,6 +435,33 @@ void PortfolioWriter::contactAttempt(const ContactAttempt& a)
     m_changed += m_db.changes();
 }
 
+// The extract is a snapshot of the book: what it holds is in the book, what it does not hold has left it since
+// the last extract. Returns are found by the partial index of those that left (few); leavers by one pass over
+// the loans and the borrowers, each looked up among those the extract held.
+void PortfolioWriter::markBook()
+{
+    std::string lastHeld;  // the last extract that held them; unknown without an import on record
+    {
+        auto last = m_db.prepare("SELECT extract_date FROM imports ORDER BY id DESC LIMIT 1");
+        if (last.step()) lastHeld = last.columnText(0);
+    }
+    m_db.execute("UPDATE loans SET left_book_after = NULL WHERE left_book_after IS NOT NULL "
+                 "AND id IN (SELECT id FROM temp.seen_loans)");
+    m_book.loansReturned = m_db.changes();
+    m_db.execute("UPDATE borrowers SET left_book_after = NULL WHERE left_book_after IS NOT NULL "
+                 "AND id IN (SELECT id FROM temp.seen_borrowers)");
+    m_book.borrowersReturned = m_db.changes();
+    auto left = m_db.prepare("UPDATE loans SET left_book_after = ? WHERE left_book_after IS NULL "
+                             "AND id NOT IN (SELECT id FROM temp.seen_loans)");
+    left.bind(1, lastHeld).run();
+    m_book.loansLeft = m_db.changes();
+    auto gone = m_db.prepare("UPDATE borrowers SET left_book_after = ? WHERE left_book_after IS NULL "
+                             "AND id NOT IN (SELECT id FROM temp.seen_borrowers)");
+    gone.bind(1, lastHeld).run();
+    m_book.borrowersLeft = m_db.changes();
+    m_changed += m_book.loansReturned + m_book.borrowersReturned + m_book.loansLeft + m_book.borrowersLeft;
+}
+
 void PortfolioWriter::finish()
 {
     flushInstalments();
@@ -414,6 +475,7 @@ void PortfolioWriter::finish()
         m_changed += m_db.changes();
         m_db.execute("DELETE FROM payments WHERE loan_id IN (SELECT id FROM temp.seen_loans WHERE payments = 0)");
         m_changed += m_db.changes();
+        markBook();
         dropLedgerTriggers();
         auto dirty = m_db.prepare("SELECT id, instalments, payments FROM temp.ledger_dirty ORDER BY id");
         while (dirty.step())

@@ -36,10 +36,29 @@ public:
     void contactAttempt(const ContactAttempt& attempt);
 
     // Completes the last groups and removes contact persons, instalments and payments that the
-    // extract no longer lists. Loans and borrowers are never removed (Doorstep's cases refer to them).
+    // extract no longer lists. Loans and borrowers are never removed (Doorstep's cases refer to them):
+    // one the extract does not hold has left the book (DOMAIN.md section 3) and is marked so with the date
+    // of the last extract that held it (the latest in `imports`, which the caller writes after this), its
+    // rows kept as they are; one marked so that the extract holds again is back in the book.
     // Then brings the loan ledger (storage/loan_ledger.h) of every loan whose rows changed up to date.
     void finish();
+    // What finish() found: loans and borrowers that left the book with this extract, and that came back.
+    struct BookChanges {
+        std::int64_t loansLeft = 0;
+        std::int64_t loansReturned = 0;
+        std::int64_t borrowersLeft = 0;
+        std::int64_t borrowersReturned = 0;
+    };
+    BookChanges bookChanges() const { return m_book; }
     std::int64_t rowsChanged() const { return m_changed; }
+    // Payment ids the database held for one loan that this extract gave to another (after finish(); the
+    // writer applied the move, so the caller rolls back). Bank ids, in payment id order.
+    struct MovedPayment {
+        std::string paymentId;
+        std::string storedLoan;
+        std::string extractLoan;
+    };
+    std::vector<MovedPayment> movedPayments() const;
     std::int64_t rowsRead() const { return m_read; }
     // Loan-ledger blobs written (a loan's instalments or its payments; 0 when no such row changed).
     std::int64_t ledgerBlobsWritten() const;
@@ -50,11 +69,13 @@ private:
     void flushInstalments();
     void flushPayments();
     void dropLedgerTriggers();
+    void markBook();
 
     const Connection& m_db;
     bool m_fresh = false;  // the portfolio tables were empty: plain inserts, nothing to compare
     std::int64_t m_changed = 0;
     std::int64_t m_read = 0;
+    BookChanges m_book;
     std::unordered_map<std::string, std::int64_t> m_borrowerIds;
     std::unordered_map<std::string, std::int64_t> m_loanIds;
     std::string m_instalmentLoan;

@@ -208,6 +208,15 @@ constexpr std::string_view kSteps[] = {
         payments    BLOB NOT NULL DEFAULT x''
     );
     )sql",
+    // 7: the book (DOMAIN.md section 3: the extract is a snapshot of the branch's book). A loan or borrower
+    // that a later extract no longer holds has left it: NULL while in the book, else the extract date of the
+    // last extract that held it. Every row stored so far counts as in the book.
+    R"sql(
+    ALTER TABLE loans ADD COLUMN left_book_after TEXT;
+    ALTER TABLE borrowers ADD COLUMN left_book_after TEXT;
+    CREATE INDEX loans_left_book ON loans (left_book_after) WHERE left_book_after IS NOT NULL;
+    CREATE INDEX borrowers_left_book ON borrowers (left_book_after) WHERE left_book_after IS NOT NULL;
+    )sql",
 };
 
 // Work a step needs that SQL cannot do, in the step's transaction after its SQL.

@@ -186,7 +186,8 @@ ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std::str
         "SELECT b.id, b.district, coalesce(c.overdue_accounts_elsewhere, 0), coalesce(c.worst_dpd_24m, 0), "
         "coalesce(f.litigation, 0), coalesce(f.dispute, 0), coalesce(f.deceased, 0), coalesce(f.plan_kept, 0), "
         "l.id, l.officer, coalesce(s.dpd, 0), coalesce(s.total_overdue_fen, 0), coalesce(s.bucket, 'M0') "
-        "FROM borrowers b JOIN loans l ON l.borrower_id = b.id LEFT JOIN loan_status s ON s.loan_id = l.id "
+        "FROM borrowers b JOIN loans l ON l.borrower_id = b.id AND l.left_book_after IS NULL "
+        "LEFT JOIN loan_status s ON s.loan_id = l.id "
         "LEFT JOIN credit_records c ON c.borrower_id = b.id LEFT JOIN case_flags f ON f.borrower_id = b.id "
         "ORDER BY b.id, l.id");
     // Ordered as the unique index (borrower, date, minute, …) is, so no sort; ties on the minute are put in

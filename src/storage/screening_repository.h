@@ -65,14 +65,14 @@ class ScreeningRepository final {
 public:
     explicit ScreeningRepository(const Connection& connection) : m_db(connection) {}
 
-    // Every borrower with at least one loan, in row-id order, with the stored delinquency state; the bucket
-    // before the changes recorded after `monthAgo`; their contacts; payments from `paymentsSince` when a
-    // contact since `promisesSince` is a promise to pay; and their stored queue entry. Dates are YYYY-MM-DD.
-    // One pass over each table in borrower order (the payments looked up per borrower who needs them), so
-    // memory holds one borrower, a batch of queue entries and the last month's bucket changes. `visit` may
-    // save or remove the queue entries of the borrower it is given and of borrowers before it (QueueWriter);
-    // the queue is read in batches ahead of them. Returns the stored queue entries of borrowers the walk did
-    // not visit (those without a loan).
+    // Every borrower with at least one loan in the book (DOMAIN.md section 3), in row-id order, with those
+    // loans' stored delinquency state; the bucket before the changes recorded after `monthAgo`; their contacts;
+    // payments from `paymentsSince` when a contact since `promisesSince` is a promise to pay; and their stored queue
+    // entry. Dates are YYYY-MM-DD. One pass over each table in borrower order (the payments looked up per borrower who
+    // needs them), so memory holds one borrower, a batch of queue entries and the last month's bucket changes. `visit`
+    // may save or remove the queue entries of the borrower it is given and of borrowers before it (QueueWriter); the
+    // queue is read in batches ahead of them. Returns the stored queue entries of borrowers the walk did not visit
+    // (those without a loan in the book).
     std::vector<QueueEntryRow> forEachBorrower(const std::string& monthAgo, const std::string& paymentsSince,
                                                const std::string& promisesSince,
                                                const std::function<void(const BorrowerScreeningRow&)>& visit) const;

@@ -13,12 +13,17 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QtTest>
+#include <map>
+#include <string>
 
 using namespace doorstep;
 
@@ -28,6 +33,37 @@ const QString kSupervisor = QStringLiteral("sue.supervisor");
 const QString kSupervisorPassword = QStringLiteral("Sue-pass-2026");
 const QString kOfficer = QStringLiteral("officer1");
 const QString kOfficerPassword = QStringLiteral("Officer-pass-1");
+
+// Two borrowers, two loans; L002-1 is 51 days past due. Both loans' schedules are shorter than their terms and
+// repay less than their principal: four warnings. The ID numbers are synthetic.
+const std::map<std::string, std::string> kTiny{
+    {"manifest.csv", "extract_date,branch_code\n2026-11-30,310115\n"},
+    {"borrowers.csv", "borrower_id,name,id_number,phone,address,district\n"
+                      "C001,王秀英,110101199003071233,13812345678,浦东新区张杨路1500号3室,浦东新区\n"
+                      "C002,李强,44030419780101031X,13900001111,徐汇区漕溪北路1号,徐汇区\n"},
+    {"contacts.csv", "borrower_id,name,relation,phone\n"},
+    {"credit_records.csv",
+     "borrower_id,report_date,overdue_accounts_elsewhere,worst_dpd_24m,total_debt,enquiries_6m\n"},
+    {"loans.csv",
+     "loan_id,borrower_id,product,principal,interest_rate,start_date,term_months,repayment_method,officer\n"
+     "L001-1,C001,consumer,150000.00,4.35,2025-03-15,36,equal_instalment,officer1\n"
+     "L002-1,C002,mortgage,800000,3.1,2024-01-10,360,equal_principal,\n"},
+    {"instalments.csv", "loan_id,seq,due_date,principal_due,interest_due\n"
+                        "L001-1,1,2025-04-15,3900.00,543.75\nL001-1,2,2025-05-15,3914.14,529.61\n"
+                        "L002-1,1,2024-02-10,2222.22,2066.67\nL002-1,2,2026-10-10,2222.22,2060.94\n"},
+    {"payments.csv", "payment_id,loan_id,paid_date,amount\n"
+                     "P1,L001-1,2025-04-15,4443.75\nP2,L001-1,2025-05-15,4443.75\nP3,L002-1,2024-02-10,4288.89\n"},
+};
+
+void writeExtract(const QString& folder, const std::map<std::string, std::string>& files)
+{
+    QDir().mkpath(folder);
+    for (const auto& [name, text] : files) {
+        QFile f(folder + QLatin1Char('/') + QString::fromStdString(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text.data(), static_cast<qint64>(text.size()));
+    }
+}
 
 }  // namespace
 
@@ -105,6 +141,87 @@ private Q_SLOTS:
         table->setCurrentIndex(model->index(0, 0));
         QTest::keyClick(table, Qt::Key_Return);
         QTRY_VERIFY(sawCase);
+    }
+
+    // The import page says who left the book and lists the warnings; the list leaves such a loan out, the
+    // "no longer in the book" filter and a search find it, and its case says so.
+    void leftTheBookAndWarnings()
+    {
+        test::GuiFixture fixture;
+        fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
+        const QString november = fixture.folder() + QStringLiteral("/november");
+        writeExtract(november, kTiny);
+        auto december = kTiny;
+        december["manifest.csv"] = "extract_date,branch_code\n2026-12-31,310115\n";
+        december["borrowers.csv"] = "borrower_id,name,id_number,phone,address,district\n"
+                                    "C001,王秀英,110101199003071233,13812345678,浦东新区张杨路1500号3室,浦东新区\n";
+        december["loans.csv"] =
+            "loan_id,borrower_id,product,principal,interest_rate,start_date,term_months,repayment_method,officer\n"
+            "L001-1,C001,consumer,7814.14,4.35,2025-03-15,2,equal_instalment,officer1\n";
+        december["instalments.csv"] = "loan_id,seq,due_date,principal_due,interest_due\n"
+                                      "L001-1,1,2025-04-15,3900.00,543.75\nL001-1,2,2025-05-15,3914.14,529.61\n";
+        december["payments.csv"] =
+            "payment_id,loan_id,paid_date,amount\nP1,L001-1,2025-04-15,4443.75\nP2,L001-1,2025-05-15,4443.75\n";
+        const QString decemberFolder = fixture.folder() + QStringLiteral("/december");
+        writeExtract(decemberFolder, december);
+
+        app::SystemClock clock;
+        gui::ApplicationController controller(fixture.databasePath(), clock);
+        controller.start();
+        test::logIn(controller, kSupervisor, kSupervisorPassword);
+        gui::MainWindow* window = controller.mainWindow();
+        QVERIFY(window->showPage(QStringLiteral("importPage")));
+        auto* page = window->findChild<gui::ImportPage*>();
+        auto* result = window->findChild<QLabel*>(QStringLiteral("importResult"));
+        auto* warnings = window->findChild<QPlainTextEdit*>(QStringLiteral("importWarnings"));
+        auto* warningsTitle = window->findChild<QLabel*>(QStringLiteral("importWarningsTitle"));
+        auto* importButton = window->findChild<QPushButton*>(QStringLiteral("importButton"));
+
+        page->setFolder(november);
+        QTest::mouseClick(importButton, Qt::LeftButton);
+        QVERIFY2(result->text().contains(QStringLiteral("No longer in the book: 0 loans and 0 borrowers. Back in the "
+                                                        "book: 0 loans and 0 borrowers.")),
+                 qPrintable(result->text()));
+        QVERIFY(warnings->isVisible());
+        QVERIFY2(warningsTitle->text().contains(QStringLiteral("4 warning")), qPrintable(warningsTitle->text()));
+        const QStringList listed = warnings->toPlainText().split(QLatin1Char('\n'));
+        QCOMPARE(listed.size(), 4);
+        QCOMPARE(listed.at(0), QStringLiteral("loans.csv line 2, column term_months: '36' differs from the '2' "
+                                              "instalments listed in instalments.csv"));
+
+        page->setFolder(decemberFolder);
+        QTest::mouseClick(importButton, Qt::LeftButton);
+        QVERIFY2(result->text().contains(QStringLiteral("No longer in the book: 1 loans and 1 borrowers.")),
+                 qPrintable(result->text()));
+        QVERIFY(!warnings->isVisible());  // this one matches its schedule
+
+        QVERIFY(window->showPage(QStringLiteral("portfolioPage")));
+        auto* table = window->findChild<QTableView*>(QStringLiteral("portfolioTable"));
+        auto* model = qobject_cast<gui::PortfolioModel*>(table->model());
+        QTRY_COMPARE(model->totalCount(), 1);
+        QCOMPARE(model->index(0, gui::PortfolioModel::LoanNo).data().toString(), QStringLiteral("L001-1"));
+        auto* leftOnly = window->findChild<QCheckBox*>(QStringLiteral("leftBookOnly"));
+        leftOnly->setChecked(true);
+        QTRY_COMPARE(model->totalCount(), 1);
+        QCOMPARE(model->index(0, gui::PortfolioModel::LoanNo).data().toString(), QStringLiteral("L002-1"));
+        QCOMPARE(model->index(0, gui::PortfolioModel::Dpd).data().toInt(), 51);  // its figures of November
+        QVERIFY(model->index(0, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("2026-11-30")));
+        leftOnly->setChecked(false);
+        QTRY_COMPARE(model->totalCount(), 1);
+        QTest::keyClicks(window->findChild<QLineEdit*>(QStringLiteral("portfolioSearch")), QStringLiteral("L002"));
+        QTRY_COMPARE(model->index(0, gui::PortfolioModel::LoanNo).data().toString(), QStringLiteral("L002-1"));
+
+        bool sawNote = false;
+        test::onNextModal([&](QWidget* dialog) {
+            auto* loanNote = dialog->findChild<QLabel*>(QStringLiteral("loanLeftBook"));
+            auto* borrowerNote = dialog->findChild<QLabel*>(QStringLiteral("borrowerLeftBook"));
+            sawNote = loanNote != nullptr && loanNote->text().contains(QStringLiteral("2026-11-30")) &&
+                      borrowerNote != nullptr;
+            qobject_cast<QDialog*>(dialog)->accept();
+        });
+        table->setCurrentIndex(model->index(0, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        QTRY_VERIFY(sawNote);
     }
 
     void officerSeesOnlyOwnLoans()

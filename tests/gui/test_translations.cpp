@@ -2,6 +2,7 @@
 // dialog and every navigation entry, menu and button of the main window read in Chinese.
 #include "app/clock.h"
 #include "gui/application_controller.h"
+#include "gui/import_problem_text.h"
 #include "gui/login_dialog.h"
 #include "gui/main_window.h"
 #include "gui/translations.h"
@@ -69,6 +70,31 @@ private Q_SLOTS:
         for (auto* button : window->findChildren<QAbstractButton*>()) {
             if (!button->text().isEmpty()) QVERIFY2(hasChinese(button->text()), qPrintable(button->text()));
         }
+    }
+
+    // The import's refusals and warnings about the book read in Chinese with every value kept in its place.
+    void importProblemsWithSeveralValuesReadInChinese()
+    {
+        const auto text = [](const char* message) {
+            return gui::importProblemText({"payments.csv", 4, "payment_id", message});
+        };
+        QVERIFY2(text("'P3' is stored for loan 'L002-1' by an earlier extract; this extract gives it to loan 'L001-1'")
+                     .endsWith(QStringLiteral("'P3' 在此前导入的核心系统数据中属于借据 'L002-1'，本次数据却记在借据 "
+                                              "'L001-1' 名下")),
+                 qPrintable(text("'P3' is stored for loan 'L002-1' by an earlier extract; this extract gives it to "
+                                 "loan 'L001-1'")));
+        QVERIFY(text("the value is stored for loan 'L002-1' by an earlier extract; this extract gives it to loan "
+                     "'L001-1'")
+                    .endsWith(QStringLiteral("该值 在此前导入的核心系统数据中属于借据 'L002-1'，本次数据却记在借据 "
+                                             "'L001-1' 名下")));
+        QVERIFY(text("'2024-01-09' is before the loan's start date '2024-01-10'")
+                    .endsWith(QStringLiteral("'2024-01-09' 早于该笔贷款的起始日期 '2024-01-10'")));
+        QVERIFY(text("'36' differs from the '2' instalments listed in instalments.csv")
+                    .endsWith(QStringLiteral("'36' 与 instalments.csv 所列的期数 '2' 不一致")));
+        QVERIFY(text("'800000.00' differs from the principal_due of its instalments, '2222.22' in all")
+                    .endsWith(QStringLiteral("'800000.00' 与各期应还本金之和 '2222.22' 不一致")));
+        QVERIFY(text("'L003-1' has no instalments in instalments.csv")
+                    .endsWith(QStringLiteral("'L003-1' 在 instalments.csv 中没有任何一期还款")));
     }
 };
 

@@ -8,6 +8,8 @@
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 #include <cstdlib>
+#include <filesystem>
+#include <fmt/core.h>
 #include <set>
 #include <string>
 #include <sys/wait.h>
@@ -300,4 +302,95 @@ TEST_CASE("import an extract, refuse a bad one, print the cases as CSV and JSON"
     CHECK(occurrences(json.out, "},\n{") == 29);
     for (const auto& id : loanIds)
         CHECK(occurrences(json.out, "\"loan_id\":\"" + id + "\"") == 1);
+}
+
+TEST_CASE("import says who left the book and came back and lists the extract's warnings; left-book lists them",
+          "[cli][portfolio]")
+{
+    const Cli cli;
+    const std::string db = "--db " + cli.db() + " --user admin ";
+    const auto extract = cli.dir() / "extract";
+    REQUIRE(cli.run("", "demo extract --loans 30 --seed 3 --out " + quoted(extract.string())).status == 0);
+    REQUIRE(cli.run(as(kAdminPassword), db + "init").status == 0);
+    REQUIRE(cli.run(as(kAdminPassword) + " DOORSTEP_NEW_PASSWORD=" + quoted(kOfficerPassword),
+                    db + "user add zhou.min --role supervisor")
+                .status == 0);
+    const Run first = cli.run(as(kAdminPassword), db + "import " + quoted(extract.string()));
+    REQUIRE(first.status == 0);
+    CHECK_THAT(first.out, ContainsSubstring("No longer in the book: 0 loans, 0 borrowers; back in the book: 0 loans, "
+                                            "0 borrowers."));
+    CHECK(first.err.empty());  // a generated extract warrants no warning
+
+    // The next extract: the last loan's borrower is gone with all their loans, and the first loan's term_months
+    // no longer matches its 12 or more instalments.
+    const auto next = cli.dir() / "next";
+    std::filesystem::copy(extract, next);
+    const auto loanLines = lines(test::readBytes(next / "loans.csv"));
+    const std::string gone = fields(loanLines.at(loanLines.size() - 2)).at(1);  // the file ends with a line break
+    std::set<std::string> goneLoans;
+    for (const auto& line : loanLines) {
+        if (const auto f = fields(line); f.size() > 1 && f[1] == gone) goneLoans.insert(f[0]);
+    }
+    REQUIRE_FALSE(goneLoans.empty());
+    const auto rewrite = [&](const char* file, std::size_t idColumn, bool byLoan) {
+        std::string out;
+        std::size_t n = 0;
+        for (auto line : lines(test::readBytes(next / file))) {
+            const auto f = fields(line);
+            const bool drop =
+                n > 0 && f.size() > idColumn && (byLoan ? goneLoans.contains(f[idColumn]) : f[idColumn] == gone);
+            if (std::string(file) == "loans.csv" && n == 1) {
+                auto row = f;
+                row.at(6) = std::to_string(std::stoi(row.at(6)) + 1);
+                line.clear();
+                for (std::size_t i = 0; i < row.size(); ++i)
+                    line += (i == 0 ? "" : ",") + row[i];
+            }
+            if (!drop && !line.empty()) out += line + "\n";
+            ++n;
+        }
+        test::writeBytes(next / file, out);
+    };
+    rewrite("borrowers.csv", 0, false);
+    rewrite("contacts.csv", 0, false);
+    rewrite("credit_records.csv", 0, false);
+    rewrite("contact_history.csv", 0, false);
+    rewrite("loans.csv", 1, false);
+    rewrite("instalments.csv", 0, true);
+    rewrite("payments.csv", 1, true);
+
+    const Run second = cli.run(as(kAdminPassword), db + "import " + quoted(next.string()));
+    INFO(second.err);
+    REQUIRE(second.status == 0);
+    CHECK_THAT(second.out, ContainsSubstring(fmt::format("No longer in the book: {} loans, 1 borrowers; back in the "
+                                                         "book: 0 loans, 0 borrowers.",
+                                                         goneLoans.size())));
+    CHECK_THAT(second.out, ContainsSubstring("1 warning(s) about the extract"));
+    CHECK_THAT(second.err, StartsWith("warning: loans.csv line 2, column term_months: '"));
+    CHECK_THAT(second.err, ContainsSubstring(" instalments listed in instalments.csv"));
+
+    // A supervisor lists the loans that left, with the last extract that held them and their figures then.
+    const Run listed = cli.run(as(kOfficerPassword), "--db " + cli.db() + " --user zhou.min left-book");
+    REQUIRE(listed.status == 0);
+    const auto rows = lines(listed.out);
+    REQUIRE(rows.size() == 1 + goneLoans.size());
+    CHECK(rows.front() == "loan_id,borrower_id,last_extract,dpd,bucket,class,total_overdue");
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const auto f = fields(rows[i]);
+        REQUIRE(f.size() == 7);
+        CHECK(goneLoans.contains(f[0]));
+        CHECK(f[1] == gone);
+        CHECK(f[2] == "2026-11-30");
+        CHECK(isInteger(f[3]));
+        CHECK(isInteger(f[6]));
+    }
+    const Run json = cli.run(as(kOfficerPassword), "--db " + cli.db() + " --user zhou.min left-book --format json");
+    REQUIRE(json.status == 0);
+    CHECK(occurrences(json.out, "\"last_extract\":\"2026-11-30\"") == goneLoans.size());
+
+    // The first extract again: they are back.
+    const Run back = cli.run(as(kAdminPassword), db + "import " + quoted(extract.string()));
+    REQUIRE(back.status == 0);
+    CHECK_THAT(back.out, ContainsSubstring(fmt::format("back in the book: {} loans, 1 borrowers.", goneLoans.size())));
+    CHECK(lines(cli.run(as(kOfficerPassword), "--db " + cli.db() + " --user zhou.min left-book").out).size() == 1);
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
+#include <fmt/core.h>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -269,7 +270,7 @@ TEST_CASE("amounts with more than two decimals, and zero or negative where not a
           Texts{"payments.csv line 2, column amount: '0' must be more than zero",
                 "payments.csv line 3, column amount: '-4443.75' must be more than zero"});
     CHECK(problemsWith("instalments.csv", kInstalmentHeader,
-                       "L001-1,1,2025-04-15,-1.00,0\nL001-1,2,2025-05-15,0.00,\n") ==
+                       "L001-1,1,2025-04-15,-1.00,0\nL001-1,2,2025-05-15,0.00,\nL002-1,1,2024-02-10,1,1\n") ==
           Texts{"instalments.csv line 2, column principal_due: '-1.00' must not be negative",
                 "instalments.csv line 3, column interest_due: must not be empty"});
     CHECK(problemsWith("borrowers.csv", kBorrowerHeader + ",monthly_income",
@@ -365,7 +366,8 @@ TEST_CASE("references to borrowers and loans that are not in their files", "[ext
           Texts{"loans.csv line 4, column borrower_id: 'C009' is not in borrowers.csv"});
     // Once per loan, not once per row.
     CHECK(problemsWith("instalments.csv", kInstalmentHeader,
-                       "L009-1,1,2025-04-15,1,1\nL009-1,2,2025-05-15,1,1\nL001-1,1,2025-04-15,1,1\n") ==
+                       "L009-1,1,2025-04-15,1,1\nL009-1,2,2025-05-15,1,1\nL001-1,1,2025-04-15,1,1\n"
+                       "L002-1,1,2024-02-10,1,1\n") ==
           Texts{"instalments.csv line 2, column loan_id: 'L009-1' is not in loans.csv"});
     CHECK(problemsWith("payments.csv", kPaymentHeader, "P1,L009-1,2025-04-15,1\nP2,L009-1,2025-04-16,1\n") ==
           Texts{"payments.csv line 2, column loan_id: 'L009-1' is not in loans.csv"});
@@ -384,7 +386,7 @@ TEST_CASE("instalments must be grouped by loan, numbered 1, 2, 3 and due ever la
                 "instalments.csv line 5, column seq: '2' is out of order; this instalment should be number 1"});
     CHECK(problemsWith("instalments.csv", kInstalmentHeader,
                        "L001-1,1,2025-03-15,1,1\nL001-1,2,2025-05-15,1,1\nL001-1,3,2025-05-15,1,1\n"
-                       "L001-1,4,2025-05-01,1,1\n") ==
+                       "L001-1,4,2025-05-01,1,1\nL002-1,1,2024-02-10,1,1\n") ==
           Texts{"instalments.csv line 2, column due_date: '2025-03-15' is not after the loan's start date "
                 "2025-03-15",
                 "instalments.csv line 4, column due_date: '2025-05-15' is not after the previous instalment's "
@@ -396,9 +398,9 @@ TEST_CASE("instalments must be grouped by loan, numbered 1, 2, 3 and due ever la
 TEST_CASE("payments: grouped by loan, oldest first, none after the extract date", "[extract_reader]")
 {
     CHECK(problemsWith("payments.csv", kPaymentHeader,
-                       "P1,L001-1,2025-04-15,1\nP2,L001-1,2026-12-01,1\nP3,L001-1,2025-01-01,1\n") ==
+                       "P1,L001-1,2025-04-15,1\nP2,L001-1,2026-12-01,1\nP3,L001-1,2025-04-01,1\n") ==
           Texts{"payments.csv line 3, column paid_date: '2026-12-01' is after the extract date 2026-11-30",
-                "payments.csv line 4, column paid_date: '2025-01-01' is earlier than this loan's previous payment "
+                "payments.csv line 4, column paid_date: '2025-04-01' is earlier than this loan's previous payment "
                 "(2026-12-01); payments must be listed oldest first"});
     CHECK(problemsWith("payments.csv", kPaymentHeader,
                        "P1,L001-1,2025-04-15,1\nP2,L002-1,2024-02-10,1\nP3,L001-1,2025-05-15,1\n") ==
@@ -409,10 +411,13 @@ TEST_CASE("payments: grouped by loan, oldest first, none after the extract date"
 
 TEST_CASE("term_months must be between 1 and 480", "[extract_reader]")
 {
-    CHECK(problemsWith("loans.csv", kLoanHeader,
-                       "L001-1,C001,consumer,150000.00,4.35,2025-03-15,0,equal_instalment,\n"
-                       "L002-1,C002,mortgage,800000,3.1,2024-01-10,481,equal_principal,\n"
-                       "L003-1,C002,mortgage,800000,3.1,2024-01-10,480,equal_principal,\n") ==
+    CHECK(problemsOf(readWith({{"loans.csv", kLoanHeader + "\n" +
+                                                 "L001-1,C001,consumer,150000.00,4.35,2025-03-15,0,equal_instalment,\n"
+                                                 "L002-1,C002,mortgage,800000,3.1,2024-01-10,481,equal_principal,\n"
+                                                 "L003-1,C002,mortgage,800000,3.1,2024-01-10,480,equal_principal,\n"},
+                               {"instalments.csv", kInstalmentHeader + "\nL001-1,1,2025-04-15,1,1\n"
+                                                                       "L002-1,1,2024-02-10,1,1\n"
+                                                                       "L003-1,1,2024-02-10,1,1\n"}})) ==
           Texts{"loans.csv line 2, column term_months: '0' is not between 1 and 480",
                 "loans.csv line 3, column term_months: '481' is not between 1 and 480"});
 }
@@ -439,7 +444,8 @@ TEST_CASE("a header without a required column is reported once, on line 1", "[ex
 TEST_CASE("a row with fewer or more fields than the header is a problem", "[extract_reader]")
 {
     CHECK(problemsWith("instalments.csv", kInstalmentHeader,
-                       "L001-1,1,2025-04-15,1\nL001-1,2,2025-05-15,1,1,9\nL001-1,3,2025-06-15,1,1\n") ==
+                       "L001-1,1,2025-04-15,1\nL001-1,2,2025-05-15,1,1,9\nL001-1,3,2025-06-15,1,1\n"
+                       "L002-1,1,2024-02-10,1,1\n") ==
           Texts{"instalments.csv line 2: has 4 fields where the header has 5",
                 "instalments.csv line 3: has 6 fields where the header has 5",
                 "instalments.csv line 4, column seq: '3' is out of order; this instalment should be number 1"});
@@ -774,4 +780,100 @@ TEST_CASE("each borrower's contacts are listed together, oldest first", "[extrac
                                                               "C002,,2026-11-27 10:44,call,none,no_answer,,\n"}});
     CHECK(problemsOf(result) == Texts{"contact_history.csv line 3: has 6 fields where the header has 8"});
     CHECK(result.counts.contactAttempts == 2);
+}
+
+TEST_CASE("a payment dated before its loan's start is refused on its line", "[extract_reader]")
+{
+    // L002-1 starts 2024-01-10: the day before is refused, the start day itself is not.
+    CHECK(problemsWith("payments.csv", kPaymentHeader,
+                       "P1,L001-1,2025-04-15,4443.75\nP3,L002-1,2024-01-09,1\nP4,L002-1,2024-01-10,1\n") ==
+          Texts{"payments.csv line 3, column paid_date: '2024-01-09' is before the loan's start date '2024-01-10'"});
+    CHECK(problemsWith("payments.csv", kPaymentHeader, "P3,L002-1,2024-01-10,1\n").empty());
+}
+
+TEST_CASE("a loan without instalments is refused on its line in loans.csv, among that file's problems",
+          "[extract_reader]")
+{
+    // L003-1 has no instalment; L004-1's row is wrong already and is not reported twice.
+    const std::string loans = kGoodLoans + "L003-1,C002,consumer,5000.00,6,2025-01-01,12,equal_instalment,\n"
+                                           "L004-1,C002,consumer,x,6,2025-01-01,12,equal_instalment,\n"
+                                           "L005-1,C001,consumer,5000.00,6,2025-01-01,12,equal_instalment,\n";
+    const auto result = readWith({{"loans.csv", kLoanHeader + "\n" + loans},
+                                  {"instalments.csv", kInstalmentHeader + "\nL001-1,1,2025-04-15,1,1\n"
+                                                                          "L002-1,1,2024-02-10,1,1\n"
+                                                                          "L002-1,3,2024-03-10,1,1\n"}});
+    CHECK(problemsOf(result) ==
+          Texts{"loans.csv line 4, column loan_id: 'L003-1' has no instalments in instalments.csv",
+                "loans.csv line 5, column principal: 'x' is not an amount in yuan (like 1234.56)",
+                "loans.csv line 6, column loan_id: 'L005-1' has no instalments in instalments.csv",
+                "instalments.csv line 4, column seq: '3' is out of order; this instalment should be number 2"});
+    // Every loan with instalments: nothing to say.
+    CHECK(readWith({}).problems.empty());
+}
+
+TEST_CASE("a schedule that does not match term_months or principal is imported with a warning on the loan's line",
+          "[extract_reader]")
+{
+    const std::string loans = "L001-1,C001,consumer,7814.14,4.35,2025-03-15,2,equal_instalment,officer1\n"
+                              "L002-1,C002,mortgage,800000,3.1,2024-01-10,360,equal_principal,\n"
+                              "L003-1,C002,consumer,100.00,6,2025-01-01,3,equal_instalment,\n";
+    const std::string instalments = kInstalmentHeader +
+                                    "\nL001-1,1,2025-04-15,3900.00,543.75\nL001-1,2,2025-05-15,3914.14,529.61\n"
+                                    "L002-1,1,2024-02-10,2222.22,2066.67\n"
+                                    "L003-1,1,2025-02-01,33.33,1\nL003-1,2,2025-03-01,33.33,1\n"
+                                    "L003-1,3,2025-04-01,33.33,1\n";
+    const auto result = readWith({{"loans.csv", kLoanHeader + "\n" + loans}, {"instalments.csv", instalments}});
+    CHECK(result.problems.empty());
+    Texts warnings;
+    for (const auto& w : result.warnings)
+        warnings.push_back(w.text());
+    // L001-1 matches to the fen and in number; L002-1 differs in both; L003-1's instalments are a fen short.
+    CHECK(warnings == Texts{"loans.csv line 3, column term_months: '360' differs from the '1' instalments listed in "
+                            "instalments.csv",
+                            "loans.csv line 3, column principal: '800000.00' differs from the principal_due of its "
+                            "instalments, '2222.22' in all",
+                            "loans.csv line 4, column principal: '100.00' differs from the principal_due of its "
+                            "instalments, '99.99' in all"});
+    CHECK(result.warningCount == 3);
+    // The sink still gets every record.
+    TempDir dir;
+    auto files = kGood;
+    files["loans.csv"] = kLoanHeader + "\n" + loans;
+    files["instalments.csv"] = instalments;
+    writeExtract(dir, files);
+    RecordingSink sink;
+    REQUIRE(io::readExtract(dir.path(), sink));
+    CHECK(sink.loans.size() == 3);
+    CHECK(sink.instalments.size() == 6);
+}
+
+TEST_CASE("warnings stop being listed at maxProblems but are all counted", "[extract_reader]")
+{
+    std::string loans;
+    std::string instalments = kInstalmentHeader + "\n";
+    for (int i = 1; i <= 5; ++i) {
+        loans += fmt::format("L{:03}-1,C001,consumer,100.00,6,2025-01-01,12,equal_instalment,\n", i);
+        instalments += fmt::format("L{:03}-1,1,2025-02-01,100.00,1\n", i);
+    }
+    ExtractOptions options;
+    options.maxProblems = 3;
+    const auto result = readWith({{"loans.csv", kLoanHeader + "\n" + loans},
+                                  {"instalments.csv", instalments},
+                                  {"payments.csv", kPaymentHeader + "\n"}},
+                                 options);
+    CHECK(result.problems.empty());
+    CHECK_FALSE(result.truncated);
+    CHECK(result.warnings.size() == 3);
+    CHECK(result.warningCount == 5);
+}
+
+TEST_CASE("a payment id stored for another loan is refused when the import names it", "[extract_reader]")
+{
+    ExtractOptions options;
+    options.storedPaymentLoans = {{"P3", "L001-1"}, {"P1", "L001-1"}};
+    // P1 stays with its loan; P3 was L001-1's in an earlier extract and is L002-1's here.
+    CHECK(problemsOf(readWith({}, options)) ==
+          Texts{"payments.csv line 4, column payment_id: 'P3' is stored for loan 'L001-1' by an earlier extract; "
+                "this extract gives it to loan 'L002-1'"});
+    CHECK(readWith({}).problems.empty());
 }

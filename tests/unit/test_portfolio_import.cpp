@@ -2,6 +2,7 @@
 
 #include "io/synthetic_extract.h"
 #include "ledger_check.h"
+#include "storage/portfolio_query.h"
 #include "support/db_query.h"
 #include "support/file_bytes.h"
 #include "support/test_branch.h"
@@ -650,4 +651,218 @@ TEST_CASE("progress runs through the three stages in order and ends at 1000", "[
     }
     CHECK(checkingDone);
     CHECK(writingDone);
+}
+
+TEST_CASE("a payment id stored for another loan by an earlier extract is refused with its line and both loans; "
+          "nothing changes",
+          "[portfolio_import]")
+{
+    Fixture f;
+    f.importOk(f.write(kTiny));
+    const Content before = everything(f.db());
+    // The bank re-used P3 (L002-1's) for a payment of L001-1: either the id or the loan is wrong.
+    const auto folder =
+        f.write(edited({{"payments.csv", {"P3,L002-1,2024-02-10,4288.89", ""}},
+                        {"payments.csv",
+                         {"P2,L001-1,2025-05-15,4443.75", "P2,L001-1,2025-05-15,4443.75\nP3,L001-1,2025-06-15,100"}}}),
+                "moved");
+    const ImportReport report = f.import(folder);
+    CHECK_FALSE(report.imported);
+    Texts problems;
+    for (const auto& p : report.problems)
+        problems.push_back(p.text());
+    CHECK(problems == Texts{"payments.csv line 4, column payment_id: 'P3' is stored for loan 'L002-1' by an earlier "
+                            "extract; this extract gives it to loan 'L001-1'"});
+    CHECK(everything(f.db()) == before);
+
+    // Also when the first loan's payments come after the second's (the id is first removed there, then added).
+    const auto reordered =
+        f.write(edited({{"payments.csv", {"P1,L001-1,2025-04-15,4443.75", ""}},
+                        {"payments.csv", {"P2,L001-1,2025-05-15,4443.75", ""}},
+                        {"payments.csv",
+                         {"P3,L002-1,2024-02-10,4288.89", "P9,L002-1,2024-02-10,4288.89\nP1,L001-1,2025-04-15,4443.75\n"
+                                                          "P2,L001-1,2025-05-15,4443.75\nP3,L001-1,2025-06-15,100"}}}),
+                "reordered");
+    problems.clear();
+    for (const auto& p : f.import(reordered).problems)
+        problems.push_back(p.text());
+    CHECK(problems == Texts{"payments.csv line 5, column payment_id: 'P3' is stored for loan 'L002-1' by an earlier "
+                            "extract; this extract gives it to loan 'L001-1'"});
+    CHECK(everything(f.db()) == before);
+}
+
+TEST_CASE("the demo book of seed 22 after seed 21 reuses payment ids for other loans: refused, nothing moved",
+          "[portfolio_import]")
+{
+    // The reported case: 2,000 loans of seed 21, then 1,000 of seed 22, whose payment ids repeat the first
+    // extract's for other loans; 136 loans jumped to hundreds of days past due when the payments moved.
+    Fixture f;
+    f.importOk(f.synthetic(2000, 21, "first"));
+    const auto& db = f.db();
+    const Content before = everything(db);
+    const auto second = f.synthetic(1000, 22, "second");
+    const ImportReport report = f.import(second);
+    CHECK_FALSE(report.imported);
+    REQUIRE_FALSE(report.problems.empty());
+    const auto payments = test::readBytes(second / "payments.csv");
+    std::vector<std::string> lines;
+    for (std::size_t at = 0; at < payments.size();) {
+        const auto end = payments.find('\n', at);
+        lines.push_back(payments.substr(at, end - at));
+        at = end == std::string::npos ? payments.size() : end + 1;
+    }
+    for (const auto& p : report.problems) {
+        INFO(p.text());
+        CHECK(p.file == "payments.csv");
+        CHECK(p.column == "payment_id");
+        // The message names the loan the database holds the payment for and the loan this line gives it to (the
+        // id itself, ten digits, is not quoted: it could be a personal datum); both agree with the file and the
+        // database.
+        const auto last = p.message.rfind('\'', p.message.size() - 2);
+        const std::string given = p.message.substr(last + 1, p.message.size() - last - 2);
+        const auto storedEnd = p.message.find("' by an earlier extract");
+        REQUIRE(storedEnd != std::string::npos);
+        const auto storedStart = p.message.rfind('\'', storedEnd - 1) + 1;
+        const std::string stored = p.message.substr(storedStart, storedEnd - storedStart);
+        REQUIRE(p.line >= 2);
+        REQUIRE(static_cast<std::size_t>(p.line) <= lines.size());
+        const std::string& line = lines[static_cast<std::size_t>(p.line - 1)];
+        const std::string id = line.substr(0, line.find(','));
+        CHECK(line.starts_with(id + "," + given + ","));
+        CHECK(stored != given);
+        CHECK(test::queryTexts(db, "SELECT l.bank_id FROM payments p JOIN loans l ON l.id = p.loan_id WHERE p.bank_id "
+                                   "= '" +
+                                       id + "'") == Texts{stored});
+    }
+    CHECK(everything(db) == before);
+}
+
+namespace {
+
+// kTiny without C002 and everything of theirs (their only loan L002-1), as of another date.
+Files withoutC002(const std::string& date)
+{
+    return edited(
+        {{"manifest.csv", {"2026-11-30,310115", date + ",310115"}},
+         {"borrowers.csv", {"C002,李强,44030419780101031X,13900001111,02161234567,徐汇区漕溪北路1号,徐汇区,,,,,", ""}},
+         {"contacts.csv", {"C002,李娜,guarantor,13600004444", ""}},
+         {"loans.csv", {"L002-1,C002,mortgage,800000,3.1,2024-01-10,360,equal_principal,", ""}},
+         {"instalments.csv", {"L002-1,1,2024-02-10,2222.22,2066.67", ""}},
+         {"instalments.csv", {"L002-1,2,2026-10-10,2222.22,2060.94", ""}},
+         {"payments.csv", {"P3,L002-1,2024-02-10,4288.89", ""}}});
+}
+
+std::string statusOf(const storage::Connection& db, const std::string& loan)
+{
+    const auto rows = test::queryTexts(
+        db,
+        "SELECT as_of || '|' || dpd || '|' || bucket || '|' || risk_class || '|' || overdue_principal_fen || '|' || "
+        "overdue_interest_fen || '|' || penalty_fen || '|' || compound_fen || '|' || total_overdue_fen FROM "
+        "loan_status s JOIN loans l ON l.id = s.loan_id WHERE l.bank_id = '" +
+            loan + "'");
+    return rows.empty() ? std::string() : rows.front();
+}
+
+Texts leftBook(const storage::Connection& db, const std::string& table)
+{
+    return test::queryTexts(db, "SELECT bank_id || '|' || coalesce(left_book_after, 'in book') FROM " + table +
+                                    " ORDER BY bank_id");
+}
+
+}  // namespace
+
+TEST_CASE("a loan and borrower that left the book keep their figures, leave recompute, screening and the default "
+          "list, still open, and come back with a later extract",
+          "[portfolio_import][book]")
+{
+    Fixture f;
+    const auto& db = f.db();
+    const ImportReport first = f.importOk(f.write(kTiny));
+    CHECK(first.loansLeft == 0);
+    CHECK(first.borrowersLeft == 0);
+    const std::int64_t c002 = test::queryInt(db, "SELECT id FROM borrowers WHERE bank_id = 'C002'");
+    // L002-1 is 51 days past due: C002 is in the visit queue.
+    CHECK(test::queryTexts(db, "SELECT state FROM visit_queue WHERE borrower_id = " + std::to_string(c002)) ==
+          Texts{"open"});
+    const std::string figures = statusOf(db, "L002-1");
+    CHECK(figures.starts_with("2026-11-30|51|M2|"));
+    const auto rowsOfL002 = [&] {
+        return test::queryTexts(db, "SELECT 'i' || seq || due_date FROM instalments i JOIN loans l ON l.id = "
+                                    "i.loan_id WHERE l.bank_id = 'L002-1' UNION ALL SELECT p.bank_id FROM payments p "
+                                    "JOIN loans l ON l.id = p.loan_id WHERE l.bank_id = 'L002-1' ORDER BY 1");
+    };
+    const Texts rowsBefore = rowsOfL002();
+    REQUIRE(rowsBefore.size() == 3);
+
+    // A month on, C002 and L002-1 are no longer in the extract (repaid, written off, transferred).
+    const ImportReport second = f.importOk(f.write(withoutC002("2026-12-31"), "december"));
+    CHECK(second.loansLeft == 1);
+    CHECK(second.borrowersLeft == 1);
+    CHECK(second.loansReturned == 0);
+    CHECK(second.borrowersReturned == 0);
+    CHECK(leftBook(db, "loans") == Texts{"L001-1|in book", "L002-1|2026-11-30"});
+    CHECK(leftBook(db, "borrowers") == Texts{"C001|in book", "C002|2026-11-30"});
+    // Its history and last figures untouched: no penalty accrues on a loan the bank no longer holds.
+    CHECK(statusOf(db, "L002-1") == figures);
+    CHECK(rowsOfL002() == rowsBefore);
+    CHECK(second.recompute.loans == 1);
+    CHECK(statusOf(db, "L001-1").starts_with("2026-12-31|"));
+    // Out of screening: the customer's open queue entry went.
+    CHECK(second.screening.borrowers == 1);
+    CHECK(test::queryInt(db, "SELECT count(*) FROM visit_queue WHERE borrower_id = " + std::to_string(c002)) == 0);
+    // Out of the default list; listed as having left; found by a search and opened with what it was.
+    const storage::PortfolioQuery query(db);
+    CHECK(query.count({}) == 1);
+    storage::PortfolioFilter left;
+    left.book = storage::BookFilter::LeftBook;
+    const auto leftRows = query.page(left, storage::PortfolioSort::LoanId, true, 0, 10);
+    REQUIRE(leftRows.size() == 1);
+    CHECK(leftRows[0].loanId == "L002-1");
+    CHECK(leftRows[0].borrowerId == "C002");
+    CHECK(leftRows[0].leftBookAfter == std::optional<std::string>("2026-11-30"));
+    CHECK(leftRows[0].dpd == 51);
+    storage::PortfolioFilter search;
+    search.search = "L002";
+    CHECK(query.count(search) == 1);
+    CHECK(query.page(search, storage::PortfolioSort::LoanId, true, 0, 10).at(0).leftBookAfter.has_value());
+    storage::PortfolioFilter any;
+    any.book = storage::BookFilter::Any;
+    CHECK(query.count(any) == 2);
+    const auto opened = query.borrowerCase(c002);
+    REQUIRE(opened);
+    CHECK(opened->leftBookAfter == std::optional<std::string>("2026-11-30"));
+    REQUIRE(opened->loans.size() == 1);
+    CHECK(opened->loans[0].leftBookAfter == std::optional<std::string>("2026-11-30"));
+    CHECK(opened->loans[0].instalments.size() == 2);
+    REQUIRE(opened->loans[0].status);
+    CHECK(opened->loans[0].status->dpd == 51);
+
+    // The batch output lists the book only.
+    std::vector<std::string> cases;
+    REQUIRE(app::forEachCase(*f.session, *parseIsoDate("2026-12-31"),
+                             [&](const app::CaseRow& c) { cases.push_back(c.loanId); }) == 1);
+    CHECK(cases == Texts{"L001-1"});
+    // A recompute for a later day leaves it alone too.
+    REQUIRE(app::recompute(*f.session, *parseIsoDate("2027-01-15")));
+    CHECK(statusOf(db, "L002-1") == figures);
+    // The same extract again: nothing leaves, nothing returns.
+    const ImportReport again = f.importOk(f.files / "december");
+    CHECK(again.loansLeft == 0);
+    CHECK(again.borrowersLeft == 0);
+    CHECK(leftBook(db, "loans") == Texts{"L001-1|in book", "L002-1|2026-11-30"});
+
+    // In January the bank holds the loan again: back in the book, recomputed, screened.
+    Files january = kTiny;
+    january["manifest.csv"] = "extract_date,branch_code\n2027-01-31,310115\n";
+    const ImportReport back = f.importOk(f.write(january, "january"));
+    CHECK(back.loansReturned == 1);
+    CHECK(back.borrowersReturned == 1);
+    CHECK(back.loansLeft == 0);
+    CHECK(leftBook(db, "loans") == Texts{"L001-1|in book", "L002-1|in book"});
+    CHECK(leftBook(db, "borrowers") == Texts{"C001|in book", "C002|in book"});
+    CHECK(back.recompute.loans == 2);
+    CHECK(statusOf(db, "L002-1").starts_with("2027-01-31|113|M4|"));  // due 2026-10-10, unpaid
+    CHECK(test::queryTexts(db, "SELECT state FROM visit_queue WHERE borrower_id = " + std::to_string(c002)) ==
+          Texts{"open"});
+    CHECK(query.count({}) == 2);
 }

@@ -85,6 +85,7 @@ struct Written {
     std::int64_t changed = 0;
     std::int64_t read = 0;
     std::int64_t ledgerBlobs = 0;
+    std::vector<std::string> moved;  // "payment|stored loan>extract loan"
 };
 
 // Feeds the records in extract order inside one transaction, as the import does.
@@ -105,8 +106,11 @@ Written write(const Connection& db, const Records& r)
     for (const auto& p : r.payments)
         w.payment(p);
     w.finish();
+    Written out{w.rowsChanged(), w.rowsRead(), w.ledgerBlobsWritten(), {}};
+    for (const auto& m : w.movedPayments())
+        out.moved.push_back(m.paymentId + "|" + m.storedLoan + ">" + m.extractLoan);
     tx.commit();
-    return {w.rowsChanged(), w.rowsRead(), w.ledgerBlobsWritten()};
+    return out;
 }
 
 std::int64_t scalar(const Connection& db, const std::string& sql)
@@ -429,10 +433,34 @@ TEST_CASE("a payment moved to another loan is updated in place", "[portfolio_wri
     CHECK(w.changed <= 2);
     CHECK(w.ledgerBlobs == 2);  // the payments of both loans
     CHECK(test::ledgerMismatch(db).empty());
-    CHECK(write(db, r).changed == 0);
+    // The writer says so, for the import to refuse (DOMAIN.md section 3): removed from L001-1, then added to L002-1.
+    CHECK(w.moved == Texts{"PA2|L001-1>L002-1"});
+    const Written again = write(db, r);
+    CHECK(again.changed == 0);
+    CHECK(again.moved.empty());
 }
 
-TEST_CASE("borrowers and loans the extract no longer lists stay, with their rows", "[portfolio_writer]")
+TEST_CASE("a payment moved in place to a loan listed before its own is noted as moved too", "[portfolio_writer]")
+{
+    test::TempDir dir;
+    const Connection db = test::migratedDatabase(dir / "p.db");
+    write(db, tinyPortfolio());
+    Records r = tinyPortfolio();
+    // L002-1's payments come first: PA2 is updated to L002-1 while L001-1 still holds it.
+    r.payments = {{"PB1", "L002-1", day(2024, 2, 10), Money{428'889}},
+                  {"PA2", "L002-1", day(2025, 5, 20), Money{444'375}},
+                  {"PA1", "L001-1", day(2025, 4, 15), Money{444'375}}};
+    CHECK(write(db, r).moved == Texts{"PA2|L001-1>L002-1"});
+    // A payment that only changes its date or amount is no move.
+    Records changed = tinyPortfolio();
+    changed.payments[0].amount = Money{1};
+    CHECK(write(db, changed).moved == Texts{"PA2|L002-1>L001-1"});
+    changed.payments[0].amount = Money{2};
+    CHECK(write(db, changed).moved.empty());
+}
+
+TEST_CASE("borrowers and loans the extract no longer lists stay, with their rows, marked as left the book",
+          "[portfolio_writer]")
 {
     test::TempDir dir;
     const Connection db = test::migratedDatabase(dir / "p.db");
@@ -444,13 +472,26 @@ TEST_CASE("borrowers and loans the extract no longer lists stay, with their rows
     r.loans.pop_back();
     r.instalments.resize(3);
     r.payments.pop_back();
-    CHECK(write(db, r).changed == 0);
+    // Both left the book: marked so (the last extract that held them is unknown without an import on record).
+    const Written w = write(db, r);
+    CHECK(w.changed == 2);
+    CHECK(listOf(db, "SELECT bank_id || '|' || coalesce(left_book_after, 'in book') FROM loans ORDER BY bank_id") ==
+          Texts{"L001-1|in book", "L002-1|"});
+    CHECK(listOf(db, "SELECT bank_id || '|' || coalesce(left_book_after, 'in book') FROM borrowers "
+                     "ORDER BY bank_id") == Texts{"C001|in book", "C002|"});
+    CHECK(write(db, r).changed == 0);  // and stay so
     CHECK(rows(db, "borrowers") == 2);
     CHECK(rows(db, "loans") == 2);
     CHECK(rows(db, "instalments") == 5);
     CHECK(rows(db, "payments") == 3);
     CHECK(contactsOf(db) ==
           Texts{"C001|spouse|张伟|13700002222", "C001|relative|王芳|13700003333", "C002|guarantor|李娜|13600004444"});
+    // Listed again: back in the book, with nothing else to change.
+    CHECK(write(db, tinyPortfolio()).changed == 2);
+    CHECK(listOf(db, "SELECT bank_id || '|' || coalesce(left_book_after, 'in book') FROM loans ORDER BY bank_id") ==
+          Texts{"L001-1|in book", "L002-1|in book"});
+    CHECK(listOf(db, "SELECT bank_id || '|' || coalesce(left_book_after, 'in book') FROM borrowers "
+                     "ORDER BY bank_id") == Texts{"C001|in book", "C002|in book"});
 }
 
 TEST_CASE("a contact person listed twice is stored once", "[portfolio_writer]")

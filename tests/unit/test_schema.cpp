@@ -187,3 +187,21 @@ TEST_CASE("a database newer than this program is refused and left unchanged", "[
         CHECK(test::readBytes(branch.keyringPath()) == keyring);
     }
 }
+
+TEST_CASE("the migration to version 7 keeps every loan and borrower in the book", "[schema]")
+{
+    TempDir dir;
+    Connection c = newDatabase(dir / "x.db");
+    REQUIRE(migrate(c, 6));
+    c.execute("INSERT INTO borrowers (id, bank_id, name, id_number, phone, address, district) "
+              "VALUES (1, 'C1', 'x', '', '', '', 'd');"
+              "INSERT INTO loans (id, bank_id, borrower_id, product, principal_fen, rate_micros, start_date, "
+              "term_months, method) VALUES (1, 'L1', 1, 'consumer', 100000, 43500, '2025-01-10', 3, "
+              "'equal_instalment')");
+    REQUIRE(migrate(c));
+    CHECK(schemaVersion(c) >= 7);
+    CHECK(count(c, "loans WHERE left_book_after IS NULL") == 1);
+    CHECK(count(c, "borrowers WHERE left_book_after IS NULL") == 1);
+    c.execute("UPDATE loans SET left_book_after = '2026-11-30'");
+    CHECK(count(c, "loans INDEXED BY loans_left_book WHERE left_book_after IS NOT NULL") == 1);
+}

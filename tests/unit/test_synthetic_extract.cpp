@@ -644,6 +644,11 @@ TEST_CASE("the extract reader accepts a generated extract with its contact histo
     for (const auto& p : result->problems)
         problems.push_back(p.text());
     CHECK(problems.empty());
+    // Every schedule has term_months instalments repaying exactly the principal: nothing to warn about.
+    std::vector<std::string> warnings;
+    for (const auto& w : result->warnings)
+        warnings.push_back(w.text());
+    CHECK(warnings.empty());
     CHECK(result->counts.borrowers == summary->borrowers);
     CHECK(result->counts.loans == summary->loans);
     CHECK(result->counts.payments == summary->payments);
@@ -651,4 +656,22 @@ TEST_CASE("the extract reader accepts a generated extract with its contact histo
     CHECK(sink.attempts == summary->contactAttempts);
     CHECK(sink.attempts > 0);
     CHECK(sink.failed > 0);
+}
+
+TEST_CASE("the credit record's worst DPD in 24 months never exceeds the days of those 24 months", "[synthetic]")
+{
+    const Table credit = readTable(standardExtract(), "credit_records.csv");
+    int highest = 0;
+    for (const auto& row : credit.rows) {
+        const Date reported = date(row[credit.column("report_date")]);
+        // The most a loan can be past due inside the window: unpaid from its first day to the report date.
+        const int window = daysBetween(addMonthsClamped(reported, -24), reported);
+        const int worst = std::stoi(row[credit.column("worst_dpd_24m")]);
+        INFO(row[credit.column("borrower_id")] << " reported " << row[credit.column("report_date")]);
+        CHECK(worst >= 0);
+        CHECK(worst <= window);
+        highest = std::max(highest, worst);
+    }
+    // Loans stopped paying long ago are in the book, so the cap is reached, not just respected by chance.
+    CHECK(highest >= 700);
 }
