@@ -177,8 +177,10 @@ private Q_SLOTS:
         auto* warningsTitle = window->findChild<QLabel*>(QStringLiteral("importWarningsTitle"));
         auto* importButton = window->findChild<QPushButton*>(QStringLiteral("importButton"));
 
+        QSignalSpy importDone(page, &gui::ImportPage::finished);
         page->setFolder(november);
         QTest::mouseClick(importButton, Qt::LeftButton);
+        QVERIFY(importDone.wait(60000));  // the import runs in the background
         QVERIFY2(result->text().contains(QStringLiteral("No longer in the book: 0 loans and 0 borrowers. Back in the "
                                                         "book: 0 loans and 0 borrowers.")),
                  qPrintable(result->text()));
@@ -191,6 +193,7 @@ private Q_SLOTS:
 
         page->setFolder(decemberFolder);
         QTest::mouseClick(importButton, Qt::LeftButton);
+        QVERIFY(importDone.wait(60000));
         QVERIFY2(result->text().contains(QStringLiteral("No longer in the book: 1 loans and 1 borrowers.")),
                  qPrintable(result->text()));
         QVERIFY(!warnings->isVisible());  // this one matches its schedule
