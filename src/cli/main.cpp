@@ -1,6 +1,7 @@
 // doorstep-cli: the batch tool. Thin: it parses arguments and calls app/ use cases.
 #include "app/audit_verify.h"
 #include "app/branch_setup.h"
+#include "app/busy.h"
 #include "app/delinquency_service.h"
 #include "app/logging.h"
 #include "app/paths.h"
@@ -177,6 +178,7 @@ private:
         try {
             return body(**session);
         } catch (const std::exception& e) {
+            if (const auto busy = app::busyFailure(e)) return failWith(*busy);
             app::logger("cli")->error("command failed: {}", e.what());
             fmt::print(stderr, "doorstep-cli: the command failed unexpectedly; see the log.\n");
             return 1;

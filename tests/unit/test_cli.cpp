@@ -266,7 +266,16 @@ TEST_CASE("import an extract, refuse a bad one, print the cases as CSV and JSON"
     CHECK_THAT(imported.out, ContainsSubstring(" 30 loans, "));
     CHECK_THAT(imported.out, ContainsSubstring("Delinquency as of 2026-11-30: 30 loans"));
 
-    const Run csv = cli.run(as(kAdminPassword), db + "cases --as-of 2026-11-30 --format csv");
+    // docs/security.md: administrators see no cases at all, in the CLI as in the app (issue 9, item 12).
+    const Run asAdmin = cli.run(as(kAdminPassword), db + "cases --as-of 2026-11-30 --format csv");
+    CHECK(asAdmin.status == 1);
+    CHECK(asAdmin.out.empty());
+    CHECK_THAT(asAdmin.err, ContainsSubstring("Your role does not allow this action."));
+    REQUIRE(cli.run(as(kAdminPassword) + " DOORSTEP_NEW_PASSWORD=" + quoted(kOfficerPassword),
+                    db + "user add super1 --role supervisor")
+                .status == 0);
+    const std::string super = "--db " + cli.db() + " --user super1 ";
+    const Run csv = cli.run(as(kOfficerPassword), super + "cases --as-of 2026-11-30 --format csv");
     REQUIRE(csv.status == 0);
     const auto rows = lines(csv.out);
     REQUIRE(rows.size() == 1 + 30);
@@ -285,7 +294,7 @@ TEST_CASE("import an extract, refuse a bad one, print the cases as CSV and JSON"
     }
     CHECK(loanIds.size() == 30);
 
-    const Run json = cli.run(as(kAdminPassword), db + "cases --as-of 2026-11-30 --format json");
+    const Run json = cli.run(as(kOfficerPassword), super + "cases --as-of 2026-11-30 --format json");
     REQUIRE(json.status == 0);
     CHECK_THAT(json.out, StartsWith("["));
     CHECK_THAT(json.out, Catch::Matchers::EndsWith("]\n"));
@@ -300,4 +309,20 @@ TEST_CASE("import an extract, refuse a bad one, print the cases as CSV and JSON"
     CHECK(occurrences(json.out, "},\n{") == 29);
     for (const auto& id : loanIds)
         CHECK(occurrences(json.out, "\"loan_id\":\"" + id + "\"") == 1);
+}
+
+// Issue 9, item 13: "ten wrong passwords at 0.4 s each": the back-off holds for a loop of CLI calls too.
+TEST_CASE("a loop of doorstep-cli calls with wrong passwords is slowed down like the app", "[cli]")
+{
+    const Cli cli;
+    const std::string db = "--db " + cli.db() + " --user admin ";
+    REQUIRE(cli.run(as(kAdminPassword), db + "init").status == 0);
+    for (int i = 0; i < 4; ++i) {
+        const Run wrong = cli.run(as("not-the-password-1"), db + "user list");
+        CHECK(wrong.status == 1);
+        CHECK_THAT(wrong.err, ContainsSubstring("The user name or password is not correct."));
+    }
+    const Run held = cli.run(as(kAdminPassword), db + "user list");
+    CHECK(held.status == 1);
+    CHECK_THAT(held.err, ContainsSubstring("Too many failed attempts; wait before trying again."));
 }
