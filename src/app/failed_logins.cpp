@@ -57,10 +57,12 @@ std::vector<Entry> parse(std::string_view text)
 // The file, locked for its reading and rewriting, so two processes failing at once both count.
 class LockedFile {
 public:
-    LockedFile(const std::filesystem::path& path, bool write)
+    enum class Mode { Read, Update, Create };
+    LockedFile(const std::filesystem::path& path, Mode mode)
     {
-        m_fd = write ? ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600)
-                     : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        const bool write = mode != Mode::Read;
+        const int flags = mode == Mode::Create ? O_RDWR | O_CREAT : write ? O_RDWR : O_RDONLY;
+        m_fd = ::open(path.c_str(), flags | O_CLOEXEC, 0600);
         if (m_fd >= 0 && ::flock(m_fd, write ? LOCK_EX : LOCK_SH) != 0) {
             ::close(m_fd);
             m_fd = -1;
@@ -126,7 +128,7 @@ FailedLogins::FailedLogins(std::filesystem::path databasePath, const Clock& cloc
 
 int FailedLogins::consecutiveFailures(std::string_view username) const
 {
-    const LockedFile file(m_path, /*write=*/false);
+    const LockedFile file(m_path, LockedFile::Mode::Read);
     if (!file.ok()) return 0;
     const std::string key = keyOf(username);
     for (const Entry& e : file.read()) {
@@ -137,7 +139,7 @@ int FailedLogins::consecutiveFailures(std::string_view username) const
 
 std::chrono::seconds FailedLogins::remainingWait(std::string_view username) const
 {
-    const LockedFile file(m_path, /*write=*/false);
+    const LockedFile file(m_path, LockedFile::Mode::Read);
     if (!file.ok()) return std::chrono::seconds{0};
     const std::string key = keyOf(username);
     for (const Entry& e : file.read()) {
@@ -160,7 +162,7 @@ Result<void> FailedLogins::check(std::string_view username) const
 
 void FailedLogins::recordFailure(std::string_view username)
 {
-    const LockedFile file(m_path, /*write=*/true);
+    const LockedFile file(m_path, LockedFile::Mode::Create);
     if (!file.ok()) return;
     auto entries = file.read();
     const std::string key = keyOf(username);
@@ -180,7 +182,7 @@ void FailedLogins::recordFailure(std::string_view username)
 
 void FailedLogins::recordSuccess(std::string_view username)
 {
-    const LockedFile file(m_path, /*write=*/true);
+    const LockedFile file(m_path, LockedFile::Mode::Update);  // no file: nothing to clear
     if (!file.ok()) return;
     auto entries = file.read();
     const std::string key = keyOf(username);

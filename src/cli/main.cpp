@@ -10,6 +10,7 @@
 #include "app/session.h"
 #include "app/user_admin.h"
 #include "cli/password_prompt.h"
+#include "io/csv_writer.h"
 #include "io/synthetic_extract.h"
 
 #include <cstdio>
@@ -447,15 +448,13 @@ private:
         return 0;
     }
 
+    // Text fields only (numbers are formatted as they are): quoted for RFC 4180 and guarded against
+    // spreadsheet formulas like every CSV Doorstep writes (io/csv_writer.h).
     static std::string csvField(const std::string& text)
     {
-        if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-        std::string out = "\"";
-        for (char c : text) {
-            if (c == '"') out += '"';
-            out += c;
-        }
-        return out + "\"";
+        std::string out;
+        io::appendCsvField(out, text);
+        return out;
     }
 
     static std::string jsonEscape(const std::string& text)

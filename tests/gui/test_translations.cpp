@@ -2,10 +2,12 @@
 // dialog and every navigation entry, menu and button of the main window read in Chinese.
 #include "app/clock.h"
 #include "gui/application_controller.h"
+#include "gui/error_text.h"
 #include "gui/login_dialog.h"
 #include "gui/main_window.h"
 #include "gui/translations.h"
 #include "gui_fixture.h"
+#include "storage/branch_database.h"
 
 #include <QAbstractButton>
 #include <QLineEdit>
@@ -69,6 +71,16 @@ private Q_SLOTS:
         for (auto* button : window->findChildren<QAbstractButton*>()) {
             if (!button->text().isEmpty()) QVERIFY2(hasChinese(button->text()), qPrintable(button->text()));
         }
+    }
+
+    // Issue 9: the refusals of a step that needs the database alone, and of a damaged keyring, in Chinese.
+    void hardeningMessagesAreInChinese()
+    {
+        QCOMPARE(gui::errorText({ErrorCode::Conflict, storage::kNeedsDatabaseAloneMessage}),
+                 QStringLiteral("关闭其他正在使用此数据库的 Doorstep 后再试。"));
+        QCOMPARE(gui::errorText({ErrorCode::FileCorrupt, "The keyring file branch.db.keyring is damaged (checksum)."}),
+                 QStringLiteral("密钥环文件 branch.db.keyring 已损坏。"));
+        QVERIFY(hasChinese(gui::errorText({ErrorCode::Conflict, storage::kBusyMessage})));
     }
 };
 

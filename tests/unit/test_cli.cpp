@@ -326,3 +326,46 @@ TEST_CASE("a loop of doorstep-cli calls with wrong passwords is slowed down like
     CHECK(held.status == 1);
     CHECK_THAT(held.err, ContainsSubstring("Too many failed attempts; wait before trying again."));
 }
+
+// Issue 9, item 4: a district =cmd|' /C calc'!A0 was written raw by `screen --format csv`.
+TEST_CASE("screen --format csv writes a district a spreadsheet would run as text", "[cli][portfolio]")
+{
+    const Cli cli;
+    const std::string db = "--db " + cli.db() + " --user admin ";
+    const auto extract = cli.dir() / "extract";
+    REQUIRE(cli.run("", "demo extract --loans 200 --seed 5 --out " + quoted(extract.string())).status == 0);
+    const std::string formula = "=cmd|' /C calc'!A0";
+    auto rows = lines(test::readBytes(extract / "borrowers.csv"));
+    std::string hostile = rows.at(0) + "\n";
+    int changed = 0;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        if (rows[i].empty()) continue;
+        auto f = fields(rows[i]);
+        if (rows[i].find('"') == std::string::npos && f.size() > 6) {
+            f[6] = formula;
+            ++changed;
+        }
+        std::string line;
+        for (std::size_t k = 0; k < f.size(); ++k)
+            line += (k == 0 ? "" : ",") + f[k];
+        hostile += line + "\n";
+    }
+    REQUIRE(changed > 100);
+    test::writeBytes(extract / "borrowers.csv", hostile);
+    REQUIRE(cli.run(as(kAdminPassword), db + "init").status == 0);
+    REQUIRE(cli.run(as(kAdminPassword) + " DOORSTEP_NEW_PASSWORD=" + quoted(kOfficerPassword),
+                    db + "user add super1 --role supervisor")
+                .status == 0);
+    REQUIRE(cli.run(as(kAdminPassword), db + "import " + quoted(extract.string())).status == 0);
+    const Run screen =
+        cli.run(as(kOfficerPassword), "--db " + cli.db() + " --user super1 screen --as-of 2026-11-30 --format csv");
+    REQUIRE(screen.status == 0);
+    const auto out = lines(screen.out);
+    REQUIRE(out.size() > 2);
+    CHECK(occurrences(screen.out, ",'" + formula + ",") > 0);
+    CHECK(occurrences(screen.out, "," + formula) == 0);
+    for (std::size_t i = 1; i < out.size(); ++i) {
+        for (const auto& f : fields(out[i]))
+            CHECK_FALSE(f.starts_with('='));
+    }
+}
