@@ -223,11 +223,11 @@ Result<BranchDatabase> BranchDatabase::open(const std::filesystem::path& path, s
             return fail(ErrorCode::FileCorrupt, "The database and the keyring beside it do not belong together.");
         if (auto r = migrate(db.m_connection); !r) return std::unexpected(r.error());
         if (openedWithStaged || openedWithPendingKey || db.m_keyring.hasPendingKey() || hasStaleFiles(path)) {
-            auto settled = db.settleKeyring(openedWithPendingKey, openedWithStaged);
+            auto settled = db.settleKeyring(openedWithPendingKey);
             if (!settled) return std::unexpected(settled.error());
-            // A change committed before this open put a new keyring in place: the password must still hold
-            // (an old password of a committed change opens nothing, as if the change had finished at once).
-            if (*settled && !openedWithStaged) {
+            // The keyring now in place decides: after a committed change only its new password opens, and a
+            // staged password whose change never committed opens nothing.
+            if (*settled || openedWithStaged) {
                 if (auto still = db.m_keyring.unlock(username, password); !still) return std::unexpected(still.error());
             }
         }
@@ -241,7 +241,7 @@ Result<BranchDatabase> BranchDatabase::open(const std::filesystem::path& path, s
 // Finishes what a crash left half done, in the order every keyring writer takes its locks (the database's
 // write lock, then the keyring's): a staged keyring whose hash the database holds goes into place, any
 // other staged or temporary file goes, and an interrupted re-key is committed or dropped.
-Result<bool> BranchDatabase::settleKeyring(bool openedWithPendingKey, bool openedWithStaged)
+Result<bool> BranchDatabase::settleKeyring(bool openedWithPendingKey)
 {
     Transaction tx(m_connection);
     auto lock = lockKeyring(m_path);
@@ -261,9 +261,6 @@ Result<bool> BranchDatabase::settleKeyring(bool openedWithPendingKey, bool opene
             fs::remove(stagedPath, ec);
         }
     }
-    // Opened with a password whose change never committed: it is not the user's password.
-    if (openedWithStaged && !stagedCounts)
-        return fail(ErrorCode::WrongCredentials, "The user name or password is not correct.");
     auto current = Keyring::load(keyringPath);
     if (!current) return std::unexpected(current.error());
     if (current->databaseId() != m_keyring.databaseId())

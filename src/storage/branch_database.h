@@ -92,7 +92,7 @@ private:
     BranchDatabase() = default;
     Result<KeyringChange> stageChange(const std::function<Result<void>(Keyring&)>& edit);
     // True when it put a staged keyring in place.
-    Result<bool> settleKeyring(bool openedWithPendingKey, bool openedWithStaged);
+    Result<bool> settleKeyring(bool openedWithPendingKey);
     std::filesystem::path m_path;
     FileLock m_useLock;  // shared while open; exclusive during a re-key
     Keyring m_keyring;
