@@ -11,6 +11,9 @@ base_packages=(
   libspdlog-dev libfmt-dev libsodium-dev
   xvfb xauth fonts-noto-cjk imagemagick
   sqlite3
+  # libFuzzer for tests/fuzz (`cmake --preset fuzz`): Debian's clang 19, whose C++23 mode has std::expected
+  # with GCC 12's library (the default clang package, clang 14, does not).
+  clang-19 libclang-rt-19-dev
 )
 backport_packages=(libsqlcipher-dev sqlcipher catch2)
 

@@ -322,6 +322,14 @@
         <source>The database is busy: another Doorstep program is writing to it. Try again when it is done.</source>
         <translation>The database is busy: another Doorstep program is writing to it. Try again when it is done.</translation>
     </message>
+    <message>
+        <source>Close the other Doorstep programs that use this database, then try again.</source>
+        <translation>Close the other Doorstep programs that use this database, then try again.</translation>
+    </message>
+    <message>
+        <source>The keyring file %1 is damaged.</source>
+        <translation>The keyring file %1 is damaged.</translation>
+    </message>
 </context>
 <context>
     <name>ImportProblems</name>
@@ -1971,6 +1979,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Doorstep met an unexpected problem and stopped that action. Nothing was lost that was already saved. The details are in the log file.</source>
         <translation>Doorstep met an unexpected problem and stopped that action. Nothing was lost that was already saved. The details are in the log file.</translation>
+    </message>
+    <message>
+        <source>Database busy</source>
+        <translation>Database busy</translation>
     </message>
 </context>
 <context>

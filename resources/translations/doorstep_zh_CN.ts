@@ -322,6 +322,14 @@
         <source>The database is busy: another Doorstep program is writing to it. Try again when it is done.</source>
         <translation>数据库正忙：另一个 Doorstep 程序正在写入。请在其完成后重试。</translation>
     </message>
+    <message>
+        <source>Close the other Doorstep programs that use this database, then try again.</source>
+        <translation>关闭其他正在使用此数据库的 Doorstep 后再试。</translation>
+    </message>
+    <message>
+        <source>The keyring file %1 is damaged.</source>
+        <translation>密钥环文件 %1 已损坏。</translation>
+    </message>
 </context>
 <context>
     <name>ImportProblems</name>
@@ -1955,6 +1963,10 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Doorstep met an unexpected problem and stopped that action. Nothing was lost that was already saved. The details are in the log file.</source>
         <translation>Doorstep 遇到意外问题，已停止该操作。已保存的内容均未丢失。详情见日志文件。</translation>
+    </message>
+    <message>
+        <source>Database busy</source>
+        <translation>数据库正忙</translation>
     </message>
 </context>
 <context>

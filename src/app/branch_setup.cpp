@@ -115,17 +115,20 @@ Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, c
     auto db = storage::BranchDatabase::open(path, first.username, first.password);
     if (!db) return std::unexpected(db.error());
     const std::string now = formatUtc(SystemClock().now());
-    storage::Transaction tx(db->connection());
     storage::UserRepository users(db->connection());
     storage::AuditRepository audit(db->connection());
     for (std::size_t i = 1; i < accounts.size(); ++i) {
+        // One transaction per account: its row, its audit event and its staged slot commit together.
+        storage::Transaction tx(db->connection());
         const DemoAccount& a = accounts[i];
         auto id = users.add(User{0, a.username, a.displayName, a.role, false}, now);
         if (!id) return std::unexpected(id.error());
         audit.append(now, first.username, "user.add", "user", std::to_string(*id));
-        if (auto r = db->setSlot(a.username, a.password, kdf); !r) return std::unexpected(r.error());
+        auto slot = db->stageSlot(a.username, a.password, kdf);
+        if (!slot) return std::unexpected(slot.error());
+        tx.commit();
+        if (auto r = slot->finish(); !r) return std::unexpected(r.error());
     }
-    tx.commit();
     db->close();
     if (loans > 0) {
         if (auto r = importDemoPortfolio(path, loans); !r) return std::unexpected(r.error());

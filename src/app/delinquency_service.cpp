@@ -181,7 +181,8 @@ Result<RecomputeSummary> recompute(Session& session, Date asOf, const LoanProgre
 
 Result<std::int64_t> forEachCase(Session& session, Date asOf, const std::function<void(const CaseRow&)>& emit)
 {
-    if (auto r = session.require(Permission::ImportPortfolio); !r) return std::unexpected(r.error());
+    // Every loan of the branch: a supervisor's view. docs/security.md: administrators see no cases at all.
+    if (auto r = session.require(Permission::ViewAllCases); !r) return std::unexpected(r.error());
     const auto& db = session.database().connection();
     const DelinquencySettings settings = loadDelinquencySettings(db);
     std::int64_t count = 0;

@@ -38,7 +38,8 @@ struct CaseRow {
     Product product = Product::Consumer;
     DelinquencySummary delinquency;
 };
-// Calls `emit` for every loan, computed as of `asOf` without writing anything.
+// Calls `emit` for every loan, computed as of `asOf` without writing anything. Supervisors only:
+// administrators see no cases (docs/security.md), officers only their own (PortfolioService).
 Result<std::int64_t> forEachCase(Session& session, Date asOf, const std::function<void(const CaseRow&)>& emit);
 
 // The full breakdown of one loan as of a date, for the case view.

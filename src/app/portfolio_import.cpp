@@ -1,6 +1,7 @@
 #include "app/portfolio_import.h"
 
 #include "app/logging.h"
+#include "storage/file_lock.h"
 #include "storage/import_log.h"
 #include "storage/portfolio_writer.h"
 
@@ -97,8 +98,9 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
     // transaction (SQLite ignores the pragma inside one) and so it is switched on again after it, on every
     // path out.
     const storage::ForeignKeysOff unchecked(db);
-    storage::Transaction tx(db);
     try {
+        // Inside the try: another program's write lock held past the busy timeout is the busy answer.
+        storage::Transaction tx(db);
         storage::PortfolioWriter writer(db);
         WritingSink sink(writer);
         auto written =
@@ -143,6 +145,7 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
         return report;
     } catch (const storage::DatabaseError& e) {
         logger("app")->error("import failed while writing: {}", e.what());
+        if (e.busy()) return fail(ErrorCode::Conflict, storage::kBusyMessage);
         return fail(ErrorCode::Io, "The import could not be written; nothing was changed.");
     }
     report.imported = true;

@@ -1,5 +1,6 @@
 #include "app/session.h"
 
+#include "app/failed_logins.h"
 #include "app/logging.h"
 #include "storage/audit_repository.h"
 #include "storage/user_repository.h"
@@ -47,10 +48,14 @@ Result<std::unique_ptr<Session>> Session::login(const std::filesystem::path& dat
                                                 std::string_view password, LoginThrottle& throttle, const Clock& clock)
 {
     if (auto r = throttle.check(); !r) return std::unexpected(r.error());
+    // The per-user back-off beside the database: the same for the app and every doorstep-cli call.
+    FailedLogins failures(databasePath, clock);
+    if (auto r = failures.check(username); !r) return std::unexpected(r.error());
     auto db = storage::BranchDatabase::open(databasePath, username, password);
     if (!db) {
         if (db.error().code == ErrorCode::WrongCredentials) {
             throttle.recordFailure();
+            failures.recordFailure(username);
             logger("app")->warn("login failed: wrong credentials ({} consecutive)", throttle.consecutiveFailures());
         } else {
             logger("app")->error("login failed: {}", errorCodeName(db.error().code));
@@ -61,21 +66,21 @@ Result<std::unique_ptr<Session>> Session::login(const std::filesystem::path& dat
         const auto user = storage::UserRepository(db->connection()).findByName(username);
         if (!user) {  // a slot without an account (removal interrupted): same answer as a wrong password
             throttle.recordFailure();
+            failures.recordFailure(username);
             return fail(ErrorCode::WrongCredentials, "The user name or password is not correct.");
         }
         if (user->disabled) {
             return fail(ErrorCode::AccountDisabled, "This account is disabled. Ask an administrator to enable it.");
         }
         throttle.recordSuccess();
+        failures.recordSuccess(username);
         std::unique_ptr<Session> session(new Session(std::move(*db), *user, clock));
         session->audit("session.login", "user", std::to_string(user->id));
         logger("app")->info("login: user id {}", user->id);
         return session;
     } catch (const storage::DatabaseError& e) {
         logger("app")->error("login: {}", e.what());
-        if (e.busy())
-            return fail(ErrorCode::Conflict,
-                        "The database is busy: another Doorstep program is writing to it. Try again when it is done.");
+        if (e.busy()) return fail(ErrorCode::Conflict, storage::kBusyMessage);
         return fail(ErrorCode::FileCorrupt, "The database file is damaged.");
     }
 }
@@ -111,11 +116,14 @@ void Session::lock(bool automatic)
 Result<void> Session::changeOwnPassword(std::string_view oldPassword, std::string_view newPassword)
 {
     if (auto r = validateNewPassword(newPassword, m_user.username); !r) return r;
+    // The audit event and the staged keyring commit together; the keyring is put in place after the
+    // commit, and a crash in between is finished by the next open (storage::KeyringChange).
     storage::Transaction tx(m_db.connection());
     audit("user.change_password", "user", std::to_string(m_user.id));
-    if (auto r = m_db.changePassword(m_user.username, oldPassword, newPassword, kdfParamsForNewSlots()); !r) return r;
+    auto change = m_db.stagePasswordChange(m_user.username, oldPassword, newPassword, kdfParamsForNewSlots());
+    if (!change) return std::unexpected(change.error());
     tx.commit();
-    return {};
+    return change->finish();
 }
 
 }  // namespace doorstep::app

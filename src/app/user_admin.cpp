@@ -44,10 +44,12 @@ Result<User> UserAdministration::add(const NewUser& input)
     if (!id) return std::unexpected(id.error());
     user.id = *id;
     m_session.audit("user.add", "user", std::to_string(user.id));
-    // The slot is written before the commit: if it fails, the account is rolled back with it.
-    if (auto r = db.setSlot(user.username, input.password, Session::kdfParamsForNewSlots()); !r)
-        return std::unexpected(r.error());
+    // The slot is staged with the account and its audit event and put in place after the commit; a crash
+    // in between is settled by the next open (BranchDatabase::open), so the three never part.
+    auto slot = db.stageSlot(user.username, input.password, Session::kdfParamsForNewSlots());
+    if (!slot) return std::unexpected(slot.error());
     tx.commit();
+    if (auto r = slot->finish(); !r) return std::unexpected(r.error());
     logger("app")->info("user added: id {}", user.id);
     return user;
 }
@@ -90,9 +92,10 @@ Result<void> UserAdministration::resetPassword(std::int64_t userId, std::string_
     auto& db = m_session.database();
     storage::Transaction tx(db.connection());
     m_session.audit("user.reset_password", "user", std::to_string(userId));
-    if (auto r = db.setSlot(user->username, newPassword, Session::kdfParamsForNewSlots()); !r) return r;
+    auto slot = db.stageSlot(user->username, newPassword, Session::kdfParamsForNewSlots());
+    if (!slot) return std::unexpected(slot.error());
     tx.commit();
-    return {};
+    return slot->finish();
 }
 
 Result<void> UserAdministration::remove(std::int64_t userId)

@@ -1,6 +1,7 @@
 // doorstep-cli: the batch tool. Thin: it parses arguments and calls app/ use cases.
 #include "app/audit_verify.h"
 #include "app/branch_setup.h"
+#include "app/busy.h"
 #include "app/delinquency_service.h"
 #include "app/logging.h"
 #include "app/paths.h"
@@ -11,6 +12,7 @@
 #include "app/user_admin.h"
 #include "cli/password_prompt.h"
 #include "cli/plan_command.h"
+#include "io/csv_writer.h"
 #include "io/synthetic_extract.h"
 
 #include <cstdio>
@@ -188,6 +190,7 @@ private:
         try {
             return body(**session);
         } catch (const std::exception& e) {
+            if (const auto busy = app::busyFailure(e)) return failWith(*busy);
             app::logger("cli")->error("command failed: {}", e.what());
             fmt::print(stderr, "doorstep-cli: the command failed unexpectedly; see the log.\n");
             return 1;
@@ -499,15 +502,13 @@ private:
         return 0;
     }
 
+    // Text fields only (numbers are formatted as they are): quoted for RFC 4180 and guarded against
+    // spreadsheet formulas like every CSV Doorstep writes (io/csv_writer.h).
     static std::string csvField(const std::string& text)
     {
-        if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-        std::string out = "\"";
-        for (char c : text) {
-            if (c == '"') out += '"';
-            out += c;
-        }
-        return out + "\"";
+        std::string out;
+        io::appendCsvField(out, text);
+        return out;
     }
 
     static std::string jsonEscape(const std::string& text)

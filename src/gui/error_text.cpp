@@ -50,6 +50,7 @@ constexpr const char* kMessages[] = {
     QT_TRANSLATE_NOOP("Errors", "The user no longer exists."),
     QT_TRANSLATE_NOOP("Errors",
                       "The database is busy: another Doorstep program is writing to it. Try again when it is done."),
+    QT_TRANSLATE_NOOP("Errors", "Close the other Doorstep programs that use this database, then try again."),
     QT_TRANSLATE_NOOP("Errors", "Choose an active officer."),
     QT_TRANSLATE_NOOP("Errors", "Choose at least one officer on duty."),
     QT_TRANSLATE_NOOP("Errors", "Say in a few words why the case needs no visit."),
@@ -119,6 +120,15 @@ QString errorText(const Error& error)
     const QString english = toQString(error.message);
     if (auto it = known.constFind(english); it != known.constEnd())
         return QCoreApplication::translate(kContext, it.value());
+    // "The keyring file branch.db.keyring is damaged (checksum).": name the file, so a person knows which
+    // one to restore (issue 9).
+    static const QString keyringPrefix = QStringLiteral("The keyring file ");
+    if (error.code == ErrorCode::FileCorrupt && english.startsWith(keyringPrefix)) {
+        const qsizetype end = english.indexOf(QStringLiteral(" is damaged"), keyringPrefix.size());
+        if (end > keyringPrefix.size())
+            return QCoreApplication::translate("Errors", "The keyring file %1 is damaged.")
+                .arg(english.mid(keyringPrefix.size(), end - keyringPrefix.size()));
+    }
     if (QString generic = byCode(error.code); !generic.isEmpty()) return generic;
     return english;
 }

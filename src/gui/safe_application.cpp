@@ -1,6 +1,8 @@
 #include "gui/safe_application.h"
 
+#include "app/busy.h"
 #include "app/logging.h"
+#include "gui/error_text.h"
 #include "gui/message_box.h"
 
 #include <exception>
@@ -14,6 +16,11 @@ bool SafeApplication::notify(QObject* receiver, QEvent* event)
     try {
         return QApplication::notify(receiver, event);
     } catch (const std::exception& e) {
+        if (const auto busy = app::busyFailure(e)) {  // not a problem of Doorstep's: say so plainly
+            app::logger("gui")->warn("database busy: {}", e.what());
+            MessageBox::warning(activeWindow(), tr("Database busy"), errorText(*busy));
+            return false;
+        }
         // what() of our own exceptions never carries personal data (storage formats SQLite's message only).
         app::logger("gui")->error("unexpected failure in an event handler: {}", e.what());
     } catch (...) {

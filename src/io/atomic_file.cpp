@@ -52,6 +52,14 @@ Result<void> writeFileAtomically(const std::filesystem::path& target, std::strin
     return {};
 }
 
+Result<void> renameDurably(const std::filesystem::path& from, const std::filesystem::path& to)
+{
+    if (::rename(from.c_str(), to.c_str()) != 0)
+        return fail(ErrorCode::Io, "Cannot write the file; the disk may be full or read-only.");
+    syncDirectory(to.has_parent_path() ? to.parent_path() : std::filesystem::path("."));
+    return {};
+}
+
 Result<std::string> readWholeFile(const std::filesystem::path& source)
 {
     std::error_code ec;

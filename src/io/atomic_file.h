@@ -11,6 +11,10 @@ namespace doorstep::io {
 // The file is created with mode 0600: it may hold wrapped key material.
 Result<void> writeFileAtomically(const std::filesystem::path& target, std::string_view content);
 
+// Renames a file written with writeFileAtomically into its place and syncs the folder, so the rename
+// survives a power cut.
+Result<void> renameDurably(const std::filesystem::path& from, const std::filesystem::path& to);
+
 // Reads a whole (small) file; FileMissing / FileUnreadable on failure.
 Result<std::string> readWholeFile(const std::filesystem::path& source);
 

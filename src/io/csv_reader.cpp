@@ -72,7 +72,7 @@ CsvReader::CsvReader(CsvReader&& other) noexcept
       m_buffer(std::move(other.m_buffer)), m_pos(other.m_pos), m_eof(other.m_eof), m_decodeFailed(other.m_decodeFailed),
       m_decodeError(std::move(other.m_decodeError)), m_fields(std::move(other.m_fields)),
       m_fieldCount(other.m_fieldCount), m_nextLine(other.m_nextLine), m_recordLine(other.m_recordLine),
-      m_errorLine(other.m_errorLine), m_problem(other.m_problem)
+      m_errorLine(other.m_errorLine), m_errorColumn(other.m_errorColumn), m_problem(other.m_problem)
 {}
 
 CsvReader& CsvReader::operator=(CsvReader&& other) noexcept
@@ -95,6 +95,7 @@ CsvReader& CsvReader::operator=(CsvReader&& other) noexcept
         m_nextLine = other.m_nextLine;
         m_recordLine = other.m_recordLine;
         m_errorLine = other.m_errorLine;
+        m_errorColumn = other.m_errorColumn;
         m_problem = other.m_problem;
     }
     return *this;
@@ -114,9 +115,14 @@ Result<bool> CsvReader::next()
             }
         }
         if (m_decodeFailed) {
-            m_errorLine =
-                m_nextLine + std::count(m_buffer.begin() + static_cast<std::ptrdiff_t>(m_pos), m_buffer.end(), '\n');
-            return std::unexpected(m_decodeError);
+            // m_buffer ends where the text stopped being valid: the line and character there.
+            const std::string_view rest = std::string_view(m_buffer).substr(m_pos);
+            m_errorLine = m_nextLine + std::count(rest.begin(), rest.end(), '\n');
+            const std::size_t lineStart = rest.rfind('\n') == std::string_view::npos ? 0 : rest.rfind('\n') + 1;
+            m_errorColumn = 1 + std::count_if(rest.begin() + static_cast<std::ptrdiff_t>(lineStart), rest.end(),
+                                              [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+            return fail(m_decodeError.code,
+                        fmt::format("{} at character {} of this line", m_decodeError.message, m_errorColumn));
         }
         if (m_buffer.size() - m_pos >= m_options.maxRecordBytes) {
             m_errorLine = m_nextLine;

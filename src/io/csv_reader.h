@@ -45,8 +45,10 @@ public:
     std::int64_t line() const { return m_recordLine; }
     // Empty, or what is malformed in the current record (it is still returned, parsed as well as it can be).
     std::string_view problem() const { return m_problem; }
-    // The line where next() found the FileCorrupt it reported.
+    // The line where next() found the FileCorrupt it reported, and for text not in the encoding the
+    // character of that line (1-based) where the bad bytes start; 0 for other errors.
     std::int64_t errorLine() const { return m_errorLine; }
+    std::int64_t errorColumn() const { return m_errorColumn; }
 
     std::uint64_t bytesRead() const { return m_bytesRead; }  // of the file, before decoding
     std::uint64_t fileSize() const { return m_fileSize; }
@@ -76,6 +78,7 @@ private:
     std::int64_t m_nextLine = 1;
     std::int64_t m_recordLine = 0;
     std::int64_t m_errorLine = 0;
+    std::int64_t m_errorColumn = 0;
     std::string_view m_problem;
 };
 

@@ -1,5 +1,6 @@
 #include "io/csv_writer.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <fmt/core.h>
@@ -8,13 +9,42 @@
 
 namespace doorstep::io {
 
+bool isPlainNumber(std::string_view field)
+{
+    if (field.starts_with('-')) field.remove_prefix(1);
+    const auto dot = field.find('.');
+    const std::string_view whole = field.substr(0, dot);
+    const std::string_view fraction = dot == std::string_view::npos ? std::string_view{} : field.substr(dot + 1);
+    const auto digits = [](std::string_view s) {
+        return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    return !whole.empty() && digits(whole) && digits(fraction) && (dot == std::string_view::npos || !fraction.empty());
+}
+
+bool needsFormulaGuard(std::string_view field)
+{
+    if (field.empty()) return false;
+    switch (field.front()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r': return !isPlainNumber(field);
+    default: return false;
+    }
+}
+
 void appendCsvField(std::string& out, std::string_view field)
 {
+    const bool guard = needsFormulaGuard(field);
     if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+        if (guard) out += '\'';
         out += field;
         return;
     }
     out += '"';
+    if (guard) out += '\'';
     for (const char c : field) {
         if (c == '"') out += '"';
         out += c;

@@ -1,7 +1,8 @@
 #pragma once
 // Writing RFC 4180 files (docs/data-formats.md, "The core-banking extract"): a field holding a comma, a
 // quote, CR or LF is quoted with ", a quote inside is doubled, and every record ends with CRLF. Text is
-// written as given (UTF-8, no byte-order mark). Records go through a buffer, so a file of any size is
+// written as given (UTF-8, no byte-order mark), except that a field a spreadsheet would run as a formula
+// gets a leading ' (appendCsvField). Records go through a buffer, so a file of any size is
 // written with constant memory.
 #include "domain/error.h"
 
@@ -15,7 +16,14 @@
 
 namespace doorstep::io {
 
-// Appends one field to `out`, quoted when RFC 4180 requires it.
+// Spreadsheet formula injection (issue 9, item 4): Excel and WPS run a cell that starts with =, +, -, @, a
+// tab or a CR as a formula (=HYPERLINK(…), =cmd|' /C calc'!A0). Every CSV Doorstep writes goes through
+// the functions below, which put a ' before such a field so it is shown as text. A plain decimal number
+// (-1234, -0.5) is left as it is: it is a number, not a formula, and must stay one.
+bool isPlainNumber(std::string_view field);
+bool needsFormulaGuard(std::string_view field);
+
+// Appends one field to `out`, guarded against formulas as above and quoted when RFC 4180 requires it.
 void appendCsvField(std::string& out, std::string_view field);
 
 // One record with its CRLF, e.g. for a header row or a test.

@@ -23,32 +23,34 @@ using detail::Sign;
 // The columns of each file (docs/data-formats.md); the enums index the arrays.
 // clang-format off
 enum ManifestColumn : std::size_t { ExtractDate, BranchCode };
-constexpr std::array<Column, 2> kManifest{{{"extract_date"}, {"branch_code"}}};
+constexpr std::array<Column, 2> kManifest{{{"extract_date"}, {"branch_code", true, true}}};
 enum BorrowerColumn : std::size_t {
     BorrowerId, Name, IdNumber, Phone, Phone2, Address, District, Latitude, Longitude, Employer, Income, Expenses };
 constexpr std::array<Column, 12> kBorrowers{{
-    {"borrower_id"}, {"name"}, {"id_number"}, {"phone"}, {"phone2", false}, {"address"}, {"district"},
+    {"borrower_id", true, true}, {"name"}, {"id_number"}, {"phone"}, {"phone2", false}, {"address"}, {"district"},
     {"latitude", false}, {"longitude", false}, {"employer", false}, {"monthly_income", false},
     {"monthly_expenses", false}}};
 enum ContactColumn : std::size_t { ContactBorrower, ContactName, ContactRelation, ContactPhone };
-constexpr std::array<Column, 4> kContacts{{{"borrower_id"}, {"name"}, {"relation"}, {"phone"}}};
+constexpr std::array<Column, 4> kContacts{{{"borrower_id", true, true}, {"name"}, {"relation"}, {"phone"}}};
 enum CreditColumn : std::size_t { CreditBorrower, ReportDate, OverdueElsewhere, WorstDpd, TotalDebt, Enquiries };
 constexpr std::array<Column, 6> kCredit{{
-    {"borrower_id"}, {"report_date"}, {"overdue_accounts_elsewhere"}, {"worst_dpd_24m"}, {"total_debt"},
+    {"borrower_id", true, true}, {"report_date"}, {"overdue_accounts_elsewhere"}, {"worst_dpd_24m"}, {"total_debt"},
     {"enquiries_6m"}}};
 enum LoanColumn : std::size_t {
     LoanId, LoanBorrower, ProductColumn, Principal, InterestRate, StartDate, TermMonths, Method, Officer };
 constexpr std::array<Column, 9> kLoans{{
-    {"loan_id"}, {"borrower_id"}, {"product"}, {"principal"}, {"interest_rate"}, {"start_date"}, {"term_months"},
-    {"repayment_method"}, {"officer", false}}};
+    {"loan_id", true, true}, {"borrower_id", true, true}, {"product"}, {"principal"}, {"interest_rate"},
+    {"start_date"}, {"term_months"}, {"repayment_method"}, {"officer", false, true}}};
 enum InstalmentColumn : std::size_t { InstalmentLoan, Seq, DueDate, PrincipalDue, InterestDue };
-constexpr std::array<Column, 5> kInstalments{{{"loan_id"}, {"seq"}, {"due_date"}, {"principal_due"}, {"interest_due"}}};
+constexpr std::array<Column, 5> kInstalments{{
+    {"loan_id", true, true}, {"seq"}, {"due_date"}, {"principal_due"}, {"interest_due"}}};
 enum PaymentColumn : std::size_t { PaymentId, PaymentLoan, PaidDate, Amount };
-constexpr std::array<Column, 4> kPayments{{{"payment_id"}, {"loan_id"}, {"paid_date"}, {"amount"}}};
+constexpr std::array<Column, 4> kPayments{{
+    {"payment_id", true, true}, {"loan_id", true, true}, {"paid_date"}, {"amount"}}};
 enum ContactHistoryColumn : std::size_t {
     AttemptBorrower, AttemptLoan, ContactTime, Channel, Reached, Outcome, PromisedAmount, PromisedDate };
 constexpr std::array<Column, 8> kContactHistory{{
-    {"borrower_id"}, {"loan_id", false}, {"contact_time"}, {"channel"}, {"reached"}, {"outcome"},
+    {"borrower_id", true, true}, {"loan_id", false, true}, {"contact_time"}, {"channel"}, {"reached"}, {"outcome"},
     {"promised_amount", false}, {"promised_date", false}}};
 // clang-format on
 
@@ -577,7 +579,8 @@ void ExtractReader::instalmentRow()
     const bool loanGiven = t.filled(InstalmentLoan);
     bool ok = loanGiven && enterGroup(InstalmentLoan, true);
     const bool grouped = loanGiven && m_group.ordered;
-    if (t.whole(Seq, 0, INT_MAX, i.sequence)) {
+    // At most 480 instalments a loan (as term_months): part of the money bound (extract_table.h).
+    if (t.whole(Seq, 0, 480, i.sequence)) {
         if (grouped && i.sequence != m_group.lastSeq + 1)
             ok = t.problem(Seq, fmt::format("{} is out of order; this instalment should be number {}",
                                             quoteValue(t.text(Seq)), m_group.lastSeq + 1));

@@ -56,6 +56,29 @@ std::string quoteValue(std::string_view text)
     return safe ? fmt::format("'{}'", text) : std::string("the value");
 }
 
+bool isPlainIdentifier(std::string_view text)
+{
+    const auto alnum = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    };
+    if (text.empty() || text.size() > kMaxIdentifierLength || !alnum(text.front())) return false;
+    return std::all_of(text.begin(), text.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
+}
+
+std::size_t findControlCharacter(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        // Tab and line breaks are text (RFC 4180 allows line breaks in quoted fields, like an address).
+        if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) return i;
+        // U+0080 … U+009F (C1) are C2 80 … C2 9F in UTF-8.
+        if (b == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
+            static_cast<unsigned char>(text[i + 1]) >= 0x80)
+            return i;
+    }
+    return std::string_view::npos;
+}
+
 bool allDigits(std::string_view text)
 {
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -84,6 +107,7 @@ Result<bool> ExtractTable::open(const std::filesystem::path& folder, std::string
     m_index.assign(columns.size(), std::string::npos);
     const auto names = m_csv->fields();
     m_headerSize = names.size();
+    m_headerNames.assign(names.begin(), names.end());
     for (std::size_t i = 0; i < names.size(); ++i) {
         const std::string name = trimmed(names[i]);
         for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -126,8 +150,41 @@ Result<ExtractTable::Next> ExtractTable::next()
             problem(m_line, {}, fmt::format("has {} fields where the header has {}", fields.size(), m_headerSize));
             return Next::Malformed;
         }
+        if (!textIsClean()) return Next::Malformed;
         return Next::Row;
     }
+}
+
+// Issue 9, item 8: a NUL inside a field was accepted and stored. No text field may hold a control
+// character, and ids must be plain identifiers; such a row is reported and goes no further.
+bool ExtractTable::textIsClean()
+{
+    const auto fields = m_csv->fields();
+    bool clean = true;
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+        const std::size_t at = findControlCharacter(fields[f]);
+        if (at == std::string_view::npos) continue;
+        const auto code = static_cast<unsigned char>(fields[f][at]) == 0xC2
+                              ? static_cast<unsigned char>(fields[f][at + 1])
+                              : static_cast<unsigned char>(fields[f][at]);
+        problem(m_line, trimmed(m_headerNames[f]),
+                fmt::format("holds a control character (U+{:04X}); text may not contain control characters", code));
+        clean = false;
+    }
+    for (std::size_t c = 0; c < m_columns.size(); ++c) {
+        if (!m_columns[c].identifier || m_index[c] == std::string::npos) continue;
+        const std::string& value = fields[m_index[c]];
+        if (value.empty() || isPlainIdentifier(value)) continue;
+        // Quoted only when it is clean: a control character was reported above.
+        const std::string shown =
+            findControlCharacter(value) == std::string_view::npos ? quoteValue(value) : std::string("the value");
+        problem(m_line, m_columns[c].name,
+                fmt::format("{} is not a plain identifier (1 to {} letters, digits, '-', '_' or '.', starting with a "
+                            "letter or a digit)",
+                            shown, kMaxIdentifierLength));
+        clean = false;
+    }
+    return clean;
 }
 
 const std::string& ExtractTable::text(std::size_t column) const
@@ -170,6 +227,9 @@ bool ExtractTable::amount(std::size_t column, Sign sign, Money& out)
         return problem(column, fmt::format("{} must be more than zero", quoteValue(value)));
     if (sign == Sign::NotNegative && parsed->fen < 0)
         return problem(column, fmt::format("{} must not be negative", quoteValue(value)));
+    if (parsed->fen > kMaxAmountFen || parsed->fen < -kMaxAmountFen)
+        return problem(column, fmt::format("{} is more than the largest amount accepted, {} yuan", quoteValue(value),
+                                           "100,000,000.00"));
     out = *parsed;
     return true;
 }

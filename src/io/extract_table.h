@@ -21,7 +21,20 @@ namespace doorstep::io::detail {
 struct Column {
     std::string_view name;
     bool required = true;
+    bool identifier = false;  // must be a plain identifier (isPlainIdentifier) when given
 };
+
+// docs/data-formats.md "Identifiers": 1 to 64 ASCII letters, digits, '-', '_' and '.', starting with a
+// letter or a digit. Ids are written into CSV output and messages, so nothing in them may be a formula,
+// a quote or a control character (issue 9, item 4).
+inline constexpr std::size_t kMaxIdentifierLength = 64;
+bool isPlainIdentifier(std::string_view text);
+// The largest amount any money column accepts, in fen: 100,000,000.00 yuan. With at most 480 instalments
+// a loan and rates below 1000 % a year, no loan's dues, penalty and compound interest can pass 2^63 fen
+// for any as-of date from 0000 to 9999 (docs/data-formats.md "Bounds").
+inline constexpr std::int64_t kMaxAmountFen = 10'000'000'000;
+// The position of the first control character in UTF-8 text (C0 but tab, CR and LF; DEL; C1), or npos.
+std::size_t findControlCharacter(std::string_view text);
 
 enum class Sign { Any, NotNegative, Positive };
 
@@ -85,7 +98,9 @@ private:
     std::string_view m_file;
     std::optional<CsvReader> m_csv;
     std::span<const Column> m_columns;
+    bool textIsClean();                // no control character anywhere, every identifier plain; else reported
     std::vector<std::size_t> m_index;  // column → field, or npos when the header lacks an optional column
+    std::vector<std::string> m_headerNames;
     std::size_t m_headerSize = 0;
     std::int64_t m_line = 0;
 };

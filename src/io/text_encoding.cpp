@@ -106,7 +106,27 @@ Encoding detectEncoding(std::string_view sample, bool complete)
     if (startsWithUtf8Bom(sample)) return Encoding::Utf8;
     const Utf8Check check = checkUtf8(sample);
     if (check.validBytes == sample.size() || (!complete && check.cutOff)) return Encoding::Utf8;
-    return Encoding::Gb18030;
+    // Issue 9, item 6: a UTF-8 file with one GBK name was read whole as GB18030, every name mojibake. GBK
+    // text read as UTF-8 breaks at nearly every character and forms a valid multi-byte sequence only now
+    // and then; UTF-8 text with a stray GBK name is valid almost everywhere. More valid sequences than
+    // broken bytes means UTF-8, and the broken bytes are then refused where they are.
+    std::size_t valid = 0;
+    std::size_t broken = 0;
+    for (std::size_t i = skipAscii(sample, 0); i < sample.size(); i = skipAscii(sample, i)) {
+        const Utf8Check next = checkUtf8(sample.substr(i));
+        if (next.validBytes > 0) {
+            // Whole sequences up to the next ASCII byte or break; count the non-ASCII lead bytes.
+            for (std::size_t k = i; k < i + next.validBytes; ++k)
+                valid += byteAt(sample, k) >= 0xC0 ? 1 : 0;
+            i += next.validBytes;
+        } else if (next.cutOff && !complete) {
+            break;
+        } else {
+            ++broken;
+            ++i;
+        }
+    }
+    return valid > broken ? Encoding::Utf8 : Encoding::Gb18030;
 }
 
 TextDecoder::TextDecoder(Encoding encoding) : m_encoding(encoding) {}

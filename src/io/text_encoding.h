@@ -25,8 +25,10 @@ struct Utf8Check {
 // Rejects overlong forms, surrogates and code points above U+10FFFF.
 Utf8Check checkUtf8(std::string_view bytes);
 
-// A byte-order mark or valid UTF-8 means UTF-8, anything else GB18030. `complete` says the sample is
-// the whole text; when it is not, a sequence cut off at its end does not count against UTF-8.
+// A byte-order mark or valid UTF-8 means UTF-8; so does text that is mostly valid UTF-8 (more valid
+// multi-byte characters than broken bytes: a UTF-8 file with a stray GBK name, which then fails where the
+// name is instead of turning the whole file into mojibake); anything else GB18030. `complete` says the
+// sample is the whole text; when it is not, a sequence cut off at its end does not count against UTF-8.
 Encoding detectEncoding(std::string_view sample, bool complete);
 
 // Turns a byte stream, given in chunks of any size, into UTF-8: a character split between two chunks

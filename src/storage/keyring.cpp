@@ -14,10 +14,21 @@ namespace {
 
 constexpr std::string_view kMagic = "doorstep-keyring 1";
 constexpr std::string_view kArgon = "argon2id13";
+constexpr std::string_view kCheck = "check ";
 
 Result<void> corrupt(std::string_view what)
 {
     return fail(ErrorCode::FileCorrupt, fmt::format("The keyring file is damaged ({}).", what));
+}
+
+// The same damage, naming the file, so a person knows which file to restore from the backup.
+Error namingFile(Error error, const std::filesystem::path& path)
+{
+    constexpr std::string_view kPrefix = "The keyring file is damaged";
+    if (error.code == ErrorCode::FileCorrupt && error.message.starts_with(kPrefix))
+        error.message = fmt::format("The keyring file {} is damaged{}", path.filename().string(),
+                                    std::string_view(error.message).substr(kPrefix.size()));
+    return error;
 }
 
 std::vector<std::string_view> splitWords(std::string_view line)
@@ -53,12 +64,12 @@ Result<KeySlot> parseSlot(const std::vector<std::string_view>& w)
     Bytes* fields[] = {&slot.salt, &slot.nonce, &slot.encryptedSecret, &slot.publicKey, &slot.sealedKey};
     for (std::size_t i = 0; i < 5; ++i) {
         auto bytes = fromHex(w[5 + i]);
-        if (!bytes) return std::unexpected(bytes.error());
+        if (!bytes) return std::unexpected(corrupt("slot value").error());
         *fields[i] = std::move(*bytes);
     }
     if (w[10] != "-") {
         auto pending = fromHex(w[10]);
-        if (!pending) return std::unexpected(pending.error());
+        if (!pending) return std::unexpected(corrupt("slot value").error());
         slot.pendingSealedKey = std::move(*pending);
     }
     if (slot.salt.size() != crypto_pwhash_SALTBYTES ||
@@ -108,11 +119,25 @@ Result<Keyring> Keyring::load(const std::filesystem::path& path)
             return fail(ErrorCode::FileMissing, "The keyring file beside the database is missing.");
         return fail(text.error().code, "The keyring file beside the database cannot be read.");
     }
-    return parse(*text);
+    auto ring = parse(*text);
+    if (!ring) return std::unexpected(namingFile(std::move(ring.error()), path));
+    return ring;
 }
 
 Result<Keyring> Keyring::parse(std::string_view text)
 {
+    // The last line, when there is one, is "check <SHA-256 of everything before it>": a flipped byte in a
+    // salt, a secret or the database id is then found here instead of reading as a wrong password.
+    // Keyrings written before it existed have no such line and are read as they are.
+    const std::size_t checkAt = text.rfind(std::string("\n").append(kCheck));
+    if (checkAt != std::string_view::npos) {
+        const std::string_view body = text.substr(0, checkAt + 1);
+        std::string_view line = text.substr(checkAt + 1 + kCheck.size());
+        if (!line.ends_with('\n')) return std::unexpected(corrupt("checksum line").error());
+        line.remove_suffix(1);
+        if (line != sha256Hex(body)) return std::unexpected(corrupt("checksum").error());
+        text = body;
+    }
     std::istringstream in{std::string(text)};
     std::string line;
     if (!std::getline(in, line) || line != kMagic) return std::unexpected(corrupt("header").error());
@@ -120,7 +145,10 @@ Result<Keyring> Keyring::parse(std::string_view text)
     while (std::getline(in, line)) {
         if (line.empty()) continue;
         const auto words = splitWords(line);
+        // A line of spaces has no first word: damage like any other unknown line.
+        if (words.empty()) return std::unexpected(corrupt("blank line").error());
         if (words[0] == "database" && words.size() == 2 && words[1].size() == 32) {
+            if (!ring.m_databaseId.empty()) return std::unexpected(corrupt("second database line").error());
             ring.m_databaseId = std::string(words[1]);
         } else if (words[0] == "slot") {
             auto slot = parseSlot(words);
@@ -144,6 +172,7 @@ std::string Keyring::serialize() const
                         toHex(s.salt), toHex(s.nonce), toHex(s.encryptedSecret), toHex(s.publicKey), toHex(s.sealedKey),
                         s.pendingSealedKey.empty() ? std::string("-") : toHex(s.pendingSealedKey));
     }
+    out += fmt::format("{}{}\n", kCheck, sha256Hex(out));
     return out;
 }
 

@@ -2,6 +2,7 @@
 #include "storage/sqlite.h"
 
 #include "storage/crypto.h"
+#include "storage/file_lock.h"
 #include "storage/secure_buffer.h"
 
 #include <fmt/core.h>
@@ -10,6 +11,8 @@
 
 namespace doorstep::storage {
 namespace {
+
+constexpr int kBusyTimeoutMs = static_cast<int>(FileLock::kDefaultWait.count());
 
 [[noreturn]] void throwError(sqlite3* db, int code, std::string_view what)
 {
@@ -172,6 +175,9 @@ Result<Connection> Connection::open(const std::filesystem::path& path, const Sec
         return fail(rc == SQLITE_CANTOPEN ? ErrorCode::FileUnreadable : ErrorCode::FileCorrupt,
                     "The database file cannot be opened for reading and writing.");
     }
+    // From the first statement on: the probe and the pragmas below also wait for a writer in another
+    // process instead of failing at once (issue 9: a login while an import writes).
+    sqlite3_busy_timeout(raw, kBusyTimeoutMs);
     // 1. The library must really be SQLCipher, or the file would be written in plain text.
     {
         Statement version(raw, "PRAGMA cipher_version");
@@ -190,16 +196,21 @@ Result<Connection> Connection::open(const std::filesystem::path& path, const Sec
         probe.step();
     } catch (const DatabaseError& e) {
         if (e.code() == SQLITE_NOTADB) return fail(ErrorCode::WrongCredentials, "The key does not open this database.");
+        if (e.busy()) return fail(ErrorCode::Conflict, kBusyMessage);
         return fail(ErrorCode::FileUnreadable, "The database file cannot be read.");
     }
     if (create)
         std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
                                      ec);
-    connection.execute("PRAGMA foreign_keys = ON");
-    connection.execute("PRAGMA temp_store = MEMORY");  // no temporary files at all
-    connection.execute("PRAGMA journal_mode = WAL");
-    connection.execute("PRAGMA synchronous = FULL");
-    sqlite3_busy_timeout(raw, 5000);
+    try {
+        connection.execute("PRAGMA foreign_keys = ON");
+        connection.execute("PRAGMA temp_store = MEMORY");  // no temporary files at all
+        connection.execute("PRAGMA journal_mode = WAL");
+        connection.execute("PRAGMA synchronous = FULL");
+    } catch (const DatabaseError& e) {
+        if (e.busy()) return fail(ErrorCode::Conflict, kBusyMessage);
+        return fail(ErrorCode::FileUnreadable, "The database file cannot be read.");
+    }
     return connection;
 }
 
@@ -209,6 +220,11 @@ void Connection::execute(std::string_view sql) const
     const std::string text(sql);
     const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) throwError(m_db, rc, "execute");
+}
+
+bool Connection::inTransaction() const
+{
+    return m_db != nullptr && sqlite3_get_autocommit(m_db) == 0;
 }
 
 std::int64_t Connection::lastInsertId() const

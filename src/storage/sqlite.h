@@ -80,6 +80,7 @@ public:
 
     Statement prepare(std::string_view sql) const { return Statement(m_db, sql); }
     void execute(std::string_view sql) const;  // fixed SQL, no parameters; may hold several statements
+    bool inTransaction() const;
     std::int64_t lastInsertId() const;
     int changes() const;
     // A number that changes whenever another connection (another program, or this program's worker) has

@@ -3,10 +3,12 @@
 #include "app/clock.h"
 #include "gui/application_controller.h"
 #include "gui/import_problem_text.h"
+#include "gui/error_text.h"
 #include "gui/login_dialog.h"
 #include "gui/main_window.h"
 #include "gui/translations.h"
 #include "gui_fixture.h"
+#include "storage/branch_database.h"
 
 #include <QAbstractButton>
 #include <QLineEdit>
@@ -95,6 +97,16 @@ private Q_SLOTS:
                     .endsWith(QStringLiteral("'800000.00' 与各期应还本金之和 '2222.22' 不一致")));
         QVERIFY(text("'L003-1' has no instalments in instalments.csv")
                     .endsWith(QStringLiteral("'L003-1' 在 instalments.csv 中没有任何一期还款")));
+    }
+
+    // Issue 9: the refusals of a step that needs the database alone, and of a damaged keyring, in Chinese.
+    void hardeningMessagesAreInChinese()
+    {
+        QCOMPARE(gui::errorText({ErrorCode::Conflict, storage::kNeedsDatabaseAloneMessage}),
+                 QStringLiteral("关闭其他正在使用此数据库的 Doorstep 后再试。"));
+        QCOMPARE(gui::errorText({ErrorCode::FileCorrupt, "The keyring file branch.db.keyring is damaged (checksum)."}),
+                 QStringLiteral("密钥环文件 branch.db.keyring 已损坏。"));
+        QVERIFY(hasChinese(gui::errorText({ErrorCode::Conflict, storage::kBusyMessage})));
     }
 };
 

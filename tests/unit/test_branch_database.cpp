@@ -7,8 +7,12 @@
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
+#include <chrono>
 #include <cstdio>
+#include <optional>
 #include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace doorstep;
 using namespace doorstep::storage;
@@ -334,4 +338,189 @@ TEST_CASE("an interrupted re-key is finished or undone on the next open", "[bran
     CHECK(BranchDatabase::open(branch.databasePath(), kAdminName, kAdminPassword));
     CHECK(BranchDatabase::open(branch.databasePath(), "supervisor", "super-pass-2026"));
     CHECK_FALSE(Keyring::load(branch.keyringPath()).value().hasSlot(kOfficer));
+}
+
+// Issue 9, item 1: every keyring change is a read-modify-write under the keyring's lock. Eight processes
+// each make twenty changes at once (ten new slots, then a new password for each); none is undone.
+TEST_CASE("eight processes changing the keyring at once lose none of the changes", "[branch_database][concurrency]")
+{
+    TestBranch branch;
+    constexpr int kProcesses = 8;
+    constexpr int kSlotsEach = 10;
+    const auto name = [](int p, int s) { return "w" + std::to_string(p) + "-" + std::to_string(s); };
+    std::vector<pid_t> children;
+    for (int p = 0; p < kProcesses; ++p) {
+        const pid_t pid = ::fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            // The child reports through its exit status only; Catch2 stays in the parent.
+            const auto retry = [](auto&& change) {
+                for (int attempt = 0; attempt < 20; ++attempt) {
+                    const Result<void> r = change();
+                    if (r) return true;
+                    if (r.error().code != ErrorCode::Conflict) return false;  // busy: try again
+                }
+                return false;
+            };
+            std::optional<BranchDatabase> db;
+            for (int attempt = 0; attempt < 20 && !db; ++attempt) {
+                if (auto opened = BranchDatabase::open(branch.databasePath(), kAdminName, kAdminPassword))
+                    db.emplace(std::move(*opened));
+            }
+            if (!db) ::_exit(2);
+            for (int s = 0; s < kSlotsEach; ++s) {
+                if (!retry([&] { return db->setSlot(name(p, s), "first-pass-2026", test::fastKdf()); })) ::_exit(3);
+            }
+            for (int s = 0; s < kSlotsEach; ++s) {
+                if (!retry([&] {
+                        return db->changePassword(name(p, s), "first-pass-2026", "second-pass-2026", test::fastKdf());
+                    }))
+                    ::_exit(4);
+            }
+            db->close();
+            ::_exit(0);
+        }
+        children.push_back(pid);
+    }
+    for (const pid_t pid : children) {
+        int status = 0;
+        REQUIRE(::waitpid(pid, &status, 0) == pid);
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 0);
+    }
+    const auto ring = Keyring::load(branch.keyringPath());
+    REQUIRE(ring);
+    CHECK(ring->slots().size() == 1 + kProcesses * kSlotsEach);
+    int opened = 0;
+    for (int p = 0; p < kProcesses; ++p) {
+        for (int s = 0; s < kSlotsEach; ++s) {
+            INFO(name(p, s));
+            CHECK(ring->unlock(name(p, s), "second-pass-2026"));
+            opened += ring->unlock(name(p, s), "second-pass-2026").has_value() ? 1 : 0;
+        }
+    }
+    CHECK(opened == kProcesses * kSlotsEach);
+    CHECK(BranchDatabase::open(branch.databasePath(), kAdminName, kAdminPassword));
+}
+
+TEST_CASE("a keyring change re-reads the keyring, keeping what another process wrote since", "[branch_database]")
+{
+    TestBranch branch;
+    // Two long-lived sessions, as the desktop app and a script would hold them.
+    auto app = BranchDatabase::open(branch.databasePath(), kAdminName, kAdminPassword);
+    auto script = BranchDatabase::open(branch.databasePath(), kAdminName, kAdminPassword);
+    REQUIRE(app);
+    REQUIRE(script);
+    REQUIRE(script->setSlot("bravo", "bravo-pass-2026", test::fastKdf()));
+    REQUIRE(app->setSlot("alpha", "alpha-pass-2026", test::fastKdf()));
+    const auto ring = Keyring::load(branch.keyringPath());
+    REQUIRE(ring);
+    CHECK(ring->hasSlot("alpha"));
+    CHECK(ring->hasSlot("bravo"));
+    CHECK(app->keyring().hasSlot("bravo"));
+}
+
+// Issue 9, item 2: a re-key needs the database alone; with another program in it nothing changes.
+TEST_CASE("removing a slot while another program has the database open refuses and changes nothing",
+          "[branch_database]")
+{
+    TestBranch branch;
+    auto db = BranchDatabase::open(branch.databasePath(), kAdminName, kAdminPassword);
+    REQUIRE(db);
+    REQUIRE(db->setSlot(kOfficer, kOfficerPassword, test::fastKdf()));
+    auto other = BranchDatabase::open(branch.databasePath(), kOfficer, kOfficerPassword);
+    REQUIRE(other);
+    const std::string keyringBefore = test::readBytes(branch.keyringPath());
+    const SecureBuffer keyBefore = test::databaseKey(branch.databasePath(), kAdminName, kAdminPassword);
+
+    const auto refused = db->removeSlotAndRekey(kOfficer);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::Conflict);
+    CHECK(refused.error().message == kNeedsDatabaseAloneMessage);
+    CHECK(test::readBytes(branch.keyringPath()) == keyringBefore);
+    CHECK(db->keyring().hasSlot(kOfficer));
+    // Both programs still work on the file under the old key.
+    CHECK(db->connection().prepare("SELECT count(*) FROM users").step());
+    CHECK(other->connection().prepare("SELECT count(*) FROM users").step());
+    CHECK(test::databaseKey(branch.databasePath(), kAdminName, kAdminPassword) == keyBefore);
+
+    other->close();
+    REQUIRE(db->removeSlotAndRekey(kOfficer));
+    CHECK_FALSE(Keyring::load(branch.keyringPath()).value().hasSlot(kOfficer));
+    CHECK_FALSE(test::databaseKey(branch.databasePath(), kAdminName, kAdminPassword) == keyBefore);
+    // The remover is back to sharing: another program may open the file again.
+    CHECK(BranchDatabase::open(branch.databasePath(), kAdminName, kAdminPassword));
+}
+
+// Issue 9, item 3: opening waits for a writer that holds the whole file instead of failing at once.
+TEST_CASE("opening waits for another connection's exclusive lock instead of failing", "[branch_database]")
+{
+    TestBranch branch;
+    auto holder = test::rawConnection(branch.databasePath(), kAdminName, kAdminPassword);
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE");
+    holder.execute("BEGIN EXCLUSIVE");
+    holder.execute("INSERT INTO settings (key, value) VALUES ('test.hold', '1')");
+    std::thread release([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+        holder.execute("COMMIT");
+        holder.close();
+    });
+    const auto started = std::chrono::steady_clock::now();
+    auto db = BranchDatabase::open(branch.databasePath(), kAdminName, kAdminPassword);
+    const auto waited = std::chrono::steady_clock::now() - started;
+    release.join();
+    INFO((db ? std::string("opened") : db.error().message));
+    CHECK(db);
+    CHECK(waited >= std::chrono::milliseconds(1000));
+}
+
+TEST_CASE("the keyring's temporary files left by a crash are removed at the next open", "[branch_database]")
+{
+    TestBranch branch;
+    const std::string copy = test::readBytes(branch.keyringPath());
+    const fs::path stale1 = branch.keyringPath().string() + ".tmp-AbC123";
+    const fs::path stale2 = branch.keyringPath().string() + ".next.tmp-XyZ789";
+    const fs::path unrelated = branch.dir() / "notes.txt.tmp-keep";
+    test::writeBytes(stale1, copy);
+    test::writeBytes(stale2, copy);
+    test::writeBytes(unrelated, "not ours");
+    REQUIRE(BranchDatabase::open(branch.databasePath(), kAdminName, kAdminPassword));
+    CHECK_FALSE(fs::exists(stale1));
+    CHECK_FALSE(fs::exists(stale2));
+    CHECK(fs::exists(unrelated));
+}
+
+// Issue 9, item 9: any damage is refused with a sentence that names the keyring file.
+TEST_CASE("a damaged keyring is refused naming the file, and a flipped salt is damage", "[branch_database]")
+{
+    TestBranch branch;
+    const std::string good = test::readBytes(branch.keyringPath());
+    const std::string fileName = branch.keyringPath().filename().string();
+    SECTION("a line holding one space")
+    {
+        test::writeBytes(branch.keyringPath(),
+                         good.substr(0, good.find('\n') + 1) + " \n" + good.substr(good.find('\n') + 1));
+    }
+    SECTION("one hex digit of the salt flipped")
+    {
+        std::string bad = good;
+        const auto slot = bad.find("slot admin argon2id13 ");
+        // The salt is the sixth word of the slot line.
+        std::size_t at = slot;
+        for (int word = 0; word < 5; ++word)
+            at = bad.find(' ', at) + 1;
+        bad[at] = bad[at] == '0' ? '1' : '0';
+        test::writeBytes(branch.keyringPath(), bad);
+    }
+    SECTION("the database id changed")
+    {
+        std::string bad = good;
+        const auto at = bad.find("database ") + 9;
+        bad[at] = bad[at] == 'a' ? 'b' : 'a';
+        test::writeBytes(branch.keyringPath(), bad);
+    }
+    const Error e = openError(branch.databasePath(), kAdminName, kAdminPassword);
+    CHECK(e.code == ErrorCode::FileCorrupt);
+    CHECK_THAT(e.message, Catch::Matchers::StartsWith("The keyring file " + fileName + " is damaged"));
+    CHECK(BranchDatabase::checkFiles(branch.databasePath()).error().code == ErrorCode::FileCorrupt);
 }

@@ -268,7 +268,16 @@ TEST_CASE("import an extract, refuse a bad one, print the cases as CSV and JSON"
     CHECK_THAT(imported.out, ContainsSubstring(" 30 loans, "));
     CHECK_THAT(imported.out, ContainsSubstring("Delinquency as of 2026-11-30: 30 loans"));
 
-    const Run csv = cli.run(as(kAdminPassword), db + "cases --as-of 2026-11-30 --format csv");
+    // docs/security.md: administrators see no cases at all, in the CLI as in the app (issue 9, item 12).
+    const Run asAdmin = cli.run(as(kAdminPassword), db + "cases --as-of 2026-11-30 --format csv");
+    CHECK(asAdmin.status == 1);
+    CHECK(asAdmin.out.empty());
+    CHECK_THAT(asAdmin.err, ContainsSubstring("Your role does not allow this action."));
+    REQUIRE(cli.run(as(kAdminPassword) + " DOORSTEP_NEW_PASSWORD=" + quoted(kOfficerPassword),
+                    db + "user add super1 --role supervisor")
+                .status == 0);
+    const std::string super = "--db " + cli.db() + " --user super1 ";
+    const Run csv = cli.run(as(kOfficerPassword), super + "cases --as-of 2026-11-30 --format csv");
     REQUIRE(csv.status == 0);
     const auto rows = lines(csv.out);
     REQUIRE(rows.size() == 1 + 30);
@@ -287,7 +296,7 @@ TEST_CASE("import an extract, refuse a bad one, print the cases as CSV and JSON"
     }
     CHECK(loanIds.size() == 30);
 
-    const Run json = cli.run(as(kAdminPassword), db + "cases --as-of 2026-11-30 --format json");
+    const Run json = cli.run(as(kOfficerPassword), super + "cases --as-of 2026-11-30 --format json");
     REQUIRE(json.status == 0);
     CHECK_THAT(json.out, StartsWith("["));
     CHECK_THAT(json.out, Catch::Matchers::EndsWith("]\n"));
@@ -393,4 +402,63 @@ TEST_CASE("import says who left the book and came back and lists the extract's w
     REQUIRE(back.status == 0);
     CHECK_THAT(back.out, ContainsSubstring(fmt::format("back in the book: {} loans, 1 borrowers.", goneLoans.size())));
     CHECK(lines(cli.run(as(kOfficerPassword), "--db " + cli.db() + " --user zhou.min left-book").out).size() == 1);
+}
+
+// Issue 9, item 13: "ten wrong passwords at 0.4 s each": the back-off holds for a loop of CLI calls too.
+TEST_CASE("a loop of doorstep-cli calls with wrong passwords is slowed down like the app", "[cli]")
+{
+    const Cli cli;
+    const std::string db = "--db " + cli.db() + " --user admin ";
+    REQUIRE(cli.run(as(kAdminPassword), db + "init").status == 0);
+    for (int i = 0; i < 4; ++i) {
+        const Run wrong = cli.run(as("not-the-password-1"), db + "user list");
+        CHECK(wrong.status == 1);
+        CHECK_THAT(wrong.err, ContainsSubstring("The user name or password is not correct."));
+    }
+    const Run held = cli.run(as(kAdminPassword), db + "user list");
+    CHECK(held.status == 1);
+    CHECK_THAT(held.err, ContainsSubstring("Too many failed attempts; wait before trying again."));
+}
+
+// Issue 9, item 4: a district =cmd|' /C calc'!A0 was written raw by `screen --format csv`.
+TEST_CASE("screen --format csv writes a district a spreadsheet would run as text", "[cli][portfolio]")
+{
+    const Cli cli;
+    const std::string db = "--db " + cli.db() + " --user admin ";
+    const auto extract = cli.dir() / "extract";
+    REQUIRE(cli.run("", "demo extract --loans 200 --seed 5 --out " + quoted(extract.string())).status == 0);
+    const std::string formula = "=cmd|' /C calc'!A0";
+    auto rows = lines(test::readBytes(extract / "borrowers.csv"));
+    std::string hostile = rows.at(0) + "\n";
+    int changed = 0;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        if (rows[i].empty()) continue;
+        auto f = fields(rows[i]);
+        if (rows[i].find('"') == std::string::npos && f.size() > 6) {
+            f[6] = formula;
+            ++changed;
+        }
+        std::string line;
+        for (std::size_t k = 0; k < f.size(); ++k)
+            line += (k == 0 ? "" : ",") + f[k];
+        hostile += line + "\n";
+    }
+    REQUIRE(changed > 100);
+    test::writeBytes(extract / "borrowers.csv", hostile);
+    REQUIRE(cli.run(as(kAdminPassword), db + "init").status == 0);
+    REQUIRE(cli.run(as(kAdminPassword) + " DOORSTEP_NEW_PASSWORD=" + quoted(kOfficerPassword),
+                    db + "user add super1 --role supervisor")
+                .status == 0);
+    REQUIRE(cli.run(as(kAdminPassword), db + "import " + quoted(extract.string())).status == 0);
+    const Run screen =
+        cli.run(as(kOfficerPassword), "--db " + cli.db() + " --user super1 screen --as-of 2026-11-30 --format csv");
+    REQUIRE(screen.status == 0);
+    const auto out = lines(screen.out);
+    REQUIRE(out.size() > 2);
+    CHECK(occurrences(screen.out, ",'" + formula + ",") > 0);
+    CHECK(occurrences(screen.out, "," + formula) == 0);
+    for (std::size_t i = 1; i < out.size(); ++i) {
+        for (const auto& f : fields(out[i]))
+            CHECK_FALSE(f.starts_with('='));
+    }
 }

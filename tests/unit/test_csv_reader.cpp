@@ -4,6 +4,7 @@
 #include "support/temp_dir.h"
 
 #include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
 #include <string>
 #include <vector>
 
@@ -185,7 +186,7 @@ TEST_CASE("text not in the encoding stops reading at its line, after the records
     const Read read = readText("a,b\n1,2\n3,\"x\ny\xCD\xF5\"\n", CsvOptions{.encoding = io::Encoding::Utf8});
     REQUIRE(read.error);
     CHECK(read.error->code == ErrorCode::FileCorrupt);
-    CHECK(read.error->message == "the text is not valid UTF-8");
+    CHECK(read.error->message == "the text is not valid UTF-8 at character 2 of this line");
     CHECK(read.errorLine == 4);
     CHECK(read.records.size() == 2);
 }
@@ -230,4 +231,25 @@ TEST_CASE("an empty file has no records", "[csv_reader]")
     const Read read = readText("");
     CHECK_FALSE(read.error);
     CHECK(read.records.empty());
+}
+
+// Issue 9, item 7: "invalid bytes on line 6 are reported as line 2 without a column".
+TEST_CASE("bad bytes are reported at their own line and character, whatever the encoding", "[csv_reader]")
+{
+    const std::string text = "id,name\nA1,x\nA2,y\nA3,z\nA4,w\nA5,ab\xFF\xFE\nA6,v\n";
+    for (const auto encoding : {io::Encoding::Auto, io::Encoding::Utf8, io::Encoding::Gb18030}) {
+        for (const std::size_t block : {std::size_t{1}, std::size_t{7}, std::size_t{1} << 20}) {
+            INFO("encoding " << io::encodingName(encoding) << ", block " << block);
+            const Read read = readText(text, CsvOptions{.encoding = encoding, .blockSize = block});
+            REQUIRE(read.error);
+            CHECK(read.errorLine == 6);
+            CHECK_THAT(read.error->message, Catch::Matchers::EndsWith(" at character 6 of this line"));
+            CHECK(read.records.size() == 5);
+        }
+    }
+    // Characters, not bytes: three Chinese characters before the bad byte.
+    const Read chinese = readText("名称\n王秀英\xFF\n", CsvOptions{.encoding = io::Encoding::Utf8});
+    REQUIRE(chinese.error);
+    CHECK(chinese.errorLine == 2);
+    CHECK(chinese.error->message == "the text is not valid UTF-8 at character 4 of this line");
 }

@@ -29,6 +29,35 @@ TEST_CASE("a field is quoted only when it holds a comma, a quote, CR or LF", "[c
     CHECK(field("浦东新区张杨路1500号3室, 后门") == "\"浦东新区张杨路1500号3室, 后门\"");
 }
 
+// Issue 9, item 4: a loan id =HYPERLINK("http://x","y") and a district =cmd|' /C calc'!A0 were written raw.
+TEST_CASE("a field a spreadsheet would run as a formula gets a leading quote; numbers stay numbers", "[csv_writer]")
+{
+    const auto field = [](std::string_view text) {
+        std::string out;
+        io::appendCsvField(out, text);
+        return out;
+    };
+    CHECK(field("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0");
+    CHECK(field("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    CHECK(field("+1+1") == "'+1+1");
+    CHECK(field("-2+3+cmd|' /C calc'!A0") == "'-2+3+cmd|' /C calc'!A0");
+    CHECK(field("@SUM(A1:A9)") == "'@SUM(A1:A9)");
+    CHECK(field("\t=1") == "'\t=1");
+    CHECK(field("\r=1") == "\"'\r=1\"");
+    CHECK(field("-") == "'-");
+    CHECK(field("-.5") == "'-.5");
+    CHECK(field("-1e5") == "'-1e5");
+    // Numbers, negative amounts included, are not text: they stay numbers.
+    CHECK(field("-123456") == "-123456");
+    CHECK(field("-0.5") == "-0.5");
+    CHECK(field("-31.230416") == "-31.230416");
+    CHECK(field("42") == "42");
+    // Only the first character counts.
+    CHECK(field("a=b") == "a=b");
+    CHECK(field("L0000123-1") == "L0000123-1");
+    CHECK(field("浦东新区=") == "浦东新区=");
+}
+
 TEST_CASE("a record joins its fields with commas and ends with CRLF", "[csv_writer]")
 {
     const std::array<std::string_view, 4> fields{"L1", "", "a,b", "x\"y"};

@@ -495,3 +495,28 @@ TEST_CASE("the allocation order has a stable stored form", "[delinquency]")
         CHECK_FALSE(parseAllocationOrder(bad).has_value());
     }
 }
+
+// Issue 9, item 5 / docs/data-formats.md "Identifiers, text and bounds": at the import's bounds (480
+// instalments of 100,000,000.00 yuan principal and interest each, a rate of 999.9999 %, a penalty markup
+// of 100 %) a loan due from year 1 and assessed on 9999-12-31 stays far from overflowing 64 bits.
+TEST_CASE("a loan at the import's money bounds cannot overflow on any accepted date", "[delinquency]")
+{
+    constexpr std::int64_t kMaxFen = 10'000'000'000;
+    const Loan loan = loanAt(9'999'999);
+    std::vector<Instalment> schedule;
+    for (int i = 0; i < 480; ++i)
+        schedule.push_back(due(i + 1, ymd(1 + i / 12, static_cast<unsigned>(i % 12 + 1), 28), kMaxFen, kMaxFen));
+    DelinquencySettings settings;
+    settings.penaltyMarkupPercent = 100;
+    const LoanDelinquency d = assess(loan, schedule, {}, ymd(9999, 12, 31), settings);
+    const std::int64_t dues = 480 * 2 * kMaxFen;
+    CHECK(d.overduePrincipal.fen == 480 * kMaxFen);
+    CHECK(d.overdueInterest.fen == 480 * kMaxFen);
+    // Each fen owed for ~9,980 years at twice 999.9999 % over a 360-day year: about 2 × 10^5 times itself.
+    CHECK(d.penaltyAccrued.fen > 190'000 * 480 * kMaxFen);
+    CHECK(d.penaltyAccrued.fen < 205'000 * 480 * kMaxFen);
+    CHECK(d.compoundAccrued.fen == d.penaltyAccrued.fen);
+    CHECK(d.totalOverdue.fen == dues + d.penaltyAccrued.fen + d.compoundAccrued.fen);
+    CHECK(d.totalOverdue.fen > 0);
+    CHECK(d.totalOverdue.fen < 2'000'000'000'000'000'000);
+}

@@ -316,9 +316,15 @@ TEST_CASE("recompute needs a supervisor or administrator", "[delinquency_service
     CHECK(cases.error().code == ErrorCode::PermissionDenied);
     CHECK(test::queryInt(f.db(), "SELECT count(*) FROM loan_status") == 0);
 
+    // docs/security.md: administrators see no cases at all, though they may recompute (issue 9, item 12).
+    const auto asAdmin = app::forEachCase(*f.admin, day(2026, 11, 5), [](const app::CaseRow&) {});
+    REQUIRE_FALSE(asAdmin);
+    CHECK(asAdmin.error().code == ErrorCode::PermissionDenied);
+
     f.branch.addUser("chief", Role::Supervisor, "review-pass-2026");
     auto chief = f.branch.login("chief", "review-pass-2026");
     REQUIRE(app::recompute(*chief, day(2026, 11, 5)));
+    CHECK(app::forEachCase(*chief, day(2026, 11, 5), [](const app::CaseRow&) {}));
     CHECK(test::queryInt(f.db(), "SELECT count(*) FROM loan_status") == 2);
 }
 
@@ -371,6 +377,8 @@ TEST_CASE("forEachCase yields one row per loan, matching the stored state of the
 {
     test::TestBranch branch;
     auto admin = branch.loginAdmin();
+    branch.addUser("chief", Role::Supervisor, "review-pass-2026");
+    auto chief = branch.login("chief", "review-pass-2026");  // the cases are a supervisor's view
     test::TempDir files;
     io::SyntheticOptions options;
     options.loans = 120;
@@ -394,7 +402,7 @@ TEST_CASE("forEachCase yields one row per loan, matching the stored state of the
     const std::int64_t history = test::queryInt(db, "SELECT count(*) FROM status_history");
     const std::int64_t exports = auditCount(db, "portfolio.export_cases");
     std::map<std::string, std::string> emitted;
-    const auto count = app::forEachCase(*admin, asOf, [&](const app::CaseRow& r) {
+    const auto count = app::forEachCase(*chief, asOf, [&](const app::CaseRow& r) {
         const auto& d = r.delinquency;
         const std::string line =
             r.borrowerId + "|" + std::string(productName(r.product)) + "|" + std::to_string(d.dpd) + "|" +
@@ -413,7 +421,7 @@ TEST_CASE("forEachCase yields one row per loan, matching the stored state of the
 
     // Another date is computed without touching the stored state.
     std::int64_t later = 0;
-    REQUIRE(app::forEachCase(*admin, day(2027, 6, 30), [&](const app::CaseRow&) { ++later; }));
+    REQUIRE(app::forEachCase(*chief, day(2027, 6, 30), [&](const app::CaseRow&) { ++later; }));
     CHECK(later == 120);
     CHECK(test::queryInt(db, "SELECT count(*) FROM loan_status WHERE as_of <> '2026-11-30'") == 0);
 }
@@ -423,6 +431,8 @@ TEST_CASE("recompute from the ledger stores for every loan what the engine gives
 {
     test::TestBranch branch;
     auto admin = branch.loginAdmin();
+    branch.addUser("chief", Role::Supervisor, "review-pass-2026");
+    auto chief = branch.login("chief", "review-pass-2026");  // the cases are a supervisor's view
     test::TempDir files;
     io::SyntheticOptions options;
     options.loans = 300;
@@ -461,7 +471,7 @@ TEST_CASE("recompute from the ledger stores for every loan what the engine gives
         CHECK(stored == expected);
         // forEachCase, from the ledger as well, gives the same.
         Texts cases;
-        REQUIRE(app::forEachCase(*admin, asOf,
+        REQUIRE(app::forEachCase(*chief, asOf,
                                  [&](const app::CaseRow& r) { cases.push_back(line(r.loanId, r.delinquency)); }));
         CHECK(cases == expected);
         // The same date again: every state is already stored, nothing is written.

@@ -1,5 +1,7 @@
 #include "io/extract_reader.h"
 
+#include "io/extract_table.h"
+
 #include "support/db_query.h"
 #include "support/file_bytes.h"
 #include "support/temp_dir.h"
@@ -233,7 +235,8 @@ TEST_CASE("GB18030 files are detected and read as UTF-8", "[extract_reader]")
     // Told it is UTF-8, the reader says where the text stops making sense, and does not go on in that file.
     const auto wrong = readWith({{"borrowers.csv", gbBorrowers}}, ExtractOptions{.encoding = Encoding::Utf8});
     CHECK(problemsOf(wrong) ==
-          Texts{"borrowers.csv line 2: the text is not valid UTF-8; the rest of this file was not read"});
+          Texts{"borrowers.csv line 2: the text is not valid UTF-8 at character 6 of this line; the rest of this file "
+                "was not read"});
 }
 
 TEST_CASE("values that are not numbers, dates or rates name the column and quote the text", "[extract_reader]")
@@ -876,4 +879,80 @@ TEST_CASE("a payment id stored for another loan is refused when the import names
           Texts{"payments.csv line 4, column payment_id: 'P3' is stored for loan 'L001-1' by an earlier extract; "
                 "this extract gives it to loan 'L002-1'"});
     CHECK(readWith({}).problems.empty());
+// Issue 9, item 4: ids are written into CSV output and messages, so they must be plain identifiers.
+TEST_CASE("ids that are not plain identifiers are refused, naming the column", "[extract_reader]")
+{
+    const std::string formulaLoan = "=HYPERLINK(\"http://x\",\"y\")";
+    const Texts loans = problemsWith("loans.csv", kLoanHeader,
+                                     "\"" + std::string("=HYPERLINK(\"\"http://x\"\",\"\"y\"\")") +
+                                         "\",C001,consumer,150000.00,4.35,2025-03-15,36,equal_instalment,officer1\n"
+                                         "L002-1,C002,mortgage,800000,3.1,2024-01-10,360,equal_principal,-x\n");
+    REQUIRE(loans.size() >= 2);
+    CHECK_THAT(loans[0], Catch::Matchers::StartsWith("loans.csv line 2, column loan_id: '" + formulaLoan +
+                                                     "' is not a plain identifier"));
+    CHECK_THAT(loans[1],
+               Catch::Matchers::StartsWith("loans.csv line 3, column officer: '-x' is not a plain identifier"));
+    // The rule at its edges.
+    CHECK(io::detail::isPlainIdentifier("L0000123-1"));
+    CHECK(io::detail::isPlainIdentifier("a.b_c-9"));
+    CHECK(io::detail::isPlainIdentifier(std::string(64, 'x')));
+    CHECK_FALSE(io::detail::isPlainIdentifier(std::string(65, 'x')));
+    CHECK_FALSE(io::detail::isPlainIdentifier(""));
+    CHECK_FALSE(io::detail::isPlainIdentifier("-L1"));
+    CHECK_FALSE(io::detail::isPlainIdentifier(".L1"));
+    CHECK_FALSE(io::detail::isPlainIdentifier("L 1"));
+    CHECK_FALSE(io::detail::isPlainIdentifier("贷款1"));
+    CHECK_FALSE(io::detail::isPlainIdentifier("L1,2"));
+}
+
+// Issue 9, item 8: a NUL byte inside a field was accepted and stored.
+TEST_CASE("a control character in any text field is refused, without quoting the text", "[extract_reader]")
+{
+    const std::string rows = std::string("C001,王秀") + '\0' +
+                             "英,110101199003071233,13812345678,张杨路1500号,浦东新区\n" +
+                             "C002,李强,44030419780101031X,13900001111,漕溪北路1号,徐汇区\x7F\n";
+    const Texts nul = problemsOf(readWith({{"borrowers.csv", kBorrowerHeader + "\n" + rows}}));
+    REQUIRE(nul.size() >= 2);
+    CHECK(nul[0] == "borrowers.csv line 2, column name: holds a control character (U+0000); text may not contain "
+                    "control characters");
+    CHECK(nul[1] == "borrowers.csv line 3, column district: holds a control character (U+007F); text may not "
+                    "contain control characters");
+    CHECK(io::detail::findControlCharacter("bell\ahere") == 4);
+    CHECK(io::detail::findControlCharacter("tab\there, two\r\nlines") == std::string_view::npos);
+    CHECK(io::detail::findControlCharacter("c1 \xC2\x85") == 3);
+    CHECK(io::detail::findControlCharacter("浦东新区 ¥") == std::string_view::npos);
+}
+
+// Issue 9, item 5: 480 instalments of 999,999,999,999,999.99 yuan imported and `cases` printed negative totals.
+TEST_CASE("amounts above 100,000,000.00 yuan are refused; the bound itself is accepted", "[extract_reader]")
+{
+    const Texts huge = problemsWith("instalments.csv", kInstalmentHeader,
+                                    "L001-1,1,2025-04-15,999999999999999.99,543.75\n"
+                                    "L001-1,2,2025-05-15,100000000.01,529.61\n"
+                                    "L002-1,1,2024-02-10,100000000.00,100000000\n");
+    CHECK(huge == Texts{"instalments.csv line 2, column principal_due: the value is more than the largest amount "
+                        "accepted, 100,000,000.00 yuan",
+                        "instalments.csv line 3, column principal_due: the value is more than the largest amount "
+                        "accepted, 100,000,000.00 yuan"});
+    const Texts manyInstalments = problemsWith("instalments.csv", kInstalmentHeader, "L001-1,481,2065-04-15,1,1\n");
+    REQUIRE_FALSE(manyInstalments.empty());
+    CHECK_THAT(manyInstalments[0], Catch::Matchers::ContainsSubstring("'481' is not between 0 and 480"));
+}
+
+// Issue 9, items 6 and 7: a UTF-8 file with one GBK-encoded name became mojibake, silently; bad bytes on
+// line 6 were reported as line 2 without a column.
+TEST_CASE("a UTF-8 file with one GBK name is refused at that name's line and character", "[extract_reader]")
+{
+    const std::string header = kBorrowerHeader + "\n";
+    std::string rows;
+    rows += "C001,王秀英,110101199003071233,13812345678,张杨路1500号,浦东新区\n";
+    rows += "C002,李强,44030419780101031X,13900001111,漕溪北路1号,徐汇区\n";
+    rows += "C003,张伟,110101199003071233,13812345678,张杨路1号,浦东新区\n";
+    rows += "C004,刘洋,44030419780101031X,13900001111,漕溪北路2号,徐汇区\n";
+    rows += "C005,\xCD\xF5\xCE\xB0,110101199003071233,13812345678,张杨路2号,浦东新区\n";  // 王伟 in GBK, line 6
+    for (const auto encoding : {Encoding::Auto, Encoding::Utf8}) {
+        const auto result = readWith({{"borrowers.csv", header + rows}}, ExtractOptions{.encoding = encoding});
+        CHECK(problemsOf(result) == Texts{"borrowers.csv line 6: the text is not valid UTF-8 at character 6 of "
+                                          "this line; the rest of this file was not read"});
+    }
 }

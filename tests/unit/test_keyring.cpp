@@ -4,6 +4,7 @@
 #include "support/temp_dir.h"
 
 #include <catch2/catch_test_macros.hpp>
+#include <cctype>
 
 using namespace doorstep;
 using namespace doorstep::storage;
@@ -106,11 +107,66 @@ TEST_CASE("a damaged keyring is FileCorrupt, whatever the damage", "[keyring]")
         salt = good.find(' ', salt) + 1;
     badHex[salt] = 'z';
     CHECK(corrupt(badHex));
-    std::string shortSlot = good;
-    shortSlot.erase(good.rfind(' '));  // drop the pending field of the last slot
+    // Without its check line (as written before there was one) so the slot line itself is what is wrong.
+    const std::string unchecked = good.substr(0, good.find("\ncheck ") + 1);
+    std::string shortSlot = unchecked;
+    shortSlot.erase(unchecked.rfind(' '));  // drop the pending field of the last slot
     shortSlot += "\n";
     CHECK(corrupt(shortSlot));
     CHECK(Keyring::parse(good));
+}
+
+// Issue 9, item 9: "doorstep-cli and doorstep crash (exit 139) on a keyring line holding one space".
+TEST_CASE("a keyring line of spaces is damage, not a crash", "[keyring]")
+{
+    Ring r;
+    const std::string good = r.ring.serialize();
+    const std::string unchecked = good.substr(0, good.find("\ncheck ") + 1);
+    const std::string header = "doorstep-keyring 1\n";
+    for (const std::string& line : {std::string(" "), std::string("   "), std::string(" \r")}) {
+        INFO("line '" << line << "'");
+        const auto parsed = Keyring::parse(header + line + "\n" + unchecked.substr(header.size()));
+        REQUIRE_FALSE(parsed);
+        CHECK(parsed.error().code == ErrorCode::FileCorrupt);
+    }
+    CHECK_FALSE(Keyring::parse(header + " "));  // the last line, without its line break
+}
+
+TEST_CASE("the keyring's check line finds a flipped byte anywhere, and older keyrings without it still read",
+          "[keyring]")
+{
+    Ring r;
+    const std::string good = r.ring.serialize();
+    REQUIRE(good.find("\ncheck ") != std::string::npos);
+    const std::string unchecked = good.substr(0, good.find("\ncheck ") + 1);
+    // A keyring written before the check line existed.
+    const auto old = Keyring::parse(unchecked);
+    REQUIRE(old);
+    CHECK(old->unlock("admin", "admin-pass-2026"));
+    // Every hex digit of the salt, the secret, the public key and the database id is covered.
+    int refused = 0;
+    int flipped = 0;
+    for (std::size_t at = good.find("\ndatabase ") + 10; at < unchecked.size(); ++at) {
+        if (!std::isxdigit(static_cast<unsigned char>(good[at]))) continue;
+        std::string bad = good;
+        bad[at] = bad[at] == '0' ? '1' : '0';
+        ++flipped;
+        const auto parsed = Keyring::parse(bad);
+        if (!parsed && parsed.error().code == ErrorCode::FileCorrupt) ++refused;
+    }
+    CHECK(flipped > 500);
+    CHECK(refused == flipped);
+}
+
+TEST_CASE("a keyring file's damage is reported naming the file", "[keyring]")
+{
+    TempDir dir;
+    const auto path = dir.path() / "branch.db.keyring";
+    test::writeBytes(path, "doorstep-keyring 1\n \n");
+    const auto loaded = Keyring::load(path);
+    REQUIRE_FALSE(loaded);
+    CHECK(loaded.error().code == ErrorCode::FileCorrupt);
+    CHECK(loaded.error().message == "The keyring file branch.db.keyring is damaged (blank line).");
 }
 
 TEST_CASE("a slot whose cost was tampered with is refused, not derived", "[keyring]")

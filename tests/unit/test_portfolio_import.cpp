@@ -9,6 +9,7 @@
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -865,4 +866,20 @@ TEST_CASE("a loan and borrower that left the book keep their figures, leave reco
     CHECK(test::queryTexts(db, "SELECT state FROM visit_queue WHERE borrower_id = " + std::to_string(c002)) ==
           Texts{"open"});
     CHECK(query.count({}) == 2);
+// Issue 9, item 3: "a second import sometimes ends with 'the command failed unexpectedly'". While another
+// program holds the database's write lock past the busy timeout, the import answers busy, as a value.
+TEST_CASE("an import while another program writes answers busy after the wait", "[portfolio_import]")
+{
+    Fixture f;
+    const auto folder = f.synthetic(5, 3);
+    auto other = f.branch.loginAdmin();
+    storage::Transaction writing(other->database().connection());  // another import, say
+    const auto started = std::chrono::steady_clock::now();
+    const auto report = app::importExtract(*f.session, folder, {});
+    const auto waited = std::chrono::steady_clock::now() - started;
+    REQUIRE_FALSE(report);
+    CHECK(report.error().code == ErrorCode::Conflict);
+    CHECK(report.error().message ==
+          "The database is busy: another Doorstep program is writing to it. Try again when it is done.");
+    CHECK(waited >= std::chrono::seconds{4});
 }

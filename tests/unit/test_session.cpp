@@ -1,16 +1,23 @@
 #include "app/session.h"
 
+#include "app/failed_logins.h"
 #include "app/user_admin.h"
 #include "storage/audit_repository.h"
+#include "support/file_bytes.h"
 #include "support/test_branch.h"
 
 #include <catch2/catch_test_macros.hpp>
+#include <csignal>
+#include <filesystem>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace doorstep;
 using doorstep::test::kAdminName;
 using doorstep::test::kAdminPassword;
 using doorstep::test::TestBranch;
 using std::chrono::seconds;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -166,4 +173,98 @@ TEST_CASE("new slots use the configured key-derivation cost", "[session]")
     CHECK(app::Session::kdfParamsForNewSlots().memLimit == storage::KdfParams::interactive().memLimit);
     app::Session::setKdfParamsForNewSlots(saved);
     CHECK(app::Session::kdfParamsForNewSlots().memLimit == saved.memLimit);
+}
+
+namespace {
+
+const char* g_killAt = nullptr;
+
+void killHere(std::string_view step)
+{
+    if (g_killAt != nullptr && step == g_killAt) ::raise(SIGKILL);
+}
+
+int countEvents(app::Session& session, std::string_view action)
+{
+    int n = 0;
+    storage::AuditRepository(session.database().connection()).forEach([&](const AuditEvent& e) {
+        n += e.action == action ? 1 : 0;
+    });
+    return n;
+}
+
+}  // namespace
+
+// Issue 9, item 11: "kill -9 right after the keyring rename during user passwd leaves the new password
+// working with no user.change_password audit event". The process is killed at each step of the change.
+TEST_CASE("a password change and its audit event never part, wherever the process is killed", "[session]")
+{
+    struct Case {
+        const char* step;
+        bool changed;  // whether the change counts once the dust settles
+    };
+    for (const Case c : {Case{"keyring.staged", false}, Case{"keyring.committed", true}, Case{"keyring.renamed", true}})
+        for (const bool newPasswordFirst : {false, true}) {
+            DYNAMIC_SECTION("killed at " << c.step << (newPasswordFirst ? ", the new password tried first" : ""))
+            {
+                TestBranch branch;
+                const pid_t pid = ::fork();
+                REQUIRE(pid >= 0);
+                if (pid == 0) {
+                    g_killAt = c.step;
+                    storage::BranchDatabase::setStepHookForTests(&killHere);
+                    app::SystemClock clock;
+                    app::LoginThrottle throttle(clock);
+                    auto session =
+                        app::Session::login(branch.databasePath(), kAdminName, kAdminPassword, throttle, clock);
+                    if (!session) ::_exit(2);
+                    (void)(*session)->changeOwnPassword(kAdminPassword, "brand-new-pass-1");
+                    ::_exit(3);  // the hook ends the process before this
+                }
+                int status = 0;
+                REQUIRE(::waitpid(pid, &status, 0) == pid);
+                REQUIRE(WIFSIGNALED(status));
+                REQUIRE(WTERMSIG(status) == SIGKILL);
+
+                // Whichever password is tried first, and so settles what the crash left, the outcome is the same.
+                const std::string_view now = c.changed ? std::string_view("brand-new-pass-1") : kAdminPassword;
+                const std::string_view before = c.changed ? kAdminPassword : std::string_view("brand-new-pass-1");
+                if (newPasswordFirst)
+                    CHECK(storage::BranchDatabase::open(branch.databasePath(), kAdminName, "brand-new-pass-1")
+                              .has_value() == c.changed);
+                CHECK_FALSE(storage::BranchDatabase::open(branch.databasePath(), kAdminName, before));
+                auto session = branch.login(kAdminName, now);
+                CHECK(countEvents(*session, "user.change_password") == (c.changed ? 1 : 0));
+                session.reset();
+                CHECK_FALSE(storage::BranchDatabase::open(branch.databasePath(), kAdminName, before));
+                CHECK(storage::BranchDatabase::open(branch.databasePath(), kAdminName, now));
+                CHECK_FALSE(fs::exists(branch.keyringPath().string() + ".next"));
+            }
+        }
+}
+
+// Issue 9, item 13: the back-off holds for every way in. Each login here is a new throttle, as each
+// doorstep-cli call is a new process; the count lives beside the database, per user.
+TEST_CASE("the login back-off holds across processes and is kept per user", "[session]")
+{
+    TestBranch branch;
+    branch.addUser("officer1", Role::Officer, kOfficerPassword);
+    const auto freshLogin = [&](std::string_view user, std::string_view password) {
+        app::LoginThrottle throttle(branch.clock);  // what a new process starts with
+        return app::Session::login(branch.databasePath(), user, password, throttle, branch.clock);
+    };
+    for (int i = 0; i < 4; ++i)
+        CHECK(freshLogin(kAdminName, "guess-number-" + std::to_string(i)).error().code == ErrorCode::WrongCredentials);
+    CHECK(freshLogin(kAdminName, kAdminPassword).error().code == ErrorCode::Throttled);
+    // Another user is not held up by someone guessing the administrator's password.
+    CHECK(freshLogin("officer1", kOfficerPassword));
+    branch.clock.advance(seconds{2});
+    CHECK(freshLogin(kAdminName, kAdminPassword));
+    // The success cleared the count: three more failures are free again.
+    for (int i = 0; i < 3; ++i)
+        CHECK(freshLogin(kAdminName, "guess-again-" + std::to_string(i)).error().code == ErrorCode::WrongCredentials);
+    CHECK(freshLogin(kAdminName, kAdminPassword));
+    // The file holds no user name.
+    const std::string file = test::readBytes(app::FailedLogins::pathFor(branch.databasePath()));
+    CHECK(file.find("admin") == std::string::npos);
 }

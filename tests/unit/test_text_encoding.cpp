@@ -150,3 +150,17 @@ TEST_CASE("text that ends inside a character is an error at the end", "[text_enc
     // A lone start of a BOM is text like any other.
     CHECK(decodeInChunks(Encoding::Utf8, "\xEF\xBB", 1).error().message == "the text is not valid UTF-8");
 }
+
+// Issue 9, item 6: a UTF-8 file with one GBK-encoded name was read whole as GB18030.
+TEST_CASE("text that is mostly UTF-8 is UTF-8 even with a stray GBK name; GBK text stays GB18030", "[text_encoding]")
+{
+    const std::string utf8 = "王秀英,浦东新区\n李强,徐汇区\n张伟,浦东新区\n";
+    const std::string gbkName = "\xCD\xF5\xCE\xB0";  // 王伟
+    CHECK(io::detectEncoding(utf8 + gbkName + ",徐汇区\n", true) == Encoding::Utf8);
+    CHECK(io::detectEncoding(gbkName + "," + utf8, true) == Encoding::Utf8);
+    // GBK text: 王秀英,浦东新区 / 李强,徐汇区
+    const std::string gbk = "\xCD\xF5\xD0\xE3\xD3\xA2,\xC6\xD6\xB6\xAB\xD0\xC2\xC7\xF8\n\xC0\xEE\xC7\xBF,"
+                            "\xD0\xEC\xBB\xE3\xC7\xF8\n";
+    CHECK(io::detectEncoding(gbk, true) == Encoding::Gb18030);
+    CHECK(io::detectEncoding(gbk + gbk + gbk, false) == Encoding::Gb18030);
+}

@@ -259,3 +259,31 @@ TEST_CASE("user administration writes an audit event for each change, naming no 
         CHECK(e.recordId.find("li.wei") == std::string::npos);
     });
 }
+
+// Issue 9, item 2: "user remove while another process has the database open is left half-done". Now it
+// refuses before changing anything, in words a person understands, and completes once the other is gone.
+TEST_CASE("removing a user while another program has the database open changes nothing", "[user_admin]")
+{
+    TestBranch branch;
+    const User officer = branch.addUser("officer1", Role::Officer, kOfficerPassword);
+    auto elsewhere = branch.login("officer1", kOfficerPassword);  // the desktop app left open at a desk
+    auto admin = branch.loginAdmin();
+    const std::string keyringBefore = test::readBytes(branch.keyringPath());
+    const auto eventsBefore = actions(*admin);
+
+    const auto refused = app::UserAdministration(*admin).remove(officer.id);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::Conflict);
+    CHECK(refused.error().message == "Close the other Doorstep programs that use this database, then try again.");
+    CHECK(test::readBytes(branch.keyringPath()) == keyringBefore);
+    CHECK(actions(*admin) == eventsBefore);
+    const auto list = app::UserAdministration(*admin).list();
+    REQUIRE(list);
+    CHECK(list->size() == 2);
+    CHECK(canOpen(branch, "officer1", kOfficerPassword));
+
+    elsewhere.reset();
+    REQUIRE(app::UserAdministration(*admin).remove(officer.id));
+    CHECK(app::UserAdministration(*admin).list()->size() == 1);
+    CHECK_FALSE(canOpen(branch, "officer1", kOfficerPassword));
+}

@@ -1,0 +1,15 @@
+#include "app/busy.h"
+
+#include "storage/file_lock.h"
+#include "storage/sqlite.h"
+
+namespace doorstep::app {
+
+std::optional<Error> busyFailure(const std::exception& e)
+{
+    const auto* database = dynamic_cast<const storage::DatabaseError*>(&e);
+    if (database == nullptr || !database->busy()) return std::nullopt;
+    return Error{ErrorCode::Conflict, storage::kBusyMessage};
+}
+
+}  // namespace doorstep::app

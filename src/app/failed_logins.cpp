@@ -1,0 +1,192 @@
+#include "app/failed_logins.h"
+
+#include "domain/login_backoff.h"
+#include "storage/crypto.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <fcntl.h>
+#include <fmt/core.h>
+#include <string>
+#include <sys/file.h>
+#include <unistd.h>
+#include <vector>
+
+namespace doorstep::app {
+namespace {
+
+// One line: "<SHA-256 of the user name> <consecutive failures> <last failure, Unix seconds>".
+struct Entry {
+    std::string key;
+    int failures = 0;
+    std::int64_t lastFailure = 0;
+};
+
+std::string keyOf(std::string_view username)
+{
+    return storage::sha256Hex(fmt::format("doorstep-logins-v1|{}", username));
+}
+
+template <typename T> bool parseNumber(std::string_view text, T& out)
+{
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && end == text.data() + text.size();
+}
+
+// A damaged line is skipped: losing a count only shortens one wait.
+std::vector<Entry> parse(std::string_view text)
+{
+    std::vector<Entry> entries;
+    while (!text.empty()) {
+        const auto end = std::min(text.find('\n'), text.size());
+        const std::string_view line = text.substr(0, end);
+        text.remove_prefix(std::min(end + 1, text.size()));
+        const auto a = line.find(' ');
+        const auto b = a == std::string_view::npos ? a : line.find(' ', a + 1);
+        if (b == std::string_view::npos || a != 64) continue;
+        Entry e{std::string(line.substr(0, a)), 0, 0};
+        if (!parseNumber(line.substr(a + 1, b - a - 1), e.failures) ||
+            !parseNumber(line.substr(b + 1), e.lastFailure) || e.failures < 0)
+            continue;
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
+
+// The file, locked for its reading and rewriting, so two processes failing at once both count.
+class LockedFile {
+public:
+    enum class Mode { Read, Update, Create };
+    LockedFile(const std::filesystem::path& path, Mode mode)
+    {
+        const bool write = mode != Mode::Read;
+        const int flags = mode == Mode::Create ? O_RDWR | O_CREAT : write ? O_RDWR : O_RDONLY;
+        m_fd = ::open(path.c_str(), flags | O_CLOEXEC, 0600);
+        if (m_fd >= 0 && ::flock(m_fd, write ? LOCK_EX : LOCK_SH) != 0) {
+            ::close(m_fd);
+            m_fd = -1;
+        }
+    }
+    ~LockedFile()
+    {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    LockedFile(const LockedFile&) = delete;
+    LockedFile& operator=(const LockedFile&) = delete;
+    bool ok() const { return m_fd >= 0; }
+
+    std::vector<Entry> read() const
+    {
+        std::string text;
+        char buffer[4096];
+        for (off_t at = 0;;) {
+            const ssize_t n = ::pread(m_fd, buffer, sizeof buffer, at);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            text.append(buffer, static_cast<std::size_t>(n));
+            at += n;
+        }
+        return parse(text);
+    }
+
+    void write(const std::vector<Entry>& entries) const
+    {
+        std::string text;
+        for (const Entry& e : entries)
+            text += fmt::format("{} {} {}\n", e.key, e.failures, e.lastFailure);
+        if (::ftruncate(m_fd, 0) != 0) return;
+        std::string_view rest = text;
+        for (off_t at = 0; !rest.empty();) {
+            const ssize_t n = ::pwrite(m_fd, rest.data(), rest.size(), at);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return;
+            rest.remove_prefix(static_cast<std::size_t>(n));
+            at += n;
+        }
+    }
+
+private:
+    int m_fd = -1;
+};
+
+std::int64_t unixSeconds(std::chrono::system_clock::time_point when)
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
+}
+
+}  // namespace
+
+std::filesystem::path FailedLogins::pathFor(const std::filesystem::path& databasePath)
+{
+    return std::filesystem::path(databasePath.string() + ".logins");
+}
+
+FailedLogins::FailedLogins(std::filesystem::path databasePath, const Clock& clock)
+    : m_path(pathFor(databasePath)), m_clock(clock)
+{}
+
+int FailedLogins::consecutiveFailures(std::string_view username) const
+{
+    const LockedFile file(m_path, LockedFile::Mode::Read);
+    if (!file.ok()) return 0;
+    const std::string key = keyOf(username);
+    for (const Entry& e : file.read()) {
+        if (e.key == key) return e.failures;
+    }
+    return 0;
+}
+
+std::chrono::seconds FailedLogins::remainingWait(std::string_view username) const
+{
+    const LockedFile file(m_path, LockedFile::Mode::Read);
+    if (!file.ok()) return std::chrono::seconds{0};
+    const std::string key = keyOf(username);
+    for (const Entry& e : file.read()) {
+        if (e.key != key) continue;
+        const auto delay = loginDelayAfterFailures(e.failures);
+        const std::int64_t elapsed = unixSeconds(m_clock.now()) - e.lastFailure;
+        // A clock set back after the failure must not stretch the wait past the schedule's delay.
+        if (elapsed < 0) return delay;
+        return elapsed >= delay.count() ? std::chrono::seconds{0} : delay - std::chrono::seconds{elapsed};
+    }
+    return std::chrono::seconds{0};
+}
+
+Result<void> FailedLogins::check(std::string_view username) const
+{
+    if (remainingWait(username).count() > 0)
+        return fail(ErrorCode::Throttled, "Too many failed attempts; wait before trying again.");
+    return {};
+}
+
+void FailedLogins::recordFailure(std::string_view username)
+{
+    const LockedFile file(m_path, LockedFile::Mode::Create);
+    if (!file.ok()) return;
+    auto entries = file.read();
+    const std::string key = keyOf(username);
+    auto it = std::ranges::find(entries, key, &Entry::key);
+    if (it == entries.end()) {
+        entries.push_back({key, 0, 0});
+        it = std::prev(entries.end());
+    }
+    it->failures = std::min(it->failures + 1, 1000);
+    it->lastFailure = unixSeconds(m_clock.now());
+    if (entries.size() > kMaxNames) {
+        std::ranges::sort(entries, std::greater<>{}, &Entry::lastFailure);
+        entries.resize(kMaxNames);
+    }
+    file.write(entries);
+}
+
+void FailedLogins::recordSuccess(std::string_view username)
+{
+    const LockedFile file(m_path, LockedFile::Mode::Update);  // no file: nothing to clear
+    if (!file.ok()) return;
+    auto entries = file.read();
+    const std::string key = keyOf(username);
+    if (std::erase_if(entries, [&](const Entry& e) { return e.key == key; }) > 0) file.write(entries);
+}
+
+}  // namespace doorstep::app

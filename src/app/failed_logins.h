@@ -1,0 +1,34 @@
+#pragma once
+// Failed logins per user name, kept in a small file beside the database (`<database>.logins`), so the
+// back-off of docs/security.md holds for every way in: the desktop app, a second copy of it, and a loop
+// of doorstep-cli calls each starting afresh. No schema change: a failed login has no key to the
+// database. Lines hold a hash of the user name, never the name (issue 9).
+#include "app/clock.h"
+#include "domain/error.h"
+
+#include <chrono>
+#include <filesystem>
+#include <string_view>
+
+namespace doorstep::app {
+
+class FailedLogins final {
+public:
+    static std::filesystem::path pathFor(const std::filesystem::path& databasePath);
+    static constexpr std::size_t kMaxNames = 1000;  // the oldest entries go first past this
+
+    FailedLogins(std::filesystem::path databasePath, const Clock& clock);
+
+    // Throttled while the user name must still wait (loginDelayAfterFailures).
+    Result<void> check(std::string_view username) const;
+    std::chrono::seconds remainingWait(std::string_view username) const;
+    int consecutiveFailures(std::string_view username) const;
+    void recordFailure(std::string_view username);
+    void recordSuccess(std::string_view username);
+
+private:
+    std::filesystem::path m_path;
+    const Clock& m_clock;
+};
+
+}  // namespace doorstep::app

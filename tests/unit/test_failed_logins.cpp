@@ -1,0 +1,62 @@
+#include "app/failed_logins.h"
+
+#include "support/file_bytes.h"
+#include "support/manual_clock.h"
+#include "support/temp_dir.h"
+
+#include <algorithm>
+#include <catch2/catch_test_macros.hpp>
+#include <filesystem>
+
+using namespace doorstep;
+using std::chrono::seconds;
+
+TEST_CASE("failed logins are counted per user in a file beside the database", "[failed_logins]")
+{
+    test::TempDir dir;
+    test::ManualClock clock;
+    const auto db = dir / "branch.db";
+    app::FailedLogins first(db, clock);
+    CHECK(first.check("admin"));
+    first.recordSuccess("admin");
+    CHECK_FALSE(std::filesystem::exists(app::FailedLogins::pathFor(db)));  // nothing to keep yet
+    for (int i = 0; i < 4; ++i)
+        first.recordFailure("admin");
+    // Another process (another object) sees the same count.
+    const app::FailedLogins second(db, clock);
+    CHECK(second.consecutiveFailures("admin") == 4);
+    CHECK(second.remainingWait("admin") == seconds{2});
+    CHECK(second.check("admin").error().code == ErrorCode::Throttled);
+    CHECK(second.check("officer1"));
+    clock.advance(seconds{2});
+    CHECK(second.check("admin"));
+    first.recordFailure("admin");
+    CHECK(second.remainingWait("admin") == seconds{4});
+    first.recordSuccess("admin");
+    CHECK(second.consecutiveFailures("admin") == 0);
+    CHECK(std::filesystem::status(app::FailedLogins::pathFor(db)).permissions() ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+}
+
+TEST_CASE("the failed-login file keeps no names, survives damage and stays small", "[failed_logins]")
+{
+    test::TempDir dir;
+    test::ManualClock clock;
+    const auto db = dir / "branch.db";
+    app::FailedLogins logins(db, clock);
+    for (int i = 0; i < 5; ++i)
+        logins.recordFailure("wang.wei");
+    CHECK(test::readBytes(app::FailedLogins::pathFor(db)).find("wang") == std::string::npos);
+    // A damaged line is skipped, the others still count.
+    test::writeBytes(app::FailedLogins::pathFor(db),
+                     "garbage\n \n" + test::readBytes(app::FailedLogins::pathFor(db)) + "x y z\n");
+    CHECK(logins.consecutiveFailures("wang.wei") == 5);
+    for (std::size_t i = 0; i < app::FailedLogins::kMaxNames + 10; ++i) {
+        clock.advance(seconds{1});
+        logins.recordFailure("guess" + std::to_string(i));
+    }
+    const std::string file = test::readBytes(app::FailedLogins::pathFor(db));
+    CHECK(static_cast<std::size_t>(std::count(file.begin(), file.end(), '\n')) == app::FailedLogins::kMaxNames);
+    CHECK(logins.consecutiveFailures("guess" + std::to_string(app::FailedLogins::kMaxNames + 9)) == 1);
+    CHECK(logins.consecutiveFailures("wang.wei") == 0);  // the oldest went first
+}
