@@ -5,6 +5,7 @@
 #include "storage/settings_repository.h"
 
 #include <fstream>
+#include <unistd.h>
 
 namespace doorstep::storage {
 namespace {
@@ -74,23 +75,33 @@ bool hasStaleFiles(const fs::path& database)
     return false;
 }
 
+// A plain SQLite file starts with this header; an encrypted one starts with random bytes.
+Result<void> refusePlainSqlite(const std::filesystem::path& path)
+{
+    std::ifstream probe(path, std::ios::binary);
+    if (!probe) return fail(ErrorCode::FileUnreadable, "The database file cannot be read (check its permissions).");
+    constexpr std::string_view kPlainHeader{"SQLite format 3\0", 16};
+    std::string header(kPlainHeader.size(), '\0');
+    probe.read(header.data(), static_cast<std::streamsize>(header.size()));
+    if (probe.gcount() == static_cast<std::streamsize>(header.size()) && header == kPlainHeader)
+        return fail(ErrorCode::FileCorrupt, "The file is an unencrypted SQLite database, not a Doorstep database.");
+    return {};
+}
+
+// What can be told about the file without opening it: no descriptor of this process is opened and closed
+// here, because closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's
+// locks of other connections included (a second login while a session is open).
 Result<void> checkReadableDatabaseFile(const std::filesystem::path& path)
 {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return fail(ErrorCode::FileMissing, "The database file does not exist.");
     if (!std::filesystem::is_regular_file(path, ec))
         return fail(ErrorCode::FileUnreadable, "The database path is not a regular file.");
-    std::ifstream probe(path, std::ios::binary);
-    if (!probe) return fail(ErrorCode::FileUnreadable, "The database file cannot be read (check its permissions).");
+    if (::access(path.c_str(), R_OK) != 0)
+        return fail(ErrorCode::FileUnreadable, "The database file cannot be read (check its permissions).");
     // An empty file would open as an empty database and be "repaired" into a new one: refuse it.
     if (std::filesystem::file_size(path, ec) == 0)
         return fail(ErrorCode::FileCorrupt, "The database file is empty or damaged.");
-    // A plain SQLite file starts with this header; an encrypted one starts with random bytes.
-    constexpr std::string_view kPlainHeader{"SQLite format 3\0", 16};
-    std::string header(kPlainHeader.size(), '\0');
-    probe.read(header.data(), static_cast<std::streamsize>(header.size()));
-    if (probe.gcount() == static_cast<std::streamsize>(header.size()) && header == kPlainHeader)
-        return fail(ErrorCode::FileCorrupt, "The file is an unencrypted SQLite database, not a Doorstep database.");
     return {};
 }
 
@@ -161,6 +172,7 @@ Result<BranchDatabase> BranchDatabase::create(const std::filesystem::path& path,
 Result<void> BranchDatabase::checkFiles(const std::filesystem::path& path)
 {
     if (auto r = checkReadableDatabaseFile(path); !r) return r;
+    if (auto r = refusePlainSqlite(path); !r) return r;
     if (auto keyring = Keyring::load(Keyring::pathFor(path)); !keyring) return std::unexpected(keyring.error());
     return {};
 }
@@ -209,6 +221,8 @@ Result<BranchDatabase> BranchDatabase::open(const std::filesystem::path& path, s
         }
     }
     if (!connection) {
+        // Only now, on the way out, is the header read to say what the file is.
+        if (auto plain = refusePlainSqlite(path); !plain) return std::unexpected(plain.error());
         if (connection.error().code == ErrorCode::WrongCredentials)
             return fail(ErrorCode::FileCorrupt,
                         "The database file is damaged or does not belong to the keyring beside it.");

@@ -879,6 +879,8 @@ TEST_CASE("a payment id stored for another loan is refused when the import names
           Texts{"payments.csv line 4, column payment_id: 'P3' is stored for loan 'L001-1' by an earlier extract; "
                 "this extract gives it to loan 'L002-1'"});
     CHECK(readWith({}).problems.empty());
+}
+
 // Issue 9, item 4: ids are written into CSV output and messages, so they must be plain identifiers.
 TEST_CASE("ids that are not plain identifiers are refused, naming the column", "[extract_reader]")
 {

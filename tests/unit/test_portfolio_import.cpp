@@ -866,6 +866,8 @@ TEST_CASE("a loan and borrower that left the book keep their figures, leave reco
     CHECK(test::queryTexts(db, "SELECT state FROM visit_queue WHERE borrower_id = " + std::to_string(c002)) ==
           Texts{"open"});
     CHECK(query.count({}) == 2);
+}
+
 // Issue 9, item 3: "a second import sometimes ends with 'the command failed unexpectedly'". While another
 // program holds the database's write lock past the busy timeout, the import answers busy, as a value.
 TEST_CASE("an import while another program writes answers busy after the wait", "[portfolio_import]")
