@@ -1138,6 +1138,14 @@
         <source>appointment #%1</source>
         <translation>appointment #%1</translation>
     </message>
+    <message>
+        <source>Exported visits as a calendar file</source>
+        <translation>Exported visits as a calendar file</translation>
+    </message>
+    <message>
+        <source>visits of %1</source>
+        <translation>visits of %1</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

@@ -1128,6 +1128,14 @@
         <source>appointment #%1</source>
         <translation>预约 #%1</translation>
     </message>
+    <message>
+        <source>Exported visits as a calendar file</source>
+        <translation>将走访导出为日历文件</translation>
+    </message>
+    <message>
+        <source>visits of %1</source>
+        <translation>%1 的走访</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

@@ -63,6 +63,7 @@ QString AuditTableModel::actionText(const std::string& action)
         {QStringLiteral("appointment.not_home"), QT_TR_NOOP("Marked a customer not at home")},
         {QStringLiteral("appointment.reschedule"), QT_TR_NOOP("Rescheduled a visit")},
         {QStringLiteral("appointment.cancel"), QT_TR_NOOP("Cancelled a visit")},
+        {QStringLiteral("calendar.export"), QT_TR_NOOP("Exported visits as a calendar file")},
     };
     const QString code = toQString(action);
     auto it = names.constFind(code);
@@ -84,6 +85,7 @@ QString AuditTableModel::recordText(const std::string& type, const std::string& 
         {QStringLiteral("queue"), QT_TR_NOOP("number of cases: %1")},
         {QStringLiteral("contact"), QT_TR_NOOP("contact #%1")},
         {QStringLiteral("appointment"), QT_TR_NOOP("appointment #%1")},
+        {QStringLiteral("calendar"), QT_TR_NOOP("visits of %1")},
     };
     const QString code = toQString(type);
     auto it = formats.constFind(code);
