@@ -9,6 +9,7 @@
 #include "app/session.h"
 #include "app/user_admin.h"
 #include "cli/appointment_commands.h"
+#include "cli/demo_activity_command.h"
 #include "cli/password_prompt.h"
 #include "cli/plan_command.h"
 #include "io/synthetic_extract.h"
@@ -48,6 +49,8 @@ Commands:
                                   the visits booked (officers: their own)
   calendar export --officer NAME --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.ics
                                   one person's visits as an iCalendar file (Asia/Shanghai)
+  demo activity [--seed S] [--days N]
+                                  synthetic contacts and appointments (administrators; adds officers)
   demo extract --loans N --seed S --out DIR
                                   write a synthetic extract (no --db or --user needed)
   plan --principal FEN --annual-rate PERCENT --months N [--method annuity|equal-principal]
@@ -155,6 +158,8 @@ public:
             return withSession([&](app::Session& s) { return cli::runAppointmentsCommand(s, m_args.options); });
         if (command == "calendar export")
             return withSession([&](app::Session& s) { return cli::runCalendarExportCommand(s, m_args.options); });
+        if (command == "demo activity")
+            return withSession([&](app::Session& s) { return cli::runDemoActivityCommand(s, m_args.options); });
         if (command == "demo extract") return demoExtract();
         if (w[0] == "plan") return cli::runPlanCommand(m_args.options, m_args.words);
         return usageError(fmt::format("unknown command '{}'", command));

@@ -5,6 +5,7 @@ add_executable(doorstep_appointments_app_tests
   ${CMAKE_CURRENT_SOURCE_DIR}/test_appointment_settings.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_contact_service.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_appointment_service.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/test_demo_activity.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/appointment_branch.h)
 target_include_directories(doorstep_appointments_app_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(doorstep_appointments_app_tests PRIVATE
