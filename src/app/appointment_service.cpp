@@ -179,7 +179,7 @@ Result<AppointmentItem> AppointmentService::move(std::int64_t id, AppointmentMov
             case AppointmentMove::Cancel: return cancelAppointment(row->appointment, actor, reason);
             case AppointmentMove::Reschedule: break;
             }
-            return fail(ErrorCode::Internal, "reschedule goes through AppointmentService::reschedule");
+            return fail(ErrorCode::Internal, MessageId{"appointment.move_elsewhere"});
         }();
         if (!moved) return std::unexpected(moved.error());
         row->appointment = *moved;

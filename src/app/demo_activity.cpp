@@ -6,6 +6,7 @@
 #include "app/contact_service.h"
 #include "app/screening_service.h"
 #include "app/user_admin.h"
+#include "domain/message.h"
 #include "io/synthetic_random.h"
 
 #include <algorithm>
@@ -65,7 +66,7 @@ Result<DemoActivitySummary> addDemoActivity(Session& admin, Date today, const De
 {
     if (auto r = admin.require(Permission::ManageUsers); !r) return std::unexpected(r.error());
     if (options.days < 0 || options.days > 60)
-        return fail(ErrorCode::InvalidInput, "The number of past days of demo activity must be from 0 to 60.");
+        return fail(ErrorCode::InvalidInput, MessageId{"demo.days_out_of_range"}, {MessageArg::number("max", 60)});
     DemoActivitySummary summary;
     io::synthetic::Random random(options.seed);
 
@@ -105,8 +106,7 @@ Result<DemoActivitySummary> addDemoActivity(Session& admin, Date today, const De
         else if (!supervisor)
             supervisor = std::move(*session);
     }
-    if (officerActors.empty() || visitors.size() < 2)
-        return fail(ErrorCode::Conflict, "The demo activity needs a demo officer and a second member of staff.");
+    if (officerActors.empty() || visitors.size() < 2) return fail(ErrorCode::Conflict, MessageId{"demo.staff_missing"});
 
     // Each officer's cases: their queue entries (open or accepted).
     std::map<std::string, std::vector<std::int64_t>> cases;
