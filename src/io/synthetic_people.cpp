@@ -179,7 +179,7 @@ std::string randomAddress(Random& random, const District& district)
 GeoPointE6 randomLocation(Random& random, const District& district)
 {
     return GeoPointE6{district.latitudeE6 + random.between(-district.spreadE6, district.spreadE6),
-                    district.longitudeE6 + random.between(-district.spreadE6, district.spreadE6)};
+                      district.longitudeE6 + random.between(-district.spreadE6, district.spreadE6)};
 }
 
 std::string randomEmployer(Random& random)
