@@ -8,7 +8,7 @@ base_packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-qpa-plugins qt6-translations-l10n
-  libspdlog-dev libfmt-dev libsodium-dev
+  libspdlog-dev libfmt-dev libsodium-dev libical-dev python3-icalendar
   xvfb xauth fonts-noto-cjk imagemagick
   sqlite3
   # libFuzzer for tests/fuzz (`cmake --preset fuzz`): Debian's clang 19, whose C++23 mode has std::expected

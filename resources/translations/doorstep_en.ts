@@ -1138,6 +1138,58 @@
         <source>Returned a case to the visit queue</source>
         <translation>Returned a case to the visit queue</translation>
     </message>
+    <message>
+        <source>Changed the contact and appointment settings</source>
+        <translation>Changed the contact and appointment settings</translation>
+    </message>
+    <message>
+        <source>Logged a contact</source>
+        <translation>Logged a contact</translation>
+    </message>
+    <message>
+        <source>Made a contact as an exception to a contact rule</source>
+        <translation>Made a contact as an exception to a contact rule</translation>
+    </message>
+    <message>
+        <source>Booked a visit</source>
+        <translation>Booked a visit</translation>
+    </message>
+    <message>
+        <source>Confirmed a visit</source>
+        <translation>Confirmed a visit</translation>
+    </message>
+    <message>
+        <source>Marked a visit as made</source>
+        <translation>Marked a visit as made</translation>
+    </message>
+    <message>
+        <source>Marked a customer not at home</source>
+        <translation>Marked a customer not at home</translation>
+    </message>
+    <message>
+        <source>Rescheduled a visit</source>
+        <translation>Rescheduled a visit</translation>
+    </message>
+    <message>
+        <source>Cancelled a visit</source>
+        <translation>Cancelled a visit</translation>
+    </message>
+    <message>
+        <source>contact #%1</source>
+        <translation>contact #%1</translation>
+    </message>
+    <message>
+        <source>appointment #%1</source>
+        <translation>appointment #%1</translation>
+    </message>
+    <message>
+        <source>Exported visits as a calendar file</source>
+        <translation>Exported visits as a calendar file</translation>
+    </message>
+    <message>
+        <source>visits of %1</source>
+        <translation>visits of %1</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

@@ -1128,6 +1128,58 @@
         <source>Returned a case to the visit queue</source>
         <translation>将案件恢复到走访队列</translation>
     </message>
+    <message>
+        <source>Changed the contact and appointment settings</source>
+        <translation>修改联系与预约设置</translation>
+    </message>
+    <message>
+        <source>Logged a contact</source>
+        <translation>登记联系</translation>
+    </message>
+    <message>
+        <source>Made a contact as an exception to a contact rule</source>
+        <translation>按例外登记联系</translation>
+    </message>
+    <message>
+        <source>Booked a visit</source>
+        <translation>预约走访</translation>
+    </message>
+    <message>
+        <source>Confirmed a visit</source>
+        <translation>确认走访预约</translation>
+    </message>
+    <message>
+        <source>Marked a visit as made</source>
+        <translation>标记为已走访</translation>
+    </message>
+    <message>
+        <source>Marked a customer not at home</source>
+        <translation>标记为客户不在家</translation>
+    </message>
+    <message>
+        <source>Rescheduled a visit</source>
+        <translation>改约走访</translation>
+    </message>
+    <message>
+        <source>Cancelled a visit</source>
+        <translation>取消走访预约</translation>
+    </message>
+    <message>
+        <source>contact #%1</source>
+        <translation>联系记录 #%1</translation>
+    </message>
+    <message>
+        <source>appointment #%1</source>
+        <translation>预约 #%1</translation>
+    </message>
+    <message>
+        <source>Exported visits as a calendar file</source>
+        <translation>将走访导出为日历文件</translation>
+    </message>
+    <message>
+        <source>visits of %1</source>
+        <translation>%1 的走访</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

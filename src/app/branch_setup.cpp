@@ -1,5 +1,8 @@
 #include "app/branch_setup.h"
 
+#include "app/appointment_settings.h"
+#include "app/demo_activity.h"
+
 #include "app/clock.h"
 #include "app/portfolio_import.h"
 #include "app/session.h"
@@ -96,6 +99,21 @@ Result<void> importDemoPortfolio(const std::filesystem::path& path, std::int64_t
     return outcome;
 }
 
+// Contacts and appointments of the last two weeks and the next two (issue 10), made by the demo staff.
+Result<void> addDemoActivityTo(const std::filesystem::path& path)
+{
+    const DemoAccount& administrator = demoAccounts().front();
+    SystemClock clock;
+    LoginThrottle throttle(clock);
+    auto session = Session::login(path, administrator.username, administrator.password, throttle, clock);
+    if (!session) return std::unexpected(session.error());
+    DemoActivityOptions options;
+    options.seed = 20261130;
+    auto added = addDemoActivity(**session, localNow(**session).date, options);
+    if (!added) return std::unexpected(added.error());
+    return {};
+}
+
 }  // namespace
 
 Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, const storage::KdfParams& kdf,
@@ -132,6 +150,7 @@ Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, c
     db->close();
     if (loans > 0) {
         if (auto r = importDemoPortfolio(path, loans); !r) return std::unexpected(r.error());
+        if (auto r = addDemoActivityTo(path); !r) return std::unexpected(r.error());
     }
     return true;
 }

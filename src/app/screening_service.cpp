@@ -96,6 +96,7 @@ ScreeningFacts factsFor(const storage::BorrowerScreeningRow& row, Date asOf)
     f.dispute = row.dispute;
     f.deceased = row.deceased;
     f.planBeingKept = row.planKept;
+    f.openAppointment = row.openAppointment;
     if (f.contacts.lastVisit) f.daysSinceLastVisit = daysBetween(*f.contacts.lastVisit, asOf);
     f.district = row.district;
     return f;

@@ -10,6 +10,8 @@
 #include "app/screening_service.h"
 #include "app/session.h"
 #include "app/user_admin.h"
+#include "cli/appointment_commands.h"
+#include "cli/demo_activity_command.h"
 #include "cli/password_prompt.h"
 #include "cli/plan_command.h"
 #include "io/csv_writer.h"
@@ -47,6 +49,14 @@ Commands:
                                   the last extract that did and their figures as of then
   screen --as-of YYYY-MM-DD [--format csv|json]
                                   run screening and print the visit queue with scores and reasons
+  contacts --as-of YYYY-MM-DD [--from YYYY-MM-DD] [--format csv|json]
+                                  the contacts Doorstep logged (officers: their own)
+  appointments --from YYYY-MM-DD --to YYYY-MM-DD [--officer NAME] [--format csv|json]
+                                  the visits booked (officers: their own)
+  calendar export --officer NAME --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.ics
+                                  one person's visits as an iCalendar file (Asia/Shanghai)
+  demo activity [--seed S] [--days N]
+                                  synthetic contacts and appointments (administrators; adds officers)
   demo extract --loans N --seed S --out DIR
                                   write a synthetic extract (no --db or --user needed)
   plan --principal FEN --annual-rate PERCENT --months N [--method annuity|equal-principal]
@@ -149,6 +159,14 @@ public:
         if (w[0] == "cases") return withSession([&](app::Session& s) { return cases(s); });
         if (w[0] == "left-book") return withSession([&](app::Session& s) { return leftBook(s); });
         if (w[0] == "screen") return withSession([&](app::Session& s) { return screen(s); });
+        if (w[0] == "contacts")
+            return withSession([&](app::Session& s) { return cli::runContactsCommand(s, m_args.options); });
+        if (w[0] == "appointments")
+            return withSession([&](app::Session& s) { return cli::runAppointmentsCommand(s, m_args.options); });
+        if (command == "calendar export")
+            return withSession([&](app::Session& s) { return cli::runCalendarExportCommand(s, m_args.options); });
+        if (command == "demo activity")
+            return withSession([&](app::Session& s) { return cli::runDemoActivityCommand(s, m_args.options); });
         if (command == "demo extract") return demoExtract();
         if (w[0] == "plan") return cli::runPlanCommand(m_args.options, m_args.words);
         return usageError(fmt::format("unknown command '{}'", command));
@@ -445,8 +463,8 @@ private:
                                    "\"total_overdue\":{},\"district\":\"{}\",\"officer\":\"{}\",\"state\":\"{}\","
                                    "\"rule_set\":{},\"reasons\":\"{}\"}}",
                                    first ? "" : ",", jsonEscape(i.borrowerId), i.score, i.maxDpd, bucketName(i.bucket),
-                                   i.totalOverdue.fen, jsonEscape(i.district), jsonEscape(i.officer), codeOf(kQueueStateCodes, i.state),
-                                   i.ruleSetVersion, jsonEscape(why));
+                                   i.totalOverdue.fen, jsonEscape(i.district), jsonEscape(i.officer),
+                                   codeOf(kQueueStateCodes, i.state), i.ruleSetVersion, jsonEscape(why));
             } else {
                 out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csvField(i.borrowerId), i.score, i.maxDpd,
                                    bucketName(i.bucket), i.totalOverdue.fen, csvField(i.district), csvField(i.officer),

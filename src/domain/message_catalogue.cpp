@@ -16,6 +16,7 @@ std::vector<MessageText> collect()
         queueMessages(),
         planMessages(),
         appointmentMessages(),
+        contactLogMessages(),
     };
     std::vector<MessageText> all;
     for (const auto& part : parts)

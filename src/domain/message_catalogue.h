@@ -21,5 +21,6 @@ std::span<const MessageText> workflowMessages();
 std::span<const MessageText> queueMessages();
 std::span<const MessageText> planMessages();
 std::span<const MessageText> appointmentMessages();
+std::span<const MessageText> contactLogMessages();
 
 }  // namespace doorstep

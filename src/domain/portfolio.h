@@ -26,7 +26,9 @@ std::optional<RepaymentMethod> parseRepaymentMethod(std::string_view name);
 std::string_view relationName(Relation r);  // guarantor, spouse, relative, employer, other
 std::optional<Relation> parseRelation(std::string_view name);
 
-struct GeoPoint {
+// Coordinates as the extract and the database hold them, in micro-degrees (travel.h has GeoPoint in degrees for
+// the travel model).
+struct GeoPointE6 {
     std::int64_t latitudeE6 = 0;  // degrees × 1e6 (31.230416° → 31'230'416)
     std::int64_t longitudeE6 = 0;
 };
@@ -38,7 +40,7 @@ struct Borrower {
     std::vector<std::string> phones;
     std::string address;
     std::string district;
-    std::optional<GeoPoint> location;
+    std::optional<GeoPointE6> location;
     std::string employer;
     Money monthlyIncome;
     Money monthlyExpenses;

@@ -54,6 +54,16 @@ QString AuditTableModel::actionText(const std::string& action)
         {QStringLiteral("queue.reopen"), QT_TR_NOOP("Returned a case to the visit queue")},
         {QStringLiteral("queue.assign"), QT_TR_NOOP("Assigned a case")},
         {QStringLiteral("queue.auto_assign"), QT_TR_NOOP("Assigned cases automatically")},
+        {QStringLiteral("settings.appointments"), QT_TR_NOOP("Changed the contact and appointment settings")},
+        {QStringLiteral("contact.log"), QT_TR_NOOP("Logged a contact")},
+        {QStringLiteral("contact.exception"), QT_TR_NOOP("Made a contact as an exception to a contact rule")},
+        {QStringLiteral("appointment.book"), QT_TR_NOOP("Booked a visit")},
+        {QStringLiteral("appointment.confirm"), QT_TR_NOOP("Confirmed a visit")},
+        {QStringLiteral("appointment.done"), QT_TR_NOOP("Marked a visit as made")},
+        {QStringLiteral("appointment.not_home"), QT_TR_NOOP("Marked a customer not at home")},
+        {QStringLiteral("appointment.reschedule"), QT_TR_NOOP("Rescheduled a visit")},
+        {QStringLiteral("appointment.cancel"), QT_TR_NOOP("Cancelled a visit")},
+        {QStringLiteral("calendar.export"), QT_TR_NOOP("Exported visits as a calendar file")},
     };
     const QString code = toQString(action);
     auto it = names.constFind(code);
@@ -73,6 +83,9 @@ QString AuditTableModel::recordText(const std::string& type, const std::string& 
         {QStringLiteral("borrower"), QT_TR_NOOP("customer #%1")},
         {QStringLiteral("rule_set"), QT_TR_NOOP("rule set version %1")},
         {QStringLiteral("queue"), QT_TR_NOOP("number of cases: %1")},
+        {QStringLiteral("contact"), QT_TR_NOOP("contact #%1")},
+        {QStringLiteral("appointment"), QT_TR_NOOP("appointment #%1")},
+        {QStringLiteral("calendar"), QT_TR_NOOP("visits of %1")},
     };
     const QString code = toQString(type);
     auto it = formats.constFind(code);

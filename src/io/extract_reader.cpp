@@ -456,14 +456,14 @@ void ExtractReader::borrowerRow()
     }
     ok &= t.filled(Address);
     ok &= t.filled(District);
-    std::optional<GeoPoint> location;
+    std::optional<GeoPointE6> location;
     const bool hasLatitude = !t.text(Latitude).empty();
     const bool hasLongitude = !t.text(Longitude).empty();
     if (hasLatitude != hasLongitude) {
         ok = t.problem(hasLatitude ? Longitude : Latitude,
                        fmt::format("must be given together with {}", hasLatitude ? "latitude" : "longitude"));
     } else if (hasLatitude) {
-        GeoPoint point;
+        GeoPointE6 point;
         const bool latitudeOk = t.degrees(Latitude, 90, "31.230416", point.latitudeE6);
         const bool longitudeOk = t.degrees(Longitude, 180, "121.473701", point.longitudeE6);
         if (latitudeOk && longitudeOk)

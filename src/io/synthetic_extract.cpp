@@ -184,7 +184,7 @@ void Generator::drawPerson(Household& h)
     if (m_random.chance(250'000)) b.phones.push_back(randomMobile(m_random));
     b.address = randomAddress(m_random, district);
     b.district = std::string(district.name);
-    const GeoPoint location = randomLocation(m_random, district);
+    const GeoPointE6 location = randomLocation(m_random, district);
     // A few addresses could not be placed on the map.
     if (!m_random.chance(30'000)) b.location = location;
     b.employer = randomEmployer(m_random);

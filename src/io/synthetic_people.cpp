@@ -176,10 +176,10 @@ std::string randomAddress(Random& random, const District& district)
     return fmt::format("{}{}路{}号{}室", district.name, road, number, room);
 }
 
-GeoPoint randomLocation(Random& random, const District& district)
+GeoPointE6 randomLocation(Random& random, const District& district)
 {
-    return GeoPoint{district.latitudeE6 + random.between(-district.spreadE6, district.spreadE6),
-                    district.longitudeE6 + random.between(-district.spreadE6, district.spreadE6)};
+    return GeoPointE6{district.latitudeE6 + random.between(-district.spreadE6, district.spreadE6),
+                      district.longitudeE6 + random.between(-district.spreadE6, district.spreadE6)};
 }
 
 std::string randomEmployer(Random& random)

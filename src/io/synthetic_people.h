@@ -45,7 +45,7 @@ std::string randomMobile(Random& random);
 
 // "<district><road>路<number>号<room>室", e.g. 浦东新区张杨路1500号302室.
 std::string randomAddress(Random& random, const District& district);
-GeoPoint randomLocation(Random& random, const District& district);
+GeoPointE6 randomLocation(Random& random, const District& district);
 
 // Empty for about one borrower in eight (retired, not working, not declared).
 std::string randomEmployer(Random& random);

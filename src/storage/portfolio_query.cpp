@@ -160,7 +160,7 @@ std::optional<BorrowerCase> PortfolioQuery::borrowerCase(std::int64_t borrowerRo
     if (auto second = b.columnText(4); !second.empty()) br.phones.push_back(std::move(second));
     br.address = b.columnText(5);
     br.district = b.columnText(6);
-    if (!b.columnIsNull(7)) br.location = GeoPoint{b.columnInt(7), b.columnInt(8)};
+    if (!b.columnIsNull(7)) br.location = GeoPointE6{b.columnInt(7), b.columnInt(8)};
     br.employer = b.columnText(9);
     br.monthlyIncome = Money{b.columnInt(10)};
     br.monthlyExpenses = Money{b.columnInt(11)};

@@ -72,7 +72,7 @@ struct PortfolioWriter::Statements {
 
 namespace {
 
-void bindOptionalCoordinate(Statement& s, int index, const std::optional<GeoPoint>& p, bool latitude)
+void bindOptionalCoordinate(Statement& s, int index, const std::optional<GeoPointE6>& p, bool latitude)
 {
     if (p) {
         s.bind(index, latitude ? p->latitudeE6 : p->longitudeE6);

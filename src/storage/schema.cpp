@@ -217,6 +217,49 @@ constexpr std::string_view kSteps[] = {
     CREATE INDEX loans_left_book ON loans (left_book_after) WHERE left_book_after IS NOT NULL;
     CREATE INDEX borrowers_left_book ON borrowers (left_book_after) WHERE left_book_after IS NOT NULL;
     )sql",
+    // 8: contacts and appointments (issue 10). Doorstep's own contacts are contact_events rows with source
+    // 'doorstep' (so screening reads them like the call centre's); contact_log keeps what only Doorstep knows
+    // about them: who, which number, the log's outcome, the note, a rule exception and its reason.
+    // Appointments: two visiting staff, the place and its coordinates for travel, the state as its code.
+    R"sql(
+    CREATE TABLE contact_log (
+        event_id         INTEGER PRIMARY KEY REFERENCES contact_events (id) ON DELETE CASCADE,
+        who              TEXT NOT NULL,
+        relation         TEXT NOT NULL DEFAULT '',
+        number_id        TEXT NOT NULL DEFAULT '',
+        result           TEXT NOT NULL,
+        note             TEXT NOT NULL DEFAULT '',
+        exception_rule   TEXT NOT NULL DEFAULT '',
+        exception_reason TEXT NOT NULL DEFAULT '',
+        appointment_id   INTEGER,
+        logged_by        TEXT NOT NULL,
+        logged_at        TEXT NOT NULL
+    );
+    CREATE INDEX contact_log_exceptions ON contact_log (exception_rule) WHERE exception_rule <> '';
+    CREATE TABLE appointments (
+        id                INTEGER PRIMARY KEY,
+        borrower_id       INTEGER NOT NULL REFERENCES borrowers (id) ON DELETE CASCADE,
+        visit_date        TEXT NOT NULL,
+        start_minute      INTEGER NOT NULL,
+        duration_minutes  INTEGER NOT NULL,
+        place             TEXT NOT NULL,
+        place_note        TEXT NOT NULL DEFAULT '',
+        latitude_e6       INTEGER,
+        longitude_e6      INTEGER,
+        staff1            TEXT NOT NULL,
+        staff2            TEXT NOT NULL,
+        state             TEXT NOT NULL,
+        agreed_contact_id INTEGER REFERENCES contact_events (id) ON DELETE SET NULL,
+        cancel_reason     TEXT NOT NULL DEFAULT '',
+        replaces_id       INTEGER REFERENCES appointments (id),
+        created_by        TEXT NOT NULL,
+        created_at        TEXT NOT NULL,
+        updated_by        TEXT NOT NULL,
+        updated_at        TEXT NOT NULL
+    );
+    CREATE INDEX appointments_day ON appointments (visit_date, start_minute);
+    CREATE INDEX appointments_borrower ON appointments (borrower_id, state);
+    )sql",
 };
 
 // Work a step needs that SQL cannot do, in the step's transaction after its SQL.

@@ -1,5 +1,6 @@
 #include "storage/screening_repository.h"
 
+#include "domain/appointment.h"
 #include "domain/calendar.h"
 
 #include <algorithm>
@@ -200,6 +201,15 @@ ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std::str
                                  "JOIN payments p ON p.loan_id = l.id AND p.paid_date >= ? "
                                  "WHERE l.borrower_id = ? ORDER BY p.paid_date, p.id");
     QueueBatches queue(m_db);
+    // Borrowers with a confirmed appointment (issue 10), for the open-appointment exclusion.
+    std::vector<std::int64_t> confirmed;
+    {
+        auto appointments =
+            m_db.prepare("SELECT DISTINCT borrower_id FROM appointments WHERE state = ? ORDER BY borrower_id");
+        appointments.bind(1, codeOf(kAppointmentStateCodes, AppointmentState::Confirmed));
+        while (appointments.step())
+            confirmed.push_back(appointments.columnInt(0));
+    }
     const Date promisesFrom = dateOf(promisesSince);
 
     std::vector<QueueEntryRow> notVisited;
@@ -217,6 +227,7 @@ ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std::str
         row.dispute = loans.columnInt(5) != 0;
         row.deceased = loans.columnInt(6) != 0;
         row.planKept = loans.columnInt(7) != 0;
+        row.openAppointment = std::ranges::binary_search(confirmed, row.borrowerRowId);
         // Over the loans in id order: the worst DPD (its first loan's officer), the overdue total, the worst
         // bucket now and a month ago (bucket names compare as text, as SQL's max() did).
         row.maxDpd = 0;

@@ -42,6 +42,7 @@ struct BorrowerScreeningRow {
     int overdueElsewhere = 0;
     int worstDpd24Months = 0;
     bool litigation = false, dispute = false, deceased = false, planKept = false;
+    bool openAppointment = false;          // a confirmed appointment (appointments table)
     std::vector<ContactAttempt> contacts;  // oldest first
     // Recent payments, oldest first (for promises kept or broken); read only for a borrower with a promise to
     // pay among the contacts since the walk's `promisesSince`, empty for the others.

@@ -1,4 +1,7 @@
 #include "app/branch_setup.h"
+
+#include "app/appointment_service.h"
+#include "app/appointment_settings.h"
 #include "app/portfolio_service.h"
 
 #include "app/session.h"
@@ -110,6 +113,11 @@ TEST_CASE("the demo branch is made once, kept, and remade on request", "[branch_
         const auto loans = app::PortfolioService(**s).count({});
         if (a.role == Role::Supervisor) CHECK(loans.value() == 40);
         if (a.role == Role::Officer) CHECK((loans.value() > 0 && loans.value() < 40));
+        // The demo activity booked visits around today (issue 10).
+        if (a.role == Role::Supervisor) {
+            const Date today = app::localDateTime(std::chrono::system_clock::now()).date;
+            CHECK_FALSE(app::AppointmentService(**s).appointments(addDays(today, -14), addDays(today, 14))->empty());
+        }
     }
     const std::string id = storage::Keyring::load(storage::Keyring::pathFor(db)).value().databaseId();
     CHECK_FALSE(app::ensureDemoDatabase(db, false, test::fastKdf(), 40).value());
