@@ -1094,6 +1094,58 @@
         <source>Returned a case to the visit queue</source>
         <translation>Returned a case to the visit queue</translation>
     </message>
+    <message>
+        <source>Changed the repayment-plan settings</source>
+        <translation>Changed the repayment-plan settings</translation>
+    </message>
+    <message>
+        <source>Drafted a repayment plan</source>
+        <translation>Drafted a repayment plan</translation>
+    </message>
+    <message>
+        <source>Revised a repayment plan</source>
+        <translation>Revised a repayment plan</translation>
+    </message>
+    <message>
+        <source>Submitted a repayment plan</source>
+        <translation>Submitted a repayment plan</translation>
+    </message>
+    <message>
+        <source>Approved a repayment plan within the officer&apos;s authority</source>
+        <translation>Approved a repayment plan within the officer&apos;s authority</translation>
+    </message>
+    <message>
+        <source>Approved a repayment plan</source>
+        <translation>Approved a repayment plan</translation>
+    </message>
+    <message>
+        <source>Returned a repayment plan for changes</source>
+        <translation>Returned a repayment plan for changes</translation>
+    </message>
+    <message>
+        <source>Recorded the customer&apos;s acceptance of a plan</source>
+        <translation>Recorded the customer&apos;s acceptance of a plan</translation>
+    </message>
+    <message>
+        <source>Put a repayment plan into force</source>
+        <translation>Put a repayment plan into force</translation>
+    </message>
+    <message>
+        <source>Marked a repayment plan kept</source>
+        <translation>Marked a repayment plan kept</translation>
+    </message>
+    <message>
+        <source>Marked a repayment plan broken</source>
+        <translation>Marked a repayment plan broken</translation>
+    </message>
+    <message>
+        <source>Withdrew a repayment plan</source>
+        <translation>Withdrew a repayment plan</translation>
+    </message>
+    <message>
+        <source>repayment plan #%1</source>
+        <translation>repayment plan #%1</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

@@ -1084,6 +1084,58 @@
         <source>Returned a case to the visit queue</source>
         <translation>将客户恢复到走访队列</translation>
     </message>
+    <message>
+        <source>Changed the repayment-plan settings</source>
+        <translation>修改还款方案设置</translation>
+    </message>
+    <message>
+        <source>Drafted a repayment plan</source>
+        <translation>起草还款方案</translation>
+    </message>
+    <message>
+        <source>Revised a repayment plan</source>
+        <translation>修改还款方案</translation>
+    </message>
+    <message>
+        <source>Submitted a repayment plan</source>
+        <translation>提交还款方案审批</translation>
+    </message>
+    <message>
+        <source>Approved a repayment plan within the officer&apos;s authority</source>
+        <translation>在催收专员权限内自动批准还款方案</translation>
+    </message>
+    <message>
+        <source>Approved a repayment plan</source>
+        <translation>批准还款方案</translation>
+    </message>
+    <message>
+        <source>Returned a repayment plan for changes</source>
+        <translation>退回还款方案修改</translation>
+    </message>
+    <message>
+        <source>Recorded the customer&apos;s acceptance of a plan</source>
+        <translation>登记客户接受还款方案</translation>
+    </message>
+    <message>
+        <source>Put a repayment plan into force</source>
+        <translation>使还款方案生效</translation>
+    </message>
+    <message>
+        <source>Marked a repayment plan kept</source>
+        <translation>标记还款方案已履约</translation>
+    </message>
+    <message>
+        <source>Marked a repayment plan broken</source>
+        <translation>标记还款方案未履约</translation>
+    </message>
+    <message>
+        <source>Withdrew a repayment plan</source>
+        <translation>撤回还款方案</translation>
+    </message>
+    <message>
+        <source>repayment plan #%1</source>
+        <translation>还款方案 #%1</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

@@ -8,7 +8,7 @@ namespace doorstep {
 
 std::span<const MessageText> planMessages()
 {
-    static constexpr std::array<MessageText, 48> rows{{
+    static constexpr std::array<MessageText, 59> rows{{
         // The calculators (plan_schedule.h).
         {"plan.amount_negative", "An amount cannot be negative.", "金额不能为负数。"},
         {"plan.amount_too_large", "The amount is above the largest a plan can handle ({max}).",
@@ -92,6 +92,23 @@ std::span<const MessageText> planMessages()
         {"proposal.move.mark_kept", "mark it kept", "标记为已履约"},
         {"proposal.move.mark_broken", "mark it broken", "标记为未履约"},
         {"proposal.move.withdraw", "withdraw it", "撤回方案"},
+        // The proposals' use cases (app/plan_service.h, app/plan_settings.h).
+        {"plan.not_found", "The repayment-plan proposal does not exist.", "该还款方案不存在。"},
+        {"plan.loan_not_found", "The loan does not exist.", "该贷款不存在。"},
+        {"plan.not_your_case", "Only the case's officer or a supervisor may propose a plan for this loan.",
+         "仅该案件的催收专员或主管可为此贷款制定还款方案。"},
+        {"plan.no_status", "The loan has no delinquency state yet: import the extract or recompute first.",
+         "该贷款尚无逾期状态，请先导入数据或重新计算。"},
+        {"plan.not_owner", "Only the officer who drafted the proposal may change it.",
+         "仅起草该方案的催收专员可修改。"},
+        {"plan.other_loan", "A proposal stays with the loan it was drafted for.", "还款方案不能改为其他贷款。"},
+        {"plan.options_count", "Compare two to four options, not {count}.", "请比较 2 至 4 个方案，而非 {count} 个。"},
+        {"plan.household_negative", "Income, expenses and a lump sum cannot be negative.",
+         "收入、支出和一次性还款金额不能为负数。"},
+        {"plan.comment_needed", "Say in a few words what should change.", "请简要说明需要修改的内容。"},
+        {"plan.comment_too_long", "The comment is too long.", "意见过长。"},
+        {"plan.observation_range", "The observation period must be 1 to {max} months, not {months}.",
+         "观察期须为 1 至 {max} 个月，而非 {months} 个月。"},
     }};
     return rows;
 }

@@ -54,6 +54,18 @@ QString AuditTableModel::actionText(const std::string& action)
         {QStringLiteral("queue.reopen"), QT_TR_NOOP("Returned a case to the visit queue")},
         {QStringLiteral("queue.assign"), QT_TR_NOOP("Assigned a case")},
         {QStringLiteral("queue.auto_assign"), QT_TR_NOOP("Assigned cases automatically")},
+        {QStringLiteral("settings.plans"), QT_TR_NOOP("Changed the repayment-plan settings")},
+        {QStringLiteral("plan.create"), QT_TR_NOOP("Drafted a repayment plan")},
+        {QStringLiteral("plan.revise"), QT_TR_NOOP("Revised a repayment plan")},
+        {QStringLiteral("plan.submit"), QT_TR_NOOP("Submitted a repayment plan")},
+        {QStringLiteral("plan.auto_approve"), QT_TR_NOOP("Approved a repayment plan within the officer's authority")},
+        {QStringLiteral("plan.approve"), QT_TR_NOOP("Approved a repayment plan")},
+        {QStringLiteral("plan.return"), QT_TR_NOOP("Returned a repayment plan for changes")},
+        {QStringLiteral("plan.accept"), QT_TR_NOOP("Recorded the customer's acceptance of a plan")},
+        {QStringLiteral("plan.activate"), QT_TR_NOOP("Put a repayment plan into force")},
+        {QStringLiteral("plan.kept"), QT_TR_NOOP("Marked a repayment plan kept")},
+        {QStringLiteral("plan.broken"), QT_TR_NOOP("Marked a repayment plan broken")},
+        {QStringLiteral("plan.withdraw"), QT_TR_NOOP("Withdrew a repayment plan")},
     };
     const QString code = toQString(action);
     auto it = names.constFind(code);
@@ -73,6 +85,7 @@ QString AuditTableModel::recordText(const std::string& type, const std::string& 
         {QStringLiteral("borrower"), QT_TR_NOOP("customer #%1")},
         {QStringLiteral("rule_set"), QT_TR_NOOP("rule set version %1")},
         {QStringLiteral("queue"), QT_TR_NOOP("number of cases: %1")},
+        {QStringLiteral("plan_proposal"), QT_TR_NOOP("repayment plan #%1")},
     };
     const QString code = toQString(type);
     auto it = formats.constFind(code);

@@ -1,0 +1,416 @@
+#include "app/plan_service.h"
+
+#include "app/delinquency_service.h"
+#include "app/plan_settings.h"
+#include "app/portfolio_import.h"
+#include "app/screening_service.h"
+#include "support/db_query.h"
+#include "support/file_bytes.h"
+#include "support/test_branch.h"
+
+#include <catch2/catch_test_macros.hpp>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+using namespace doorstep;
+using app::PlanService;
+using app::ProposalDraft;
+
+namespace {
+
+constexpr std::string_view kPassword = "officer-pass-2026";
+using Files = std::map<std::string, std::string>;
+
+Date day(int y, unsigned m, unsigned d)
+{
+    return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+
+// One borrower, one loan of ofc1: 12,000.00 at 6 % in two instalments due 15 September and 15 October 2026,
+// nothing paid, so on 30 November both are overdue with penalty and compound interest. A second loan of ofc2.
+Files extract(const std::string& date, const std::string& payments = "")
+{
+    return Files{
+        {"manifest.csv", "extract_date,branch_code\n" + date + ",310115\n"},
+        {"borrowers.csv",
+         "borrower_id,name,id_number,phone,phone2,address,district,latitude,longitude,employer,monthly_income,"
+         "monthly_expenses\n"
+         "C001,王秀英,110101199003071233,13812345678,,浦东新区张杨路1500号,浦东新区,,,,8000.00,5000.00\n"
+         "C002,李强,44030419780101031X,13900001111,,徐汇区漕溪北路1号,徐汇区,,,,,\n"},
+        {"contacts.csv", "borrower_id,name,relation,phone\n"},
+        {"credit_records.csv",
+         "borrower_id,report_date,overdue_accounts_elsewhere,worst_dpd_24m,total_debt,enquiries_6m\n"},
+        {"loans.csv", "loan_id,borrower_id,product,principal,interest_rate,start_date,term_months,repayment_method,"
+                      "officer\n"
+                      "L001-1,C001,consumer,12000.00,6,2026-08-15,2,equal_instalment,ofc1\n"
+                      "L002-1,C002,consumer,5000.00,6,2026-08-15,1,equal_instalment,ofc2\n"},
+        {"instalments.csv", "loan_id,seq,due_date,principal_due,interest_due\n"
+                            "L001-1,1,2026-09-15,6000.00,60.00\n"
+                            "L001-1,2,2026-10-15,6000.00,30.00\n"
+                            "L002-1,1,2026-09-15,5000.00,25.00\n"},
+        {"payments.csv", "payment_id,loan_id,paid_date,amount\n" + payments},
+    };
+}
+
+struct Branch {
+    Branch()
+    {
+        branch.addUser("sup", Role::Supervisor, kPassword);
+        branch.addUser("sup2", Role::Supervisor, kPassword);
+        branch.addUser("ofc1", Role::Officer, kPassword);
+        branch.addUser("ofc2", Role::Officer, kPassword);
+        sup = login("sup");
+        ofc1 = login("ofc1");
+        importAs(*sup, extract("2026-11-30"), "first");
+        loan = test::queryInt(db(), "SELECT id FROM loans WHERE bank_id = 'L001-1'");
+        borrower = test::queryInt(db(), "SELECT borrower_id FROM loans WHERE bank_id = 'L001-1'");
+    }
+
+    std::unique_ptr<app::Session> login(std::string_view name) { return branch.login(name, kPassword); }
+    const storage::Connection& db() { return sup->database().connection(); }
+
+    void importAs(app::Session& who, const Files& files, const std::string& name)
+    {
+        const auto folder = branch.dir() / name;
+        std::filesystem::create_directories(folder);
+        for (const auto& [file, content] : files)
+            test::writeBytes(folder / file, content);
+        auto report = app::importExtract(who, folder, {});
+        REQUIRE(report);
+        for (const auto& p : report->problems)
+            UNSCOPED_INFO(p.text());
+        REQUIRE(report->imported);
+    }
+
+    // 3 months' annuity at 6 % from `start`; with `waive` the penalty and compound interest go.
+    ProposalDraft draft(bool waive, Date start = day(2026, 11, 30), int months = 3)
+    {
+        auto c = PlanService(*ofc1).planCase(loan);
+        REQUIRE(c);
+        ProposalDraft d;
+        d.loanRowId = loan;
+        d.terms.start = start;
+        if (waive) d.terms.waiver = Waiver::full(c->debt);
+        d.terms.shape = Reamortisation{RepaymentMethod::EqualInstalment, AnnualRate{60'000}, months};
+        d.household = Household{Money::fromYuan(8000), Money::fromYuan(5000), Money{}};
+        return d;
+    }
+
+    std::int64_t created(bool waive)
+    {
+        auto id = PlanService(*ofc1).create(draft(waive));
+        REQUIRE(id);
+        return *id;
+    }
+
+    ProposalState state(std::int64_t id)
+    {
+        auto p = PlanService(*sup).proposal(id);
+        REQUIRE(p);
+        return p->row.state;
+    }
+
+    std::int64_t audits(const std::string& action, std::int64_t id)
+    {
+        return test::queryInt(db(), "SELECT count(*) FROM audit_event WHERE action = '" + action +
+                                        "' AND record_type = 'plan_proposal' AND record_id = '" + std::to_string(id) +
+                                        "'");
+    }
+
+    bool planKeptFlag() { return app::ScreeningService(*sup).caseFlags(borrower)->planBeingKept; }
+
+    test::TestBranch branch;
+    std::unique_ptr<app::Session> sup, ofc1;
+    std::int64_t loan = 0;
+    std::int64_t borrower = 0;
+};
+
+// An active proposal without waiver: approved by Doorstep on submission, accepted, put into force.
+std::int64_t activePlan(Branch& b)
+{
+    const std::int64_t id = b.created(false);
+    REQUIRE(PlanService(*b.ofc1).submit(id) == ProposalState::Approved);
+    REQUIRE(PlanService(*b.ofc1).recordAcceptance(id));
+    REQUIRE(PlanService(*b.sup).activate(id));
+    return id;
+}
+
+}  // namespace
+
+TEST_CASE("a plan case carries the loan's debt as of the import, its rate and the extract's household budget",
+          "[plan_service]")
+{
+    Branch b;
+    auto c = PlanService(*b.ofc1).planCase(b.loan);
+    REQUIRE(c);
+    CHECK(c->asOf == day(2026, 11, 30));
+    CHECK(c->debt.principal == Money::fromYuan(12000));
+    CHECK(c->debt.interest == Money::fromYuan(90));
+    CHECK(c->debt.penalty.fen > 0);
+    CHECK(c->debt.compound.fen > 0);
+    CHECK(c->rate == AnnualRate{60'000});
+    CHECK(c->remainingMonths == 0);
+    CHECK(c->household.monthlyIncome == Money::fromYuan(8000));
+    CHECK(c->household.monthlyExpenses == Money::fromYuan(5000));
+
+    // Another officer's loan is not this officer's case; a supervisor may see any.
+    const auto other = test::queryInt(b.db(), "SELECT id FROM loans WHERE bank_id = 'L002-1'");
+    CHECK(PlanService(*b.ofc1).planCase(other).error().code == ErrorCode::PermissionDenied);
+    CHECK(PlanService(*b.sup).planCase(other));
+    CHECK(PlanService(*b.ofc1).planCase(999'999).error().code == ErrorCode::NotFound);
+}
+
+TEST_CASE("comparing options gives each its figures, affordability and approval need, and suggests one",
+          "[plan_service]")
+{
+    Branch b;
+    auto c = PlanService(*b.ofc1).planCase(b.loan);
+    REQUIRE(c);
+    std::vector<PlanTerms> options(3);
+    for (auto& t : options)
+        t.start = day(2026, 11, 30);
+    options[0].shape = Reamortisation{RepaymentMethod::EqualInstalment, AnnualRate{60'000}, 3};   // ≈ 4,000 a month
+    options[1].shape = Reamortisation{RepaymentMethod::EqualInstalment, AnnualRate{60'000}, 12};  // ≈ 1,000 a month
+    options[2].waiver = Waiver::full(c->debt);
+    options[2].shape = Settlement{Money::fromYuan(1000), 1};
+    const Household household{Money::fromYuan(8000), Money::fromYuan(5000), Money{}};  // 3,000 disposable
+    auto cmp = PlanService(*b.ofc1).compare(*c, options, household);
+    REQUIRE(cmp);
+    REQUIRE(cmp->options.size() == 3);
+    CHECK(cmp->options[0].summary.figures.months == 3);
+    CHECK_FALSE(cmp->options[0].summary.affordability.affordable);  // above 50 % of 3,000
+    CHECK(cmp->options[1].summary.affordability.affordable);
+    CHECK_FALSE(cmp->options[2].summary.affordability.affordable);  // a lump sum of 11,000 and more
+    CHECK_FALSE(cmp->options[1].approval.supervisorNeeded);         // nothing waived
+    CHECK(cmp->options[2].approval.supervisorNeeded);               // waiver and discount above the 0 limits
+    REQUIRE(cmp->suggestion.option == 1u);
+    CHECK(cmp->suggestion.reason.id.value == std::string_view{"plan.suggest.best"});
+
+    // A refused option shows why and is never suggested; fewer than two options is not a comparison.
+    options[0].shape = Reamortisation{RepaymentMethod::EqualInstalment, AnnualRate{60'000}, 0};
+    cmp = PlanService(*b.ofc1).compare(*c, options, household);
+    REQUIRE(cmp);
+    CHECK_FALSE(cmp->options[0].plan);
+    CHECK(cmp->suggestion.option == 1u);
+    CHECK(PlanService(*b.ofc1).compare(*c, std::span(options).first(1), household).error().code ==
+          ErrorCode::InvalidInput);
+}
+
+TEST_CASE("a draft belongs to the officer who made it; officers see their own proposals, supervisors all",
+          "[plan_service]")
+{
+    Branch b;
+    const std::int64_t id = b.created(false);
+    auto p = PlanService(*b.ofc1).proposal(id);
+    REQUIRE(p);
+    CHECK(p->row.owner == "ofc1");
+    CHECK(p->row.state == ProposalState::Draft);
+    CHECK(p->row.debt.total() == p->plan.contractual);
+    CHECK(p->plan.instalments.size() == 3);
+    CHECK(p->row.monthlyIncome == Money::fromYuan(8000));
+    CHECK(b.audits("plan.create", id) == 1);
+
+    auto ofc2 = b.login("ofc2");
+    CHECK(PlanService(*ofc2).list()->empty());
+    CHECK(PlanService(*ofc2).proposal(id).error().code == ErrorCode::NotFound);
+    CHECK(PlanService(*b.ofc1).list()->size() == 1);
+    CHECK(PlanService(*b.sup).list()->size() == 1);
+    CHECK(PlanService(*b.sup).list(ProposalState::Submitted)->empty());
+    CHECK(PlanService(*b.sup).list(ProposalState::Draft)->size() == 1);
+    // An administrator works no cases.
+    auto admin = b.branch.loginAdmin();
+    CHECK(PlanService(*admin).create(b.draft(false)).error().code == ErrorCode::PermissionDenied);
+}
+
+TEST_CASE("submitting within the officer's authority is approved by Doorstep at once, as two audited moves",
+          "[plan_service]")
+{
+    Branch b;
+    const std::int64_t id = b.created(false);
+    REQUIRE(PlanService(*b.ofc1).submit(id) == ProposalState::Approved);
+    auto p = PlanService(*b.ofc1).proposal(id);
+    REQUIRE(p);
+    REQUIRE(p->moves.size() == 2);
+    CHECK(p->moves[0].move == ProposalMove::Submit);
+    CHECK(p->moves[0].actor == "ofc1");
+    CHECK(p->moves[1].move == ProposalMove::Approve);
+    CHECK(p->moves[1].actor == "doorstep");
+    CHECK(p->moves[1].to == ProposalState::Approved);
+    CHECK_FALSE(p->row.supervisorNeeded);
+    CHECK(b.audits("plan.submit", id) == 1);
+    CHECK(b.audits("plan.auto_approve", id) == 1);
+}
+
+TEST_CASE("a waiver above the officer's limit waits for another supervisor, who approves or returns it",
+          "[plan_service]")
+{
+    Branch b;
+    const std::int64_t id = b.created(true);
+    REQUIRE(PlanService(*b.ofc1).submit(id) == ProposalState::Submitted);
+    CHECK(b.state(id) == ProposalState::Submitted);
+
+    // The officer may not approve; a supervisor returns with a comment, which is required.
+    CHECK(PlanService(*b.ofc1).approve(id, "").error().code == ErrorCode::PermissionDenied);
+    CHECK(PlanService(*b.sup).returnForChanges(id, "").error().code == ErrorCode::InvalidInput);
+    REQUIRE(PlanService(*b.sup).returnForChanges(id, "罚息只减免一半"));
+    auto p = PlanService(*b.ofc1).proposal(id);
+    REQUIRE(p);
+    CHECK(p->row.state == ProposalState::Returned);
+    CHECK(p->row.supervisorComment == "罚息只减免一半");
+    CHECK(p->moves.back().actor == "sup");
+    CHECK(b.audits("plan.return", id) == 1);
+
+    // The owner revises (back to draft) with half the penalty and resubmits; the supervisor approves.
+    ProposalDraft d = b.draft(false);
+    d.terms.waiver.penalty = Money{p->row.debt.penalty.fen / 2};
+    auto ofc2 = b.login("ofc2");
+    CHECK(PlanService(*ofc2).revise(id, d).error().code == ErrorCode::NotFound);
+    REQUIRE(PlanService(*b.ofc1).revise(id, d));
+    CHECK(b.state(id) == ProposalState::Draft);
+    CHECK(b.audits("plan.revise", id) == 1);
+    REQUIRE(PlanService(*b.ofc1).submit(id) == ProposalState::Submitted);
+    REQUIRE(PlanService(*b.sup).approve(id, "同意"));
+    CHECK(b.state(id) == ProposalState::Approved);
+    CHECK(b.audits("plan.approve", id) == 1);
+    CHECK(PlanService(*b.sup).approve(id, "").error().code == ErrorCode::Conflict);  // already approved
+}
+
+TEST_CASE("four eyes: a supervisor never approves or returns a proposal of their own", "[plan_service]")
+{
+    Branch b;
+    auto d = b.draft(true);
+    auto id = PlanService(*b.sup).create(d);
+    REQUIRE(id);
+    REQUIRE(PlanService(*b.sup).submit(*id) == ProposalState::Submitted);
+    CHECK(PlanService(*b.sup).approve(*id, "").error().code == ErrorCode::PermissionDenied);
+    CHECK(PlanService(*b.sup).returnForChanges(*id, "no").error().code == ErrorCode::PermissionDenied);
+    auto sup2 = b.login("sup2");
+    REQUIRE(PlanService(*sup2).approve(*id, ""));
+    CHECK(b.state(*id) == ProposalState::Approved);
+}
+
+TEST_CASE("after approval the owner records acceptance and a supervisor puts the plan into force", "[plan_service]")
+{
+    Branch b;
+    const std::int64_t id = b.created(false);
+    REQUIRE(PlanService(*b.ofc1).submit(id));
+    CHECK(PlanService(*b.sup).recordAcceptance(id).error().code == ErrorCode::PermissionDenied);
+    REQUIRE(PlanService(*b.ofc1).recordAcceptance(id));
+    CHECK(b.state(id) == ProposalState::Accepted);
+    CHECK(PlanService(*b.ofc1).activate(id).error().code == ErrorCode::PermissionDenied);
+    CHECK_FALSE(b.planKeptFlag());
+    REQUIRE(PlanService(*b.sup).activate(id));
+    CHECK(b.state(id) == ProposalState::Active);
+    CHECK(b.planKeptFlag());  // the case is under the "keeping a repayment plan" exclusion
+    CHECK(b.audits("plan.accept", id) == 1);
+    CHECK(b.audits("plan.activate", id) == 1);
+    // Nobody withdraws a plan in force.
+    CHECK(PlanService(*b.sup).withdraw(id, "").error().code == ErrorCode::Conflict);
+}
+
+TEST_CASE("withdrawing: the owner before acceptance, a supervisor also after it", "[plan_service]")
+{
+    Branch b;
+    const std::int64_t draft = b.created(false);
+    REQUIRE(PlanService(*b.ofc1).withdraw(draft, "客户拒绝"));
+    CHECK(b.state(draft) == ProposalState::Withdrawn);
+    CHECK(b.audits("plan.withdraw", draft) == 1);
+    CHECK(PlanService(*b.ofc1).submit(draft).error().code == ErrorCode::Conflict);
+
+    const std::int64_t accepted = b.created(false);
+    REQUIRE(PlanService(*b.ofc1).submit(accepted));
+    REQUIRE(PlanService(*b.ofc1).recordAcceptance(accepted));
+    CHECK(PlanService(*b.ofc1).withdraw(accepted, "").error().code == ErrorCode::PermissionDenied);
+    REQUIRE(PlanService(*b.sup).withdraw(accepted, "案件变化"));
+    CHECK(b.state(accepted) == ProposalState::Withdrawn);
+}
+
+TEST_CASE("revising a proposal keeps its loan, and only drafts and returned proposals change", "[plan_service]")
+{
+    Branch b;
+    const std::int64_t id = b.created(false);
+    ProposalDraft d = b.draft(false, day(2026, 12, 15), 6);
+    REQUIRE(PlanService(*b.ofc1).revise(id, d));
+    auto p = PlanService(*b.ofc1).proposal(id);
+    REQUIRE(p);
+    CHECK(p->plan.instalments.size() == 6);
+    CHECK(p->plan.instalments.front().dueDate == day(2027, 1, 15));
+    d.loanRowId = test::queryInt(b.db(), "SELECT id FROM loans WHERE bank_id = 'L002-1'");
+    CHECK(PlanService(*b.ofc1).revise(id, d).error().code == ErrorCode::InvalidInput);
+    REQUIRE(PlanService(*b.ofc1).submit(id));
+    CHECK(PlanService(*b.ofc1).revise(id, b.draft(false)).error().code == ErrorCode::Conflict);
+    // Terms the calculator refuses are never stored.
+    const std::int64_t other = b.created(false);
+    ProposalDraft bad = b.draft(false, day(2026, 11, 30), 0);
+    CHECK(PlanService(*b.ofc1).revise(other, bad).error().code == ErrorCode::InvalidInput);
+    CHECK(PlanService(*b.ofc1).create(bad).error().code == ErrorCode::InvalidInput);
+}
+
+TEST_CASE("adherence across imports: a missed instalment makes the plan late, then broken, and the case returns to "
+          "screening",
+          "[plan_service]")
+{
+    Branch b;
+    const std::int64_t id = activePlan(b);
+    // Instalments due 30 December 2026, 30 January and 28 February 2027.
+    CHECK(b.planKeptFlag());
+    b.importAs(*b.sup, extract("2027-01-05"), "second");
+    auto p = PlanService(*b.sup).proposal(id);
+    REQUIRE(p);
+    CHECK(p->row.state == ProposalState::Active);
+    CHECK(p->row.adherence == AdherenceStatus::Late);
+    CHECK(p->row.daysLate == 6);
+    CHECK(p->row.assessedOn == "2027-01-05");
+    CHECK(b.planKeptFlag());
+
+    // 31 days after the due date is more than the 30 allowed.
+    b.importAs(*b.sup, extract("2027-01-30"), "third");
+    p = PlanService(*b.sup).proposal(id);
+    REQUIRE(p);
+    CHECK(p->row.state == ProposalState::Broken);
+    CHECK(p->row.adherence == AdherenceStatus::Broken);
+    CHECK(p->moves.back().actor == "doorstep");
+    CHECK(p->moves.back().move == ProposalMove::MarkBroken);
+    CHECK(b.audits("plan.broken", id) == 1);
+    CHECK_FALSE(b.planKeptFlag());
+    // Back in screening: the case is in the visit queue again.
+    CHECK(test::queryInt(b.db(),
+                         "SELECT count(*) FROM visit_queue WHERE borrower_id = " + std::to_string(b.borrower)) == 1);
+}
+
+TEST_CASE("adherence: payments since the plan's start keep it on track, and paying everything marks it kept",
+          "[plan_service]")
+{
+    Branch b;
+    const std::int64_t id = activePlan(b);
+    auto p = PlanService(*b.sup).proposal(id);
+    REQUIRE(p);
+    const auto& inst = p->plan.instalments;
+    REQUIRE(inst.size() == 3);
+    const auto yuan = [](Money m) { return formatYuanPlain(m); };
+    // A payment before the plan's start went to the old schedule and does not count.
+    std::string payments = "P0,L001-1,2026-11-20,500.00\nP1,L001-1,2026-12-30," + yuan(inst[0].payment()) + "\n";
+    b.importAs(*b.sup, extract("2027-01-20", payments), "second");
+    p = PlanService(*b.sup).proposal(id);
+    CHECK(p->row.adherence == AdherenceStatus::OnTrack);
+    CHECK(p->row.daysLate == 0);
+
+    payments +=
+        "P2,L001-1,2027-01-30," + yuan(inst[1].payment()) + "\nP3,L001-1,2027-02-27," + yuan(inst[2].payment()) + "\n";
+    b.importAs(*b.sup, extract("2027-03-01", payments), "third");
+    p = PlanService(*b.sup).proposal(id);
+    CHECK(p->row.state == ProposalState::Kept);
+    CHECK(b.audits("plan.kept", id) == 1);
+    CHECK(b.planKeptFlag());
+}
+
+TEST_CASE("adherence also follows a recompute", "[plan_service]")
+{
+    Branch b;
+    const std::int64_t id = activePlan(b);
+    REQUIRE(app::recompute(*b.sup, day(2027, 2, 1)));
+    CHECK(b.state(id) == ProposalState::Broken);
+    CHECK_FALSE(b.planKeptFlag());
+}
