@@ -1,6 +1,7 @@
 #include "app/plan_service.h"
 
 #include "app/use_case.h"
+#include "domain/masking.h"
 #include "storage/screening_repository.h"
 
 #include <algorithm>
@@ -290,6 +291,34 @@ Result<Proposal> PlanService::proposal(std::int64_t proposalId) const
     p.moves = storage::PlanRepository(db).moves(proposalId);
     p.row = std::move(*row);
     return p;
+}
+
+Result<PlanLetterFacts> PlanService::letterFacts(std::int64_t proposalId)
+{
+    auto p = proposal(proposalId);
+    if (!p) return std::unexpected(p.error());
+    const ProposalState s = p->row.state;
+    if (s == ProposalState::Draft || s == ProposalState::Submitted || s == ProposalState::Returned ||
+        s == ProposalState::Withdrawn)
+        return fail(ErrorCode::Conflict, MessageId{"plan.letter_state"},
+                    {MessageArg::ref("state", proposalStateName(s))});
+    const auto& db = m_session.database().connection();
+    const auto who = storage::PlanRepository(db).identity(p->row.borrowerRowId);
+    if (!who) return fail(ErrorCode::NotFound, MessageId{"plan.loan_not_found"});
+    const PlanSettings settings = loadPlanSettings(db);
+    PlanLetterFacts f;
+    const bool lumpSum = p->plan.kind == PlanKind::Settlement && p->plan.instalments.size() == 1;
+    f.observationMonths = lumpSum ? 0 : settings.observationMonths;
+    f.brokenAfterDays = settings.adherence.brokenAfterDays;
+    f.customerName = who->first;
+    f.maskedIdNumber = maskIdNumber(who->second);
+    f.printedBy = m_session.user().username;
+    const auto today = std::chrono::floor<std::chrono::days>(m_session.clock().now() + std::chrono::hours{8});
+    f.printedOn = Date{today};  // Asia/Shanghai is UTC+8 all year
+    f.proposal = std::move(*p);
+    // Who printed whose letter: the proposal's id, nothing personal.
+    m_session.audit("plan.print", kRecordType, std::to_string(proposalId));
+    return f;
 }
 
 std::vector<ProposalMove> PlanService::allowedMoves(const ProposalRow& row) const

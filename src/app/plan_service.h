@@ -64,6 +64,19 @@ struct Proposal {
     std::vector<ProposalMoveRow> moves;  // oldest first
 };
 
+// What the plan letter needs besides the proposal: who the customer is (the ID number masked as in lists,
+// docs/security.md), the days late that end the plan, and the observation period when the plan restructures
+// the loan (0 when it does not: a single lump-sum settlement).
+struct PlanLetterFacts {
+    Proposal proposal;
+    std::string customerName;
+    std::string maskedIdNumber;
+    int brokenAfterDays = 0;
+    int observationMonths = 0;
+    std::string printedBy;
+    Date printedOn;
+};
+
 class PlanService final {
 public:
     explicit PlanService(Session& session) : m_session(session) {}
@@ -87,6 +100,8 @@ public:
 
     Result<std::vector<ProposalRow>> list(std::optional<ProposalState> state = std::nullopt) const;
     Result<Proposal> proposal(std::int64_t proposalId) const;
+    // For printing the letter: approved proposals and later ones (not withdrawn); audited (plan.print).
+    Result<PlanLetterFacts> letterFacts(std::int64_t proposalId);
     // What the current user may do with it, for the buttons.
     std::vector<ProposalMove> allowedMoves(const ProposalRow& row) const;
 

@@ -66,6 +66,8 @@ QString AuditTableModel::actionText(const std::string& action)
         {QStringLiteral("plan.kept"), QT_TR_NOOP("Marked a repayment plan kept")},
         {QStringLiteral("plan.broken"), QT_TR_NOOP("Marked a repayment plan broken")},
         {QStringLiteral("plan.withdraw"), QT_TR_NOOP("Withdrew a repayment plan")},
+        {QStringLiteral("plan.print"), QT_TR_NOOP("Printed a repayment-plan letter")},
+        {QStringLiteral("plan.export"), QT_TR_NOOP("Exported repayment plans for core banking")},
     };
     const QString code = toQString(action);
     auto it = names.constFind(code);
@@ -86,6 +88,7 @@ QString AuditTableModel::recordText(const std::string& type, const std::string& 
         {QStringLiteral("rule_set"), QT_TR_NOOP("rule set version %1")},
         {QStringLiteral("queue"), QT_TR_NOOP("number of cases: %1")},
         {QStringLiteral("plan_proposal"), QT_TR_NOOP("repayment plan #%1")},
+        {QStringLiteral("plans"), QT_TR_NOOP("number of plans: %1")},
     };
     const QString code = toQString(type);
     auto it = formats.constFind(code);

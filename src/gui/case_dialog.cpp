@@ -6,6 +6,7 @@
 #include "domain/masking.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
+#include "gui/plan_proposal_dialog.h"
 #include "gui/portfolio_text.h"
 #include "gui/qt_text.h"
 #include "gui/theme.h"
@@ -17,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -154,6 +156,13 @@ QWidget* CaseDialog::loanTab(const app::LoanDetail& detail)
         page);
     summary->setWordWrap(true);
     layout->addWidget(summary);
+    if (m_session.can(Permission::WorkCases)) {  // a repayment-plan proposal for this loan (issue 12)
+        auto* plan = new QPushButton(tr("Repayment plan…"), page);
+        plan->setObjectName(QStringLiteral("planButton"));
+        connect(plan, &QPushButton::clicked, this,
+                [this, id = detail.rowId] { PlanProposalDialog(m_session, id, this).exec(); });
+        layout->addWidget(plan, 0, Qt::AlignLeft);
+    }
     if (detail.status) {
         const auto& s = *detail.status;
         auto* status =

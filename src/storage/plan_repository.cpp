@@ -296,6 +296,14 @@ std::optional<PlanLoanRow> PlanRepository::loan(std::int64_t loanRowId) const
     return r;
 }
 
+std::optional<std::pair<std::string, std::string>> PlanRepository::identity(std::int64_t borrowerRowId) const
+{
+    auto s = m_db.prepare("SELECT name, id_number FROM borrowers WHERE id = ?");
+    s.bind(1, borrowerRowId);
+    if (!s.step()) return std::nullopt;
+    return std::make_pair(s.columnText(0), s.columnText(1));
+}
+
 std::vector<Payment> PlanRepository::payments(std::int64_t loanRowId) const
 {
     auto s = m_db.prepare("SELECT paid_date, amount_fen FROM payments WHERE loan_id = ? ORDER BY paid_date, id");

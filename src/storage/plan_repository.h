@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace doorstep::storage {
@@ -84,6 +85,8 @@ public:
     std::vector<ProposalMoveRow> moves(std::int64_t proposalId) const;  // oldest first
 
     std::optional<PlanLoanRow> loan(std::int64_t loanRowId) const;
+    // The customer's name and resident ID number, for the plan letter only.
+    std::optional<std::pair<std::string, std::string>> identity(std::int64_t borrowerRowId) const;
     // What adherence matches to the instalments: the loan's payments in date order (ids left empty).
     std::vector<Payment> payments(std::int64_t loanRowId) const;
 
