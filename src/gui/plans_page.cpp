@@ -256,14 +256,14 @@ void PlansPage::askAndPrint()
         MessageBox::information(this, tr("Repayment plan"), tr("The letter was saved as %1.").arg(path));
 }
 
-bool PlansPage::printLetter(const QString& path, Language language)
+std::optional<report::PlanLetter> PlansPage::selectedLetter()
 {
     const std::int64_t id = selectedProposal();
-    if (id == 0) return false;
+    if (id == 0) return std::nullopt;
     auto facts = app::PlanService(m_session).letterFacts(id);
     if (!facts) {
         MessageBox::warning(this, tr("Repayment plan"), errorText(facts.error()));
-        return false;
+        return std::nullopt;
     }
     report::PlanLetter letter;
     letter.customerName = facts->customerName;
@@ -276,7 +276,14 @@ bool PlansPage::printLetter(const QString& path, Language language)
     letter.observationMonths = facts->observationMonths;
     letter.officer = facts->printedBy;
     letter.printedOn = facts->printedOn;
-    if (report::writePlanLetterPdf(path, letter, language) == 0) {
+    return letter;
+}
+
+bool PlansPage::printLetter(const QString& path, Language language)
+{
+    const auto letter = selectedLetter();
+    if (!letter) return false;
+    if (report::writePlanLetterPdf(path, *letter, language) == 0) {
         MessageBox::warning(this, tr("Repayment plan"), tr("The file could not be written. Choose another folder."));
         return false;
     }

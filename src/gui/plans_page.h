@@ -5,9 +5,11 @@
 #include "app/plan_service.h"
 #include "domain/message.h"
 #include "gui/workspace.h"
+#include "report/plan_letter.h"
 
 #include <QWidget>
 #include <map>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -30,6 +32,8 @@ public:
     bool moveSelected(ProposalMove move, std::optional<QString> comment = std::nullopt);
     // Writes the selected proposal's letter; false (and says why) when it cannot.
     bool printLetter(const QString& path, Language language);
+    // What printLetter writes for the selected proposal (none, having said why, when it cannot be printed).
+    std::optional<report::PlanLetter> selectedLetter();
     PlanTableModel* model() const { return m_model; }
 
 private:
