@@ -4,7 +4,8 @@ add_executable(doorstep_plan_app_tests
   ${CMAKE_CURRENT_SOURCE_DIR}/test_plan_repository.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_plan_settings.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_plan_service.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/test_plan_export.cpp)
+  ${CMAKE_CURRENT_SOURCE_DIR}/test_plan_export.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/test_demo_plans.cpp)
 target_link_libraries(doorstep_plan_app_tests PRIVATE
   doorstep_app doorstep_test_support doorstep_common Catch2::Catch2WithMain)
 doorstep_catch_tests(doorstep_plan_app_tests unit)
