@@ -1445,6 +1445,10 @@
         <source>Repayment plan…</source>
         <translation>Repayment plan…</translation>
     </message>
+    <message>
+        <source>Restructured by repayment plan no. %1 from %2: under observation until %3 (%4 months); its five-category class is not upgraded before then.</source>
+        <translation>Restructured by repayment plan no. %1 from %2: under observation until %3 (%4 months); its five-category class is not upgraded before then.</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::DelinquencySettingsDialog</name>

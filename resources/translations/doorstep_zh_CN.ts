@@ -1433,6 +1433,10 @@
         <source>Repayment plan…</source>
         <translation>还款方案…</translation>
     </message>
+    <message>
+        <source>Restructured by repayment plan no. %1 from %2: under observation until %3 (%4 months); its five-category class is not upgraded before then.</source>
+        <translation>自 %2 起按还款方案 %1 重组：观察期至 %3（%4 个月），期间五级分类不上调。</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::DelinquencySettingsDialog</name>

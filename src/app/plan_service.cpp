@@ -321,6 +321,26 @@ Result<PlanLetterFacts> PlanService::letterFacts(std::int64_t proposalId)
     return f;
 }
 
+Result<std::optional<Restructuring>> PlanService::restructuring(std::int64_t borrowerRowId,
+                                                                std::int64_t loanRowId) const
+{
+    if (auto r = m_session.require(Permission::ViewPortfolio); !r) return std::unexpected(r.error());
+    const auto& db = m_session.database().connection();
+    storage::ProposalQuery query;
+    query.borrowerRowId = borrowerRowId;  // every officer's: the loan's class concerns whoever opens the case
+    for (const ProposalRow& row : storage::PlanRepository(db).list(query)) {  // newest first
+        if (row.loanRowId != loanRowId) continue;
+        if (row.state != ProposalState::Active && row.state != ProposalState::Kept &&
+            row.state != ProposalState::Broken)
+            continue;
+        const auto plan = planOf(row);
+        if (!plan || (plan->kind == PlanKind::Settlement && plan->instalments.size() == 1)) continue;
+        const int months = loadPlanSettings(db).observationMonths;
+        return Restructuring{row.id, row.terms.start, months, addMonthsClamped(row.terms.start, months)};
+    }
+    return std::optional<Restructuring>{};
+}
+
 std::vector<ProposalMove> PlanService::allowedMoves(const ProposalRow& row) const
 {
     std::vector<ProposalMove> moves = allowedProposalMoves(row.state, actorFor(row));

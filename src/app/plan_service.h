@@ -77,6 +77,16 @@ struct PlanLetterFacts {
     Date printedOn;
 };
 
+// A restructured loan (DOMAIN.md section 3): a plan in force, kept or broken that changed the schedule (all
+// but a single lump-sum settlement). Its five-category class is not to be upgraded until the end of the
+// observation period, counted from the plan's start.
+struct Restructuring {
+    std::int64_t proposalId = 0;
+    Date start;
+    int observationMonths = 0;
+    Date observationEnds;
+};
+
 class PlanService final {
 public:
     explicit PlanService(Session& session) : m_session(session) {}
@@ -102,6 +112,8 @@ public:
     Result<Proposal> proposal(std::int64_t proposalId) const;
     // For printing the letter: approved proposals and later ones (not withdrawn); audited (plan.print).
     Result<PlanLetterFacts> letterFacts(std::int64_t proposalId);
+    // The loan's latest restructuring, if any, for the case view.
+    Result<std::optional<Restructuring>> restructuring(std::int64_t borrowerRowId, std::int64_t loanRowId) const;
     // What the current user may do with it, for the buttons.
     std::vector<ProposalMove> allowedMoves(const ProposalRow& row) const;
 

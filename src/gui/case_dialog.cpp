@@ -156,6 +156,17 @@ QWidget* CaseDialog::loanTab(const app::LoanDetail& detail)
         page);
     summary->setWordWrap(true);
     layout->addWidget(summary);
+    if (auto r = app::PlanService(m_session).restructuring(m_case.rowId, detail.rowId); r && *r) {
+        auto* observed = new QLabel(tr("Restructured by repayment plan no. %1 from %2: under observation until %3 "
+                                       "(%4 months); its five-category class is not upgraded before then.")
+                                        .arg((*r)->proposalId)
+                                        .arg(dateText((*r)->start), dateText((*r)->observationEnds))
+                                        .arg((*r)->observationMonths),
+                                    page);
+        observed->setObjectName(QStringLiteral("observationPeriod"));
+        observed->setWordWrap(true);
+        layout->addWidget(observed);
+    }
     if (m_session.can(Permission::WorkCases)) {  // a repayment-plan proposal for this loan (issue 12)
         auto* plan = new QPushButton(tr("Repayment plan…"), page);
         plan->setObjectName(QStringLiteral("planButton"));

@@ -312,3 +312,41 @@ TEST_CASE("adherence also follows a recompute", "[plan_service]")
     CHECK(b.state(id) == ProposalState::Broken);
     CHECK_FALSE(b.planKeptFlag());
 }
+
+TEST_CASE("a plan in force that changes the schedule puts the loan under observation for the set months",
+          "[plan_service]")
+{
+    Branch b;
+    const std::int64_t draft = b.created(false);
+    CHECK_FALSE(*PlanService(*b.sup).restructuring(b.borrower, b.loan));  // a draft changes nothing yet
+    const std::int64_t id = activePlan(b);
+    auto r = PlanService(*b.ofc1).restructuring(b.borrower, b.loan);
+    REQUIRE(r);
+    REQUIRE(*r);
+    CHECK((*r)->proposalId == id);
+    CHECK((*r)->start == day(2026, 11, 30));
+    CHECK((*r)->observationMonths == 12);
+    CHECK((*r)->observationEnds == day(2027, 11, 30));
+    (void)draft;
+
+    auto admin = b.branch.loginAdmin();
+    auto settings = app::planSettings(*admin).value();
+    settings.observationMonths = 6;
+    REQUIRE(app::savePlanSettings(*admin, settings));
+    CHECK((*PlanService(*b.sup).restructuring(b.borrower, b.loan))->observationEnds == day(2027, 5, 30));
+    CHECK_FALSE(*PlanService(*b.sup).restructuring(b.borrower, b.loan + 1000));
+}
+
+TEST_CASE("a single lump-sum settlement in force is no restructuring", "[plan_service]")
+{
+    Branch b;
+    auto d = b.draft(true);
+    d.terms.shape = Settlement{Money{}, 1};
+    auto id = PlanService(*b.ofc1).create(d);
+    REQUIRE(id);
+    REQUIRE(PlanService(*b.ofc1).submit(*id) == ProposalState::Submitted);
+    REQUIRE(PlanService(*b.sup).approve(*id, ""));
+    REQUIRE(PlanService(*b.ofc1).recordAcceptance(*id));
+    REQUIRE(PlanService(*b.sup).activate(*id));
+    CHECK_FALSE(*PlanService(*b.sup).restructuring(b.borrower, b.loan));
+}
