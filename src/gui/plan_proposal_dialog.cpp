@@ -64,6 +64,10 @@ PlanProposalDialog::PlanProposalDialog(app::Session& session, std::int64_t loanR
     options->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     options->horizontalHeader()->setStretchLastSection(true);
     options->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Room for the most options and no more, so the comparison below gets the space.
+    options->setFixedHeight(options->horizontalHeader()->sizeHint().height() +
+                            kMaxOptions * (QSpinBox().sizeHint().height() + 2) + 2 * options->frameWidth());
+    m_ui->optionsBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_ui->comparisonTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_ui->comparisonTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_ui->comparisonTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
