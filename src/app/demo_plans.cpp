@@ -20,7 +20,7 @@ Result<std::unique_ptr<Session>> demoLogin(const std::filesystem::path& path, st
 {
     const auto& accounts = demoAccounts();
     const auto it = std::ranges::find(accounts, username, &DemoAccount::username);
-    if (it == accounts.end()) return fail(ErrorCode::NotFound, "The demo account is missing.");
+    if (it == accounts.end()) return fail(ErrorCode::NotFound, MessageId{"plan.demo_account"});
     LoginThrottle throttle(clock);
     return Session::login(path, it->username, it->password, throttle, clock);
 }
@@ -62,10 +62,10 @@ Result<int> makeDemoPlanProposals(const std::filesystem::path& path)
     std::vector<LoanDetail> loans = overdueLoans(ofc, 40);
     // The kept plan needs a loan with a payment to settle it: put the first such loan last.
     const auto paid = std::ranges::find_if(loans, [](const LoanDetail& d) { return !d.payments.empty(); });
-    if (paid == loans.end()) return fail(ErrorCode::NotFound, "The demo portfolio has no paying overdue loan.");
+    if (paid == loans.end()) return fail(ErrorCode::NotFound, MessageId{"plan.demo_paying"});
     std::rotate(paid, paid + 1, loans.end());
     loans.erase(loans.begin() + std::min<std::ptrdiff_t>(9, std::ssize(loans) - 1), loans.end() - 1);
-    if (loans.size() < 10) return fail(ErrorCode::NotFound, "The demo portfolio has too few overdue loans.");
+    if (loans.size() < 10) return fail(ErrorCode::NotFound, MessageId{"plan.demo_loans"});
     std::size_t next = 0;
     int made = 0;
     // A proposal on the next loan: `months` of annuity from `start`, with the penalty waived when asked.
@@ -131,7 +131,7 @@ Result<int> makeDemoPlanProposals(const std::filesystem::path& path)
         d.terms.start = last.paidOn;
         d.terms.waiver = Waiver::full(c->debt);
         const Money financed = c->debt.total() - d.terms.waiver.total();
-        if (last.amount >= financed) return fail(ErrorCode::Internal, "The demo settlement has nothing to discount.");
+        if (last.amount >= financed) return fail(ErrorCode::Internal, MessageId{"plan.demo_settlement"});
         d.terms.shape = Settlement{financed - last.amount, 1};
         d.household = c->household;
         auto kept = mine.create(d);

@@ -87,7 +87,8 @@ int runPlansCommand(app::Session& session, const std::map<std::string, std::stri
     if (const auto file = option("export")) {
         auto summary = app::exportPlans(session, *file, state.value_or(ProposalState::Accepted));
         if (!summary) return failed(summary.error());
-        fmt::print(stderr, "Exported {} plans, {} instalments, to {}.\n", summary->plans, summary->instalments, *file);
+        fmt::print(stderr, "Exported {} plan(s), {} instalment(s), to {}.\n", summary->plans, summary->instalments,
+                   *file);
         return 0;
     }
     const std::string format = option("format").value_or("csv");

@@ -8,7 +8,7 @@ namespace doorstep {
 
 std::span<const MessageText> planMessages()
 {
-    static constexpr std::array<MessageText, 85> rows{{
+    static constexpr std::array<MessageText, 89> rows{{
         // The calculators (plan_schedule.h).
         {"plan.amount_negative", "An amount cannot be negative.", "金额不能为负数。"},
         {"plan.amount_too_large", "The amount is above the largest a plan can handle ({max}).",
@@ -111,6 +111,12 @@ std::span<const MessageText> planMessages()
          "状态为{state}的方案不导出，请选择已批准、客户已接受或执行中。"},
         {"plan.letter_state", "A letter is printed once the plan is approved; this one is {state}.",
          "方案批准后方可打印确认书；该方案当前为{state}。"},
+        {"plan.demo_account", "The demo accounts are missing.", "缺少演示账户。"},
+        {"plan.demo_loans", "The demo portfolio has too few overdue loans for the demo plans.",
+         "演示贷款组合中的逾期贷款不足，无法生成演示方案。"},
+        {"plan.demo_paying", "The demo portfolio has no overdue loan with a payment.",
+         "演示贷款组合中没有带还款记录的逾期贷款。"},
+        {"plan.demo_settlement", "The demo settlement has nothing to discount.", "演示结清方案没有可优惠的金额。"},
         {"plan.observation_range", "The observation period must be 1 to {max} months, not {months}.",
          "观察期须为 1 至 {max} 个月，而非 {months} 个月。"},
         // The plan letter for the customer's signature (report/plan_letter.h).

@@ -97,7 +97,7 @@ TEST_CASE("doorstep-cli plans --export writes the core-banking file for a superv
     CHECK(refused.status == 1);
     Run done = cli(b, "sup", "--export " + quoted(file) + " --state approved");
     REQUIRE(done.status == 0);
-    CHECK_THAT(done.err, ContainsSubstring("Exported 1 plans, 3 instalments"));
+    CHECK_THAT(done.err, ContainsSubstring("Exported 1 plan(s), 3 instalment(s)"));
     const std::string written = test::readBytes(file);
     CHECK(std::count(written.begin(), written.end(), '\n') == 4);
 }
