@@ -536,6 +536,33 @@
     </message>
 </context>
 <context>
+    <name>PlanSettingsDialog</name>
+    <message>
+        <source>Repayment-plan rules</source>
+        <translation>Repayment-plan rules</translation>
+    </message>
+    <message>
+        <source>&amp;Affordability limit (% of disposable income):</source>
+        <translation>&amp;Affordability limit (% of disposable income):</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;waiver limit (yuan):</source>
+        <translation>Officer&apos;s &amp;waiver limit (yuan):</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;discount limit (yuan):</source>
+        <translation>Officer&apos;s &amp;discount limit (yuan):</translation>
+    </message>
+    <message>
+        <source>&amp;Broken after (days late):</source>
+        <translation>&amp;Broken after (days late):</translation>
+    </message>
+    <message>
+        <source>&amp;Observation period of a restructured loan (months):</source>
+        <translation>&amp;Observation period of a restructured loan (months):</translation>
+    </message>
+</context>
+<context>
     <name>Portfolio</name>
     <message>
         <source>Mortgage</source>
@@ -989,6 +1016,14 @@
     <message>
         <source>Another long task is still running; try again when it has finished.</source>
         <translation>Another long task is still running; try again when it has finished.</translation>
+    </message>
+    <message>
+        <source>&amp;Repayment-plan rules…</source>
+        <translation>&amp;Repayment-plan rules…</translation>
+    </message>
+    <message>
+        <source>The repayment-plan rules were saved; plans in force are judged by them from the next import or recompute.</source>
+        <translation>The repayment-plan rules were saved; plans in force are judged by them from the next import or recompute.</translation>
     </message>
 </context>
 <context>
@@ -1995,6 +2030,13 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Repayment plan</source>
         <translation>Repayment plan</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PlanSettingsDialog</name>
+    <message>
+        <source>The limits are amounts in yuan (like 500.00).</source>
+        <translation>The limits are amounts in yuan (like 500.00).</translation>
     </message>
 </context>
 <context>

@@ -536,6 +536,33 @@
     </message>
 </context>
 <context>
+    <name>PlanSettingsDialog</name>
+    <message>
+        <source>Repayment-plan rules</source>
+        <translation>还款方案规则</translation>
+    </message>
+    <message>
+        <source>&amp;Affordability limit (% of disposable income):</source>
+        <translation>可负担上限（占可支配收入 %）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;waiver limit (yuan):</source>
+        <translation>催收专员减免权限（元）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;discount limit (yuan):</source>
+        <translation>催收专员结清优惠权限（元）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Broken after (days late):</source>
+        <translation>逾期超过以下天数视为未履约(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Observation period of a restructured loan (months):</source>
+        <translation>重组贷款观察期（月）(&amp;O)：</translation>
+    </message>
+</context>
+<context>
     <name>Portfolio</name>
     <message>
         <source>Mortgage</source>
@@ -979,6 +1006,14 @@
     <message>
         <source>Another long task is still running; try again when it has finished.</source>
         <translation>另一项耗时操作仍在进行，请在其完成后再试。</translation>
+    </message>
+    <message>
+        <source>&amp;Repayment-plan rules…</source>
+        <translation>还款方案规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The repayment-plan rules were saved; plans in force are judged by them from the next import or recompute.</source>
+        <translation>还款方案规则已保存；执行中的方案自下次导入或重新计算起按新规则判断履约。</translation>
     </message>
 </context>
 <context>
@@ -1981,6 +2016,13 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Repayment plan</source>
         <translation>还款方案</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PlanSettingsDialog</name>
+    <message>
+        <source>The limits are amounts in yuan (like 500.00).</source>
+        <translation>权限金额须以元为单位（如 500.00）。</translation>
     </message>
 </context>
 <context>

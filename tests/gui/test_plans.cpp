@@ -8,6 +8,7 @@
 #include "gui/main_window.h"
 #include "gui/message_box.h"
 #include "gui/plan_proposal_dialog.h"
+#include "gui/plan_settings_dialog.h"
 #include "gui/plan_table_model.h"
 #include "gui/plans_page.h"
 #include "gui/portfolio_model.h"
@@ -16,10 +17,13 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
 #include <QtTest>
@@ -222,6 +226,39 @@ private Q_SLOTS:
         QCOMPARE(page->model()->rowAt(row)->proposal.state, ProposalState::Broken);
         QCOMPARE(page->model()->index(row, gui::PlanTableModel::State).data().toString(),
                  gui::proposalStateText(ProposalState::Broken));
+    }
+
+    void anAdministratorSetsThePlanRules()
+    {
+        test::GuiFixture fixture;
+        app::SystemClock clock;
+        gui::ApplicationController controller(fixture.databasePath(), clock);
+        controller.start();
+        test::logIn(controller, test::kAdminName, test::kAdminPassword);
+        gui::MainWindow* window = controller.mainWindow();
+        QVERIFY(window->showPage(QStringLiteral("administrationPage")));
+        bool saw = false;
+        onModal<gui::PlanSettingsDialog>([&](gui::PlanSettingsDialog* dialog) {
+            auto* waiver = dialog->findChild<QLineEdit*>(QStringLiteral("waiverEdit"));
+            QCOMPARE(waiver->text(), QStringLiteral("0.00"));  // the domain's default
+            waiver->setText(QStringLiteral("abc"));
+            auto* buttons = dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"));
+            QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+            QVERIFY(dialog->isVisible());  // stays open, saying why
+            QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("errorLabel"))->isVisibleTo(dialog));
+            waiver->setText(QStringLiteral("500.00"));
+            dialog->findChild<QSpinBox*>(QStringLiteral("observationSpin"))->setValue(18);
+            saw = true;
+            QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+        });
+        QTest::mouseClick(window->findChild<QPushButton*>(QStringLiteral("planSettingsButton")), Qt::LeftButton);
+        QTRY_VERIFY(saw);
+        auto* session = const_cast<app::Session*>(controller.session());
+        const auto settings = app::planSettings(*session);
+        QVERIFY(settings.has_value());
+        QCOMPARE(settings->authority.waiverLimit, Money::fromYuan(500));
+        QCOMPARE(settings->observationMonths, 18);
+        QCOMPARE(settings->adherence.brokenAfterDays, 30);
     }
 };
 
