@@ -2031,6 +2031,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <source>Repayment plan</source>
         <translation>Repayment plan</translation>
     </message>
+    <message>
+        <source>Revise repayment plan no. %1</source>
+        <translation>Revise repayment plan no. %1</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::PlanSettingsDialog</name>
@@ -2214,6 +2218,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>The heaviest payment is %1 of the household&apos;s disposable income of %2%3.</source>
         <translation>The heaviest payment is %1 of the household&apos;s disposable income of %2%3.</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>Re&amp;vise…</translation>
     </message>
 </context>
 <context>

@@ -2017,6 +2017,10 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <source>Repayment plan</source>
         <translation>还款方案</translation>
     </message>
+    <message>
+        <source>Revise repayment plan no. %1</source>
+        <translation>修改还款方案 %1</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::PlanSettingsDialog</name>
@@ -2199,6 +2203,10 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>The heaviest payment is %1 of the household&apos;s disposable income of %2%3.</source>
         <translation>最高月还款额占家庭可支配收入 %2 的 %1%3。</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>修改方案(&amp;V)…</translation>
     </message>
 </context>
 <context>

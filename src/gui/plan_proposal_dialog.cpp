@@ -111,6 +111,17 @@ PlanProposalDialog::PlanProposalDialog(app::Session& session, std::int64_t loanR
     setOption(2, OptionType::Settlement, 1, 0, true, QStringLiteral("0.00"), 1);
 }
 
+PlanProposalDialog::PlanProposalDialog(app::Session& session, const app::ProposalRow& proposal, QWidget* parent)
+    : PlanProposalDialog(session, proposal.loanRowId, parent)
+{
+    m_proposalId = proposal.id;
+    setWindowTitle(tr("Revise repayment plan no. %1").arg(proposal.id));
+    m_ui->incomeEdit->setText(yuanText(proposal.monthlyIncome));
+    m_ui->expensesEdit->setText(yuanText(proposal.monthlyExpenses));
+    m_ui->lumpSumEdit->setText(yuanText(proposal.lumpSum));
+    m_ui->startEdit->setDate(qdateFrom(proposal.terms.start));
+}
+
 PlanProposalDialog::~PlanProposalDialog() = default;
 
 int PlanProposalDialog::optionCount() const

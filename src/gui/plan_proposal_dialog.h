@@ -23,6 +23,9 @@ public:
     enum OptionColumn { TypeColumn, MonthsColumn, GraceColumn, WaiveColumn, DiscountColumn, SettlementColumn };
 
     PlanProposalDialog(app::Session& session, std::int64_t loanRowId, QWidget* parent = nullptr);
+    // Revising a stored draft or returned proposal: its household budget and start are filled in, and the
+    // chosen option replaces its terms (PlanService::revise).
+    PlanProposalDialog(app::Session& session, const app::ProposalRow& proposal, QWidget* parent = nullptr);
     ~PlanProposalDialog() override;
     PlanProposalDialog(const PlanProposalDialog&) = delete;
     PlanProposalDialog& operator=(const PlanProposalDialog&) = delete;

@@ -4,6 +4,7 @@
 #include "gui/error_text.h"
 #include "gui/message_box.h"
 #include "gui/page_refresher.h"
+#include "gui/plan_proposal_dialog.h"
 #include "gui/plan_table_model.h"
 #include "gui/portfolio_text.h"
 #include "gui/qt_text.h"
@@ -67,6 +68,7 @@ PlansPage::PlansPage(Workspace& workspace, QWidget* parent)
 
     auto* actions = new QHBoxLayout;
     const std::pair<ProposalMove, QString> moves[] = {
+        {ProposalMove::Revise, tr("Re&vise…")},
         {ProposalMove::Submit, tr("&Submit")},
         {ProposalMove::Approve, tr("&Approve")},
         {ProposalMove::Return, tr("&Return for changes…")},
@@ -78,11 +80,16 @@ PlansPage::PlansPage(Workspace& workspace, QWidget* parent)
         auto* b = new QPushButton(text, this);
         b->setObjectName(QStringLiteral("plan_%1").arg(static_cast<int>(move)));
         b->setEnabled(false);
-        connect(b, &QPushButton::clicked, this, [this, m = move] { moveSelected(m); });
+        if (move == ProposalMove::Revise) {
+            connect(b, &QPushButton::clicked, this, &PlansPage::reviseSelected);
+        } else {
+            connect(b, &QPushButton::clicked, this, [this, m = move] { moveSelected(m); });
+        }
         m_moveButtons[move] = b;
         actions->addWidget(b);
     }
     m_moveButtons[ProposalMove::Approve]->setObjectName(QStringLiteral("approvePlanButton"));
+    m_moveButtons[ProposalMove::Revise]->setObjectName(QStringLiteral("revisePlanButton"));
     m_moveButtons[ProposalMove::Return]->setObjectName(QStringLiteral("returnPlanButton"));
     actions->addStretch(1);
     m_letterLanguage = new QComboBox(this);
@@ -170,6 +177,9 @@ void PlansPage::showDetail()
     for (ProposalMove move : app::PlanService(m_session).allowedMoves(p->row)) {
         if (auto it = m_moveButtons.find(move); it != m_moveButtons.end()) it->second->setEnabled(true);
     }
+    // A draft is changed by its owner without a move (PlanService::revise).
+    if (p->row.state == ProposalState::Draft && p->row.owner == m_session.user().username)
+        m_moveButtons[ProposalMove::Revise]->setEnabled(true);
     const ProposalState s = p->row.state;
     m_print->setEnabled(s == ProposalState::Approved || s == ProposalState::Accepted || s == ProposalState::Active ||
                         s == ProposalState::Kept || s == ProposalState::Broken);
@@ -242,6 +252,18 @@ bool PlansPage::moveSelected(ProposalMove move, std::optional<QString> comment)
     reload();
     selectProposal(id);
     return true;
+}
+
+void PlansPage::reviseSelected()
+{
+    const std::int64_t id = selectedProposal();
+    const auto* row = m_model->rowAt(m_model->rowOf(id));
+    if (id == 0 || !row) return;
+    PlanProposalDialog dialog(m_session, row->proposal, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        reload();
+        selectProposal(id);
+    }
 }
 
 void PlansPage::askAndPrint()

@@ -34,6 +34,8 @@ public:
     bool printLetter(const QString& path, Language language);
     // What printLetter writes for the selected proposal (none, having said why, when it cannot be printed).
     std::optional<report::PlanLetter> selectedLetter();
+    // Opens the proposal dialog on the selected draft or returned proposal (its owner only).
+    void reviseSelected();
     PlanTableModel* model() const { return m_model; }
 
 private:

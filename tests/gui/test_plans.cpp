@@ -228,6 +228,59 @@ private Q_SLOTS:
                  gui::proposalStateText(ProposalState::Broken));
     }
 
+    void anOfficerRevisesAReturnedProposalFromThePlansPage()
+    {
+        gui::MessageBox::setTestMode(true);
+        test::GuiFixture fixture;
+        fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
+        fixture.addUser(kOfficer, Role::Officer, kOfficerPassword);
+        app::SystemClock clock;
+        auto supervisor = login(fixture, clock, kSupervisor, kSupervisorPassword);
+        QVERIFY(supervisor != nullptr);
+        importAs(*supervisor, fixture.folder() + QStringLiteral("/extract"), "2026-11-30");
+        auto officer = login(fixture, clock, kOfficer, kOfficerPassword);
+        QVERIFY(officer != nullptr);
+        // A waiver the supervisor returns.
+        app::PlanService plans(*officer);
+        const auto none = plans.list();
+        QVERIFY(none.has_value() && none->empty());
+        app::PlanCase c = app::PlanService(*supervisor).planCase(1).value();
+        app::ProposalDraft draft{c.loanRowId, PlanTerms{c.asOf, Waiver::full(c.debt), Settlement{Money{}, 1}},
+                                 c.household};
+        const std::int64_t id = plans.create(draft).value();
+        QCOMPARE(plans.submit(id).value(), ProposalState::Submitted);
+        QVERIFY(app::PlanService(*supervisor).returnForChanges(id, "不予减免").has_value());
+
+        gui::ApplicationController controller(fixture.databasePath(), clock);
+        controller.start();
+        test::logIn(controller, kOfficer, kOfficerPassword);
+        gui::MainWindow* window = controller.mainWindow();
+        QVERIFY(window->showPage(QStringLiteral("plansPage")));
+        auto* page = window->findChild<gui::PlansPage*>();
+        QVERIFY(page->selectProposal(id));
+        QVERIFY(window->findChild<QLabel*>(QStringLiteral("planDetail"))->text().contains(QStringLiteral("不予减免")));
+        auto* revise = window->findChild<QPushButton*>(QStringLiteral("revisePlanButton"));
+        QVERIFY(revise->isEnabled());
+        bool revised = false;
+        onModal<gui::PlanProposalDialog>([&](gui::PlanProposalDialog* dialog) {
+            QVERIFY(dialog->proposalId() == id);
+            QVERIFY(dialog->compare());
+            dialog->findChild<QComboBox*>(QStringLiteral("chosenCombo"))->setCurrentIndex(0);  // no waiver
+            QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("submitButton")), Qt::LeftButton);
+            revised = true;
+        });
+        QTest::mouseClick(revise, Qt::LeftButton);
+        QTRY_VERIFY(revised);
+        const auto p = app::PlanService(*supervisor).proposal(id);
+        QVERIFY(p.has_value());
+        // Revised (back to draft), resubmitted and, with nothing waived, approved by Doorstep.
+        QCOMPARE(p->row.state, ProposalState::Approved);
+        QCOMPARE(p->plan.waived(), Money{});
+        QCOMPARE(p->moves.size(), std::size_t{5});
+        QCOMPARE(p->moves[2].move, ProposalMove::Revise);
+        QCOMPARE(page->model()->rowAt(page->model()->rowOf(id))->proposal.state, ProposalState::Approved);
+    }
+
     void anAdministratorSetsThePlanRules()
     {
         test::GuiFixture fixture;
