@@ -69,7 +69,7 @@ private Q_SLOTS:
         const auto pages = report::renderPlanLetterPages(letter(3), Language::Chinese, 72);
         QCOMPARE(pages.size(), std::size_t{1});
         const QImage& page = pages.front();
-        QVERIFY(qAbs(page.width() - 510) <= 1);  // A4 less 15 mm margins: 180 mm at 72 dpi
+        QVERIFY(qAbs(page.width() - 510) <= 1);   // A4 less 15 mm margins: 180 mm at 72 dpi
         QVERIFY(inkIn(page, 0.0, 0.1) > 0.005);   // the title and the customer
         QVERIFY(inkIn(page, 0.1, 0.5) > 0.01);    // the schedule's table
         QVERIFY(inkIn(page, 0.95, 1.0) < 0.001);  // a short letter leaves the foot of the page blank
