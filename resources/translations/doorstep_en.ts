@@ -509,6 +509,92 @@
     </message>
 </context>
 <context>
+    <name>PlanProposalDialog</name>
+    <message>
+        <source>Repayment plan</source>
+        <translation>Repayment plan</translation>
+    </message>
+    <message>
+        <source>Household budget (as the customer states it)</source>
+        <translation>Household budget (as the customer states it)</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;income (yuan):</source>
+        <translation>Monthly &amp;income (yuan):</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;expenses (yuan):</source>
+        <translation>Monthly &amp;expenses (yuan):</translation>
+    </message>
+    <message>
+        <source>&amp;Lump sum now (yuan):</source>
+        <translation>&amp;Lump sum now (yuan):</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on:</source>
+        <translation>&amp;Starts on:</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>Options to compare (two to four)</source>
+        <translation>Options to compare (two to four)</translation>
+    </message>
+    <message>
+        <source>&amp;Add option</source>
+        <translation>&amp;Add option</translation>
+    </message>
+    <message>
+        <source>&amp;Remove option</source>
+        <translation>&amp;Remove option</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Compare</translation>
+    </message>
+    <message>
+        <source>&amp;Propose option:</source>
+        <translation>&amp;Propose option:</translation>
+    </message>
+    <message>
+        <source>Save as &amp;draft</source>
+        <translation>Save as &amp;draft</translation>
+    </message>
+    <message>
+        <source>&amp;Submit for approval</source>
+        <translation>&amp;Submit for approval</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSettingsDialog</name>
+    <message>
+        <source>Repayment-plan rules</source>
+        <translation>Repayment-plan rules</translation>
+    </message>
+    <message>
+        <source>&amp;Affordability limit (% of disposable income):</source>
+        <translation>&amp;Affordability limit (% of disposable income):</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;waiver limit (yuan):</source>
+        <translation>Officer&apos;s &amp;waiver limit (yuan):</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;discount limit (yuan):</source>
+        <translation>Officer&apos;s &amp;discount limit (yuan):</translation>
+    </message>
+    <message>
+        <source>&amp;Broken after (days late):</source>
+        <translation>&amp;Broken after (days late):</translation>
+    </message>
+    <message>
+        <source>&amp;Observation period of a restructured loan (months):</source>
+        <translation>&amp;Observation period of a restructured loan (months):</translation>
+    </message>
+</context>
+<context>
     <name>Portfolio</name>
     <message>
         <source>Mortgage</source>
@@ -975,6 +1061,14 @@
         <source>Another long task is still running; try again when it has finished.</source>
         <translation>Another long task is still running; try again when it has finished.</translation>
     </message>
+    <message>
+        <source>&amp;Repayment-plan rules…</source>
+        <translation>&amp;Repayment-plan rules…</translation>
+    </message>
+    <message>
+        <source>The repayment-plan rules were saved; plans in force are judged by them from the next import or recompute.</source>
+        <translation>The repayment-plan rules were saved; plans in force are judged by them from the next import or recompute.</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AuditTableModel</name>
@@ -1189,6 +1283,70 @@
     <message>
         <source>visits of %1</source>
         <translation>visits of %1</translation>
+    </message>
+    <message>
+        <source>Changed the repayment-plan settings</source>
+        <translation>Changed the repayment-plan settings</translation>
+    </message>
+    <message>
+        <source>Drafted a repayment plan</source>
+        <translation>Drafted a repayment plan</translation>
+    </message>
+    <message>
+        <source>Revised a repayment plan</source>
+        <translation>Revised a repayment plan</translation>
+    </message>
+    <message>
+        <source>Submitted a repayment plan</source>
+        <translation>Submitted a repayment plan</translation>
+    </message>
+    <message>
+        <source>Approved a repayment plan within the officer&apos;s authority</source>
+        <translation>Approved a repayment plan within the officer&apos;s authority</translation>
+    </message>
+    <message>
+        <source>Approved a repayment plan</source>
+        <translation>Approved a repayment plan</translation>
+    </message>
+    <message>
+        <source>Returned a repayment plan for changes</source>
+        <translation>Returned a repayment plan for changes</translation>
+    </message>
+    <message>
+        <source>Recorded the customer&apos;s acceptance of a plan</source>
+        <translation>Recorded the customer&apos;s acceptance of a plan</translation>
+    </message>
+    <message>
+        <source>Put a repayment plan into force</source>
+        <translation>Put a repayment plan into force</translation>
+    </message>
+    <message>
+        <source>Marked a repayment plan kept</source>
+        <translation>Marked a repayment plan kept</translation>
+    </message>
+    <message>
+        <source>Marked a repayment plan broken</source>
+        <translation>Marked a repayment plan broken</translation>
+    </message>
+    <message>
+        <source>Withdrew a repayment plan</source>
+        <translation>Withdrew a repayment plan</translation>
+    </message>
+    <message>
+        <source>Printed a repayment-plan letter</source>
+        <translation>Printed a repayment-plan letter</translation>
+    </message>
+    <message>
+        <source>Exported repayment plans for core banking</source>
+        <translation>Exported repayment plans for core banking</translation>
+    </message>
+    <message>
+        <source>repayment plan #%1</source>
+        <translation>repayment plan #%1</translation>
+    </message>
+    <message>
+        <source>number of plans: %1</source>
+        <translation>number of plans: %1</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1579,14 @@
     <message>
         <source>No longer in the book: the last extract that listed this customer was of %1.</source>
         <translation>No longer in the book: the last extract that listed this customer was of %1.</translation>
+    </message>
+    <message>
+        <source>Restructured by repayment plan no. %1 from %2: under observation until %3 (%4 months); its five-category class is not upgraded before then.</source>
+        <translation>Restructured by repayment plan no. %1 from %2: under observation until %3 (%4 months); its five-category class is not upgraded before then.</translation>
+    </message>
+    <message>
+        <source>Repayment plan…</source>
+        <translation>Repayment plan…</translation>
     </message>
 </context>
 <context>
@@ -1731,14 +1897,6 @@
         <translation>Plans</translation>
     </message>
     <message>
-        <source>No repayment plans</source>
-        <translation>No repayment plans</translation>
-    </message>
-    <message>
-        <source>Repayment-plan proposals (grace period, extension, re-amortisation) are drafted here and go to a supervisor for approval.</source>
-        <translation>Repayment-plan proposals (grace period, extension, re-amortisation) are drafted here and go to a supervisor for approval.</translation>
-    </message>
-    <message>
         <source>Review</source>
         <translation>Review</translation>
     </message>
@@ -1852,6 +2010,341 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>The two new passwords differ.</source>
         <translation>The two new passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PlanProposalDialog</name>
+    <message>
+        <source>Plan type</source>
+        <translation>Plan type</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <source>Grace months</source>
+        <translation>Grace months</translation>
+    </message>
+    <message>
+        <source>Waive penalty and compound interest</source>
+        <translation>Waive penalty and compound interest</translation>
+    </message>
+    <message>
+        <source>Discount (yuan)</source>
+        <translation>Discount (yuan)</translation>
+    </message>
+    <message>
+        <source>Settlement instalments</source>
+        <translation>Settlement instalments</translation>
+    </message>
+    <message>
+        <source>Loan &lt;b&gt;%1&lt;/b&gt;, as of %2: owed today &lt;b&gt;%3&lt;/b&gt; (principal %4, overdue interest %5, penalty interest %6, compound interest %7); contract rate %8%, %9 months left on the contract.</source>
+        <translation>Loan &lt;b&gt;%1&lt;/b&gt;, as of %2: owed today &lt;b&gt;%3&lt;/b&gt; (principal %4, overdue interest %5, penalty interest %6, compound interest %7); contract rate %8%, %9 months left on the contract.</translation>
+    </message>
+    <message>
+        <source>Revise repayment plan no. %1</source>
+        <translation>Revise repayment plan no. %1</translation>
+    </message>
+    <message>
+        <source>Option %1</source>
+        <translation>Option %1</translation>
+    </message>
+    <message>
+        <source>Re-amortisation, equal instalments</source>
+        <translation>Re-amortisation, equal instalments</translation>
+    </message>
+    <message>
+        <source>Re-amortisation, equal principal</source>
+        <translation>Re-amortisation, equal principal</translation>
+    </message>
+    <message>
+        <source>Grace period, interest only</source>
+        <translation>Grace period, interest only</translation>
+    </message>
+    <message>
+        <source>Grace period, no payment</source>
+        <translation>Grace period, no payment</translation>
+    </message>
+    <message>
+        <source>Term extension</source>
+        <translation>Term extension</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>Option %1: the discount is not an amount in yuan (like 1000.00).</source>
+        <translation>Option %1: the discount is not an amount in yuan (like 1000.00).</translation>
+    </message>
+    <message>
+        <source>Income, expenses and the lump sum are amounts in yuan (like 8000.00), not below zero.</source>
+        <translation>Income, expenses and the lump sum are amounts in yuan (like 8000.00), not below zero.</translation>
+    </message>
+    <message>
+        <source>First instalment</source>
+        <translation>First instalment</translation>
+    </message>
+    <message>
+        <source>Largest instalment</source>
+        <translation>Largest instalment</translation>
+    </message>
+    <message>
+        <source>Total paid</source>
+        <translation>Total paid</translation>
+    </message>
+    <message>
+        <source>Total interest</source>
+        <translation>Total interest</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>Waived</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Recovery</translation>
+    </message>
+    <message>
+        <source>Share of disposable income</source>
+        <translation>Share of disposable income</translation>
+    </message>
+    <message>
+        <source>Affordable</source>
+        <translation>Affordable</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>Option %1 (suggested)</source>
+        <translation>Option %1 (suggested)</translation>
+    </message>
+    <message>
+        <source>no disposable income</source>
+        <translation>no disposable income</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No: above the limit</source>
+        <translation>No: above the limit</translation>
+    </message>
+    <message>
+        <source>Needs a supervisor</source>
+        <translation>Needs a supervisor</translation>
+    </message>
+    <message>
+        <source>Within your authority</source>
+        <translation>Within your authority</translation>
+    </message>
+    <message>
+        <source>Proposal no. %1 was saved as a draft.</source>
+        <translation>Proposal no. %1 was saved as a draft.</translation>
+    </message>
+    <message>
+        <source>Proposal no. %1 is within your authority and was approved at once.</source>
+        <translation>Proposal no. %1 is within your authority and was approved at once.</translation>
+    </message>
+    <message>
+        <source>Proposal no. %1 was submitted to a supervisor for approval.</source>
+        <translation>Proposal no. %1 was submitted to a supervisor for approval.</translation>
+    </message>
+    <message>
+        <source>Repayment plan</source>
+        <translation>Repayment plan</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PlanSettingsDialog</name>
+    <message>
+        <source>The limits are amounts in yuan (like 500.00).</source>
+        <translation>The limits are amounts in yuan (like 500.00).</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PlanTableModel</name>
+    <message>
+        <source>On track</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <source>%1 days late</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Plan type</source>
+        <translation>Plan type</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>Instalments</translation>
+    </message>
+    <message>
+        <source>Largest instalment</source>
+        <translation>Largest instalment</translation>
+    </message>
+    <message>
+        <source>Total paid</source>
+        <translation>Total paid</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>Adherence</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PlansPage</name>
+    <message>
+        <source>Repayment plans</source>
+        <translation>Repayment plans</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>Re&amp;vise…</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>&amp;Return for changes…</source>
+        <translation>&amp;Return for changes…</translation>
+    </message>
+    <message>
+        <source>Customer &amp;accepted</source>
+        <translation>Customer &amp;accepted</translation>
+    </message>
+    <message>
+        <source>Put into &amp;force</source>
+        <translation>Put into &amp;force</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+        <source>&amp;Print letter…</source>
+        <translation>&amp;Print letter…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposal(s)</source>
+        <translation>
+            <numerusform>%n proposal</numerusform>
+            <numerusform>%n proposals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a proposal to see its schedule and history.</source>
+        <translation>Choose a proposal to see its schedule and history.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2 instalments from %3: largest %4, total paid %5, waived %6, recovery %7.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, %2 instalments from %3: largest %4, total paid %5, waived %6, recovery %7.</translation>
+    </message>
+    <message>
+        <source>The heaviest payment is %1 of the household&apos;s disposable income of %2%3.</source>
+        <translation>The heaviest payment is %1 of the household&apos;s disposable income of %2%3.</translation>
+    </message>
+    <message>
+        <source>, above the limit</source>
+        <translation>, above the limit</translation>
+    </message>
+    <message>
+        <source>The household has no disposable income.</source>
+        <translation>The household has no disposable income.</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s comment: %1</source>
+        <translation>Supervisor&apos;s comment: %1</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Doorstep</source>
+        <translation>Doorstep</translation>
+    </message>
+    <message>
+        <source>Repayment plan</source>
+        <translation>Repayment plan</translation>
+    </message>
+    <message>
+        <source>What should the officer change?</source>
+        <translation>What should the officer change?</translation>
+    </message>
+    <message>
+        <source>Why is the plan withdrawn?</source>
+        <translation>Why is the plan withdrawn?</translation>
+    </message>
+    <message>
+        <source>Proposal no. %1: %2.</source>
+        <translation>Proposal no. %1: %2.</translation>
+    </message>
+    <message>
+        <source>Print the plan letter</source>
+        <translation>Print the plan letter</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The letter was saved as %1.</source>
+        <translation>The letter was saved as %1.</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another folder.</source>
+        <translation>The file could not be written. Choose another folder.</translation>
     </message>
 </context>
 <context>

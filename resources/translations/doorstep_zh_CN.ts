@@ -509,6 +509,92 @@
     </message>
 </context>
 <context>
+    <name>PlanProposalDialog</name>
+    <message>
+        <source>Repayment plan</source>
+        <translation>还款方案</translation>
+    </message>
+    <message>
+        <source>Household budget (as the customer states it)</source>
+        <translation>家庭收支（客户自述）</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;income (yuan):</source>
+        <translation>月收入（元）(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;expenses (yuan):</source>
+        <translation>月支出（元）(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lump sum now (yuan):</source>
+        <translation>一次性还款（元）(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on:</source>
+        <translation>生效日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>Options to compare (two to four)</source>
+        <translation>比较方案（2 至 4 个）</translation>
+    </message>
+    <message>
+        <source>&amp;Add option</source>
+        <translation>添加方案(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove option</source>
+        <translation>删除方案(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Propose option:</source>
+        <translation>提出方案(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Save as &amp;draft</source>
+        <translation>保存草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Submit for approval</source>
+        <translation>提交审批(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSettingsDialog</name>
+    <message>
+        <source>Repayment-plan rules</source>
+        <translation>还款方案规则</translation>
+    </message>
+    <message>
+        <source>&amp;Affordability limit (% of disposable income):</source>
+        <translation>可负担上限（占可支配收入 %）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;waiver limit (yuan):</source>
+        <translation>催收专员减免权限（元）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;discount limit (yuan):</source>
+        <translation>催收专员结清优惠权限（元）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Broken after (days late):</source>
+        <translation>逾期超过以下天数视为未履约(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Observation period of a restructured loan (months):</source>
+        <translation>重组贷款观察期（月）(&amp;O)：</translation>
+    </message>
+</context>
+<context>
     <name>Portfolio</name>
     <message>
         <source>Mortgage</source>
@@ -965,6 +1051,14 @@
         <source>Another long task is still running; try again when it has finished.</source>
         <translation>另一项耗时操作仍在进行，请在其完成后再试。</translation>
     </message>
+    <message>
+        <source>&amp;Repayment-plan rules…</source>
+        <translation>还款方案规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The repayment-plan rules were saved; plans in force are judged by them from the next import or recompute.</source>
+        <translation>还款方案规则已保存；执行中的方案自下次导入或重新计算起按新规则判断履约。</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AuditTableModel</name>
@@ -1179,6 +1273,70 @@
     <message>
         <source>visits of %1</source>
         <translation>%1 的走访</translation>
+    </message>
+    <message>
+        <source>Changed the repayment-plan settings</source>
+        <translation>修改还款方案设置</translation>
+    </message>
+    <message>
+        <source>Drafted a repayment plan</source>
+        <translation>起草还款方案</translation>
+    </message>
+    <message>
+        <source>Revised a repayment plan</source>
+        <translation>修改还款方案</translation>
+    </message>
+    <message>
+        <source>Submitted a repayment plan</source>
+        <translation>提交还款方案审批</translation>
+    </message>
+    <message>
+        <source>Approved a repayment plan within the officer&apos;s authority</source>
+        <translation>在催收专员权限内自动批准还款方案</translation>
+    </message>
+    <message>
+        <source>Approved a repayment plan</source>
+        <translation>批准还款方案</translation>
+    </message>
+    <message>
+        <source>Returned a repayment plan for changes</source>
+        <translation>退回还款方案修改</translation>
+    </message>
+    <message>
+        <source>Recorded the customer&apos;s acceptance of a plan</source>
+        <translation>登记客户接受还款方案</translation>
+    </message>
+    <message>
+        <source>Put a repayment plan into force</source>
+        <translation>使还款方案生效</translation>
+    </message>
+    <message>
+        <source>Marked a repayment plan kept</source>
+        <translation>标记还款方案已履约</translation>
+    </message>
+    <message>
+        <source>Marked a repayment plan broken</source>
+        <translation>标记还款方案未履约</translation>
+    </message>
+    <message>
+        <source>Withdrew a repayment plan</source>
+        <translation>撤回还款方案</translation>
+    </message>
+    <message>
+        <source>Printed a repayment-plan letter</source>
+        <translation>打印还款方案确认书</translation>
+    </message>
+    <message>
+        <source>Exported repayment plans for core banking</source>
+        <translation>导出还款方案供核心系统使用</translation>
+    </message>
+    <message>
+        <source>repayment plan #%1</source>
+        <translation>还款方案 #%1</translation>
+    </message>
+    <message>
+        <source>number of plans: %1</source>
+        <translation>方案数：%1</translation>
     </message>
 </context>
 <context>
@@ -1409,6 +1567,14 @@
     <message>
         <source>No longer in the book: the last extract that listed this customer was of %1.</source>
         <translation>已移出台账：最后一次包含该客户的是 %1 的核心系统数据。</translation>
+    </message>
+    <message>
+        <source>Restructured by repayment plan no. %1 from %2: under observation until %3 (%4 months); its five-category class is not upgraded before then.</source>
+        <translation>自 %2 起按还款方案 %1 重组：观察期至 %3（%4 个月），期间五级分类不上调。</translation>
+    </message>
+    <message>
+        <source>Repayment plan…</source>
+        <translation>还款方案…</translation>
     </message>
 </context>
 <context>
@@ -1716,14 +1882,6 @@
         <translation>还款方案</translation>
     </message>
     <message>
-        <source>No repayment plans</source>
-        <translation>暂无还款方案</translation>
-    </message>
-    <message>
-        <source>Repayment-plan proposals (grace period, extension, re-amortisation) are drafted here and go to a supervisor for approval.</source>
-        <translation>在这里起草还款方案（宽限期、展期、重新约定还款计划），并提交主管审批。</translation>
-    </message>
-    <message>
         <source>Review</source>
         <translation>审核</translation>
     </message>
@@ -1837,6 +1995,340 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PlanProposalDialog</name>
+    <message>
+        <source>Plan type</source>
+        <translation>方案类型</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Grace months</source>
+        <translation>宽限期（月）</translation>
+    </message>
+    <message>
+        <source>Waive penalty and compound interest</source>
+        <translation>减免罚息和复利</translation>
+    </message>
+    <message>
+        <source>Discount (yuan)</source>
+        <translation>结清优惠（元）</translation>
+    </message>
+    <message>
+        <source>Settlement instalments</source>
+        <translation>结清分期数</translation>
+    </message>
+    <message>
+        <source>Loan &lt;b&gt;%1&lt;/b&gt;, as of %2: owed today &lt;b&gt;%3&lt;/b&gt; (principal %4, overdue interest %5, penalty interest %6, compound interest %7); contract rate %8%, %9 months left on the contract.</source>
+        <translation>贷款 &lt;b&gt;%1&lt;/b&gt;，截至 %2：当前应还总额 &lt;b&gt;%3&lt;/b&gt;（本金 %4，逾期利息 %5，罚息 %6，复利 %7）；合同年利率 %8%，合同剩余 %9 个月。</translation>
+    </message>
+    <message>
+        <source>Revise repayment plan no. %1</source>
+        <translation>修改还款方案 %1</translation>
+    </message>
+    <message>
+        <source>Option %1</source>
+        <translation>方案 %1</translation>
+    </message>
+    <message>
+        <source>Re-amortisation, equal instalments</source>
+        <translation>重新约定还款计划，等额本息</translation>
+    </message>
+    <message>
+        <source>Re-amortisation, equal principal</source>
+        <translation>重新约定还款计划，等额本金</translation>
+    </message>
+    <message>
+        <source>Grace period, interest only</source>
+        <translation>宽限期，只还利息</translation>
+    </message>
+    <message>
+        <source>Grace period, no payment</source>
+        <translation>宽限期，暂不还款</translation>
+    </message>
+    <message>
+        <source>Term extension</source>
+        <translation>展期</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>结清</translation>
+    </message>
+    <message>
+        <source>Option %1: the discount is not an amount in yuan (like 1000.00).</source>
+        <translation>方案 %1：结清优惠不是以元为单位的金额（如 1000.00）。</translation>
+    </message>
+    <message>
+        <source>Income, expenses and the lump sum are amounts in yuan (like 8000.00), not below zero.</source>
+        <translation>收入、支出和一次性还款须为不小于零的金额，以元为单位（如 8000.00）。</translation>
+    </message>
+    <message>
+        <source>First instalment</source>
+        <translation>首期还款额</translation>
+    </message>
+    <message>
+        <source>Largest instalment</source>
+        <translation>最高单期还款额</translation>
+    </message>
+    <message>
+        <source>Total paid</source>
+        <translation>还款总额</translation>
+    </message>
+    <message>
+        <source>Total interest</source>
+        <translation>利息总额</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>减免金额</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>回收率</translation>
+    </message>
+    <message>
+        <source>Share of disposable income</source>
+        <translation>占可支配收入比例</translation>
+    </message>
+    <message>
+        <source>Affordable</source>
+        <translation>可负担</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Option %1 (suggested)</source>
+        <translation>方案 %1（建议）</translation>
+    </message>
+    <message>
+        <source>no disposable income</source>
+        <translation>无可支配收入</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No: above the limit</source>
+        <translation>否：超过上限</translation>
+    </message>
+    <message>
+        <source>Needs a supervisor</source>
+        <translation>需主管审批</translation>
+    </message>
+    <message>
+        <source>Within your authority</source>
+        <translation>在您的权限内</translation>
+    </message>
+    <message>
+        <source>Proposal no. %1 was saved as a draft.</source>
+        <translation>还款方案 %1 已保存为草稿。</translation>
+    </message>
+    <message>
+        <source>Proposal no. %1 is within your authority and was approved at once.</source>
+        <translation>还款方案 %1 在您的权限内，已自动批准。</translation>
+    </message>
+    <message>
+        <source>Proposal no. %1 was submitted to a supervisor for approval.</source>
+        <translation>还款方案 %1 已提交主管审批。</translation>
+    </message>
+    <message>
+        <source>Repayment plan</source>
+        <translation>还款方案</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PlanSettingsDialog</name>
+    <message>
+        <source>The limits are amounts in yuan (like 500.00).</source>
+        <translation>权限金额须以元为单位（如 500.00）。</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PlanTableModel</name>
+    <message>
+        <source>On track</source>
+        <translation>正常履约</translation>
+    </message>
+    <message>
+        <source>%1 days late</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>未履约</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>已履约</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>专员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Plan type</source>
+        <translation>方案类型</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Largest instalment</source>
+        <translation>最高单期还款额</translation>
+    </message>
+    <message>
+        <source>Total paid</source>
+        <translation>还款总额</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>履约情况</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新日期</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::PlansPage</name>
+    <message>
+        <source>Repayment plans</source>
+        <translation>还款方案</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>修改方案(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>提交审批(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>审批通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Return for changes…</source>
+        <translation>退回修改(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Customer &amp;accepted</source>
+        <translation>客户已接受(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Put into &amp;force</source>
+        <translation>使方案生效(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>撤回(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print letter…</source>
+        <translation>打印确认书(&amp;P)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposal(s)</source>
+        <translation>
+            <numerusform>%n 个方案</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a proposal to see its schedule and history.</source>
+        <translation>选择一个方案以查看其还款计划和历史记录。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2 instalments from %3: largest %4, total paid %5, waived %6, recovery %7.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;，自 %3 起共 %2 期：最高单期 %4，还款总额 %5，减免 %6，回收率 %7。</translation>
+    </message>
+    <message>
+        <source>The heaviest payment is %1 of the household&apos;s disposable income of %2%3.</source>
+        <translation>最高月还款额占家庭可支配收入 %2 的 %1%3。</translation>
+    </message>
+    <message>
+        <source>, above the limit</source>
+        <translation>，超过上限</translation>
+    </message>
+    <message>
+        <source>The household has no disposable income.</source>
+        <translation>该家庭没有可支配收入。</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s comment: %1</source>
+        <translation>主管意见：%1</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Doorstep</source>
+        <translation>Doorstep</translation>
+    </message>
+    <message>
+        <source>Repayment plan</source>
+        <translation>还款方案</translation>
+    </message>
+    <message>
+        <source>What should the officer change?</source>
+        <translation>催收专员需要修改什么？</translation>
+    </message>
+    <message>
+        <source>Why is the plan withdrawn?</source>
+        <translation>为什么撤回该方案？</translation>
+    </message>
+    <message>
+        <source>Proposal no. %1: %2.</source>
+        <translation>还款方案 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Print the plan letter</source>
+        <translation>打印还款方案确认书</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The letter was saved as %1.</source>
+        <translation>确认书已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another folder.</source>
+        <translation>无法写入该文件,请选择其他文件夹。</translation>
     </message>
 </context>
 <context>

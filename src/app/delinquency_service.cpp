@@ -1,6 +1,7 @@
 #include "app/delinquency_service.h"
 
 #include "app/logging.h"
+#include "app/plan_adherence_run.h"
 #include "app/screening_service.h"
 #include "app/use_case.h"
 #include "storage/loan_status_repository.h"
@@ -167,6 +168,7 @@ Result<RecomputeSummary> recompute(Session& session, Date asOf, const LoanProgre
             return fail(ErrorCode::Conflict, "The recomputation was cancelled; nothing was changed.");
         }
         // Screening follows every recompute (issue 4), in the same transaction.
+        (void)assessPlansInTransaction(session, asOf);  // plans in force, before screening
         (void)screenInTransaction(uc.db(), asOf);
         uc.audit("portfolio.recompute", "portfolio", formatIsoDate(asOf));
         uc.changed({Change::What::Portfolio});

@@ -2,6 +2,7 @@
 
 #include "app/logging.h"
 #include "storage/file_lock.h"
+#include "app/plan_adherence_run.h"
 #include "storage/import_log.h"
 #include "storage/portfolio_writer.h"
 
@@ -135,6 +136,7 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
                            loans == 0 ? 1000 : static_cast<int>(std::min<std::int64_t>(1000, done * 1000 / loans)));
             });
         // Screening follows every import (issue 4), in the same transaction.
+        (void)assessPlansInTransaction(session, report.extractDate);  // plans in force, before screening
         report.screening = screenInTransaction(db, report.extractDate);
         const std::int64_t importId = storage::recordImport(
             db, {session.now(), report.extractDate, checked->manifest.branchCode, writer.rowsRead(), report.rowsChanged});

@@ -15,6 +15,7 @@
 #include "cli/password_prompt.h"
 #include "cli/plan_command.h"
 #include "io/csv_writer.h"
+#include "cli/plans_command.h"
 #include "io/synthetic_extract.h"
 
 #include <cstdio>
@@ -63,6 +64,10 @@ Commands:
        [--grace-months G --grace-mode none|interest-only --grace-interest capitalise|defer]
        [--start YYYY-MM-DD] [--format csv|json]
                                   a repayment plan's schedule in fen (no --db or --user needed)
+  plans [--state STATE] [--format csv|json]
+                                  the repayment-plan proposals you may see, figures in fen
+  plans --export FILE [--state accepted|approved|active]
+                                  (supervisors) the plans' new schedules for core banking, one row per instalment
 
 Options:
   --db FILE      the branch database (required)
@@ -169,6 +174,8 @@ public:
             return withSession([&](app::Session& s) { return cli::runDemoActivityCommand(s, m_args.options); });
         if (command == "demo extract") return demoExtract();
         if (w[0] == "plan") return cli::runPlanCommand(m_args.options, m_args.words);
+        if (w[0] == "plans")
+            return withSession([&](app::Session& s) { return cli::runPlansCommand(s, m_args.options); });
         return usageError(fmt::format("unknown command '{}'", command));
     }
 

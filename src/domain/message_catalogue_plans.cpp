@@ -8,7 +8,7 @@ namespace doorstep {
 
 std::span<const MessageText> planMessages()
 {
-    static constexpr std::array<MessageText, 48> rows{{
+    static constexpr std::array<MessageText, 89> rows{{
         // The calculators (plan_schedule.h).
         {"plan.amount_negative", "An amount cannot be negative.", "金额不能为负数。"},
         {"plan.amount_too_large", "The amount is above the largest a plan can handle ({max}).",
@@ -92,6 +92,74 @@ std::span<const MessageText> planMessages()
         {"proposal.move.mark_kept", "mark it kept", "标记为已履约"},
         {"proposal.move.mark_broken", "mark it broken", "标记为未履约"},
         {"proposal.move.withdraw", "withdraw it", "撤回方案"},
+        // The proposals' use cases (app/plan_service.h, app/plan_settings.h).
+        {"plan.not_found", "The repayment-plan proposal does not exist.", "该还款方案不存在。"},
+        {"plan.loan_not_found", "The loan does not exist.", "该贷款不存在。"},
+        {"plan.not_your_case", "Only the case's officer or a supervisor may propose a plan for this loan.",
+         "仅该案件的催收专员或主管可为此贷款制定还款方案。"},
+        {"plan.no_status", "The loan has no delinquency state yet: import the extract or recompute first.",
+         "该贷款尚无逾期状态，请先导入数据或重新计算。"},
+        {"plan.not_owner", "Only the officer who drafted the proposal may change it.",
+         "仅起草该方案的催收专员可修改。"},
+        {"plan.other_loan", "A proposal stays with the loan it was drafted for.", "还款方案不能改为其他贷款。"},
+        {"plan.options_count", "Compare two to four options, not {count}.", "请比较 2 至 4 个方案，而非 {count} 个。"},
+        {"plan.household_negative", "Income, expenses and a lump sum cannot be negative.",
+         "收入、支出和一次性还款金额不能为负数。"},
+        {"plan.comment_needed", "Say in a few words what should change.", "请简要说明需要修改的内容。"},
+        {"plan.comment_too_long", "The comment is too long.", "意见过长。"},
+        {"plan.export_state", "A plan that is {state} is not exported; choose approved, accepted or in force.",
+         "状态为{state}的方案不导出，请选择已批准、客户已接受或执行中。"},
+        {"plan.letter_state", "A letter is printed once the plan is approved; this one is {state}.",
+         "方案批准后方可打印确认书；该方案当前为{state}。"},
+        {"plan.demo_account", "The demo accounts are missing.", "缺少演示账户。"},
+        {"plan.demo_loans", "The demo portfolio has too few overdue loans for the demo plans.",
+         "演示贷款组合中的逾期贷款不足，无法生成演示方案。"},
+        {"plan.demo_paying", "The demo portfolio has no overdue loan with a payment.",
+         "演示贷款组合中没有带还款记录的逾期贷款。"},
+        {"plan.demo_settlement", "The demo settlement has nothing to discount.", "演示结清方案没有可优惠的金额。"},
+        {"plan.observation_range", "The observation period must be 1 to {max} months, not {months}.",
+         "观察期须为 1 至 {max} 个月，而非 {months} 个月。"},
+        // The plan letter for the customer's signature (report/plan_letter.h).
+        {"letter.title", "Repayment plan agreement", "还款方案确认书"},
+        {"letter.customer", "Customer: {name} (ID number {id})", "客户：{name}（身份证号 {id}）"},
+        {"letter.loan", "Loan account {loan}, plan proposal no. {proposal}",
+         "贷款账号 {loan}，还款方案编号 {proposal}"},
+        {"letter.summary", "The plan: {kind}, {count} monthly instalments from {first} to {last}.",
+         "方案：{kind}，共 {count} 期，自 {first} 至 {last} 按月还款。"},
+        {"letter.amounts",
+         "Owed today {owed}; waived {waived}; to repay {financed} plus interest of {interest}: {total} in all.",
+         "当前应还总额 {owed}；减免 {waived}；需偿还 {financed}，另加利息 {interest}，合计 {total}。"},
+        {"letter.schedule", "Schedule", "还款计划"},
+        {"letter.col.number", "No.", "期数"},
+        {"letter.col.due", "Due date", "到期日"},
+        {"letter.col.payment", "Payment", "应还金额"},
+        {"letter.col.principal", "Principal", "本金"},
+        {"letter.col.interest", "Interest", "利息"},
+        {"letter.col.balance", "Balance after", "剩余本金"},
+        {"letter.terms", "Terms", "条款"},
+        {"letter.term.start",
+         "The plan takes effect on {start} once the bank has entered it in its core system; until then the loan "
+         "contract applies unchanged.",
+         "本方案自 {start} 起生效，经银行在核心系统登记后执行；此前原贷款合同照常履行。"},
+        {"letter.term.pay",
+         "Each instalment is due in full on its due date at the latest; payments go to the oldest instalment first.",
+         "每期款项须于到期日当日或之前足额归还；还款按到期先后顺序冲抵。"},
+        {"letter.term.restructured",
+         "The loan is restructured: for {months} months its five-category class is not upgraded.",
+         "该贷款属重组贷款：{months} 个月观察期内，其五级分类不上调。"},
+        {"letter.missed", "If an instalment is missed", "如未按期还款"},
+        {"letter.missed.text",
+         "An instalment unpaid more than {days} days after its due date ends the plan: it is recorded as broken, "
+         "the loan is handled again under its contract and the bank resumes collection, home visits included.",
+         "任何一期款项逾期超过 {days} "
+         "天，本方案即告终止并记为未履约，贷款恢复按原合同处理，银行将恢复催收（包括上门拜访）。"},
+        {"letter.missed.contact", "If you cannot pay an instalment, tell your officer before its due date.",
+         "如无法按期还款，请在到期日前告知您的催收专员。"},
+        {"letter.sign.customer", "Customer's signature", "客户签字"},
+        {"letter.sign.officer", "Officer", "催收专员"},
+        {"letter.sign.bank", "For the bank (seal)", "银行（盖章）"},
+        {"letter.sign.date", "Date", "日期"},
+        {"letter.printed", "Printed on {date} by {officer}.", "{date} 由 {officer} 打印。"},
     }};
     return rows;
 }

@@ -9,6 +9,7 @@
 #include "gui/error_text.h"
 #include "gui/message_box.h"
 #include "gui/password_dialog.h"
+#include "gui/plan_settings_dialog.h"
 #include "gui/qt_text.h"
 #include "gui/theme.h"
 #include "gui/user_dialog.h"
@@ -101,6 +102,9 @@ AdminPage::AdminPage(Workspace& workspace, QWidget* parent)
     rulesLayout->addWidget(
         new QLabel(tr("Penalty interest, payment allocation, buckets and five-category class thresholds."), rulesBox),
         1);
+    auto* planButton = makeButton(tr("&Repayment-plan rules…"), QStringLiteral("planSettingsButton"), rulesBox);
+    rulesLayout->addWidget(planButton);
+    connect(planButton, &QPushButton::clicked, this, &AdminPage::editPlanSettings);
     layout->addWidget(rulesBox);
 
     auto* auditBox = new QGroupBox(tr("Audit trail"), this);
@@ -310,6 +314,27 @@ void AdminPage::editDelinquencySettings()
         showResult({}, tr("The delinquency rules were saved."));
         offerRecompute();
         reload();
+        return;
+    }
+}
+
+void AdminPage::editPlanSettings()
+{
+    const auto current = app::planSettings(m_session);
+    if (!current) {
+        showResult(std::unexpected(current.error()), {});
+        return;
+    }
+    PlanSettingsDialog dialog(*current, this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const auto chosen = dialog.settings();
+        if (!chosen || *chosen == *current) return;
+        if (const auto saved = app::savePlanSettings(m_session, *chosen); !saved) {
+            dialog.showError(errorText(saved.error()));
+            continue;
+        }
+        showResult({}, tr("The repayment-plan rules were saved; plans in force are judged by them from the next import "
+                          "or recompute."));
         return;
     }
 }

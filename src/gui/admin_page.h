@@ -32,6 +32,7 @@ private:
     void verifyAudit();
     void exportAudit();
     void editDelinquencySettings();
+    void editPlanSettings();
     void offerRecompute();
     void showResult(const Result<void>& result, const QString& success);
 

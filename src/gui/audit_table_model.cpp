@@ -64,6 +64,20 @@ QString AuditTableModel::actionText(const std::string& action)
         {QStringLiteral("appointment.reschedule"), QT_TR_NOOP("Rescheduled a visit")},
         {QStringLiteral("appointment.cancel"), QT_TR_NOOP("Cancelled a visit")},
         {QStringLiteral("calendar.export"), QT_TR_NOOP("Exported visits as a calendar file")},
+        {QStringLiteral("settings.plans"), QT_TR_NOOP("Changed the repayment-plan settings")},
+        {QStringLiteral("plan.create"), QT_TR_NOOP("Drafted a repayment plan")},
+        {QStringLiteral("plan.revise"), QT_TR_NOOP("Revised a repayment plan")},
+        {QStringLiteral("plan.submit"), QT_TR_NOOP("Submitted a repayment plan")},
+        {QStringLiteral("plan.auto_approve"), QT_TR_NOOP("Approved a repayment plan within the officer's authority")},
+        {QStringLiteral("plan.approve"), QT_TR_NOOP("Approved a repayment plan")},
+        {QStringLiteral("plan.return"), QT_TR_NOOP("Returned a repayment plan for changes")},
+        {QStringLiteral("plan.accept"), QT_TR_NOOP("Recorded the customer's acceptance of a plan")},
+        {QStringLiteral("plan.activate"), QT_TR_NOOP("Put a repayment plan into force")},
+        {QStringLiteral("plan.kept"), QT_TR_NOOP("Marked a repayment plan kept")},
+        {QStringLiteral("plan.broken"), QT_TR_NOOP("Marked a repayment plan broken")},
+        {QStringLiteral("plan.withdraw"), QT_TR_NOOP("Withdrew a repayment plan")},
+        {QStringLiteral("plan.print"), QT_TR_NOOP("Printed a repayment-plan letter")},
+        {QStringLiteral("plan.export"), QT_TR_NOOP("Exported repayment plans for core banking")},
     };
     const QString code = toQString(action);
     auto it = names.constFind(code);
@@ -86,6 +100,8 @@ QString AuditTableModel::recordText(const std::string& type, const std::string& 
         {QStringLiteral("contact"), QT_TR_NOOP("contact #%1")},
         {QStringLiteral("appointment"), QT_TR_NOOP("appointment #%1")},
         {QStringLiteral("calendar"), QT_TR_NOOP("visits of %1")},
+        {QStringLiteral("plan_proposal"), QT_TR_NOOP("repayment plan #%1")},
+        {QStringLiteral("plans"), QT_TR_NOOP("number of plans: %1")},
     };
     const QString code = toQString(type);
     auto it = formats.constFind(code);

@@ -6,6 +6,7 @@
 #include "domain/masking.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
+#include "gui/plan_proposal_dialog.h"
 #include "gui/portfolio_text.h"
 #include "gui/qt_text.h"
 #include "gui/theme.h"
@@ -17,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -171,6 +173,24 @@ QWidget* CaseDialog::loanTab(const app::LoanDetail& detail)
         left->setWordWrap(true);
         left->setStyleSheet(QStringLiteral("font-weight: 600;"));
         layout->addWidget(left);
+    }
+    if (auto r = app::PlanService(m_session).restructuring(m_case.rowId, detail.rowId); r && *r) {
+        auto* observed = new QLabel(tr("Restructured by repayment plan no. %1 from %2: under observation until %3 "
+                                       "(%4 months); its five-category class is not upgraded before then.")
+                                        .arg((*r)->proposalId)
+                                        .arg(dateText((*r)->start), dateText((*r)->observationEnds))
+                                        .arg((*r)->observationMonths),
+                                    page);
+        observed->setObjectName(QStringLiteral("observationPeriod"));
+        observed->setWordWrap(true);
+        layout->addWidget(observed);
+    }
+    if (m_session.can(Permission::WorkCases)) {  // a repayment-plan proposal for this loan (issue 12)
+        auto* plan = new QPushButton(tr("Repayment plan…"), page);
+        plan->setObjectName(QStringLiteral("planButton"));
+        connect(plan, &QPushButton::clicked, this,
+                [this, id = detail.rowId] { PlanProposalDialog(m_session, id, this).exec(); });
+        layout->addWidget(plan, 0, Qt::AlignLeft);
     }
     if (detail.status) {
         const auto& s = *detail.status;

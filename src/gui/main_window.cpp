@@ -7,6 +7,7 @@
 #include "gui/import_page.h"
 #include "gui/message_box.h"
 #include "gui/password_dialog.h"
+#include "gui/plans_page.h"
 #include "gui/portfolio_page.h"
 #include "gui/qt_text.h"
 #include "gui/settings_dialog.h"
@@ -99,10 +100,7 @@ void MainWindow::buildPages()
                                    tr("Notes of home visits are written here after each visit and submitted to a "
                                       "supervisor. A submitted note is never edited; corrections are addenda.")),
                 QStringLiteral("visitsPage"), tr("Visits"));
-        addPage(new EmptyStatePage(tr("Plans"), tr("No repayment plans"),
-                                   tr("Repayment-plan proposals (grace period, extension, re-amortisation) are "
-                                      "drafted here and go to a supervisor for approval.")),
-                QStringLiteral("plansPage"), tr("Plans"));
+        addPage(new PlansPage(*m_workspace), QStringLiteral("plansPage"), tr("Plans"));
     }
     if (roleAllows(role, Permission::ReviewWork)) {
         addPage(new EmptyStatePage(tr("Review"), tr("Nothing to review"),

@@ -260,6 +260,61 @@ constexpr std::string_view kSteps[] = {
     CREATE INDEX appointments_day ON appointments (visit_date, start_minute);
     CREATE INDEX appointments_borrower ON appointments (borrower_id, state);
     )sql",
+    // 9: repayment-plan proposals (issue 12): the debt and the chosen option's terms, enough to recompute the
+    // schedule exactly with domain/plan_schedule.h; the household's budget; the state, each move with who,
+    // when and any comment; the last adherence check of an active plan.
+    R"sql(
+    CREATE TABLE plan_proposals (
+        id                     INTEGER PRIMARY KEY,
+        borrower_id            INTEGER NOT NULL REFERENCES borrowers (id),
+        loan_id                INTEGER NOT NULL REFERENCES loans (id),
+        owner                  TEXT NOT NULL,
+        state                  TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'approved',
+                                   'accepted', 'active', 'kept', 'broken', 'withdrawn')),
+        debt_principal_fen     INTEGER NOT NULL,
+        debt_interest_fen      INTEGER NOT NULL,
+        debt_penalty_fen       INTEGER NOT NULL,
+        debt_compound_fen      INTEGER NOT NULL,
+        start_date             TEXT NOT NULL,
+        waive_penalty_fen      INTEGER NOT NULL,
+        waive_compound_fen     INTEGER NOT NULL,
+        shape                  TEXT NOT NULL CHECK (shape IN ('reamortisation', 'extension', 'settlement')),
+        method                 TEXT NOT NULL,
+        rate_micros            INTEGER NOT NULL,
+        term_months            INTEGER NOT NULL,
+        grace_months           INTEGER NOT NULL,
+        grace_mode             TEXT NOT NULL CHECK (grace_mode IN ('no_payment', 'interest_only')),
+        grace_interest         TEXT NOT NULL CHECK (grace_interest IN ('capitalise', 'defer')),
+        remaining_months       INTEGER NOT NULL,
+        extension_months       INTEGER NOT NULL,
+        discount_fen           INTEGER NOT NULL,
+        settlement_instalments INTEGER NOT NULL,
+        income_fen             INTEGER NOT NULL,
+        expenses_fen           INTEGER NOT NULL,
+        lump_sum_fen           INTEGER NOT NULL,
+        supervisor_needed      INTEGER NOT NULL CHECK (supervisor_needed IN (0, 1)),
+        supervisor_comment     TEXT NOT NULL DEFAULT '',
+        created_at             TEXT NOT NULL,
+        updated_at             TEXT NOT NULL,
+        adherence              TEXT NOT NULL DEFAULT '',
+        days_late              INTEGER NOT NULL DEFAULT 0,
+        assessed_on            TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX plan_proposals_state ON plan_proposals (state);
+    CREATE INDEX plan_proposals_owner ON plan_proposals (owner);
+    CREATE INDEX plan_proposals_borrower ON plan_proposals (borrower_id);
+    CREATE TABLE plan_proposal_moves (
+        id          INTEGER PRIMARY KEY,
+        proposal_id INTEGER NOT NULL REFERENCES plan_proposals (id) ON DELETE CASCADE,
+        move        TEXT NOT NULL,
+        from_state  TEXT NOT NULL,
+        to_state    TEXT NOT NULL,
+        actor       TEXT NOT NULL,
+        at          TEXT NOT NULL,
+        comment     TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX plan_proposal_moves_proposal ON plan_proposal_moves (proposal_id, id);
+    )sql",
 };
 
 // Work a step needs that SQL cannot do, in the step's transaction after its SQL.
