@@ -2328,7 +2328,7 @@ Licensed under the GNU GPL, version 3 or later.</source>
     </message>
     <message>
         <source>The file could not be written. Choose another folder.</source>
-        <translation>无法写入该文件,请选择其他文件夹。</translation>
+        <translation>无法写入该文件，请选择其他文件夹。</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,8 @@ foreach(entry IN LISTS messages)
     string(REGEX REPLACE "\\(&[^)]\\)" "" plain "${plain}")
     string(REGEX REPLACE "\\(\\*[^)]*\\)" "" plain "${plain}")
     string(REPLACE "@SC@@SC@" "" plain "${plain}")
+    # Encoded < and > (rich-text tags around a value) are not punctuation.
+    string(REGEX REPLACE "&[a-z]+@SC@" "~" plain "${plain}")
     string(REPLACE "@SC@" ";" plain "${plain}")
 
     if(plain MATCHES "(${han}|${wide_punct}) ?${ascii_punct}|${ascii_punct} ?(${han}|${wide_punct})")
@@ -90,7 +92,8 @@ foreach(entry IN LISTS messages)
       math(EXPR count "${count} + 1")
     endif()
 
-    if(NOT plain MATCHES "${han}")
+    # A date or time pattern for QDate::toString ("yyyy-MM-dd") is not English.
+    if(NOT plain MATCHES "${han}" AND NOT source MATCHES "^[yMdHhms:/. -]+$")
       # Placeholders (%1, %n, %L1), accelerators' & and encoded < > are not words.
       string(REGEX REPLACE "&[a-z]+@SC@|%L?[0-9n]+|&" " " source_words "${source}")
       string(REGEX MATCHALL "[A-Za-z][A-Za-z]+" words "${source_words}")

@@ -937,8 +937,10 @@ TEST_CASE("amounts above 100,000,000.00 yuan are refused; the bound itself is ac
                         "instalments.csv line 3, column principal_due: the value is more than the largest amount "
                         "accepted, 100,000,000.00 yuan"});
     const Texts manyInstalments = problemsWith("instalments.csv", kInstalmentHeader, "L001-1,481,2065-04-15,1,1\n");
-    REQUIRE_FALSE(manyInstalments.empty());
-    CHECK_THAT(manyInstalments[0], Catch::Matchers::ContainsSubstring("'481' is not between 0 and 480"));
+    // (L002-1 then has no instalments, a refusal of its own; the bound's is the one looked for here.)
+    CHECK(std::ranges::count_if(manyInstalments, [](const std::string& t) {
+              return t.find("'481' is not between 0 and 480") != std::string::npos;
+          }) == 1);
 }
 
 // Issue 9, items 6 and 7: a UTF-8 file with one GBK-encoded name became mojibake, silently; bad bytes on
