@@ -16,11 +16,13 @@
 
 #include <QAction>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolButton>
@@ -33,7 +35,7 @@ MainWindow::MainWindow(app::Session& session, QWidget* parent) : QMainWindow(par
     setWindowTitle(tr("Doorstep — %1").arg(QFileInfo(toQString(session.databasePath().string())).fileName()));
     // First start: maximised, so the money columns fit on a 1366×768 desk; afterwards as the user left it.
     if (!restoreGeometry(AppSettings::windowGeometry())) {
-        resize(1100, 720);
+        if (const QScreen* s = QGuiApplication::primaryScreen()) setGeometry(s->availableGeometry());
         setWindowState(windowState() | Qt::WindowMaximized);
     }
 

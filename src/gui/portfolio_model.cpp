@@ -6,6 +6,7 @@
 #include "gui/qt_text.h"
 
 #include <QColor>
+#include <QScopeGuard>
 
 namespace doorstep::gui {
 namespace {
@@ -20,7 +21,7 @@ app::PortfolioSort sortFor(int column)
     case PortfolioModel::Officer: return app::PortfolioSort::Officer;
     case PortfolioModel::Bucket: return app::PortfolioSort::Bucket;
     case PortfolioModel::RiskClass: return app::PortfolioSort::RiskClass;
-    case PortfolioModel::OverduePrincipal:
+    case PortfolioModel::OverduePrincipal: return app::PortfolioSort::OverduePrincipal;
     case PortfolioModel::TotalOverdue: return app::PortfolioSort::TotalOverdue;
     default: return app::PortfolioSort::Dpd;
     }
@@ -68,7 +69,11 @@ bool PortfolioModel::canFetchMore(const QModelIndex& parent) const
 
 void PortfolioModel::fetchMore(const QModelIndex& parent)
 {
-    if (!canFetchMore(parent)) return;
+    // A view or a model tester reacting to the insertion below may ask for more before the rows are in:
+    // the same page would be fetched twice.
+    if (m_fetching || !canFetchMore(parent)) return;
+    m_fetching = true;
+    const auto done = qScopeGuard([this] { m_fetching = false; });
     auto page = app::PortfolioService(m_session).page(m_filter, m_sort, m_ascending,
                                                       static_cast<std::int64_t>(m_rows.size()), kPageSize);
     if (!page) {
@@ -87,8 +92,21 @@ void PortfolioModel::fetchMore(const QModelIndex& parent)
     endInsertRows();
 }
 
+QString PortfolioModel::staffName(const std::string& username) const
+{
+    const auto it = m_staffNames.find(username);
+    return toQString(it != m_staffNames.end() && !it->second.empty() ? it->second : username);
+}
+
+bool PortfolioModel::isSortable(int column)
+{
+    // Masked columns would give away the order of what they hide: they offer no sort.
+    return column != IdNumber && column != Phone;
+}
+
 void PortfolioModel::sort(int column, Qt::SortOrder order)
 {
+    if (!isSortable(column)) return;
     m_sort = sortFor(column);
     m_ascending = order == Qt::AscendingOrder;
     reload();
@@ -118,7 +136,7 @@ QVariant PortfolioModel::data(const QModelIndex& index, int role) const
     case Phone: return toQString(maskPhone(r.phone));
     case District: return toQString(r.district);
     case ProductColumn: return productText(r.product);
-    case Officer: return toQString(r.officer);
+    case Officer: return staffName(r.officer);
     case Dpd: return r.dpd;
     case Bucket: return toQString(r.bucket);
     case RiskClass: return riskClassText(r.riskClass);

@@ -5,6 +5,8 @@
 #include "app/portfolio_service.h"
 
 #include <QAbstractTableModel>
+#include <map>
+#include <string>
 #include <vector>
 
 namespace doorstep::gui {
@@ -43,7 +45,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
-    void sort(int column, Qt::SortOrder order) override;
+    void sort(int column, Qt::SortOrder order) override;  // by the column's own value, in the database
+    static bool isSortable(int column);
+    // Display names of staff by user name, for the officer column.
+    void setStaffNames(std::map<std::string, std::string> names) { m_staffNames = std::move(names); }
+    QString staffName(const std::string& username) const;
 
 Q_SIGNALS:
     void totalChanged(qint64 total);
@@ -56,6 +62,8 @@ private:
     bool m_ascending = false;
     std::int64_t m_total = 0;
     std::vector<app::PortfolioRow> m_rows;
+    std::map<std::string, std::string> m_staffNames;
+    bool m_fetching = false;
 };
 
 }  // namespace doorstep::gui

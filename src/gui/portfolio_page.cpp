@@ -1,6 +1,7 @@
 #include "gui/portfolio_page.h"
 
 #include "app/portfolio_service.h"
+#include "app/screening_service.h"
 #include "gui/case_dialog.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
@@ -17,6 +18,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -88,6 +90,7 @@ PortfolioPage::PortfolioPage(Workspace& workspace, QWidget* parent)
     m_view->setObjectName(QStringLiteral("portfolioTable"));
     m_view->setModel(m_model);
     m_view->setSortingEnabled(true);
+    m_sortColumn = PortfolioModel::Dpd;
     m_view->sortByColumn(PortfolioModel::Dpd, Qt::DescendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -97,6 +100,17 @@ PortfolioPage::PortfolioPage(Workspace& workspace, QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // A click on a masked column's header keeps the current order and its indicator.
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this, header = m_view->horizontalHeader()](int column, Qt::SortOrder order) {
+                if (PortfolioModel::isSortable(column)) {
+                    m_sortColumn = column;
+                    m_sortOrder = order;
+                    return;
+                }
+                const QSignalBlocker block(header);
+                header->setSortIndicator(m_sortColumn, m_sortOrder);
+            });
     layout->addWidget(m_view, 1);
     m_emptyLabel = new QLabel(tr("No loans yet. Loans appear here after the first import from core banking "
                                  "(Import page, for supervisors and administrators)."),
@@ -153,16 +167,17 @@ PortfolioPage::PortfolioPage(Workspace& workspace, QWidget* parent)
 
 void PortfolioPage::fillChoices()
 {
-    const auto refill = [](QComboBox* combo, const std::vector<std::string>& values) {
+    const auto refill = [this](QComboBox* combo, const std::vector<std::string>& values) {
         const QString current = combo->currentData().toString();
         const QSignalBlocker block(combo);
         while (combo->count() > 1)
             combo->removeItem(1);
         for (const auto& v : values)
-            combo->addItem(toQString(v), toQString(v));
+            combo->addItem(combo == m_officer ? m_model->staffName(v) : toQString(v), toQString(v));
         combo->setCurrentIndex(std::max(0, combo->findData(current)));
     };
     app::PortfolioService service(m_session);
+    m_model->setStaffNames(app::ScreeningService(m_session).staffNames());
     if (auto districts = service.districts()) refill(m_district, *districts);
     if (auto officers = service.officers()) refill(m_officer, *officers);
     m_officer->setVisible(m_session.can(Permission::ViewAllCases));

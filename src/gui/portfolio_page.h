@@ -37,6 +37,8 @@ private:
     QComboBox* m_product = nullptr;
     QComboBox* m_officer = nullptr;
     QLineEdit* m_search = nullptr;
+    int m_sortColumn = 0;  // the last sortable column clicked, and its order
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     QCheckBox* m_overdueOnly = nullptr;
     QCheckBox* m_leftBookOnly = nullptr;  // the loans no later extract held (DOMAIN.md section 3)
     QLabel* m_countLabel = nullptr;

@@ -61,6 +61,7 @@ const char* orderColumn(PortfolioSort sort)
     case PortfolioSort::RiskClass:
         return "CASE s.risk_class WHEN 'normal' THEN 0 WHEN 'special_mention' THEN 1 WHEN 'substandard' THEN 2 "
                "WHEN 'doubtful' THEN 3 WHEN 'loss' THEN 4 END";
+    case PortfolioSort::OverduePrincipal: return "s.overdue_principal_fen";
     case PortfolioSort::TotalOverdue: return "s.total_overdue_fen";
     }
     return "l.id";

@@ -25,7 +25,18 @@ struct PortfolioFilter {
     BookFilter book = BookFilter::InBook;
 };
 
-enum class PortfolioSort { LoanId, Borrower, District, Product, Officer, Dpd, Bucket, RiskClass, TotalOverdue };
+enum class PortfolioSort {
+    LoanId,
+    Borrower,
+    District,
+    Product,
+    Officer,
+    Dpd,
+    Bucket,
+    RiskClass,
+    OverduePrincipal,
+    TotalOverdue
+};
 
 struct PortfolioRow {
     std::int64_t loanRowId = 0;

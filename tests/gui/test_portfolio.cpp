@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -114,6 +115,47 @@ private Q_SLOTS:
         QVERIFY(expectedOverdue.has_value() && *expectedOverdue > 0 && *expectedOverdue < 300);
         window->findChild<QCheckBox*>(QStringLiteral("overdueOnly"))->setChecked(true);
         QCOMPARE(model->totalCount(), *expectedOverdue);
+        // Issue 8: every sortable header sorts by its own column; masked ones keep the order they had.
+        {
+            const auto money = [](const QString& text) {
+                QString digits = text;
+                digits.remove(QChar(0x00A5)).remove(QLatin1Char(','));
+                return qRound64(digits.toDouble() * 100);
+            };
+            const auto ordered = [&](int column, Qt::SortOrder order) {
+                for (int row = 1; row < model->rowCount(); ++row) {
+                    const QString a = model->index(row - 1, column).data().toString();
+                    const QString b = model->index(row, column).data().toString();
+                    qint64 c = 0;
+                    if (column == gui::PortfolioModel::Dpd)
+                        c = a.toLongLong() - b.toLongLong();
+                    else if (column == gui::PortfolioModel::OverduePrincipal ||
+                             column == gui::PortfolioModel::TotalOverdue)
+                        c = money(a) - money(b);
+                    else
+                        c = a.compare(b);
+                    if (order == Qt::AscendingOrder ? c > 0 : c < 0) {
+                        qWarning("out of order at row %d of %d (total %lld): %s then %s", row, model->rowCount(),
+                                 static_cast<long long>(model->totalCount()), qPrintable(a), qPrintable(b));
+                        return false;
+                    }
+                }
+                return true;
+            };
+            auto* header = table->horizontalHeader();
+            for (const int column :
+                 {int(gui::PortfolioModel::LoanNo), int(gui::PortfolioModel::Dpd),
+                  int(gui::PortfolioModel::OverduePrincipal), int(gui::PortfolioModel::TotalOverdue)}) {
+                for (const auto order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                    header->setSortIndicator(column, order);
+                    QVERIFY2(ordered(column, order), qPrintable(QStringLiteral("column %1").arg(column)));
+                }
+            }
+            header->setSortIndicator(gui::PortfolioModel::IdNumber, Qt::AscendingOrder);
+            QCOMPARE(header->sortIndicatorSection(), int(gui::PortfolioModel::TotalOverdue));
+            QVERIFY(ordered(gui::PortfolioModel::TotalOverdue, Qt::DescendingOrder));
+            header->setSortIndicator(gui::PortfolioModel::Dpd, Qt::DescendingOrder);
+        }
         // Sorted by DPD, worst first: the first row is at least as late as the last loaded one.
         QVERIFY(model->index(0, gui::PortfolioModel::Dpd).data().toInt() >=
                 model->index(model->rowCount() - 1, gui::PortfolioModel::Dpd).data().toInt());
