@@ -465,6 +465,18 @@
         <source>the value</source>
         <translation>the value</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3</source>
+        <translation>%1 line %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 line %2, column %3: %4</source>
+        <translation>%1 line %2, column %3: %4</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

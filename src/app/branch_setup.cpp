@@ -2,6 +2,7 @@
 
 #include "app/appointment_settings.h"
 #include "app/demo_activity.h"
+#include "app/demo_plans.h"
 
 #include "app/clock.h"
 #include "app/portfolio_import.h"
@@ -116,6 +117,8 @@ Result<void> addDemoActivityTo(const std::filesystem::path& path)
 
 }  // namespace
 
+constexpr std::int64_t kDemoPlanMinimumLoans = 500;
+
 Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, const storage::KdfParams& kdf,
                                 std::int64_t loans)
 {
@@ -151,6 +154,11 @@ Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, c
     if (loans > 0) {
         if (auto r = importDemoPortfolio(path, loans); !r) return std::unexpected(r.error());
         if (auto r = addDemoActivityTo(path); !r) return std::unexpected(r.error());
+        // Repayment-plan proposals in every state (issue 12), so the Plans page is not empty; they need a
+        // portfolio with enough overdue loans of each kind, which a tiny test branch does not have.
+        if (loans >= kDemoPlanMinimumLoans) {
+            if (auto r = makeDemoPlanProposals(path); !r) return std::unexpected(r.error());
+        }
     }
     return true;
 }

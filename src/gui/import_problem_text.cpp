@@ -106,7 +106,16 @@ QString translateMessage(const QString& message)
     // "'abc' is not a rate …": keep the quoted value, translate the rest.
     static const QRegularExpression quoted(QStringLiteral("^('[^']*'|the value) (.*)$"));
     const auto match = quoted.match(message);
-    if (match.hasMatch()) return match.captured(1) + QLatin1Char(' ') + translateFragment(match.captured(2));
+    if (match.hasMatch()) {
+        const bool unnamed = match.captured(1) == QLatin1String("the value");
+        const QString value = unnamed ? QCoreApplication::translate("ImportProblems", kTheValue) : match.captured(1);
+        const QString rest = translateFragment(match.captured(2));
+        // No space between two Chinese words (该值不是…); one between a quoted value and the words after it.
+        const bool joined = unnamed && !value.isEmpty() && value.back().unicode() > 0x2E80 && !rest.isEmpty() &&
+                            rest.front().unicode() > 0x2E80;
+        if (joined) return value + rest;
+        return value + QLatin1Char(' ') + rest;
+    }
     return translateFragment(message);
 }
 
@@ -116,10 +125,11 @@ QString importProblemText(const io::ExtractProblem& p)
 {
     const QString message = translateMessage(toQString(p.message));
     const QString file = toQString(p.file);
-    if (p.line <= 0) return QCoreApplication::translate(kContext, "%1: %2").arg(file, message);
+    // A literal context, so that lupdate finds these three.
+    if (p.line <= 0) return QCoreApplication::translate("ImportProblems", "%1: %2").arg(file, message);
     if (p.column.empty())
-        return QCoreApplication::translate(kContext, "%1 line %2: %3").arg(file).arg(p.line).arg(message);
-    return QCoreApplication::translate(kContext, "%1 line %2, column %3: %4")
+        return QCoreApplication::translate("ImportProblems", "%1 line %2: %3").arg(file).arg(p.line).arg(message);
+    return QCoreApplication::translate("ImportProblems", "%1 line %2, column %3: %4")
         .arg(file)
         .arg(p.line)
         .arg(toQString(p.column), message);
