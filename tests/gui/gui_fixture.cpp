@@ -1,11 +1,13 @@
 #include "gui_fixture.h"
 
 #include "app/branch_setup.h"
+#include "app/portfolio_import.h"
 #include "app/session.h"
 #include "app/user_admin.h"
 #include "gui/application_controller.h"
 #include "gui/login_dialog.h"
 #include "gui/message_box.h"
+#include "io/synthetic_extract.h"
 
 #include <QApplication>
 #include <QLineEdit>
@@ -85,6 +87,30 @@ void onNextModal(std::function<void(QWidget*)> action)
         }
     });
     timer->start();
+}
+
+bool importSynthetic(const GuiFixture& fixture, const QString& user, const QString& password, std::int64_t loans,
+                     std::uint64_t seed, const std::vector<std::string>& officers)
+{
+    const QString extract = fixture.folder() + QStringLiteral("/extract-%1-%2").arg(loans).arg(seed);
+    io::SyntheticOptions options;
+    options.loans = loans;
+    options.seed = seed;
+    options.officers = officers;
+    if (!io::writeSyntheticExtract(extract.toStdString(), options)) {
+        qWarning("the synthetic extract could not be written");
+        return false;
+    }
+    app::SystemClock clock;
+    app::LoginThrottle throttle(clock);
+    auto session = app::Session::login(fixture.databasePath().toStdString(), user.toStdString(), password.toStdString(),
+                                       throttle, clock);
+    if (!session) {
+        qWarning("login for the import failed");
+        return false;
+    }
+    const auto report = app::importExtract(**session, extract.toStdString(), {});
+    return report.has_value() && report->imported;
 }
 
 }  // namespace doorstep::test

@@ -5,7 +5,10 @@
 
 #include <QString>
 #include <QTemporaryDir>
+#include <cstdint>
 #include <functional>
+#include <string>
+#include <vector>
 
 class QWidget;
 
@@ -29,6 +32,12 @@ public:
 private:
     QTemporaryDir m_dir;
 };
+
+// Writes a synthetic extract of `loans` loans (officers as given; none: unassigned) and imports it as `user`
+// through a session of its own, as a script beside the app would. Returns false (after a QtTest failure
+// message) when anything fails.
+bool importSynthetic(const GuiFixture& fixture, const QString& user, const QString& password, std::int64_t loans,
+                     std::uint64_t seed, const std::vector<std::string>& officers = {});
 
 // Types the user name and password into the login dialog and presses Log in.
 void logIn(gui::ApplicationController& controller, const QString& user, const QString& password);

@@ -25,25 +25,6 @@ namespace {
 const QString kSupervisor = QStringLiteral("sue.supervisor");
 const QString kSupervisorPassword = QStringLiteral("Sue-pass-2026");
 
-// Imports a synthetic extract of `loans` loans as the supervisor, through a session of its own: what a script
-// running doorstep-cli import beside the open app does.
-void importElsewhere(const test::GuiFixture& fixture, std::int64_t loans)
-{
-    const QString extract = fixture.folder() + QStringLiteral("/extract-%1").arg(loans);
-    io::SyntheticOptions options;
-    options.loans = loans;
-    options.seed = 11;
-    options.officers = {"officer1", "officer2"};
-    QVERIFY(io::writeSyntheticExtract(extract.toStdString(), options).has_value());
-    app::SystemClock clock;
-    app::LoginThrottle throttle(clock);
-    auto s = app::Session::login(fixture.databasePath().toStdString(), kSupervisor.toStdString(),
-                                 kSupervisorPassword.toStdString(), throttle, clock);
-    QVERIFY(s.has_value());
-    const auto report = app::importExtract(**s, extract.toStdString(), {});
-    QVERIFY(report.has_value() && report->imported);
-}
-
 QString currentPage(gui::MainWindow* window)
 {
     return window->findChild<QStackedWidget*>()->currentWidget()->objectName();
@@ -69,7 +50,7 @@ private Q_SLOTS:
             window->findChild<QTableView*>(QStringLiteral("portfolioTable"))->model());
         QCOMPARE(model->totalCount(), 0);
 
-        importElsewhere(fixture, 120);
+        QVERIFY(test::importSynthetic(fixture, kSupervisor, kSupervisorPassword, 120, 11, {"officer1", "officer2"}));
         // Nobody told the window; it notices the other program's commit and reloads the page it shows.
         QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), 120, 10000);
     }
@@ -81,7 +62,7 @@ private Q_SLOTS:
         const std::int64_t loans = sizeText != nullptr ? std::atoll(sizeText) : 100000;
         test::GuiFixture fixture;
         fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
-        importElsewhere(fixture, loans);
+        QVERIFY(test::importSynthetic(fixture, kSupervisor, kSupervisorPassword, loans, 11, {"officer1", "officer2"}));
 
         app::SystemClock clock;
         gui::ApplicationController controller(fixture.databasePath(), clock);

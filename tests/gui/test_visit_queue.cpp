@@ -55,19 +55,8 @@ private Q_SLOTS:
         fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
         fixture.addUser(kOfficer1, Role::Officer, kOfficerPassword);
         fixture.addUser(kOfficer2, Role::Officer, kOfficerPassword);
-        const QString extract = fixture.folder() + QStringLiteral("/extract");
-        io::SyntheticOptions options;
-        options.loans = 400;
-        options.seed = 11;  // the bank assigns no officer: the queue starts unassigned
-        QVERIFY(io::writeSyntheticExtract(extract.toStdString(), options).has_value());
-        {
-            app::SystemClock clock;
-            app::LoginThrottle throttle(clock);
-            auto s = app::Session::login(fixture.databasePath().toStdString(), kSupervisor.toStdString(),
-                                         kSupervisorPassword.toStdString(), throttle, clock);
-            QVERIFY(s.has_value());
-            QVERIFY(app::importExtract(**s, extract.toStdString(), {}).value().imported);
-        }
+        // Seed 11, no officers: the bank assigns nobody, so the queue starts unassigned.
+        QVERIFY(test::importSynthetic(fixture, kSupervisor, kSupervisorPassword, 400, 11));
 
         app::SystemClock clock;
         gui::ApplicationController controller(fixture.databasePath(), clock);
@@ -76,7 +65,8 @@ private Q_SLOTS:
         gui::MainWindow* window = controller.mainWindow();
         QVERIFY(window->showPage(QStringLiteral("visitQueuePage")));
         auto* table = window->findChild<QTableView*>(QStringLiteral("queueTable"));
-        auto* model = qobject_cast<gui::VisitQueueModel*>(qobject_cast<QSortFilterProxyModel*>(table->model())->sourceModel());
+        auto* model =
+            qobject_cast<gui::VisitQueueModel*>(qobject_cast<QSortFilterProxyModel*>(table->model())->sourceModel());
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(model->rowCount() > 10);
         // Before: the queue's order, and at least one case without failed contacts above one with them.
@@ -168,19 +158,8 @@ private Q_SLOTS:
         test::GuiFixture fixture;
         fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
         fixture.addUser(kOfficer1, Role::Officer, kOfficerPassword);
-        const QString extract = fixture.folder() + QStringLiteral("/extract");
-        io::SyntheticOptions options;
-        options.loans = 300;
-        options.seed = 11;  // no officers: every queued case starts unassigned
-        QVERIFY(io::writeSyntheticExtract(extract.toStdString(), options).has_value());
-        {
-            app::SystemClock clock;
-            app::LoginThrottle throttle(clock);
-            auto s = app::Session::login(fixture.databasePath().toStdString(), kSupervisor.toStdString(),
-                                         kSupervisorPassword.toStdString(), throttle, clock);
-            QVERIFY(s.has_value());
-            QVERIFY(app::importExtract(**s, extract.toStdString(), {}).value().imported);
-        }
+        // Seed 11, no officers: the bank assigns nobody, so the queue starts unassigned.
+        QVERIFY(test::importSynthetic(fixture, kSupervisor, kSupervisorPassword, 300, 11));
         app::SystemClock clock;
         gui::ApplicationController controller(fixture.databasePath(), clock);
         controller.start();
@@ -193,7 +172,9 @@ private Q_SLOTS:
         QVERIFY(view != nullptr);
         QAbstractItemModelTester tester(view, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(view->rowCount() > 10);
-        const auto itemAt = [&](int row) { return page->model()->itemAt(view->mapToSource(view->index(row, 0)).row()); };
+        const auto itemAt = [&](int row) {
+            return page->model()->itemAt(view->mapToSource(view->index(row, 0)).row());
+        };
 
         // Each column, both ways: the column's own value never goes the wrong way between neighbours.
         using Col = gui::VisitQueueModel::Column;
@@ -211,7 +192,8 @@ private Q_SLOTS:
             for (const auto order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
                 table->sortByColumn(column, order);
                 for (int row = 1; row < view->rowCount(); ++row) {
-                    const QPartialOrdering c = QVariant::compare(key(itemAt(row - 1), column), key(itemAt(row), column));
+                    const QPartialOrdering c =
+                        QVariant::compare(key(itemAt(row - 1), column), key(itemAt(row), column));
                     QVERIFY2(order == Qt::AscendingOrder ? c != QPartialOrdering::Greater : c != QPartialOrdering::Less,
                              qPrintable(QStringLiteral("column %1 row %2").arg(column).arg(row)));
                     if (c == QPartialOrdering::Equivalent && column != Col::Score) {
