@@ -1,7 +1,7 @@
 #include "gui/visit_queue_page.h"
 
-#include "app/screening_service.h"
 #include "app/portfolio_service.h"
+#include "app/screening_service.h"
 #include "gui/auto_assign_dialog.h"
 #include "gui/case_dialog.h"
 #include "gui/dismiss_dialog.h"
@@ -130,9 +130,16 @@ VisitQueuePage::VisitQueuePage(Workspace& workspace, QWidget* parent)
     }
     actions->addStretch(1);
     layout->addLayout(actions);
+    // The count on the left; what the last action did on the right, kept when the list reloads itself.
+    auto* statusLine = new QHBoxLayout;
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("queueCount"));
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("queueStatus"));
-    layout->addWidget(m_status);
+    statusLine->addWidget(m_count);
+    statusLine->addSpacing(24);
+    statusLine->addWidget(m_status, 1);
+    layout->addLayout(statusLine);
     m_refreshing = new QLabel(tr("The data is being updated in the background; this list refreshes itself when it is "
                                  "done."),
                               this);
@@ -237,7 +244,7 @@ void VisitQueuePage::reload()
     }
     m_model->setItems(std::move(*items));
     m_view->resizeColumnsToContents();
-    m_status->setText(tr("%Ln customer(s) in the queue", nullptr, m_model->rowCount()));
+    m_count->setText(tr("%Ln customer(s) in the queue", nullptr, m_model->rowCount()));
     selectBorrower(selected);
     showDetail();
 }
@@ -328,8 +335,8 @@ void VisitQueuePage::assignSelected(const QString& officer)
         MessageBox::warning(this, tr("Visit queue"), errorText(r.error()));
         return;
     }
-    m_status->setText(
-        tr("%Ln case(s) assigned to %1.", nullptr, static_cast<int>(ids.size())).arg(m_model->staffName(toStd(officer))));
+    m_status->setText(tr("%Ln case(s) assigned to %1.", nullptr, static_cast<int>(ids.size()))
+                          .arg(m_model->staffName(toStd(officer))));
     reload();
 }
 

@@ -58,7 +58,8 @@ private:
     QCheckBox* m_unassigned = nullptr;
     QCheckBox* m_showDismissed = nullptr;
     QLabel* m_detail = nullptr;
-    QLabel* m_status = nullptr;
+    QLabel* m_count = nullptr;       // how many customers the list shows
+    QLabel* m_status = nullptr;      // what the last action did
     QLabel* m_refreshing = nullptr;  // shown while long work changes what the page shows
     QPushButton* m_accept = nullptr;
     QPushButton* m_dismiss = nullptr;
