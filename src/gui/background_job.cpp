@@ -31,8 +31,14 @@ bool BackgroundJob::launch(std::function<void(app::Session&, const JobProgress&)
     // The worker opens its own connection on its own thread; nothing of this thread's session is touched there.
     auto worker = m_session.openWorkerSession();
     if (!worker) {
-        openFailed(worker.error());
-        finished();
+        // Handed back like any result: after start() has returned, so the caller has shown it started.
+        QMetaObject::invokeMethod(
+            this,
+            [openFailed = std::move(openFailed), finished = std::move(finished), error = worker.error()] {
+                openFailed(error);
+                finished();
+            },
+            Qt::QueuedConnection);
         return true;
     }
     std::shared_ptr<app::Session> session(std::move(*worker));
