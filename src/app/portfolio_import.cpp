@@ -1,8 +1,8 @@
 #include "app/portfolio_import.h"
 
 #include "app/logging.h"
-#include "storage/file_lock.h"
 #include "app/plan_adherence_run.h"
+#include "storage/file_lock.h"
 #include "storage/import_log.h"
 #include "storage/portfolio_writer.h"
 
@@ -138,8 +138,9 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
         // Screening follows every import (issue 4), in the same transaction.
         (void)assessPlansInTransaction(session, report.extractDate);  // plans in force, before screening
         report.screening = screenInTransaction(db, report.extractDate);
-        const std::int64_t importId = storage::recordImport(
-            db, {session.now(), report.extractDate, checked->manifest.branchCode, writer.rowsRead(), report.rowsChanged});
+        const std::int64_t importId =
+            storage::recordImport(db, {session.now(), report.extractDate, checked->manifest.branchCode,
+                                       writer.rowsRead(), report.rowsChanged});
         session.audit("portfolio.import", "import", std::to_string(importId));
         tx.commit();
     } catch (const RecomputeCancelled&) {

@@ -14,8 +14,8 @@
 #include "cli/demo_activity_command.h"
 #include "cli/password_prompt.h"
 #include "cli/plan_command.h"
-#include "io/csv_writer.h"
 #include "cli/plans_command.h"
+#include "io/csv_writer.h"
 #include "io/synthetic_extract.h"
 
 #include <cstdio>

@@ -12,11 +12,7 @@ namespace {
 std::vector<MessageText> collect()
 {
     const std::array parts = {
-        workflowMessages(),
-        queueMessages(),
-        planMessages(),
-        appointmentMessages(),
-        contactLogMessages(),
+        workflowMessages(), queueMessages(), planMessages(), appointmentMessages(), contactLogMessages(),
     };
     std::vector<MessageText> all;
     for (const auto& part : parts)

@@ -111,9 +111,10 @@ void AutoAssignDialog::propose()
     for (const OfficerLoad& load : proposal->resultingLoads) {
         const int row = m_loads->rowCount();
         m_loads->insertRow(row);
-        m_loads->setItem(row, 0, new QTableWidgetItem(m_staffNames.contains(load.officer)
-                                                          ? toQString(m_staffNames.at(load.officer))
-                                                          : toQString(load.officer)));
+        m_loads->setItem(row, 0,
+                         new QTableWidgetItem(m_staffNames.contains(load.officer)
+                                                  ? toQString(m_staffNames.at(load.officer))
+                                                  : toQString(load.officer)));
         m_loads->setItem(row, 1, new QTableWidgetItem(QStringLiteral("%1 / %2").arg(load.cases).arg(load.capacity)));
         m_loads->setItem(row, 2, new QTableWidgetItem(QString::number(load.weight)));
         m_loads->setItem(row, 3, new QTableWidgetItem(QString::number(districts[load.officer].size())));

@@ -225,8 +225,8 @@ void ImportPage::showReport(const Result<app::ImportReport>& report)
     if (report->warningCount > 0) {
         const auto listed = static_cast<qint64>(report->warnings.size());
         m_warningsTitle->setText(
-            tr("Imported with %Ln warning(s): rows a real extract should not hold. Ask the bank to check them.", nullptr,
-               static_cast<int>(report->warningCount)) +
+            tr("Imported with %Ln warning(s): rows a real extract should not hold. Ask the bank to check them.",
+               nullptr, static_cast<int>(report->warningCount)) +
             (report->warningCount > listed ? tr(" Only the first ones are listed.") : QString()));
         QStringList lines;
         for (const auto& w : report->warnings)

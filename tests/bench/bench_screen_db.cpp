@@ -80,7 +80,8 @@ void decide(const storage::Connection& db, int count)
             repo.decide(ids[i], QueueState::Accepted, "bench", "2026-12-31T09:00:00+08:00", "", "");
             ++accepted;
         } else if (i % 2 == 1 && dismissed < count) {
-            repo.decide(ids[i], QueueState::Dismissed, "bench", "2026-12-31T09:00:00+08:00", "reached_by_phone", "bench");
+            repo.decide(ids[i], QueueState::Dismissed, "bench", "2026-12-31T09:00:00+08:00", "reached_by_phone",
+                        "bench");
             ++dismissed;
         }
     }

@@ -2,8 +2,8 @@
 // dialog and every navigation entry, menu and button of the main window read in Chinese.
 #include "app/clock.h"
 #include "gui/application_controller.h"
-#include "gui/import_problem_text.h"
 #include "gui/error_text.h"
+#include "gui/import_problem_text.h"
 #include "gui/login_dialog.h"
 #include "gui/main_window.h"
 #include "gui/translations.h"
