@@ -2,6 +2,7 @@
 
 #include "app/logging.h"
 #include "app/plan_adherence_run.h"
+#include "app/plan_service.h"
 #include "app/screening_service.h"
 #include "app/use_case.h"
 #include "storage/loan_status_repository.h"
@@ -144,11 +145,15 @@ RecomputeSummary recomputeInTransaction(const storage::Connection& connection, D
     storage::LoanStatusRepository statuses(connection);
     // Rows of this date already there (an earlier run for the same date) were not written by this run.
     const std::int64_t historyBefore = statuses.historyRowsOn(asOf);
+    // A restructured loan's class is not upgraded during its observation period (DOMAIN.md section 3).
+    const auto observed = observationPeriods(connection);
     // One walk in loan order over the loans, their ledger rows and their stored states; each state is
     // written as it is computed, and only when it changed: one loan in memory at a time.
     statuses.forEachLedgerLoan(
         {.borrowerIds = false, .status = true}, [&](const storage::LoanStatusRepository::LedgerLoan& l) {
-            const DelinquencySummary d = assessLoanSummary(l.loan, l.instalments, l.payments, asOf, settings);
+            DelinquencySummary d = assessLoanSummary(l.loan, l.instalments, l.payments, asOf, settings);
+            if (const auto p = observed.find(l.loanRowId); p != observed.end())
+                d.riskClass = observedClass(d.riskClass, asOf, p->second);
             if (statuses.save(rowFor(l.loanRowId, asOf, d), l.stored)) ++summary.changed;
             ++summary.loans;
             if (d.dpd > 0) ++summary.overdue;
@@ -187,11 +192,14 @@ Result<std::int64_t> forEachCase(Session& session, Date asOf, const std::functio
     if (auto r = session.require(Permission::ViewAllCases); !r) return std::unexpected(r.error());
     const auto& db = session.database().connection();
     const DelinquencySettings settings = loadDelinquencySettings(db);
+    const auto observed = observationPeriods(db);
     std::int64_t count = 0;
     storage::LoanStatusRepository(db).forEachLedgerLoan(
         {.borrowerIds = true, .status = false}, [&](const storage::LoanStatusRepository::LedgerLoan& l) {
-            emit(CaseRow{l.loan.id, l.loan.borrowerId, l.loan.product,
-                         assessLoanSummary(l.loan, l.instalments, l.payments, asOf, settings)});
+            DelinquencySummary d = assessLoanSummary(l.loan, l.instalments, l.payments, asOf, settings);
+            if (const auto p = observed.find(l.loanRowId); p != observed.end())
+                d.riskClass = observedClass(d.riskClass, asOf, p->second);
+            emit(CaseRow{l.loan.id, l.loan.borrowerId, l.loan.product, d});
             ++count;
         });
     session.audit("portfolio.export_cases", "portfolio", formatIsoDate(asOf));

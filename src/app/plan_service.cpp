@@ -2,6 +2,7 @@
 
 #include "app/use_case.h"
 #include "domain/masking.h"
+#include "storage/loan_status_repository.h"
 #include "storage/screening_repository.h"
 
 #include <algorithm>
@@ -76,6 +77,29 @@ Result<PlanCase> planCaseIn(const storage::Connection& db, std::int64_t loanRowI
 Result<Plan> planOf(const ProposalRow& row)
 {
     return buildPlan(row.debt, row.terms);
+}
+
+bool restructures(const ProposalRow& row)
+{
+    if (row.state != ProposalState::Active && row.state != ProposalState::Kept && row.state != ProposalState::Broken)
+        return false;
+    const auto plan = planOf(row);
+    return plan && !(plan->kind == PlanKind::Settlement && plan->instalments.size() == 1);
+}
+
+std::unordered_map<std::int64_t, ObservationPeriod> observationPeriods(const storage::Connection& db)
+{
+    std::unordered_map<std::int64_t, ObservationPeriod> periods;
+    const int months = loadPlanSettings(db).observationMonths;
+    const storage::LoanStatusRepository statuses(db);
+    for (const ProposalRow& row : storage::PlanRepository(db).list({})) {  // newest first: the first one counts
+        if (periods.contains(row.loanRowId) || !restructures(row)) continue;
+        const Date start = row.terms.start;
+        periods.emplace(row.loanRowId,
+                        ObservationPeriod{start, addMonthsClamped(start, months),
+                                          statuses.riskClassBefore(row.loanRowId, start).value_or(RiskClass::Normal)});
+    }
+    return periods;
 }
 
 void storeMove(const storage::Connection& db, ProposalRow& row, ProposalMove move, ProposalState to,
@@ -329,12 +353,7 @@ Result<std::optional<Restructuring>> PlanService::restructuring(std::int64_t bor
     storage::ProposalQuery query;
     query.borrowerRowId = borrowerRowId;  // every officer's: the loan's class concerns whoever opens the case
     for (const ProposalRow& row : storage::PlanRepository(db).list(query)) {  // newest first
-        if (row.loanRowId != loanRowId) continue;
-        if (row.state != ProposalState::Active && row.state != ProposalState::Kept &&
-            row.state != ProposalState::Broken)
-            continue;
-        const auto plan = planOf(row);
-        if (!plan || (plan->kind == PlanKind::Settlement && plan->instalments.size() == 1)) continue;
+        if (row.loanRowId != loanRowId || !restructures(row)) continue;
         const int months = loadPlanSettings(db).observationMonths;
         return Restructuring{row.id, row.terms.start, months, addMonthsClamped(row.terms.start, months)};
     }

@@ -7,6 +7,7 @@
 // audited. Adherence after each import or recompute is in plan_adherence_run.h.
 #include "app/plan_settings.h"
 #include "app/session.h"
+#include "domain/classification.h"
 #include "domain/plan_authority.h"
 #include "domain/plan_comparison.h"
 #include "domain/plan_proposal_state.h"
@@ -16,6 +17,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace doorstep::app {
@@ -127,6 +129,12 @@ private:
 
 // The proposal's schedule from its stored debt and terms (the same function drafted it).
 Result<Plan> planOf(const ProposalRow& row);
+
+// Whether the proposal restructured its loan: in force, kept or broken, and not a single lump-sum settlement.
+bool restructures(const ProposalRow& row);
+// Per loan row id, the observation period of the loan's newest restructuring, with the class the loan had
+// before it started: for the delinquency recompute, which does not upgrade the class inside the period.
+std::unordered_map<std::int64_t, ObservationPeriod> observationPeriods(const storage::Connection& db);
 
 // For the use cases of app/ only, inside their transaction: records `move` from the row's state to `to`
 // (who, when, comment) and stores the row in its new state.

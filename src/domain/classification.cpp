@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace doorstep {
@@ -61,6 +62,12 @@ RiskClass riskClassForDpd(int dpd, const ClassThresholds& thresholds)
 RiskClass riskClassForDpd(int dpd, ClassProfile profile, const ClassificationSettings& settings)
 {
     return riskClassForDpd(dpd, thresholdsFor(profile, settings));
+}
+
+RiskClass observedClass(RiskClass byDpd, Date asOf, const ObservationPeriod& period)
+{
+    if (asOf < period.start || !(asOf < period.ends)) return byDpd;
+    return std::max(byDpd, period.classWhenRestructured);
 }
 
 Result<void> validateBucketBoundaries(const BucketBoundaries& boundaries)

@@ -54,6 +54,16 @@ const ClassThresholds& thresholdsFor(ClassProfile profile, const ClassificationS
 RiskClass riskClassForDpd(int dpd, const ClassThresholds& thresholds);
 RiskClass riskClassForDpd(int dpd, ClassProfile profile, const ClassificationSettings& settings = {});
 
+// A restructured loan's observation period (DOMAIN.md 3): from the restructuring's start (included) to its end
+// (excluded) the loan's class is not upgraded, so it is never better than the class it had when restructured.
+// Outside the period the class by days past due stands; a downgrade inside it stands as well.
+struct ObservationPeriod {
+    Date start;
+    Date ends;
+    RiskClass classWhenRestructured = RiskClass::Normal;
+};
+RiskClass observedClass(RiskClass byDpd, Date asOf, const ObservationPeriod& period);
+
 // InvalidInput with a sentence naming the offending boundary.
 Result<void> validateBucketBoundaries(const BucketBoundaries& boundaries);
 Result<void> validateClassThresholds(const ClassThresholds& thresholds);

@@ -218,4 +218,23 @@ std::int64_t LoanStatusRepository::historyRowsOn(Date asOf) const
     return s.columnInt(0);
 }
 
+std::optional<RiskClass> LoanStatusRepository::riskClassBefore(std::int64_t loanRowId, Date day) const
+{
+    const std::string iso = formatIsoDate(day);
+    // The last change before the day says what the class became; failing that, the first change after it
+    // says what the class was; failing that, the class never changed.
+    auto before = m_db.prepare("SELECT to_class FROM status_history WHERE loan_id = ? AND as_of < ? "
+                               "ORDER BY as_of DESC, id DESC LIMIT 1");
+    before.bind(1, loanRowId).bind(2, iso);
+    if (before.step()) return parseRiskClass(before.columnText(0));
+    auto after = m_db.prepare("SELECT from_class FROM status_history WHERE loan_id = ? AND as_of >= ? "
+                              "ORDER BY as_of, id LIMIT 1");
+    after.bind(1, loanRowId).bind(2, iso);
+    if (after.step()) return parseRiskClass(after.columnText(0));
+    auto stored = m_db.prepare("SELECT risk_class FROM loan_status WHERE loan_id = ?");
+    stored.bind(1, loanRowId);
+    if (stored.step()) return parseRiskClass(stored.columnText(0));
+    return std::nullopt;
+}
+
 }  // namespace doorstep::storage

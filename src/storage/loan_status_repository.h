@@ -1,6 +1,7 @@
 #pragma once
 // The delinquency state Doorstep computed for each loan as of a date, and the history of bucket and
 // class changes (roll rates are counted from it).
+#include "domain/classification.h"
 #include "domain/portfolio.h"
 #include "storage/sqlite.h"
 
@@ -55,6 +56,9 @@ public:
     std::optional<Date> latestAsOf() const;
     // How many bucket/class history rows are recorded for `asOf`.
     std::int64_t historyRowsOn(Date asOf) const;
+    // The loan's five-category class as stored for the days before `day` (the class change history, else its
+    // stored state when the class never changed); none when the loan was never computed.
+    std::optional<RiskClass> riskClassBefore(std::int64_t loanRowId, Date day) const;
 
     // Stores the state; when the bucket or class differs from the stored one, also a history row.
     // Returns true when anything was written.

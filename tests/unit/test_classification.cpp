@@ -136,3 +136,24 @@ TEST_CASE("buckets and classes are ordered by severity", "[classification]")
     CHECK(RiskClass::Normal < RiskClass::SpecialMention);
     CHECK(RiskClass::Doubtful < RiskClass::Loss);
 }
+
+TEST_CASE("a restructured loan's class is not upgraded during its observation period", "[classification]")
+{
+    const auto day = [](const char* iso) { return *parseIsoDate(iso); };
+    // Restructured on 2026-03-01 while substandard; twelve months' observation end on 2027-03-01.
+    const ObservationPeriod period{day("2026-03-01"), day("2027-03-01"), RiskClass::Substandard};
+    SECTION("inside the period the class by days past due cannot be better than when restructured")
+    {
+        CHECK(observedClass(RiskClass::Normal, day("2026-03-01"), period) == RiskClass::Substandard);
+        CHECK(observedClass(RiskClass::SpecialMention, day("2027-02-28"), period) == RiskClass::Substandard);
+    }
+    SECTION("a downgrade inside the period stands")
+    {
+        CHECK(observedClass(RiskClass::Doubtful, day("2026-09-01"), period) == RiskClass::Doubtful);
+    }
+    SECTION("before the restructuring and from the period's end the class by days past due stands")
+    {
+        CHECK(observedClass(RiskClass::Normal, day("2026-02-28"), period) == RiskClass::Normal);
+        CHECK(observedClass(RiskClass::Normal, day("2027-03-01"), period) == RiskClass::Normal);
+    }
+}

@@ -337,6 +337,33 @@ TEST_CASE("a plan in force that changes the schedule puts the loan under observa
     CHECK_FALSE(*PlanService(*b.sup).restructuring(b.borrower, b.loan + 1000));
 }
 
+TEST_CASE("a restructured loan keeps its class until the observation period ends, though paid up", "[plan_service]")
+{
+    // On 30 November the loan is 76 days past due: special mention. Paid up in December, it would be normal.
+    const std::string paidUp = "P1,L001-1,2026-12-20,13000.00\n";
+    const auto storedClass = [](Branch& b) {
+        return test::queryTexts(b.db(), "SELECT risk_class FROM loan_status WHERE loan_id = " + std::to_string(b.loan));
+    };
+    SECTION("without a plan the class follows the days past due")
+    {
+        Branch b;
+        b.importAs(*b.sup, extract("2027-01-05", paidUp), "second");
+        CHECK(storedClass(b) == std::vector<std::string>{"normal"});
+    }
+    SECTION("with a plan in force since 30 November it stays special mention for twelve months")
+    {
+        Branch b;
+        activePlan(b);
+        b.importAs(*b.sup, extract("2027-01-05", paidUp), "second");
+        CHECK(storedClass(b) == std::vector<std::string>{"special_mention"});
+        CHECK(test::queryInt(b.db(), "SELECT dpd FROM loan_status WHERE loan_id = " + std::to_string(b.loan)) == 0);
+        REQUIRE(app::recompute(*b.sup, day(2027, 11, 29)));  // the last day of the period
+        CHECK(storedClass(b) == std::vector<std::string>{"special_mention"});
+        REQUIRE(app::recompute(*b.sup, day(2027, 11, 30)));  // the period is over
+        CHECK(storedClass(b) == std::vector<std::string>{"normal"});
+    }
+}
+
 TEST_CASE("a single lump-sum settlement in force is no restructuring", "[plan_service]")
 {
     Branch b;
