@@ -14,6 +14,23 @@ PlanAdherenceSummary assessPlansInTransaction(Session& session, Date asOf)
     storage::PlanRepository repo(db);
     const AdherenceSettings settings = loadPlanSettings(db).adherence;
     PlanAdherenceSummary summary;
+    // Core banking has applied an accepted plan when the extract's schedule carries it: the loop closes and
+    // the plan is in force from here on, as if a supervisor had confirmed it.
+    storage::ProposalQuery accepted;
+    accepted.state = ProposalState::Accepted;
+    for (ProposalRow row : repo.list(accepted)) {
+        const auto plan = planOf(row);
+        if (!plan || !scheduleCarriesPlan(repo.instalments(row.loanRowId), plan->instalments)) continue;
+        const auto next = moveProposal(row.state, ProposalMove::Activate, Actor::doorstep());
+        if (!next) continue;
+        storeMove(db, row, ProposalMove::Activate, *next, "doorstep", session.now(), "");
+        row.adherence = AdherenceStatus::OnTrack;
+        row.daysLate = 0;
+        repo.update(row);
+        setPlanBeingKept(db, row.borrowerRowId, true);
+        session.audit("plan.activate", "plan_proposal", std::to_string(row.id));
+        ++summary.activated;
+    }
     storage::ProposalQuery inForce;
     inForce.state = ProposalState::Active;
     for (ProposalRow row : repo.list(inForce)) {
@@ -47,9 +64,10 @@ PlanAdherenceSummary assessPlansInTransaction(Session& session, Date asOf)
             ++summary.kept;
         }
     }
-    if (summary.assessed > 0)
-        logger("app")->info("plan adherence as of {}: {} in force, {} late, {} kept, {} broken", formatIsoDate(asOf),
-                            summary.assessed, summary.late, summary.kept, summary.broken);
+    if (summary.assessed > 0 || summary.activated > 0)
+        logger("app")->info("plan adherence as of {}: {} put in force, {} in force, {} late, {} kept, {} broken",
+                            formatIsoDate(asOf), summary.activated, summary.assessed, summary.late, summary.kept,
+                            summary.broken);
     return summary;
 }
 

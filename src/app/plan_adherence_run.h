@@ -3,17 +3,19 @@
 // the plan took effect matched to its instalments (domain/plan_adherence.h) as of the extract date. A plan
 // more than the configured days late is marked broken and its case returns to screening (the "keeping a
 // repayment plan" flag goes off); a plan paid in full is marked kept and its case stays excluded. Both are
-// Doorstep's own moves, stored and audited. Runs in the caller's transaction, before screening.
+// Doorstep's own moves, stored and audited. First, an accepted plan whose new schedule the extract carries
+// (core banking applied the exported plan) is put in force. Runs in the caller's transaction, before screening.
 #include "app/session.h"
 #include "domain/calendar.h"
 
 namespace doorstep::app {
 
 struct PlanAdherenceSummary {
-    int assessed = 0;  // plans in force
-    int late = 0;      // still in force, an instalment late
-    int kept = 0;      // marked kept now
-    int broken = 0;    // marked broken now
+    int activated = 0;  // accepted plans put in force now: the extract's schedule carries them
+    int assessed = 0;   // plans in force
+    int late = 0;       // still in force, an instalment late
+    int kept = 0;       // marked kept now
+    int broken = 0;     // marked broken now
 };
 
 PlanAdherenceSummary assessPlansInTransaction(Session& session, Date asOf);

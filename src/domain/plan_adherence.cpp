@@ -72,6 +72,20 @@ Adherence assessAdherence(std::span<const PlanInstalment> instalments, std::span
     return out;
 }
 
+bool scheduleCarriesPlan(std::span<const Instalment> schedule, std::span<const PlanInstalment> plan)
+{
+    bool asksForPayment = false;
+    for (const PlanInstalment& p : plan) {
+        if (p.payment() <= Money{}) continue;
+        asksForPayment = true;
+        const bool carried = std::ranges::any_of(schedule, [&](const Instalment& i) {
+            return i.dueDate == p.dueDate && i.principalDue == p.principal && i.interestDue == p.interest;
+        });
+        if (!carried) return false;
+    }
+    return asksForPayment;
+}
+
 std::optional<ProposalMove> adherenceMove(AdherenceStatus status)
 {
     switch (status) {

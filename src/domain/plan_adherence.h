@@ -51,6 +51,11 @@ struct Adherence {
 Adherence assessAdherence(std::span<const PlanInstalment> instalments, std::span<const Payment> payments, Date asOf,
                           const AdherenceSettings& settings);
 
+// Whether core banking has applied the plan: the loan's schedule in an extract carries every instalment of the
+// plan that asks for a payment, with its due date, principal and interest to the fen. Instalments of nothing
+// (a grace month without payment) need not be listed; the schedule may keep the old, settled instalments.
+bool scheduleCarriesPlan(std::span<const Instalment> schedule, std::span<const PlanInstalment> plan);
+
 // What Doorstep does to an active plan after an import: mark it kept or broken, or nothing.
 std::optional<ProposalMove> adherenceMove(AdherenceStatus status);
 

@@ -318,4 +318,21 @@ std::vector<Payment> PlanRepository::payments(std::int64_t loanRowId) const
     return out;
 }
 
+std::vector<Instalment> PlanRepository::instalments(std::int64_t loanRowId) const
+{
+    auto s = m_db.prepare("SELECT seq, due_date, principal_fen, interest_fen FROM instalments "
+                          "WHERE loan_id = ? ORDER BY seq");
+    s.bind(1, loanRowId);
+    std::vector<Instalment> out;
+    while (s.step()) {
+        Instalment i;
+        i.sequence = static_cast<int>(s.columnInt(0));
+        i.dueDate = dateOf(s.columnText(1));
+        i.principalDue = Money{s.columnInt(2)};
+        i.interestDue = Money{s.columnInt(3)};
+        out.push_back(std::move(i));
+    }
+    return out;
+}
+
 }  // namespace doorstep::storage

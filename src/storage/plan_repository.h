@@ -89,6 +89,7 @@ public:
     std::optional<std::pair<std::string, std::string>> identity(std::int64_t borrowerRowId) const;
     // What adherence matches to the instalments: the loan's payments in date order (ids left empty).
     std::vector<Payment> payments(std::int64_t loanRowId) const;
+    std::vector<Instalment> instalments(std::int64_t loanRowId) const;  // the loan's schedule as last imported
 
 private:
     const Connection& m_db;

@@ -155,3 +155,42 @@ TEST_CASE("adherence: the broken-after limit is 1 to 365 days", "[plan_adherence
     CHECK(validateAdherenceSettings({.brokenAfterDays = 366}).error().message ==
           "The days late after which a plan is broken must be 1 to 365, not 366.");
 }
+
+TEST_CASE("core banking has applied a plan when the loan's schedule carries each instalment to the fen",
+          "[plan_adherence]")
+{
+    const auto stored = [](int sequence, Date date, std::int64_t principal, std::int64_t interest) {
+        return Instalment{"L1", sequence, date, Money{principal}, Money{interest}};
+    };
+    std::vector<PlanInstalment> plan = kPlan;
+    plan[1].interest = Money{1'234};
+    // The old schedule's settled instalment stays; the plan's three follow.
+    const std::vector<Instalment> applied{
+        stored(1, ymd(2025, 12, 15), 50'000, 500), stored(2, ymd(2026, 2, 15), 100'000, 0),
+        stored(3, ymd(2026, 3, 15), 100'000, 1'234), stored(4, ymd(2026, 4, 15), 100'000, 0)};
+    CHECK(scheduleCarriesPlan(applied, plan));
+
+    SECTION("a fen of interest, a day or a missing instalment means not yet applied")
+    {
+        auto changed = applied;
+        changed[2].interestDue = Money{1'233};
+        CHECK_FALSE(scheduleCarriesPlan(changed, plan));
+        changed = applied;
+        changed[3].dueDate = ymd(2026, 4, 16);
+        CHECK_FALSE(scheduleCarriesPlan(changed, plan));
+        changed = applied;
+        changed.pop_back();
+        CHECK_FALSE(scheduleCarriesPlan(changed, plan));
+        CHECK_FALSE(scheduleCarriesPlan({}, plan));
+    }
+    SECTION("a grace month without payment need not be listed")
+    {
+        std::vector<PlanInstalment> withGrace = plan;
+        withGrace.insert(withGrace.begin(), due(0, ymd(2026, 1, 15), 0));
+        CHECK(scheduleCarriesPlan(applied, withGrace));
+    }
+    SECTION("a plan that asks for nothing is never taken as applied")
+    {
+        CHECK_FALSE(scheduleCarriesPlan(applied, std::vector<PlanInstalment>{due(1, ymd(2026, 1, 15), 0)}));
+    }
+}

@@ -364,6 +364,46 @@ TEST_CASE("a restructured loan keeps its class until the observation period ends
     }
 }
 
+TEST_CASE("an accepted plan goes into force when an extract carries its new schedule", "[plan_service]")
+{
+    Branch b;
+    const std::int64_t id = b.created(false);
+    REQUIRE(PlanService(*b.ofc1).submit(id) == ProposalState::Approved);
+    REQUIRE(PlanService(*b.ofc1).recordAcceptance(id));
+    const auto p = PlanService(*b.sup).proposal(id);
+    REQUIRE(p);
+    // Core banking replaced L001-1's two old instalments with the plan's.
+    const auto applied = [&](std::int64_t interestChange) {
+        auto files = extract("2026-12-05");
+        std::string rows = "loan_id,seq,due_date,principal_due,interest_due\n";
+        for (const PlanInstalment& i : p->plan.instalments)
+            rows += "L001-1," + std::to_string(i.sequence) + "," + formatIsoDate(i.dueDate) + "," +
+                    formatYuanPlain(i.principal) + "," + formatYuanPlain(i.interest + Money{interestChange}) + "\n";
+        files["instalments.csv"] = rows + "L002-1,1,2026-09-15,5000.00,25.00\n";
+        files["loans.csv"] = files["loans.csv"].replace(files["loans.csv"].find(",2,equal"), 8,
+                                                        "," + std::to_string(p->plan.instalments.size()) + ",equal");
+        return files;
+    };
+    SECTION("a schedule a fen away is not the plan: it stays accepted")
+    {
+        b.importAs(*b.sup, applied(1), "second");
+        CHECK(b.state(id) == ProposalState::Accepted);
+        CHECK(b.audits("plan.activate", id) == 0);
+    }
+    SECTION("the plan's schedule: Doorstep puts it in force, audited, and the case leaves the queue")
+    {
+        b.importAs(*b.sup, applied(0), "second");
+        const auto after = PlanService(*b.sup).proposal(id);
+        REQUIRE(after);
+        CHECK(after->row.state == ProposalState::Active);
+        CHECK(after->row.adherence == AdherenceStatus::OnTrack);
+        CHECK(after->moves.back().move == ProposalMove::Activate);
+        CHECK(after->moves.back().actor == "doorstep");
+        CHECK(b.audits("plan.activate", id) == 1);
+        CHECK(b.planKeptFlag());
+    }
+}
+
 TEST_CASE("a single lump-sum settlement in force is no restructuring", "[plan_service]")
 {
     Branch b;
