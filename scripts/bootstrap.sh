@@ -14,6 +14,8 @@ base_packages=(
   # libFuzzer for tests/fuzz (`cmake --preset fuzz`): Debian's clang 19, whose C++23 mode has std::expected
   # with GCC 12's library (the default clang package, clang 14, does not).
   clang-19 libclang-rt-19-dev
+  # The static checks of scripts/tidy.sh (.clang-tidy); clang-tidy 14 cannot parse C++23 either.
+  clang-tidy-19
 )
 backport_packages=(libsqlcipher-dev sqlcipher catch2)
 

@@ -21,7 +21,7 @@ using AppointmentItem = storage::AppointmentRow;
 
 struct BookingRequest {
     std::int64_t borrowerRowId = 0;
-    Date date;
+    Date date{};
     ClockTime start;
     int durationMinutes = 45;
     PlaceKind place = PlaceKind::Home;

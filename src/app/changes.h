@@ -19,7 +19,7 @@ struct Change {
         Visits,        // visit notes and their review
         Plans,         // repayment-plan proposals
     };
-    What what;
+    What what{};
     std::int64_t borrowerRowId = 0;  // for Case
     friend bool operator==(const Change&, const Change&) = default;
 };

@@ -122,7 +122,7 @@ std::filesystem::path FailedLogins::pathFor(const std::filesystem::path& databas
     return std::filesystem::path(databasePath.string() + ".logins");
 }
 
-FailedLogins::FailedLogins(std::filesystem::path databasePath, const Clock& clock)
+FailedLogins::FailedLogins(const std::filesystem::path& databasePath, const Clock& clock)
     : m_path(pathFor(databasePath)), m_clock(clock)
 {}
 

@@ -17,7 +17,7 @@ public:
     static std::filesystem::path pathFor(const std::filesystem::path& databasePath);
     static constexpr std::size_t kMaxNames = 1000;  // the oldest entries go first past this
 
-    FailedLogins(std::filesystem::path databasePath, const Clock& clock);
+    FailedLogins(const std::filesystem::path& databasePath, const Clock& clock);
 
     // Throttled while the user name must still wait (loginDelayAfterFailures).
     Result<void> check(std::string_view username) const;

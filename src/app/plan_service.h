@@ -32,7 +32,7 @@ struct PlanCase {
     std::int64_t borrowerRowId = 0;
     std::string loanId;
     std::string officer;
-    Date asOf;
+    Date asOf{};
     OutstandingDebt debt;
     AnnualRate rate;
     RepaymentMethod method = RepaymentMethod::EqualInstalment;
@@ -76,7 +76,7 @@ struct PlanLetterFacts {
     int brokenAfterDays = 0;
     int observationMonths = 0;
     std::string printedBy;
-    Date printedOn;
+    Date printedOn{};
 };
 
 // A restructured loan (DOMAIN.md section 3): a plan in force, kept or broken that changed the schedule (all
@@ -84,9 +84,9 @@ struct PlanLetterFacts {
 // observation period, counted from the plan's start.
 struct Restructuring {
     std::int64_t proposalId = 0;
-    Date start;
+    Date start{};
     int observationMonths = 0;
-    Date observationEnds;
+    Date observationEnds{};
 };
 
 class PlanService final {

@@ -429,6 +429,7 @@ Result<AssignmentProposal> ScreeningService::proposeAssignment(const std::vector
         }
     }
     std::vector<OfficerLoad> officerLoads;
+    officerLoads.reserve(loads.size());
     for (auto& [name, load] : loads)
         officerLoads.push_back(load);
     return doorstep::proposeAssignment(cases, officerLoads, AssignmentOptions{!reassignAll});

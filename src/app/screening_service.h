@@ -63,7 +63,7 @@ struct ScreeningSummary {
 
 // Runs the current rule set for every borrower as of `asOf` inside the caller's transaction
 // (the import and recompute call it; so does ScreeningService::run).
-ScreeningSummary screenInTransaction(const storage::Connection& connection, Date asOf);
+ScreeningSummary screenInTransaction(const storage::Connection& db, Date asOf);
 
 class ScreeningService final {
 public:

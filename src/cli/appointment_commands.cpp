@@ -186,7 +186,7 @@ int runAppointmentsCommand(app::Session& session, const Options& options)
         const Appointment& a = i.appointment;
         table.row({numberText(i.id), a.caseId, i.district, formatIsoDate(a.date), formatClockTime(a.start),
                    formatClockTime(ClockTime{a.endMinutes()}), numberText(a.durationMinutes),
-                   std::string(codeOf(kPlaceKindCodes, a.place)), a.staff.size() > 0 ? a.staff[0] : std::string(),
+                   std::string(codeOf(kPlaceKindCodes, a.place)), !a.staff.empty() ? a.staff[0] : std::string(),
                    a.staff.size() > 1 ? a.staff[1] : std::string(),
                    std::string(codeOf(kAppointmentStateCodes, a.state)),
                    i.agreedContactId ? numberText(i.agreedContactId) : std::string(),

@@ -46,7 +46,7 @@ std::string jsonText(std::string_view s)
 // A CSV text field: neutralised against spreadsheet formulas, quoted when RFC 4180 needs it.
 std::string csvText(std::string_view s)
 {
-    const std::string safe = app::neutralisedCsvText(s);
+    std::string safe = app::neutralisedCsvText(s);
     if (safe.find_first_of(",\"\r\n") == std::string::npos) return safe;
     std::string out = "\"";
     for (const char c : safe) {

@@ -12,7 +12,7 @@ namespace {
 __extension__ using Int128 = __int128;
 
 // A month's rate is annual / 12 and AnnualRate counts millionths: interest = balance × micros / 12e6.
-constexpr std::int64_t kMonthlyRateDenominator = 12 * 1'000'000;
+constexpr std::int64_t kMonthlyRateDenominator = std::int64_t{12} * 1'000'000;
 
 // numerator / denominator rounded half-up, for numerator >= 0 and denominator > 0.
 std::int64_t divideHalfUp(Int128 numerator, Int128 denominator)
@@ -80,7 +80,6 @@ public:
         }
         return std::strong_ordering::equal;
     }
-    friend bool operator==(const BigNat&, const BigNat&) = default;
 
 private:
     void trim()

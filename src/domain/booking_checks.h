@@ -36,7 +36,7 @@ enum class BookingProblem {
 };
 
 struct BookingRefusal {
-    BookingProblem problem;
+    BookingProblem problem{};
     Error error;
 };
 

@@ -58,8 +58,8 @@ RiskClass riskClassForDpd(int dpd, ClassProfile profile, const ClassificationSet
 // (excluded) the loan's class is not upgraded, so it is never better than the class it had when restructured.
 // Outside the period the class by days past due stands; a downgrade inside it stands as well.
 struct ObservationPeriod {
-    Date start;
-    Date ends;
+    Date start{};
+    Date ends{};
     RiskClass classWhenRestructured = RiskClass::Normal;
 };
 RiskClass observedClass(RiskClass byDpd, Date asOf, const ObservationPeriod& period);

@@ -27,7 +27,7 @@ Result<ClockTime> parseClockTime(std::string_view text);
 
 // A local date and time, Asia/Shanghai: when a contact is made, when an appointment starts.
 struct LocalDateTime {
-    Date date;
+    Date date{};
     ClockTime time;
     friend constexpr auto operator<=>(const LocalDateTime&, const LocalDateTime&) = default;
 };

@@ -50,7 +50,7 @@ ContactResult contactResultOf(ContactOutcome outcome);
 
 // One contact already made that day with the customer.
 struct DayContact {
-    Date date;  // contacts of other days are ignored
+    Date date{};  // contacts of other days are ignored
     ContactChannel channel = ContactChannel::Call;
     std::string numberId;                       // the number dialled or texted; "" when not known
     ContactParty reached = ContactParty::None;  // who was reached: None when nobody spoke
@@ -84,7 +84,7 @@ struct ProposedContact {
     std::string relation;                       // a third party's relation to the borrower (required for one)
     ContactChannel channel = ContactChannel::Call;
     std::string numberId;  // the case's number to be used; required for a call or an SMS
-    Date date;             // local date and time, Asia/Shanghai
+    Date date{};             // local date and time, Asia/Shanghai
     ClockTime time;
     bool borrowerUnreachable = false;  // the borrower cannot be reached (a third party needs this)
     std::string exceptionReason;       // why a rule that permits exceptions may be set aside this time
@@ -113,7 +113,7 @@ constexpr bool ruleAllowsException(ContactRule rule)
 }
 
 struct ContactRefusal {
-    ContactRule rule;
+    ContactRule rule{};
     Error error;  // the message id naming the rule, with the figures
 };
 

@@ -48,7 +48,7 @@ Result<AllocationOrder> parseAllocationOrder(std::string_view text);  // all fou
 // accrual rounded half-up to a fen once, for this instalment as a whole.
 struct InstalmentDelinquency {
     int sequence = 0;
-    Date dueDate;
+    Date dueDate{};
     Money principalDue;
     Money principalPaid;
     Money interestDue;

@@ -29,7 +29,7 @@ enum class AdherenceStatus {
 
 struct InstalmentPayment {
     int sequence = 0;
-    Date dueDate;
+    Date dueDate{};
     Money due;                         // the instalment's payment
     Money paid;                        // what the payments matched to it
     std::optional<Date> paidInFullOn;  // the payment that completed it; none while unpaid or if nothing was due

@@ -89,7 +89,7 @@ enum class PlanKind { Reamortisation, GracePeriod, TermExtension, Settlement };
 struct PlanTerms {
     // Instalment k of a schedule falls due on start + k months (clamped to a shorter month's end, always
     // counted from the start); a settlement's first instalment falls due on the start, the rest monthly.
-    Date start;
+    Date start{};
     Waiver waiver;
     std::variant<Reamortisation, TermExtension, Settlement> shape;
 };
@@ -99,7 +99,7 @@ MessageId planKindName(PlanKind kind);      // "grace period" / 宽限期 …
 
 struct PlanInstalment {
     int sequence = 0;  // 1, 2, 3 …
-    Date dueDate;
+    Date dueDate{};
     Money principal;    // what this instalment takes off the balance
     Money interest;     // interest paid with it (the month's interest, plus a share of deferred interest)
     Money capitalised;  // interest added to the balance this month (grace without payment, capitalised)

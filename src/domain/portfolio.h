@@ -56,7 +56,7 @@ struct ContactPerson {
 // The credit bureau's summary for one borrower.
 struct CreditRecord {
     std::string borrowerId;
-    Date reportDate;
+    Date reportDate{};
     int overdueAccountsElsewhere = 0;
     int worstDpd24Months = 0;
     Money totalDebt;
@@ -69,7 +69,7 @@ struct Loan {
     Product product = Product::Consumer;
     Money principal;
     AnnualRate contractRate;
-    Date startDate;
+    Date startDate{};
     int termMonths = 0;
     RepaymentMethod method = RepaymentMethod::EqualInstalment;
     std::string officer;  // user name of the assigned officer, empty when unassigned
@@ -78,7 +78,7 @@ struct Loan {
 struct Instalment {
     std::string loanId;
     int sequence = 0;  // 1, 2, 3 … in due-date order
-    Date dueDate;
+    Date dueDate{};
     Money principalDue;
     Money interestDue;
 };
@@ -86,7 +86,7 @@ struct Instalment {
 struct Payment {
     std::string id;  // the bank's transaction id
     std::string loanId;
-    Date paidOn;
+    Date paidOn{};
     Money amount;
 };
 

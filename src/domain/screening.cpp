@@ -338,23 +338,23 @@ std::string explainInEnglish(const ScreeningResult& result)
     return out;
 }
 
-std::string factsFingerprint(const ScreeningFacts& f, const RuleSet& set)
+std::string factsFingerprint(const ScreeningFacts& facts, const RuleSet& set)
 {
-    std::string out = fmt::format("b={}", bucketName(f.worstBucket));
+    std::string out = fmt::format("b={}", bucketName(facts.worstBucket));
     // Thresholds reached, not the raw figures: DPD and the overdue amount grow every day by themselves.
     for (const ScoringRule& rule : set.rules) {
-        if (rule.kind == RuleKind::DpdAtLeast && f.maxDpd >= rule.threshold)
+        if (rule.kind == RuleKind::DpdAtLeast && facts.maxDpd >= rule.threshold)
             out += fmt::format(";dpd>={}", rule.threshold);
-        if (rule.kind == RuleKind::TotalOverdueAtLeast && f.totalOverdue.fen >= rule.threshold)
+        if (rule.kind == RuleKind::TotalOverdueAtLeast && facts.totalOverdue.fen >= rule.threshold)
             out += fmt::format(";ovd>={}", rule.threshold);
     }
     const auto date = [](const std::optional<Date>& d) { return d ? formatIsoDate(*d) : std::string{"-"}; };
-    const ContactFacts& c = f.contacts;
+    const ContactFacts& c = facts.contacts;
     out += fmt::format(";prev={};bp={};kp={};op={};fc={};lc={};lv={};oe={};w24={};flags={}{}{}{}{}",
-                       f.previousWorstBucket ? bucketName(*f.previousWorstBucket) : "-", c.brokenPromises,
+                       facts.previousWorstBucket ? bucketName(*facts.previousWorstBucket) : "-", c.brokenPromises,
                        c.keptPromises, c.openPromises, c.failedContacts, date(c.lastContact), date(c.lastVisit),
-                       f.overdueAccountsElsewhere, f.worstDpd24Months, f.litigation ? 'L' : '-', f.dispute ? 'D' : '-',
-                       f.deceased ? 'X' : '-', f.planBeingKept ? 'P' : '-', f.openAppointment ? 'A' : '-');
+                       facts.overdueAccountsElsewhere, facts.worstDpd24Months, facts.litigation ? 'L' : '-', facts.dispute ? 'D' : '-',
+                       facts.deceased ? 'X' : '-', facts.planBeingKept ? 'P' : '-', facts.openAppointment ? 'A' : '-');
     return out;
 }
 

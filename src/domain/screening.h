@@ -74,7 +74,7 @@ struct RuleSet {
 // The rule set Doorstep ships with; the .cpp says why each number.
 RuleSet defaultRuleSet();
 // InvalidInput with a sentence for people naming the first problem (rule numbers count from 1).
-Result<void> validateRuleSet(const RuleSet& rules);
+Result<void> validateRuleSet(const RuleSet& set);
 
 // A line-based text, stable across releases, for storing each version (read back exactly):
 //   doorstep-screening-rules 1
@@ -83,7 +83,7 @@ Result<void> validateRuleSet(const RuleSet& rules);
 //   rule dpd_at_least on 30 30          (kind, on|off, threshold, points)
 //   exclusion visited_recently on 30    (kind, on|off, days)
 //   end
-std::string serializeRuleSet(const RuleSet& rules);
+std::string serializeRuleSet(const RuleSet& set);
 // InvalidInput with a sentence naming the line for anything else; the result is also validated.
 Result<RuleSet> parseRuleSet(std::string_view text);
 
@@ -113,7 +113,7 @@ struct ScreeningResult {
 };
 
 // The rule set is assumed valid.
-ScreeningResult screen(const ScreeningFacts& facts, const RuleSet& rules);
+ScreeningResult screen(const ScreeningFacts& facts, const RuleSet& set);
 
 // "DPD 47 (+30), overdue ¥82,300.00 (+20), 3 failed contacts in 14 days (+15), 2 overdue accounts elsewhere
 // (+10)": one part per rule kind, in order of first hit, the points of several rules of one kind added
@@ -127,7 +127,7 @@ std::string explainInEnglish(const ScreeningResult& result);
 // grow every day), the contact counts and dates, the credit record, the bucket roll and every exclusion
 // flag. District, borrower id and days since the last visit (which grows daily; the visit date is in) are
 // left out. A readable text without personal data, e.g. "b=M2;dpd>=30;ovd>=1000000;bp=1;…".
-std::string factsFingerprint(const ScreeningFacts& facts, const RuleSet& rules);
+std::string factsFingerprint(const ScreeningFacts& facts, const RuleSet& set);
 bool factsChangedSinceDismissal(std::string_view fingerprintAtDismissal, const ScreeningFacts& facts,
                                 const RuleSet& rules);
 

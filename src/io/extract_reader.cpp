@@ -419,7 +419,7 @@ void ExtractReader::manifestRow()
         if (m_manifestRows == 2) m_table.problem(m_table.line(), {}, "the manifest has more than one row");
         return;
     }
-    Date extractDate;
+    Date extractDate{};
     const bool dated = m_table.date(ExtractDate, extractDate);
     if (dated) m_extractDate = extractDate;
     if (m_table.filled(BranchCode) && dated) {

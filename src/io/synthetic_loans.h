@@ -28,7 +28,7 @@ struct LoanRequest {
     std::string loanId;
     std::string borrowerId;
     std::string officer;
-    Date extractDate;
+    Date extractDate{};
     // The borrower's previous loan, if any: a borrower in trouble tends to be in trouble on every loan.
     std::optional<Standing> previous;
 };

@@ -19,7 +19,7 @@ struct ContactRow {
     std::int64_t borrowerRowId = 0;
     std::string borrowerBankId;  // joined for display
     std::string district;        // joined for display
-    Date date;
+    Date date{};
     int minuteOfDay = 0;
     ContactChannel channel = ContactChannel::Call;
     ContactParty reached = ContactParty::None;

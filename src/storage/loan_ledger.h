@@ -56,6 +56,6 @@ private:
 };
 
 // Fills the ledger of every loan from the tables (the migration to schema 6).
-void rebuildWholeLedger(const Connection& connection);
+void rebuildWholeLedger(const Connection& db);
 
 }  // namespace doorstep::storage
