@@ -45,6 +45,41 @@
     </message>
 </context>
 <context>
+    <name>AutoAssignDialog</name>
+    <message>
+        <source>Assign the visit queue automatically</source>
+        <translation>Assign the visit queue automatically</translation>
+    </message>
+    <message>
+        <source>Officers on duty:</source>
+        <translation>Officers on duty:</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>&amp;Capacity:</translation>
+    </message>
+    <message>
+        <source> cases each</source>
+        <translation> cases each</translation>
+    </message>
+    <message>
+        <source>Al&amp;so move open cases that already have an officer (cases assigned by hand stay unless you tick them below)</source>
+        <translation>Al&amp;so move open cases that already have an officer (cases assigned by hand stay unless you tick them below)</translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation>&amp;Propose</translation>
+    </message>
+    <message>
+        <source>Cases whose officer would change, and cases assigned by hand that stay (tick one to let it move):</source>
+        <translation>Cases whose officer would change, and cases assigned by hand that stay (tick one to let it move):</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last automatic assignment</source>
+        <translation>&amp;Undo the last automatic assignment</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A database with that name already exists; it was left untouched.</source>
@@ -1360,29 +1395,17 @@
         <source>number of plans: %1</source>
         <translation>number of plans: %1</translation>
     </message>
+    <message>
+        <source>Undid an automatic assignment</source>
+        <translation>Undid an automatic assignment</translation>
+    </message>
+    <message>
+        <source>automatic assignment #%1</source>
+        <translation>automatic assignment #%1</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>
-    <message>
-        <source>Assign the visit queue automatically</source>
-        <translation>Assign the visit queue automatically</translation>
-    </message>
-    <message>
-        <source>Officers on duty:</source>
-        <translation>Officers on duty:</translation>
-    </message>
-    <message>
-        <source> cases each</source>
-        <translation> cases each</translation>
-    </message>
-    <message>
-        <source>&amp;Capacity:</source>
-        <translation>&amp;Capacity:</translation>
-    </message>
-    <message>
-        <source>&amp;Propose</source>
-        <translation>&amp;Propose</translation>
-    </message>
     <message>
         <source>Officer</source>
         <translation>Officer</translation>
@@ -1403,23 +1426,142 @@
         <source>&amp;Apply</source>
         <translation>&amp;Apply</translation>
     </message>
+    <message>
+        <source>Move</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Officer now</source>
+        <translation>Officer now</translation>
+    </message>
+    <message>
+        <source>Officer after</source>
+        <translation>Officer after</translation>
+    </message>
+    <message>
+        <source>Assigned by</source>
+        <translation>Assigned by</translation>
+    </message>
+    <message>
+        <source>Tick a case assigned by hand to let the automatic assignment move it.</source>
+        <translation>Tick a case assigned by hand to let the automatic assignment move it.</translation>
+    </message>
+    <message>
+        <source>The choices changed: propose again.</source>
+        <translation>The choices changed: propose again.</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <source>Core banking</source>
+        <translation>Core banking</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>By hand (%1)</source>
+        <translation>By hand (%1)</translation>
+    </message>
+    <message>
+        <source>No case would change officer.</source>
+        <translation>No case would change officer.</translation>
+    </message>
     <message numerus="yes">
-        <source>%Ln case(s) to assign.</source>
+        <source>%Ln case(s) would change officer.</source>
         <translation>
-            <numerusform>%Ln case to assign.</numerusform>
-            <numerusform>%Ln cases to assign.</numerusform>
+            <numerusform>%Ln case would change officer.</numerusform>
+            <numerusform>%Ln cases would change officer.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source> %Ln case(s) do not fit anyone&apos;s capacity and stay unassigned.</source>
+        <source>%Ln case(s) do not fit anyone&apos;s capacity and stay as they are.</source>
         <translation>
-            <numerusform> %Ln case do not fit anyone&apos;s capacity and stay unassigned.</numerusform>
-            <numerusform> %Ln cases do not fit anyone&apos;s capacity and stay unassigned.</numerusform>
+            <numerusform>%Ln case does not fit anyone&apos;s capacity and stays as it is.</numerusform>
+            <numerusform>%Ln cases do not fit anyone&apos;s capacity and stay as they are.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Al&amp;so move open cases that already have an officer</source>
-        <translation>Al&amp;so move open cases that already have an officer</translation>
+        <source>%L1 / %L2</source>
+        <translation>%L1 / %L2</translation>
+    </message>
+    <message>
+        <source>stays</source>
+        <translation>stays</translation>
+    </message>
+    <message>
+        <source>Apply the automatic assignment</source>
+        <translation>Apply the automatic assignment</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the officer of %Ln case(s)? The last automatic assignment can be undone.</source>
+        <translation>
+            <numerusform>Change the officer of %Ln case? The last automatic assignment can be undone.</numerusform>
+            <numerusform>Change the officer of %Ln cases? The last automatic assignment can be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>No automatic assignment has been applied yet.</source>
+        <translation>No automatic assignment has been applied yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last automatic assignment: %1 by %2, %Ln case(s) changed officer.</source>
+        <translation>
+            <numerusform>Last automatic assignment: %1 by %2, %Ln case changed officer.</numerusform>
+            <numerusform>Last automatic assignment: %1 by %2, %Ln cases changed officer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It has been undone.</source>
+        <translation>It has been undone.</translation>
+    </message>
+    <message>
+        <source>Undo the automatic assignment</source>
+        <translation>Undo the automatic assignment</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give the %Ln case(s) of the last automatic assignment back their previous officers? Cases reassigned by hand since then stay as they are.</source>
+        <translation>
+            <numerusform>Give the %Ln case of the last automatic assignment back its previous officer? A case reassigned by hand since then stays as it is.</numerusform>
+            <numerusform>Give the %Ln cases of the last automatic assignment back their previous officers? Cases reassigned by hand since then stay as they are.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s) have their previous officer again.</source>
+        <translation>
+            <numerusform>%Ln case has its previous officer again.</numerusform>
+            <numerusform>%Ln cases have their previous officer again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s) reassigned since then were left as they are.</source>
+        <translation>
+            <numerusform>%Ln case reassigned since then was left as it is.</numerusform>
+            <numerusform>%Ln cases reassigned since then were left as they are.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2835,6 +2977,13 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Case</source>
         <translation>Case</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last automatic assignment was undone: %Ln case(s) have their previous officer.</source>
+        <translation>
+            <numerusform>The last automatic assignment was undone: %Ln case has its previous officer.</numerusform>
+            <numerusform>The last automatic assignment was undone: %Ln cases have their previous officer.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

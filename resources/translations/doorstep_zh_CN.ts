@@ -45,6 +45,41 @@
     </message>
 </context>
 <context>
+    <name>AutoAssignDialog</name>
+    <message>
+        <source>Assign the visit queue automatically</source>
+        <translation>走访队列自动分案</translation>
+    </message>
+    <message>
+        <source>Officers on duty:</source>
+        <translation>在岗催收专员：</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>容量(&amp;C)：</translation>
+    </message>
+    <message>
+        <source> cases each</source>
+        <translation> 件/人</translation>
+    </message>
+    <message>
+        <source>Al&amp;so move open cases that already have an officer (cases assigned by hand stay unless you tick them below)</source>
+        <translation>已分配专员的待处理案件也可重新分配(&amp;S)（人工分配的案件保留，除非在下方勾选）</translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation>生成建议(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cases whose officer would change, and cases assigned by hand that stay (tick one to let it move):</source>
+        <translation>将更换催收专员的案件，以及保留的人工分配案件（勾选后允许重新分配）：</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last automatic assignment</source>
+        <translation>撤销上次自动分案(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A database with that name already exists; it was left untouched.</source>
@@ -1350,29 +1385,17 @@
         <source>number of plans: %1</source>
         <translation>方案数：%1</translation>
     </message>
+    <message>
+        <source>Undid an automatic assignment</source>
+        <translation>撤销了一次自动分案</translation>
+    </message>
+    <message>
+        <source>automatic assignment #%1</source>
+        <translation>第 %1 次自动分案</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>
-    <message>
-        <source>Assign the visit queue automatically</source>
-        <translation>走访队列自动分案</translation>
-    </message>
-    <message>
-        <source>Officers on duty:</source>
-        <translation>在岗催收专员：</translation>
-    </message>
-    <message>
-        <source> cases each</source>
-        <translation> 件/人</translation>
-    </message>
-    <message>
-        <source>&amp;Capacity:</source>
-        <translation>容量(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>&amp;Propose</source>
-        <translation>生成建议(&amp;P)</translation>
-    </message>
     <message>
         <source>Officer</source>
         <translation>催收专员</translation>
@@ -1393,21 +1416,135 @@
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
     </message>
+    <message>
+        <source>Move</source>
+        <translation>重新分配</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Officer now</source>
+        <translation>当前催收专员</translation>
+    </message>
+    <message>
+        <source>Officer after</source>
+        <translation>分配后催收专员</translation>
+    </message>
+    <message>
+        <source>Assigned by</source>
+        <translation>分配方式</translation>
+    </message>
+    <message>
+        <source>Tick a case assigned by hand to let the automatic assignment move it.</source>
+        <translation>勾选人工分配的案件，允许自动分案重新分配。</translation>
+    </message>
+    <message>
+        <source>The choices changed: propose again.</source>
+        <translation>选择已更改，请重新生成建议。</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Core banking</source>
+        <translation>核心系统</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动分案</translation>
+    </message>
+    <message>
+        <source>By hand (%1)</source>
+        <translation>人工分配（%1）</translation>
+    </message>
+    <message>
+        <source>No case would change officer.</source>
+        <translation>没有案件需要更换催收专员。</translation>
+    </message>
     <message numerus="yes">
-        <source>%Ln case(s) to assign.</source>
+        <source>%Ln case(s) would change officer.</source>
         <translation>
-            <numerusform>待分配 %Ln 件。</numerusform>
+            <numerusform>%Ln 件案件将更换催收专员。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source> %Ln case(s) do not fit anyone&apos;s capacity and stay unassigned.</source>
+        <source>%Ln case(s) do not fit anyone&apos;s capacity and stay as they are.</source>
         <translation>
-            <numerusform> 有 %Ln 件超出所有人的容量，暂不分配。</numerusform>
+            <numerusform>%Ln 件案件超出全部专员的容量，保持不变。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Al&amp;so move open cases that already have an officer</source>
-        <translation>同时调整已有催收专员的待处理案件(&amp;S)</translation>
+        <source>%L1 / %L2</source>
+        <translation>%L1 / %L2</translation>
+    </message>
+    <message>
+        <source>stays</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Apply the automatic assignment</source>
+        <translation>应用自动分案</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the officer of %Ln case(s)? The last automatic assignment can be undone.</source>
+        <translation>
+            <numerusform>确定更换 %Ln 件案件的催收专员吗？上次自动分案可以撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>No automatic assignment has been applied yet.</source>
+        <translation>尚未应用过自动分案。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last automatic assignment: %1 by %2, %Ln case(s) changed officer.</source>
+        <translation>
+            <numerusform>上次自动分案：%1，由 %2 执行，%Ln 件案件更换了催收专员。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It has been undone.</source>
+        <translation>已撤销。</translation>
+    </message>
+    <message>
+        <source>Undo the automatic assignment</source>
+        <translation>撤销自动分案</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give the %Ln case(s) of the last automatic assignment back their previous officers? Cases reassigned by hand since then stay as they are.</source>
+        <translation>
+            <numerusform>将上次自动分案涉及的 %Ln 件案件恢复为原催收专员吗？此后人工重新分配的案件保持不变。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s) have their previous officer again.</source>
+        <translation>
+            <numerusform>%Ln 件案件已恢复为原催收专员。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s) reassigned since then were left as they are.</source>
+        <translation>
+            <numerusform>%Ln 件案件此后已重新分配，保持不变。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2815,6 +2952,12 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Case</source>
         <translation>案件</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last automatic assignment was undone: %Ln case(s) have their previous officer.</source>
+        <translation>
+            <numerusform>已撤销上次自动分案：%Ln 件案件已恢复为原催收专员。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

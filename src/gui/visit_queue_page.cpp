@@ -390,10 +390,13 @@ void VisitQueuePage::editRules()
 void VisitQueuePage::autoAssign()
 {
     AutoAssignDialog dialog(m_session, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        reload();
-        m_status->setText(tr("%Ln case(s) assigned automatically.", nullptr,
-                             dialog.proposal() ? static_cast<int>(dialog.proposal()->assignments.size()) : 0));
+    const bool applied = dialog.exec() == QDialog::Accepted;
+    if (applied || dialog.undone()) reload();
+    if (applied) {
+        m_status->setText(tr("%Ln case(s) assigned automatically.", nullptr, dialog.appliedChanges()));
+    } else if (dialog.undone()) {
+        m_status->setText(tr("The last automatic assignment was undone: %Ln case(s) have their previous officer.",
+                             nullptr, dialog.undone()->restored));
     }
 }
 
