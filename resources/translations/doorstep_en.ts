@@ -1563,6 +1563,11 @@
             <numerusform>%Ln cases reassigned since then were left as they are.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::CaseDialog</name>

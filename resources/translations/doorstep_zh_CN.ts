@@ -1546,6 +1546,11 @@
             <numerusform>%Ln 件案件此后已重新分配，保持不变。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1%2</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::CaseDialog</name>

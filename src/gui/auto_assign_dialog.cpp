@@ -125,8 +125,9 @@ void AutoAssignDialog::propose()
     QString summary =
         changes == 0 ? tr("No case would change officer.") : tr("%Ln case(s) would change officer.", nullptr, changes);
     if (!m_proposal->unassigned.empty()) {
-        summary += QLatin1Char(' ') + tr("%Ln case(s) do not fit anyone's capacity and stay as they are.", nullptr,
-                                         static_cast<int>(m_proposal->unassigned.size()));
+        summary = tr("%1 %2", "two sentences")
+                      .arg(summary, tr("%Ln case(s) do not fit anyone's capacity and stay as they are.", nullptr,
+                                       static_cast<int>(m_proposal->unassigned.size())));
     }
     m_ui->proposalSummary->setText(summary);
     applyButton->setEnabled(changes > 0);
@@ -183,21 +184,20 @@ void AutoAssignDialog::fillChanges()
         table->setItem(row, To, cell(to == item.officer ? tr("stays") : staffName(to)));
         table->setItem(row, Origin, cell(originText(item)));
     };
-    std::set<std::int64_t> listed;
-    for (const AssignmentChange& change : m_proposal->changes) {
-        const auto it = m_items.find(change.caseId);
-        if (it == m_items.end()) continue;
-        const bool manual = it->second.assignmentOrigin == AssignmentOrigin::Manual;
-        addRow(it->second, change.to, manual, m_released.contains(change.caseId));
-        listed.insert(change.caseId);
-    }
-    // The cases assigned by hand that the proposal leaves alone, so the supervisor sees what is kept.
-    if (m_ui->reassignAll->isChecked()) {
+    // First the cases assigned by hand, kept or released, so the supervisor decides on them; then the others.
+    std::map<std::int64_t, std::string> changeTo;
+    for (const AssignmentChange& change : m_proposal->changes)
+        changeTo.emplace(change.caseId, change.to);
+    for (const bool manualRows : {true, false}) {
         for (const auto& [id, item] : m_items) {
-            if (listed.contains(id) || item.state != QueueState::Open ||
-                item.assignmentOrigin != AssignmentOrigin::Manual)
-                continue;
-            addRow(item, item.officer, true, m_released.contains(id));
+            const bool manual = item.assignmentOrigin == AssignmentOrigin::Manual;
+            if (manual != manualRows) continue;
+            const auto to = changeTo.find(id);
+            if (to != changeTo.end()) {
+                addRow(item, to->second, manual, m_released.contains(id));
+            } else if (manual && m_ui->reassignAll->isChecked() && item.state == QueueState::Open) {
+                addRow(item, item.officer, true, m_released.contains(id));  // kept by hand
+            }
         }
     }
     table->resizeColumnsToContents();
@@ -250,7 +250,7 @@ void AutoAssignDialog::showLastRun()
     const QDateTime at = QDateTime::fromString(toQString(r.runAt), Qt::ISODate).toLocalTime();
     QString text = tr("Last automatic assignment: %1 by %2, %Ln case(s) changed officer.", nullptr, r.changes)
                        .arg(at.toString(QStringLiteral("yyyy-MM-dd HH:mm")), staffName(r.runBy));
-    if (r.undone) text += QLatin1Char(' ') + tr("It has been undone.");
+    if (r.undone) text = tr("%1 %2", "two sentences").arg(text, tr("It has been undone."));
     m_ui->lastRunLabel->setText(text);
 }
 
@@ -272,8 +272,8 @@ void AutoAssignDialog::undoLast()
     m_undone = *undone;
     QString text = tr("%Ln case(s) have their previous officer again.", nullptr, undone->restored);
     if (undone->skipped > 0)
-        text +=
-            QLatin1Char(' ') + tr("%Ln case(s) reassigned since then were left as they are.", nullptr, undone->skipped);
+        text = tr("%1 %2", "two sentences")
+                   .arg(text, tr("%Ln case(s) reassigned since then were left as they are.", nullptr, undone->skipped));
     m_ui->proposalSummary->setText(text);
     m_proposal.reset();
     findChild<QPushButton*>(QStringLiteral("applyButton"))->setEnabled(false);
