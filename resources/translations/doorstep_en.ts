@@ -80,6 +80,146 @@
     </message>
 </context>
 <context>
+    <name>CaseTimeline</name>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Other contact</source>
+        <translation>Other contact</translation>
+    </message>
+    <message>
+        <source>the borrower</source>
+        <translation>the borrower</translation>
+    </message>
+    <message>
+        <source>the guarantor</source>
+        <translation>the guarantor</translation>
+    </message>
+    <message>
+        <source>a contact person</source>
+        <translation>a contact person</translation>
+    </message>
+    <message>
+        <source>nobody reached</source>
+        <translation>nobody reached</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>wrong number</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>promise to pay</source>
+        <translation>promise to pay</translation>
+    </message>
+    <message>
+        <source>says it is paid</source>
+        <translation>says it is paid</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Promise to pay</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <source>Doorstep contact</source>
+        <translation>Doorstep contact</translation>
+    </message>
+    <message>
+        <source>Call-centre contact</source>
+        <translation>Call-centre contact</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Visit queue</source>
+        <translation>Visit queue</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1, %2 by %3</source>
+        <translation>%1, %2 by %3</translation>
+    </message>
+    <message>
+        <source>%1 (logged by %2)</source>
+        <translation>%1 (logged by %2)</translation>
+    </message>
+    <message>
+        <source>%1 (call centre)</source>
+        <translation>%1 (call centre)</translation>
+    </message>
+    <message>
+        <source>%1 paid on loan %2 (transaction %3)</source>
+        <translation>%1 paid on loan %2 (transaction %3)</translation>
+    </message>
+    <message>
+        <source>%1 accepted the case for a visit</source>
+        <translation>%1 accepted the case for a visit</translation>
+    </message>
+    <message>
+        <source>%1 dismissed the case from the queue: %2</source>
+        <translation>%1 dismissed the case from the queue: %2</translation>
+    </message>
+    <message>
+        <source>%1 returned the case to the queue</source>
+        <translation>%1 returned the case to the queue</translation>
+    </message>
+    <message>
+        <source>Visit %1–%2 with %3</source>
+        <translation>Visit %1–%2 with %3</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between names</comment>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A database with that name already exists; it was left untouched.</source>
@@ -1746,6 +1886,95 @@
     <message>
         <source>Repayment plan…</source>
         <translation>Repayment plan…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>not in the visit queue</source>
+        <translation>not in the visit queue</translation>
+    </message>
+    <message>
+        <source>score %L1, %2</source>
+        <translation>score %L1, %2</translation>
+    </message>
+    <message>
+        <source>Total overdue</source>
+        <translation>Total overdue</translation>
+    </message>
+    <message>
+        <source>Worst DPD</source>
+        <translation>Worst DPD</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <source>Visit queue</source>
+        <translation>Visit queue</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Standing</translation>
+    </message>
+    <message>
+        <source>Newest first: contacts from the call centre and from Doorstep, promises to pay (kept when the payments up to three days after the promised date reach the amount), payments, the visit queue&apos;s decision and visits.</source>
+        <translation>Newest first: contacts from the call centre and from Doorstep, promises to pay (kept when the payments up to three days after the promised date reach the amount), payments, the visit queue&apos;s decision and visits.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln paid instalment(s)</source>
+        <translation>
+            <numerusform>Show the %Ln paid instalment</numerusform>
+            <numerusform>Show the %Ln paid instalments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln instalment(s) not yet overdue</source>
+        <translation>
+            <numerusform>Show the %Ln instalment not yet overdue</numerusform>
+            <numerusform>Show the %Ln instalments not yet overdue</numerusform>
+        </translation>
     </message>
 </context>
 <context>

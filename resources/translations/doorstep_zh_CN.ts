@@ -80,6 +80,146 @@
     </message>
 </context>
 <context>
+    <name>CaseTimeline</name>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Other contact</source>
+        <translation>其他联系</translation>
+    </message>
+    <message>
+        <source>the borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <source>the guarantor</source>
+        <translation>担保人</translation>
+    </message>
+    <message>
+        <source>a contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>nobody reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>联系未果</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒绝沟通</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <source>promise to pay</source>
+        <translation>承诺还款</translation>
+    </message>
+    <message>
+        <source>says it is paid</source>
+        <translation>称已还款</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>已兑现</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>未兑现</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待兑现</translation>
+    </message>
+    <message>
+        <source>Promise to pay</source>
+        <translation>承诺还款</translation>
+    </message>
+    <message>
+        <source>Doorstep contact</source>
+        <translation>Doorstep 联系</translation>
+    </message>
+    <message>
+        <source>Call-centre contact</source>
+        <translation>呼叫中心联系</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>还款</translation>
+    </message>
+    <message>
+        <source>Visit queue</source>
+        <translation>走访队列</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>走访预约</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>%1, %2 by %3</source>
+        <translation>%1，%2，承诺还款日期 %3</translation>
+    </message>
+    <message>
+        <source>%1 (logged by %2)</source>
+        <translation>%1（%2 登记）</translation>
+    </message>
+    <message>
+        <source>%1 (call centre)</source>
+        <translation>%1（呼叫中心）</translation>
+    </message>
+    <message>
+        <source>%1 paid on loan %2 (transaction %3)</source>
+        <translation>借据 %2 还款 %1（交易流水号 %3）</translation>
+    </message>
+    <message>
+        <source>%1 accepted the case for a visit</source>
+        <translation>%1 确认走访</translation>
+    </message>
+    <message>
+        <source>%1 dismissed the case from the queue: %2</source>
+        <translation>%1 移出队列：%2</translation>
+    </message>
+    <message>
+        <source>%1 returned the case to the queue</source>
+        <translation>%1 恢复到队列</translation>
+    </message>
+    <message>
+        <source>Visit %1–%2 with %3</source>
+        <translation>上门走访 %1–%2，走访人员：%3</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between names</comment>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A database with that name already exists; it was left untouched.</source>
@@ -1729,6 +1869,92 @@
     <message>
         <source>Repayment plan…</source>
         <translation>还款方案…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>not in the visit queue</source>
+        <translation>不在走访队列中</translation>
+    </message>
+    <message>
+        <source>score %L1, %2</source>
+        <translation>得分 %L1 分，%2</translation>
+    </message>
+    <message>
+        <source>Total overdue</source>
+        <translation>逾期总额</translation>
+    </message>
+    <message>
+        <source>Worst DPD</source>
+        <translation>最长逾期天数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>账龄</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>五级分类</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>催收专员</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Visit queue</source>
+        <translation>走访队列</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Newest first: contacts from the call centre and from Doorstep, promises to pay (kept when the payments up to three days after the promised date reach the amount), payments, the visit queue&apos;s decision and visits.</source>
+        <translation>按时间倒序：呼叫中心和 Doorstep 的联系记录、承诺还款（承诺还款日后三天内的还款达到承诺金额即为已兑现）、还款、走访队列的处理结果和走访预约。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln paid instalment(s)</source>
+        <translation>
+            <numerusform>显示已结清的 %Ln 期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln instalment(s) not yet overdue</source>
+        <translation>
+            <numerusform>显示未逾期的 %Ln 期</numerusform>
+        </translation>
     </message>
 </context>
 <context>

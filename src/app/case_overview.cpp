@@ -61,6 +61,12 @@ CaseSummary summarizeCase(const BorrowerCase& borrowerCase, const std::optional<
     return s;
 }
 
+InstalmentPhase instalmentPhase(const InstalmentDelinquency& instalment)
+{
+    if (instalment.paidInFullOn) return InstalmentPhase::Paid;
+    return instalment.daysOverdue > 0 ? InstalmentPhase::Overdue : InstalmentPhase::Future;
+}
+
 std::optional<LocalDateTime> localTimeOfUtcStamp(std::string_view stamp)
 {
     if (stamp.size() < 16 || stamp[10] != 'T' || stamp[13] != ':') return std::nullopt;

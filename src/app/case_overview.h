@@ -7,6 +7,7 @@
 #include "app/session.h"
 #include "domain/case_timeline.h"
 #include "domain/classification.h"
+#include "domain/delinquency.h"
 #include "domain/error.h"
 #include "storage/screening_repository.h"
 
@@ -32,6 +33,11 @@ struct CaseSummary {
 // Pure: the stored figures of the case's loans and its queue entry. `staffNames`: display names by user name.
 CaseSummary summarizeCase(const BorrowerCase& borrowerCase, const std::optional<storage::QueueEntryRow>& entry,
                           const std::map<std::string, std::string>& staffNames);
+
+// Where an instalment of the schedule stands, for the case window's collapsible rows: settled (however late),
+// unsettled and overdue, or neither (not yet due, or due today).
+enum class InstalmentPhase { Paid, Overdue, Future };
+InstalmentPhase instalmentPhase(const InstalmentDelinquency& instalment);
 
 // "2026-06-30T01:30:00Z" (the stored UTC stamps) as the local date and time in Asia/Shanghai; none when the
 // text is not such a stamp.

@@ -98,6 +98,18 @@ TEST_CASE("case overview: the summary sums the loans in the book and names the o
     }
 }
 
+TEST_CASE("case overview: an instalment is paid (however late), overdue or not yet due", "[casework]")
+{
+    InstalmentDelinquency i;
+    CHECK(app::instalmentPhase(i) == app::InstalmentPhase::Future);
+    i.daysOverdue = 1;
+    CHECK(app::instalmentPhase(i) == app::InstalmentPhase::Overdue);
+    i.paidInFullOn = test::kDay;  // settled one day late
+    CHECK(app::instalmentPhase(i) == app::InstalmentPhase::Paid);
+    i.daysOverdue = 0;
+    CHECK(app::instalmentPhase(i) == app::InstalmentPhase::Paid);
+}
+
 TEST_CASE("case overview: stored UTC stamps become Asia/Shanghai local times", "[casework]")
 {
     const auto morning = app::localTimeOfUtcStamp("2026-06-30T01:30:00Z");
