@@ -8,10 +8,6 @@
         <translation>No.</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>When (UTC)</translation>
-    </message>
-    <message>
         <source>Who</source>
         <translation>Who</translation>
     </message>
@@ -42,6 +38,17 @@
     <message>
         <source>Check of the hash chain: %1</source>
         <translation>Check of the hash chain: %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1542,6 +1549,10 @@
     <message>
         <source>automatic assignment #%1</source>
         <translation>automatic assignment #%1</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation>customer %1</translation>
     </message>
 </context>
 <context>

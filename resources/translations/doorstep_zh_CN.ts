@@ -8,10 +8,6 @@
         <translation>序号</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>时间（UTC）</translation>
-    </message>
-    <message>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
@@ -42,6 +38,16 @@
     <message>
         <source>Check of the hash chain: %1</source>
         <translation>哈希链校验：%1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>共 %Ln 条记录</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1538,10 @@
     <message>
         <source>automatic assignment #%1</source>
         <translation>第 %1 次自动分案</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation>客户 %1</translation>
     </message>
 </context>
 <context>
