@@ -1554,6 +1554,14 @@
         <source>customer %1</source>
         <translation>customer %1</translation>
     </message>
+    <message>
+        <source>Failed to log in</source>
+        <translation>Failed to log in</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>unknown user</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

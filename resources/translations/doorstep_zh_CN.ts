@@ -1543,6 +1543,14 @@
         <source>customer %1</source>
         <translation>客户 %1</translation>
     </message>
+    <message>
+        <source>Failed to log in</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>未知用户</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

@@ -65,6 +65,7 @@ QString AuditTableModel::actionText(const std::string& action)
     static const QHash<QString, const char*> names = {
         {QStringLiteral("database.create"), QT_TR_NOOP("Created the database")},
         {QStringLiteral("session.login"), QT_TR_NOOP("Logged in")},
+        {QStringLiteral("session.login_failed"), QT_TR_NOOP("Failed to log in")},
         {QStringLiteral("session.lock"), QT_TR_NOOP("Locked")},
         {QStringLiteral("session.autolock"), QT_TR_NOOP("Locked after idle time")},
         {QStringLiteral("user.add"), QT_TR_NOOP("Added a user")},
@@ -124,6 +125,7 @@ QString AuditTableModel::recordText(const std::string& type, const std::string& 
 {
     // Named as people know them, where the name is known.
     if (type == "user") {
+        if (id.empty()) return tr("unknown user");
         if (const auto it = names.staffByUserId.find(id); it != names.staffByUserId.end()) return toQString(it->second);
     } else if (type == "borrower") {
         if (const auto it = names.customerByRowId.find(id); it != names.customerByRowId.end())
@@ -161,6 +163,8 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
     case Sequence: return QVariant::fromValue(static_cast<qlonglong>(e.sequence));
     case When: return whenText(e.at);
     case Actor: {
+        // A failed login under a name that is nobody's: the name typed is never stored (app/failed_logins.h).
+        if (e.actor.empty()) return tr("unknown user");
         const auto it = m_names.staffByUserName.find(e.actor);
         return toQString(it != m_names.staffByUserName.end() ? it->second : e.actor);
     }
