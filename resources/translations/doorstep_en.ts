@@ -1186,8 +1186,8 @@
         </translation>
     </message>
     <message>
-        <source>BROKEN at event %1</source>
-        <translation>BROKEN at event %1</translation>
+        <source>BROKEN at event %L1</source>
+        <translation>BROKEN at event %L1</translation>
     </message>
     <message>
         <source>The audit trail was saved as %1.</source>
@@ -2320,12 +2320,12 @@
         <translation>Reports</translation>
     </message>
     <message>
-        <source>No reports yet</source>
-        <translation>No reports yet</translation>
+        <source>Reports come in a later version</source>
+        <translation>Reports come in a later version</translation>
     </message>
     <message>
-        <source>Team figures, roll rates and the supervisor summary appear here once loans are imported and visits recorded.</source>
-        <translation>Team figures, roll rates and the supervisor summary appear here once loans are imported and visits recorded.</translation>
+        <source>Team figures, roll rates and the supervisor summary will be shown here.</source>
+        <translation>Team figures, roll rates and the supervisor summary will be shown here.</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -3208,8 +3208,8 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>the default rules</translation>
     </message>
     <message>
-        <source>Screened %1 customers with %2: %3 in the queue, %4 excluded.</source>
-        <translation>Screened %1 customers with %2: %3 in the queue, %4 excluded.</translation>
+        <source>Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.</source>
+        <translation>Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.</translation>
     </message>
     <message>
         <source>&amp;Return to the queue</source>

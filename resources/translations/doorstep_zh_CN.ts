@@ -1177,8 +1177,8 @@
         </translation>
     </message>
     <message>
-        <source>BROKEN at event %1</source>
-        <translation>校验未通过：第 %1 条记录处断开</translation>
+        <source>BROKEN at event %L1</source>
+        <translation>校验未通过：第 %L1 条记录处断开</translation>
     </message>
     <message>
         <source>The audit trail was saved as %1.</source>
@@ -2296,12 +2296,12 @@
         <translation>报表</translation>
     </message>
     <message>
-        <source>No reports yet</source>
-        <translation>暂无报表</translation>
+        <source>Reports come in a later version</source>
+        <translation>报表功能将在后续版本提供</translation>
     </message>
     <message>
-        <source>Team figures, roll rates and the supervisor summary appear here once loans are imported and visits recorded.</source>
-        <translation>导入贷款并记录走访后，团队数据、迁徙率和主管汇总将显示在这里。</translation>
+        <source>Team figures, roll rates and the supervisor summary will be shown here.</source>
+        <translation>团队数据、迁徙率和主管汇总将在这里显示。</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -3179,8 +3179,8 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>默认规则</translation>
     </message>
     <message>
-        <source>Screened %1 customers with %2: %3 in the queue, %4 excluded.</source>
-        <translation>已按%2筛选 %1 位客户：%3 位纳入队列，%4 位未纳入。</translation>
+        <source>Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.</source>
+        <translation>已按%2筛选 %L1 位客户：%L3 位纳入队列，%L4 位未纳入。</translation>
     </message>
     <message>
         <source>&amp;Return to the queue</source>

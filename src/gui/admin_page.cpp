@@ -292,7 +292,7 @@ void AdminPage::exportAuditTo(const QString& path)
     const report::AuditReportInfo info{
         QFileInfo(toQString(m_session.databasePath().string())).fileName(), toQString(m_session.user().displayName),
         check->intact ? tr("intact (%Ln event(s))", nullptr, static_cast<int>(check->eventsChecked))
-                      : tr("BROKEN at event %1").arg(check->brokenAt)};
+                      : tr("BROKEN at event %L1").arg(check->brokenAt)};
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     const bool written = report::writeAuditReportPdf(path, info, rows);
     QGuiApplication::restoreOverrideCursor();

@@ -364,7 +364,7 @@ void VisitQueuePage::showScreeningResult(const Result<app::ScreeningSummary>& su
     reload();
     const QString rules =
         summary->ruleSetVersion > 0 ? tr("rule set version %1").arg(summary->ruleSetVersion) : tr("the default rules");
-    m_status->setText(tr("Screened %1 customers with %2: %3 in the queue, %4 excluded.")
+    m_status->setText(tr("Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.")
                           .arg(summary->borrowers)
                           .arg(rules)
                           .arg(summary->queued)
