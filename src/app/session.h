@@ -3,7 +3,6 @@
 // the file closed; coming back is a full login.
 #include "app/changes.h"
 #include "app/clock.h"
-#include "app/failed_logins.h"
 #include "app/login_throttle.h"
 #include "domain/error.h"
 #include "domain/role.h"
@@ -60,8 +59,6 @@ public:
     static storage::KdfParams kdfParamsForNewSlots();
 
 private:
-    // The failed logins noted beside the database since the last login, as audit events before this one's.
-    void auditFailedLogins(const std::vector<FailedLogins::PendingFailure>& pending);
     Session(storage::BranchDatabase db, User user, const Clock& clock,
             std::shared_ptr<ChangeHub> changes = std::make_shared<ChangeHub>());
     storage::BranchDatabase m_db;
