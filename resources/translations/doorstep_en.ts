@@ -8,10 +8,6 @@
         <translation>No.</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>When (UTC)</translation>
-    </message>
-    <message>
         <source>Who</source>
         <translation>Who</translation>
     </message>
@@ -42,6 +38,192 @@
     <message>
         <source>Check of the hash chain: %1</source>
         <translation>Check of the hash chain: %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AutoAssignDialog</name>
+    <message>
+        <source>Assign the visit queue automatically</source>
+        <translation>Assign the visit queue automatically</translation>
+    </message>
+    <message>
+        <source>Officers on duty:</source>
+        <translation>Officers on duty:</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>&amp;Capacity:</translation>
+    </message>
+    <message>
+        <source> cases each</source>
+        <translation> cases each</translation>
+    </message>
+    <message>
+        <source>Al&amp;so move open cases that already have an officer (cases assigned by hand stay unless you tick them below)</source>
+        <translation>Al&amp;so move open cases that already have an officer (cases assigned by hand stay unless you tick them below)</translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation>&amp;Propose</translation>
+    </message>
+    <message>
+        <source>Cases whose officer would change, and cases assigned by hand that stay (tick one to let it move):</source>
+        <translation>Cases whose officer would change, and cases assigned by hand that stay (tick one to let it move):</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last automatic assignment</source>
+        <translation>&amp;Undo the last automatic assignment</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimeline</name>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Other contact</source>
+        <translation>Other contact</translation>
+    </message>
+    <message>
+        <source>the borrower</source>
+        <translation>the borrower</translation>
+    </message>
+    <message>
+        <source>the guarantor</source>
+        <translation>the guarantor</translation>
+    </message>
+    <message>
+        <source>a contact person</source>
+        <translation>a contact person</translation>
+    </message>
+    <message>
+        <source>nobody reached</source>
+        <translation>nobody reached</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>wrong number</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>promise to pay</source>
+        <translation>promise to pay</translation>
+    </message>
+    <message>
+        <source>says it is paid</source>
+        <translation>says it is paid</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Promise to pay</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <source>Doorstep contact</source>
+        <translation>Doorstep contact</translation>
+    </message>
+    <message>
+        <source>Call-centre contact</source>
+        <translation>Call-centre contact</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Visit queue</source>
+        <translation>Visit queue</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1, %2 by %3</source>
+        <translation>%1, %2 by %3</translation>
+    </message>
+    <message>
+        <source>%1 (logged by %2)</source>
+        <translation>%1 (logged by %2)</translation>
+    </message>
+    <message>
+        <source>%1 (call centre)</source>
+        <translation>%1 (call centre)</translation>
+    </message>
+    <message>
+        <source>%1 paid on loan %2 (transaction %3)</source>
+        <translation>%1 paid on loan %2 (transaction %3)</translation>
+    </message>
+    <message>
+        <source>%1 accepted the case for a visit</source>
+        <translation>%1 accepted the case for a visit</translation>
+    </message>
+    <message>
+        <source>%1 dismissed the case from the queue: %2</source>
+        <translation>%1 dismissed the case from the queue: %2</translation>
+    </message>
+    <message>
+        <source>%1 returned the case to the queue</source>
+        <translation>%1 returned the case to the queue</translation>
+    </message>
+    <message>
+        <source>Visit %1–%2 with %3</source>
+        <translation>Visit %1–%2 with %3</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between names</comment>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -1004,8 +1186,8 @@
         </translation>
     </message>
     <message>
-        <source>BROKEN at event %1</source>
-        <translation>BROKEN at event %1</translation>
+        <source>BROKEN at event %L1</source>
+        <translation>BROKEN at event %L1</translation>
     </message>
     <message>
         <source>The audit trail was saved as %1.</source>
@@ -1360,29 +1542,29 @@
         <source>number of plans: %1</source>
         <translation>number of plans: %1</translation>
     </message>
+    <message>
+        <source>Undid an automatic assignment</source>
+        <translation>Undid an automatic assignment</translation>
+    </message>
+    <message>
+        <source>automatic assignment #%1</source>
+        <translation>automatic assignment #%1</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation>customer %1</translation>
+    </message>
+    <message>
+        <source>Failed to log in</source>
+        <translation>Failed to log in</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>unknown user</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>
-    <message>
-        <source>Assign the visit queue automatically</source>
-        <translation>Assign the visit queue automatically</translation>
-    </message>
-    <message>
-        <source>Officers on duty:</source>
-        <translation>Officers on duty:</translation>
-    </message>
-    <message>
-        <source> cases each</source>
-        <translation> cases each</translation>
-    </message>
-    <message>
-        <source>&amp;Capacity:</source>
-        <translation>&amp;Capacity:</translation>
-    </message>
-    <message>
-        <source>&amp;Propose</source>
-        <translation>&amp;Propose</translation>
-    </message>
     <message>
         <source>Officer</source>
         <translation>Officer</translation>
@@ -1403,23 +1585,147 @@
         <source>&amp;Apply</source>
         <translation>&amp;Apply</translation>
     </message>
+    <message>
+        <source>Move</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Officer now</source>
+        <translation>Officer now</translation>
+    </message>
+    <message>
+        <source>Officer after</source>
+        <translation>Officer after</translation>
+    </message>
+    <message>
+        <source>Assigned by</source>
+        <translation>Assigned by</translation>
+    </message>
+    <message>
+        <source>Tick a case assigned by hand to let the automatic assignment move it.</source>
+        <translation>Tick a case assigned by hand to let the automatic assignment move it.</translation>
+    </message>
+    <message>
+        <source>The choices changed: propose again.</source>
+        <translation>The choices changed: propose again.</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <source>Core banking</source>
+        <translation>Core banking</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>By hand (%1)</source>
+        <translation>By hand (%1)</translation>
+    </message>
+    <message>
+        <source>No case would change officer.</source>
+        <translation>No case would change officer.</translation>
+    </message>
     <message numerus="yes">
-        <source>%Ln case(s) to assign.</source>
+        <source>%Ln case(s) would change officer.</source>
         <translation>
-            <numerusform>%Ln case to assign.</numerusform>
-            <numerusform>%Ln cases to assign.</numerusform>
+            <numerusform>%Ln case would change officer.</numerusform>
+            <numerusform>%Ln cases would change officer.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source> %Ln case(s) do not fit anyone&apos;s capacity and stay unassigned.</source>
+        <source>%Ln case(s) do not fit anyone&apos;s capacity and stay as they are.</source>
         <translation>
-            <numerusform> %Ln case do not fit anyone&apos;s capacity and stay unassigned.</numerusform>
-            <numerusform> %Ln cases do not fit anyone&apos;s capacity and stay unassigned.</numerusform>
+            <numerusform>%Ln case does not fit anyone&apos;s capacity and stays as it is.</numerusform>
+            <numerusform>%Ln cases do not fit anyone&apos;s capacity and stay as they are.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Al&amp;so move open cases that already have an officer</source>
-        <translation>Al&amp;so move open cases that already have an officer</translation>
+        <source>%L1 / %L2</source>
+        <translation>%L1 / %L2</translation>
+    </message>
+    <message>
+        <source>stays</source>
+        <translation>stays</translation>
+    </message>
+    <message>
+        <source>Apply the automatic assignment</source>
+        <translation>Apply the automatic assignment</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the officer of %Ln case(s)? The last automatic assignment can be undone.</source>
+        <translation>
+            <numerusform>Change the officer of %Ln case? The last automatic assignment can be undone.</numerusform>
+            <numerusform>Change the officer of %Ln cases? The last automatic assignment can be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>No automatic assignment has been applied yet.</source>
+        <translation>No automatic assignment has been applied yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last automatic assignment: %1 by %2, %Ln case(s) changed officer.</source>
+        <translation>
+            <numerusform>Last automatic assignment: %1 by %2, %Ln case changed officer.</numerusform>
+            <numerusform>Last automatic assignment: %1 by %2, %Ln cases changed officer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It has been undone.</source>
+        <translation>It has been undone.</translation>
+    </message>
+    <message>
+        <source>Undo the automatic assignment</source>
+        <translation>Undo the automatic assignment</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give the %Ln case(s) of the last automatic assignment back their previous officers? Cases reassigned by hand since then stay as they are.</source>
+        <translation>
+            <numerusform>Give the %Ln case of the last automatic assignment back its previous officer? A case reassigned by hand since then stays as it is.</numerusform>
+            <numerusform>Give the %Ln cases of the last automatic assignment back their previous officers? Cases reassigned by hand since then stay as they are.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s) have their previous officer again.</source>
+        <translation>
+            <numerusform>%Ln case has its previous officer again.</numerusform>
+            <numerusform>%Ln cases have their previous officer again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s) reassigned since then were left as they are.</source>
+        <translation>
+            <numerusform>%Ln case reassigned since then was left as it is.</numerusform>
+            <numerusform>%Ln cases reassigned since then were left as they are.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1905,95 @@
     <message>
         <source>Repayment plan…</source>
         <translation>Repayment plan…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>not in the visit queue</source>
+        <translation>not in the visit queue</translation>
+    </message>
+    <message>
+        <source>score %L1, %2</source>
+        <translation>score %L1, %2</translation>
+    </message>
+    <message>
+        <source>Total overdue</source>
+        <translation>Total overdue</translation>
+    </message>
+    <message>
+        <source>Worst DPD</source>
+        <translation>Worst DPD</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <source>Visit queue</source>
+        <translation>Visit queue</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Standing</translation>
+    </message>
+    <message>
+        <source>Newest first: contacts from the call centre and from Doorstep, promises to pay (kept when the payments up to three days after the promised date reach the amount), payments, the visit queue&apos;s decision and visits.</source>
+        <translation>Newest first: contacts from the call centre and from Doorstep, promises to pay (kept when the payments up to three days after the promised date reach the amount), payments, the visit queue&apos;s decision and visits.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln paid instalment(s)</source>
+        <translation>
+            <numerusform>Show the %Ln paid instalment</numerusform>
+            <numerusform>Show the %Ln paid instalments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln instalment(s) not yet overdue</source>
+        <translation>
+            <numerusform>Show the %Ln instalment not yet overdue</numerusform>
+            <numerusform>Show the %Ln instalments not yet overdue</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1925,12 +2320,12 @@
         <translation>Reports</translation>
     </message>
     <message>
-        <source>No reports yet</source>
-        <translation>No reports yet</translation>
+        <source>Reports come in a later version</source>
+        <translation>Reports come in a later version</translation>
     </message>
     <message>
-        <source>Team figures, roll rates and the supervisor summary appear here once loans are imported and visits recorded.</source>
-        <translation>Team figures, roll rates and the supervisor summary appear here once loans are imported and visits recorded.</translation>
+        <source>Team figures, roll rates and the supervisor summary will be shown here.</source>
+        <translation>Team figures, roll rates and the supervisor summary will be shown here.</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -2813,8 +3208,8 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>the default rules</translation>
     </message>
     <message>
-        <source>Screened %1 customers with %2: %3 in the queue, %4 excluded.</source>
-        <translation>Screened %1 customers with %2: %3 in the queue, %4 excluded.</translation>
+        <source>Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.</source>
+        <translation>Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.</translation>
     </message>
     <message>
         <source>&amp;Return to the queue</source>
@@ -2835,6 +3230,13 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Case</source>
         <translation>Case</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last automatic assignment was undone: %Ln case(s) have their previous officer.</source>
+        <translation>
+            <numerusform>The last automatic assignment was undone: %Ln case has its previous officer.</numerusform>
+            <numerusform>The last automatic assignment was undone: %Ln cases have their previous officer.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,10 +8,6 @@
         <translation>序号</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>时间（UTC）</translation>
-    </message>
-    <message>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
@@ -42,6 +38,191 @@
     <message>
         <source>Check of the hash chain: %1</source>
         <translation>哈希链校验：%1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>共 %Ln 条记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AutoAssignDialog</name>
+    <message>
+        <source>Assign the visit queue automatically</source>
+        <translation>走访队列自动分案</translation>
+    </message>
+    <message>
+        <source>Officers on duty:</source>
+        <translation>在岗催收专员：</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>容量(&amp;C)：</translation>
+    </message>
+    <message>
+        <source> cases each</source>
+        <translation> 件/人</translation>
+    </message>
+    <message>
+        <source>Al&amp;so move open cases that already have an officer (cases assigned by hand stay unless you tick them below)</source>
+        <translation>已分配专员的待处理案件也可重新分配(&amp;S)（人工分配的案件保留，除非在下方勾选）</translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation>生成建议(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cases whose officer would change, and cases assigned by hand that stay (tick one to let it move):</source>
+        <translation>将更换催收专员的案件，以及保留的人工分配案件（勾选后允许重新分配）：</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last automatic assignment</source>
+        <translation>撤销上次自动分案(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimeline</name>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Other contact</source>
+        <translation>其他联系</translation>
+    </message>
+    <message>
+        <source>the borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <source>the guarantor</source>
+        <translation>担保人</translation>
+    </message>
+    <message>
+        <source>a contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>nobody reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>联系未果</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒绝沟通</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <source>promise to pay</source>
+        <translation>承诺还款</translation>
+    </message>
+    <message>
+        <source>says it is paid</source>
+        <translation>称已还款</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>已兑现</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>未兑现</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待兑现</translation>
+    </message>
+    <message>
+        <source>Promise to pay</source>
+        <translation>承诺还款</translation>
+    </message>
+    <message>
+        <source>Doorstep contact</source>
+        <translation>Doorstep 联系</translation>
+    </message>
+    <message>
+        <source>Call-centre contact</source>
+        <translation>呼叫中心联系</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>还款</translation>
+    </message>
+    <message>
+        <source>Visit queue</source>
+        <translation>走访队列</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>走访预约</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>%1, %2 by %3</source>
+        <translation>%1，%2，承诺还款日期 %3</translation>
+    </message>
+    <message>
+        <source>%1 (logged by %2)</source>
+        <translation>%1（%2 登记）</translation>
+    </message>
+    <message>
+        <source>%1 (call centre)</source>
+        <translation>%1（呼叫中心）</translation>
+    </message>
+    <message>
+        <source>%1 paid on loan %2 (transaction %3)</source>
+        <translation>借据 %2 还款 %1（交易流水号 %3）</translation>
+    </message>
+    <message>
+        <source>%1 accepted the case for a visit</source>
+        <translation>%1 确认走访</translation>
+    </message>
+    <message>
+        <source>%1 dismissed the case from the queue: %2</source>
+        <translation>%1 移出队列：%2</translation>
+    </message>
+    <message>
+        <source>%1 returned the case to the queue</source>
+        <translation>%1 恢复到队列</translation>
+    </message>
+    <message>
+        <source>Visit %1–%2 with %3</source>
+        <translation>上门走访 %1–%2，走访人员：%3</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between names</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -996,8 +1177,8 @@
         </translation>
     </message>
     <message>
-        <source>BROKEN at event %1</source>
-        <translation>校验未通过：第 %1 条记录处断开</translation>
+        <source>BROKEN at event %L1</source>
+        <translation>校验未通过：第 %L1 条记录处断开</translation>
     </message>
     <message>
         <source>The audit trail was saved as %1.</source>
@@ -1350,29 +1531,29 @@
         <source>number of plans: %1</source>
         <translation>方案数：%1</translation>
     </message>
+    <message>
+        <source>Undid an automatic assignment</source>
+        <translation>撤销了一次自动分案</translation>
+    </message>
+    <message>
+        <source>automatic assignment #%1</source>
+        <translation>第 %1 次自动分案</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation>客户 %1</translation>
+    </message>
+    <message>
+        <source>Failed to log in</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>未知用户</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>
-    <message>
-        <source>Assign the visit queue automatically</source>
-        <translation>走访队列自动分案</translation>
-    </message>
-    <message>
-        <source>Officers on duty:</source>
-        <translation>在岗催收专员：</translation>
-    </message>
-    <message>
-        <source> cases each</source>
-        <translation> 件/人</translation>
-    </message>
-    <message>
-        <source>&amp;Capacity:</source>
-        <translation>容量(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>&amp;Propose</source>
-        <translation>生成建议(&amp;P)</translation>
-    </message>
     <message>
         <source>Officer</source>
         <translation>催收专员</translation>
@@ -1393,21 +1574,140 @@
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
     </message>
+    <message>
+        <source>Move</source>
+        <translation>重新分配</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Officer now</source>
+        <translation>当前催收专员</translation>
+    </message>
+    <message>
+        <source>Officer after</source>
+        <translation>分配后催收专员</translation>
+    </message>
+    <message>
+        <source>Assigned by</source>
+        <translation>分配方式</translation>
+    </message>
+    <message>
+        <source>Tick a case assigned by hand to let the automatic assignment move it.</source>
+        <translation>勾选人工分配的案件，允许自动分案重新分配。</translation>
+    </message>
+    <message>
+        <source>The choices changed: propose again.</source>
+        <translation>选择已更改，请重新生成建议。</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Core banking</source>
+        <translation>核心系统</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动分案</translation>
+    </message>
+    <message>
+        <source>By hand (%1)</source>
+        <translation>人工分配（%1）</translation>
+    </message>
+    <message>
+        <source>No case would change officer.</source>
+        <translation>没有案件需要更换催收专员。</translation>
+    </message>
     <message numerus="yes">
-        <source>%Ln case(s) to assign.</source>
+        <source>%Ln case(s) would change officer.</source>
         <translation>
-            <numerusform>待分配 %Ln 件。</numerusform>
+            <numerusform>%Ln 件案件将更换催收专员。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source> %Ln case(s) do not fit anyone&apos;s capacity and stay unassigned.</source>
+        <source>%Ln case(s) do not fit anyone&apos;s capacity and stay as they are.</source>
         <translation>
-            <numerusform> 有 %Ln 件超出所有人的容量，暂不分配。</numerusform>
+            <numerusform>%Ln 件案件超出全部专员的容量，保持不变。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Al&amp;so move open cases that already have an officer</source>
-        <translation>同时调整已有催收专员的待处理案件(&amp;S)</translation>
+        <source>%L1 / %L2</source>
+        <translation>%L1 / %L2</translation>
+    </message>
+    <message>
+        <source>stays</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Apply the automatic assignment</source>
+        <translation>应用自动分案</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the officer of %Ln case(s)? The last automatic assignment can be undone.</source>
+        <translation>
+            <numerusform>确定更换 %Ln 件案件的催收专员吗？上次自动分案可以撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>No automatic assignment has been applied yet.</source>
+        <translation>尚未应用过自动分案。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last automatic assignment: %1 by %2, %Ln case(s) changed officer.</source>
+        <translation>
+            <numerusform>上次自动分案：%1，由 %2 执行，%Ln 件案件更换了催收专员。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It has been undone.</source>
+        <translation>已撤销。</translation>
+    </message>
+    <message>
+        <source>Undo the automatic assignment</source>
+        <translation>撤销自动分案</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give the %Ln case(s) of the last automatic assignment back their previous officers? Cases reassigned by hand since then stay as they are.</source>
+        <translation>
+            <numerusform>将上次自动分案涉及的 %Ln 件案件恢复为原催收专员吗？此后人工重新分配的案件保持不变。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s) have their previous officer again.</source>
+        <translation>
+            <numerusform>%Ln 件案件已恢复为原催收专员。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s) reassigned since then were left as they are.</source>
+        <translation>
+            <numerusform>%Ln 件案件此后已重新分配，保持不变。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>
@@ -1587,6 +1887,92 @@
     <message>
         <source>Repayment plan…</source>
         <translation>还款方案…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>not in the visit queue</source>
+        <translation>不在走访队列中</translation>
+    </message>
+    <message>
+        <source>score %L1, %2</source>
+        <translation>得分 %L1 分，%2</translation>
+    </message>
+    <message>
+        <source>Total overdue</source>
+        <translation>逾期总额</translation>
+    </message>
+    <message>
+        <source>Worst DPD</source>
+        <translation>最长逾期天数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>账龄</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>五级分类</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>催收专员</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Visit queue</source>
+        <translation>走访队列</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Newest first: contacts from the call centre and from Doorstep, promises to pay (kept when the payments up to three days after the promised date reach the amount), payments, the visit queue&apos;s decision and visits.</source>
+        <translation>按时间倒序：呼叫中心和 Doorstep 的联系记录、承诺还款（承诺还款日后三天内的还款达到承诺金额即为已兑现）、还款、走访队列的处理结果和走访预约。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln paid instalment(s)</source>
+        <translation>
+            <numerusform>显示已结清的 %Ln 期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln instalment(s) not yet overdue</source>
+        <translation>
+            <numerusform>显示未逾期的 %Ln 期</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1910,12 +2296,12 @@
         <translation>报表</translation>
     </message>
     <message>
-        <source>No reports yet</source>
-        <translation>暂无报表</translation>
+        <source>Reports come in a later version</source>
+        <translation>报表功能将在后续版本提供</translation>
     </message>
     <message>
-        <source>Team figures, roll rates and the supervisor summary appear here once loans are imported and visits recorded.</source>
-        <translation>导入贷款并记录走访后，团队数据、迁徙率和主管汇总将显示在这里。</translation>
+        <source>Team figures, roll rates and the supervisor summary will be shown here.</source>
+        <translation>团队数据、迁徙率和主管汇总将在这里显示。</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -2793,8 +3179,8 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>默认规则</translation>
     </message>
     <message>
-        <source>Screened %1 customers with %2: %3 in the queue, %4 excluded.</source>
-        <translation>已按%2筛选 %1 位客户：%3 位纳入队列，%4 位未纳入。</translation>
+        <source>Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.</source>
+        <translation>已按%2筛选 %L1 位客户：%L3 位纳入队列，%L4 位未纳入。</translation>
     </message>
     <message>
         <source>&amp;Return to the queue</source>
@@ -2815,6 +3201,12 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Case</source>
         <translation>案件</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last automatic assignment was undone: %Ln case(s) have their previous officer.</source>
+        <translation>
+            <numerusform>已撤销上次自动分案：%Ln 件案件已恢复为原催收专员。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

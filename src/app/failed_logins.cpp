@@ -16,17 +16,23 @@
 namespace doorstep::app {
 namespace {
 
-// One line: "<SHA-256 of the user name> <consecutive failures> <last failure, Unix seconds>".
+// One line: "<SHA-256 of the user name> <consecutive failures> <last failure, Unix seconds>"; or, for a failure
+// not yet audited, "F <SHA-256 of the name typed> <Unix seconds>".
 struct Entry {
     std::string key;
     int failures = 0;
     std::int64_t lastFailure = 0;
 };
 
-std::string keyOf(std::string_view username)
-{
-    return storage::sha256Hex(fmt::format("doorstep-logins-v1|{}", username));
-}
+struct Pending {
+    std::string key;
+    std::int64_t at = 0;
+};
+
+struct Contents {
+    std::vector<Entry> entries;
+    std::vector<Pending> pending;
+};
 
 template <typename T> bool parseNumber(std::string_view text, T& out)
 {
@@ -35,13 +41,19 @@ template <typename T> bool parseNumber(std::string_view text, T& out)
 }
 
 // A damaged line is skipped: losing a count only shortens one wait.
-std::vector<Entry> parse(std::string_view text)
+Contents parse(std::string_view text)
 {
-    std::vector<Entry> entries;
+    Contents contents;
+    std::vector<Entry>& entries = contents.entries;
     while (!text.empty()) {
         const auto end = std::min(text.find('\n'), text.size());
         const std::string_view line = text.substr(0, end);
         text.remove_prefix(std::min(end + 1, text.size()));
+        if (line.starts_with("F ") && line.size() > 2 + 64 + 1 && line[2 + 64] == ' ') {
+            Pending p{std::string(line.substr(2, 64)), 0};
+            if (parseNumber(line.substr(2 + 64 + 1), p.at)) contents.pending.push_back(std::move(p));
+            continue;
+        }
         const auto a = line.find(' ');
         const auto b = a == std::string_view::npos ? a : line.find(' ', a + 1);
         if (b == std::string_view::npos || a != 64) continue;
@@ -51,7 +63,7 @@ std::vector<Entry> parse(std::string_view text)
             continue;
         entries.push_back(std::move(e));
     }
-    return entries;
+    return contents;
 }
 
 // The file, locked for its reading and rewriting, so two processes failing at once both count.
@@ -76,7 +88,7 @@ public:
     LockedFile& operator=(const LockedFile&) = delete;
     bool ok() const { return m_fd >= 0; }
 
-    std::vector<Entry> read() const
+    Contents read() const
     {
         std::string text;
         char buffer[4096];
@@ -90,11 +102,13 @@ public:
         return parse(text);
     }
 
-    void write(const std::vector<Entry>& entries) const
+    void write(const Contents& contents) const
     {
         std::string text;
-        for (const Entry& e : entries)
+        for (const Entry& e : contents.entries)
             text += fmt::format("{} {} {}\n", e.key, e.failures, e.lastFailure);
+        for (const Pending& p : contents.pending)
+            text += fmt::format("F {} {}\n", p.key, p.at);
         if (::ftruncate(m_fd, 0) != 0) return;
         std::string_view rest = text;
         for (off_t at = 0; !rest.empty();) {
@@ -117,6 +131,11 @@ std::int64_t unixSeconds(std::chrono::system_clock::time_point when)
 
 }  // namespace
 
+std::string FailedLogins::keyOf(std::string_view username)
+{
+    return storage::sha256Hex(fmt::format("doorstep-logins-v1|{}", username));
+}
+
 std::filesystem::path FailedLogins::pathFor(const std::filesystem::path& databasePath)
 {
     return std::filesystem::path(databasePath.string() + ".logins");
@@ -131,7 +150,7 @@ int FailedLogins::consecutiveFailures(std::string_view username) const
     const LockedFile file(m_path, LockedFile::Mode::Read);
     if (!file.ok()) return 0;
     const std::string key = keyOf(username);
-    for (const Entry& e : file.read()) {
+    for (const Entry& e : file.read().entries) {
         if (e.key == key) return e.failures;
     }
     return 0;
@@ -142,7 +161,7 @@ std::chrono::seconds FailedLogins::remainingWait(std::string_view username) cons
     const LockedFile file(m_path, LockedFile::Mode::Read);
     if (!file.ok()) return std::chrono::seconds{0};
     const std::string key = keyOf(username);
-    for (const Entry& e : file.read()) {
+    for (const Entry& e : file.read().entries) {
         if (e.key != key) continue;
         const auto delay = loginDelayAfterFailures(e.failures);
         const std::int64_t elapsed = unixSeconds(m_clock.now()) - e.lastFailure;
@@ -164,29 +183,51 @@ void FailedLogins::recordFailure(std::string_view username)
 {
     const LockedFile file(m_path, LockedFile::Mode::Create);
     if (!file.ok()) return;
-    auto entries = file.read();
+    auto contents = file.read();
+    auto& entries = contents.entries;
     const std::string key = keyOf(username);
+    const std::int64_t now = unixSeconds(m_clock.now());
+    contents.pending.push_back({key, now});  // for the audit trail, at the next successful login
+    if (contents.pending.size() > kMaxPending)
+        contents.pending.erase(contents.pending.begin(),
+                               contents.pending.begin() +
+                                   static_cast<std::ptrdiff_t>(contents.pending.size() - kMaxPending));
     auto it = std::ranges::find(entries, key, &Entry::key);
     if (it == entries.end()) {
         entries.push_back({key, 0, 0});
         it = std::prev(entries.end());
     }
     it->failures = std::min(it->failures + 1, 1000);
-    it->lastFailure = unixSeconds(m_clock.now());
+    it->lastFailure = now;
     if (entries.size() > kMaxNames) {
         std::ranges::sort(entries, std::greater<>{}, &Entry::lastFailure);
         entries.resize(kMaxNames);
     }
-    file.write(entries);
+    file.write(contents);
 }
 
 void FailedLogins::recordSuccess(std::string_view username)
 {
     const LockedFile file(m_path, LockedFile::Mode::Update);  // no file: nothing to clear
     if (!file.ok()) return;
-    auto entries = file.read();
+    auto contents = file.read();
     const std::string key = keyOf(username);
-    if (std::erase_if(entries, [&](const Entry& e) { return e.key == key; }) > 0) file.write(entries);
+    if (std::erase_if(contents.entries, [&](const Entry& e) { return e.key == key; }) > 0) file.write(contents);
+}
+
+std::vector<FailedLogins::PendingFailure> FailedLogins::takePending()
+{
+    const LockedFile file(m_path, LockedFile::Mode::Update);
+    if (!file.ok()) return {};
+    auto contents = file.read();
+    std::vector<PendingFailure> taken;
+    for (const Pending& p : contents.pending)
+        taken.push_back({p.key, std::chrono::system_clock::time_point{std::chrono::seconds{p.at}}});
+    if (!contents.pending.empty()) {
+        contents.pending.clear();
+        file.write(contents);
+    }
+    return taken;
 }
 
 }  // namespace doorstep::app

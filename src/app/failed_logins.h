@@ -8,7 +8,9 @@
 
 #include <chrono>
 #include <filesystem>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace doorstep::app {
 
@@ -25,6 +27,16 @@ public:
     int consecutiveFailures(std::string_view username) const;
     void recordFailure(std::string_view username);
     void recordSuccess(std::string_view username);
+
+    // A failed login not yet in the audit trail (a failure has no key to the database): the hash of the name
+    // typed and when. The next successful login writes them (Session::login) and they leave the file.
+    struct PendingFailure {
+        std::string key;  // keyOf(the name typed): the name itself is never kept
+        std::chrono::system_clock::time_point at;
+    };
+    static constexpr std::size_t kMaxPending = 1000;  // the oldest go first past this
+    static std::string keyOf(std::string_view username);
+    std::vector<PendingFailure> takePending();
 
 private:
     std::filesystem::path m_path;

@@ -3,6 +3,7 @@
 #include "app/delinquency_service.h"
 #include "app/logging.h"
 #include "app/use_case.h"
+#include "storage/assignment_repository.h"
 #include "storage/loan_status_repository.h"
 #include "storage/screening_repository.h"
 #include "storage/settings_repository.h"
@@ -133,6 +134,31 @@ QueueItem itemFrom(const storage::QueueEntryRow& r, const BucketBoundaries& buck
     return i;
 }
 
+// The recorded origin of an entry's officer, while the officer is still the one recorded.
+void addOrigin(QueueItem& item, const storage::AssignmentOriginRow* origin)
+{
+    if (origin && !item.officer.empty() && origin->officer == item.officer) {
+        item.assignmentOrigin = origin->origin;
+        item.assignedBy = origin->assignedBy;
+    }
+}
+
+const storage::AssignmentOriginRow* findOrigin(const std::map<std::int64_t, storage::AssignmentOriginRow>& origins,
+                                               std::int64_t borrowerRowId)
+{
+    const auto it = origins.find(borrowerRowId);
+    return it == origins.end() ? nullptr : &it->second;
+}
+
+// The recorded origin of an entry's officer, if it still holds.
+std::optional<storage::AssignmentOriginRow> currentOrigin(const storage::Connection& db,
+                                                          const storage::QueueEntryRow& row)
+{
+    auto origin = storage::AssignmentRepository(db).origin(row.borrowerRowId);
+    if (origin && (row.officer.empty() || origin->officer != row.officer)) origin.reset();
+    return origin;
+}
+
 }  // namespace
 
 std::string_view dismissReasonName(DismissReason r)
@@ -261,9 +287,11 @@ Result<std::vector<QueueItem>> ScreeningService::queue(QueueFilter filter) const
     }
     const auto& db = m_session.database().connection();
     const BucketBoundaries buckets = loadDelinquencySettings(db).buckets;
+    const auto origins = storage::AssignmentRepository(db).origins();
     std::vector<QueueItem> items;
     for (const auto& row : storage::ScreeningRepository(db).queue(filter.officer, filter.includeDismissed)) {
         QueueItem item = itemFrom(row, buckets);
+        addOrigin(item, findOrigin(origins, row.borrowerRowId));
         if (!filter.district.empty() && item.district != filter.district) continue;
         if (filter.bucket && item.bucket != *filter.bucket) continue;
         if (filter.unassignedOnly && !item.officer.empty()) continue;
@@ -297,7 +325,11 @@ Result<void> ScreeningService::decide(std::int64_t borrowerRowId, QueueMove move
         switch (move) {
         case QueueMove::Accept:
             repo.decide(borrowerRowId, *next, me, m_session.now(), "", "");
-            if (item.officer.empty()) repo.assign(borrowerRowId, me);  // whoever accepts it visits it
+            if (item.officer.empty()) {  // whoever accepts it visits it: their own, manual assignment
+                repo.assign(borrowerRowId, me);
+                storage::AssignmentRepository(uc.db()).record(
+                    {borrowerRowId, me, AssignmentOrigin::Manual, me, m_session.now(), 0});
+            }
             uc.audit("queue.accept", "borrower", std::to_string(borrowerRowId));
             break;
         case QueueMove::Dismiss:
@@ -397,6 +429,12 @@ Result<void> ScreeningService::assign(const std::vector<std::int64_t>& borrowerR
             if (auto r = moveQueueEntry(item.state, QueueMove::Assign, actorFor(item)); !r)
                 return std::unexpected(r.error());
             repo.assign(id, officer);
+            storage::AssignmentRepository origins(uc.db());
+            if (officer.empty()) {
+                origins.forget(id);
+            } else {
+                origins.record({id, officer, AssignmentOrigin::Manual, m_session.user().username, m_session.now(), 0});
+            }
             uc.audit("queue.assign", "borrower", std::to_string(id));
         }
         uc.changed({Change::What::Queue});
@@ -405,7 +443,8 @@ Result<void> ScreeningService::assign(const std::vector<std::int64_t>& borrowerR
 }
 
 Result<AssignmentProposal> ScreeningService::proposeAssignment(const std::vector<std::string>& officersOnDuty,
-                                                               int capacity, bool reassignAll) const
+                                                               int capacity, bool reassignAll,
+                                                               const std::set<std::int64_t>& releaseManual) const
 {
     if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());
     if (officersOnDuty.empty()) return fail(ErrorCode::InvalidInput, "Choose at least one officer on duty.");
@@ -420,7 +459,10 @@ Result<AssignmentProposal> ScreeningService::proposeAssignment(const std::vector
         if (i.state == QueueState::Dismissed) continue;
         // Weight 1–3 from the score, so one very heavy case counts more than one light one.
         const int weight = i.score >= 80 ? 3 : i.score >= 50 ? 2 : 1;
-        const bool movable = reassignAll ? i.state == QueueState::Open : i.officer.empty();
+        // A manual assignment stays unless the supervisor released it (issue 8).
+        const bool keptByHand =
+            i.assignmentOrigin == AssignmentOrigin::Manual && !releaseManual.contains(i.borrowerRowId);
+        const bool movable = reassignAll ? i.state == QueueState::Open && !keptByHand : i.officer.empty();
         if (movable) {
             cases.push_back(AssignableCase{i.borrowerRowId, i.district, weight, reassignAll ? i.officer : ""});
         } else if (auto it = loads.find(i.officer); it != loads.end()) {
@@ -438,13 +480,67 @@ Result<AssignmentProposal> ScreeningService::proposeAssignment(const std::vector
 Result<int> ScreeningService::applyAssignment(const AssignmentProposal& proposal)
 {
     return runUseCase(m_session, Permission::ReviewWork, [&](UseCase& uc) -> Result<int> {
+        if (proposal.changes.empty()) return 0;
         storage::ScreeningRepository repo(uc.db());
-        for (const Assignment& a : proposal.assignments)
-            repo.assign(a.caseId, a.officer);
-        // One audited step for the whole proposal: the count of cases it placed.
-        uc.audit("queue.auto_assign", "queue", std::to_string(proposal.assignments.size()));
+        storage::AssignmentRepository origins(uc.db());
+        const std::string& me = m_session.user().username;
+        const std::string now = m_session.now();
+        const std::int64_t run = origins.addRun(me, now);
+        for (const AssignmentChange& change : proposal.changes) {
+            const auto row = repo.entry(change.caseId);
+            // The proposal was made from the queue as it was; an entry that changed since is not overridden.
+            if (!row || row->officer != change.from) return fail(ErrorCode::Conflict, MessageId{"assignment.stale"});
+            const QueueItem item = itemFrom(*row, BucketBoundaries{});
+            if (auto r = moveQueueEntry(item.state, QueueMove::Assign, actorFor(item)); !r)
+                return std::unexpected(r.error());
+            origins.addChange(run, {change.caseId, change.from, change.to, currentOrigin(uc.db(), *row)});
+            repo.assign(change.caseId, change.to);
+            origins.record({change.caseId, change.to, AssignmentOrigin::Automatic, me, now, run});
+        }
+        // One audited step for the whole run; the run keeps each change.
+        uc.audit("queue.auto_assign", "assignment_run", std::to_string(run));
         uc.changed({Change::What::Queue});
-        return static_cast<int>(proposal.assignments.size());
+        return static_cast<int>(proposal.changes.size());
+    });
+}
+
+Result<std::optional<AssignmentRunSummary>> ScreeningService::lastAssignmentRun() const
+{
+    if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());
+    const auto run = storage::AssignmentRepository(m_session.database().connection()).lastRun();
+    if (!run) return std::optional<AssignmentRunSummary>{};
+    return std::optional<AssignmentRunSummary>{
+        AssignmentRunSummary{run->id, run->runBy, run->runAt, run->changes, !run->undoneBy.empty()}};
+}
+
+Result<AssignmentUndoSummary> ScreeningService::undoLastAssignment()
+{
+    return runUseCase(m_session, Permission::ReviewWork, [&](UseCase& uc) -> Result<AssignmentUndoSummary> {
+        storage::ScreeningRepository repo(uc.db());
+        storage::AssignmentRepository origins(uc.db());
+        const auto run = origins.lastRun();
+        if (!run || !run->undoneBy.empty()) return fail(ErrorCode::NotFound, MessageId{"assignment.nothing_to_undo"});
+        AssignmentUndoSummary summary;
+        for (const storage::AssignmentRunChangeRow& change : origins.changes(run->id)) {
+            const auto row = repo.entry(change.borrowerRowId);
+            const auto origin = row ? currentOrigin(uc.db(), *row) : std::nullopt;
+            // Only where the run's officer is still there by the run's hand: a later manual choice stands.
+            if (!row || row->officer != change.newOfficer || !origin || origin->runId != run->id) {
+                ++summary.skipped;
+                continue;
+            }
+            repo.assign(change.borrowerRowId, change.previousOfficer);
+            if (change.previousOrigin) {
+                origins.record(*change.previousOrigin);
+            } else {
+                origins.forget(change.borrowerRowId);
+            }
+            ++summary.restored;
+        }
+        origins.markUndone(run->id, m_session.user().username, m_session.now());
+        uc.audit("queue.auto_assign_undo", "assignment_run", std::to_string(run->id));
+        uc.changed({Change::What::Queue});
+        return summary;
     });
 }
 

@@ -9,6 +9,8 @@
 #include "domain/visit_queue_state.h"
 
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,10 @@ struct QueueItem {
     std::string borrowerName;
     std::string district;
     std::string officer;  // "" when unassigned
+    // Who put the officer there: a supervisor by hand (or the officer accepting it), an automatic run, or
+    // nothing recorded (the bank's extract named the officer, or nobody is assigned).
+    std::optional<AssignmentOrigin> assignmentOrigin;
+    std::string assignedBy;  // user name, with assignmentOrigin
     QueueState state = QueueState::Open;
     int score = 0;
     int maxDpd = 0;
@@ -51,6 +57,20 @@ struct CaseFlags {
     bool dispute = false;
     bool deceased = false;
     bool planBeingKept = false;
+};
+
+// The last automatic assignment run, for the undo button.
+struct AssignmentRunSummary {
+    std::int64_t id = 0;
+    std::string runBy;  // user name
+    std::string runAt;  // UTC, ISO 8601
+    int changes = 0;    // entries whose officer it changed
+    bool undone = false;
+};
+
+struct AssignmentUndoSummary {
+    int restored = 0;  // entries given back their previous officer
+    int skipped = 0;   // entries reassigned (or gone) since the run, left as they are
 };
 
 struct ScreeningSummary {
@@ -93,10 +113,19 @@ public:
     static constexpr int kDefaultCapacityPerOfficer = 40;
     int capacityPerOfficer() const;
     Result<void> assign(const std::vector<std::int64_t>& borrowerRowIds, const std::string& officer);
-    // The automatic assignment of every open, unassigned (or all, when `reassignAll`) queue entry.
+    // The automatic assignment of every open, unassigned (or all, when `reassignAll`) queue entry. An entry
+    // assigned by hand keeps its officer unless its id is in `releaseManual` (the supervisor ticked it).
+    // The proposal's `changes` are the entries whose officer it would change.
     Result<AssignmentProposal> proposeAssignment(const std::vector<std::string>& officersOnDuty, int capacity,
-                                                 bool reassignAll) const;
-    Result<int> applyAssignment(const AssignmentProposal& proposal);  // one audited step
+                                                 bool reassignAll,
+                                                 const std::set<std::int64_t>& releaseManual = {}) const;
+    // Writes the proposal's changes as one audited run (refused when an entry's officer changed since the
+    // proposal); returns how many entries changed officer.
+    Result<int> applyAssignment(const AssignmentProposal& proposal);
+    Result<std::optional<AssignmentRunSummary>> lastAssignmentRun() const;  // supervisors
+    // Gives the entries of the last run, unless undone already, their previous officers; entries reassigned
+    // since are left alone and counted. Audited.
+    Result<AssignmentUndoSummary> undoLastAssignment();
 
 private:
     Actor actorFor(const QueueItem& item) const;

@@ -6,6 +6,7 @@
 #include "storage/user_repository.h"
 
 #include <atomic>
+#include <map>
 #include <mutex>
 
 namespace doorstep::app {
@@ -13,6 +14,29 @@ namespace {
 
 std::mutex g_kdfMutex;
 storage::KdfParams g_kdf = storage::KdfParams::moderate();
+
+// The failed logins noted beside the database since the last login, as audit events before this login's.
+void auditFailedLogins(Session& session, const std::vector<FailedLogins::PendingFailure>& pending)
+{
+    if (pending.empty()) return;
+    // The side file holds only hashes of the names typed: a name that is a user's is that user's failure; any
+    // other (a mistyped name, a password typed into the name field) is an unknown user's and stays unreadable.
+    std::map<std::string, const User*> byKey;
+    const auto users = storage::UserRepository(session.database().connection()).list();
+    for (const User& u : users)
+        byKey.emplace(FailedLogins::keyOf(u.username), &u);
+    storage::AuditRepository audit(session.database().connection());
+    for (const auto& failure : pending) {
+        const auto it = byKey.find(failure.key);
+        if (it != byKey.end()) {
+            audit.append(formatUtc(failure.at), it->second->username, "session.login_failed", "user",
+                         std::to_string(it->second->id));
+        } else {
+            audit.append(formatUtc(failure.at), "", "session.login_failed", "user", "");
+        }
+    }
+    logger("app")->info("{} failed login(s) since the last login written to the audit trail", pending.size());
+}
 
 }  // namespace
 
@@ -75,6 +99,7 @@ Result<std::unique_ptr<Session>> Session::login(const std::filesystem::path& dat
         throttle.recordSuccess();
         failures.recordSuccess(username);
         std::unique_ptr<Session> session(new Session(std::move(*db), *user, clock));
+        auditFailedLogins(*session, failures.takePending());
         session->audit("session.login", "user", std::to_string(user->id));
         logger("app")->info("login: user id {}", user->id);
         return session;

@@ -128,6 +128,11 @@ AssignmentProposal proposeAssignment(std::span<const AssignableCase> input, std:
     }
 
     std::ranges::sort(proposal.assignments, {}, &Assignment::caseId);
+    for (const Assignment& a : proposal.assignments) {
+        const auto it = std::ranges::lower_bound(cases, a.caseId, {}, &AssignableCase::id);
+        if (it != cases.end() && (*it)->id == a.caseId && (*it)->currentOfficer != a.officer)
+            proposal.changes.push_back({a.caseId, (*it)->currentOfficer, a.officer});
+    }
     std::ranges::sort(proposal.unassigned);
     for (const Officer& o : officers)
         proposal.resultingLoads.push_back(o.load);

@@ -25,6 +25,8 @@
 //  - under the same conditions each officer holds a consecutive run of the district-ordered line, so the
 //    number of (district, officer) pairs is at most #districts + #officers − 1 (each boundary between
 //    two officers splits at most one district).
+#include "domain/code_table.h"
+
 #include <cstdint>
 #include <span>
 #include <string>
@@ -58,12 +60,29 @@ struct Assignment {
     friend bool operator==(const Assignment&, const Assignment&) = default;
 };
 
+// An officer changing on a case: from "" is a case that had nobody.
+struct AssignmentChange {
+    std::int64_t caseId = 0;
+    std::string from;
+    std::string to;
+    friend bool operator==(const AssignmentChange&, const AssignmentChange&) = default;
+};
+
 struct AssignmentProposal {
     std::vector<Assignment> assignments;      // by case id
+    std::vector<AssignmentChange> changes;    // the assignments whose officer differs from currentOfficer; by case id
     std::vector<std::int64_t> unassigned;     // no capacity left; by case id
     std::vector<OfficerLoad> resultingLoads;  // every officer passed in, by name, with the proposal added
     friend bool operator==(const AssignmentProposal&, const AssignmentProposal&) = default;
 };
+
+// Who put an officer on a case (issue 8: automatic assignment never silently overrides a manual one). A case
+// whose officer came with the bank's extract has no recorded origin.
+enum class AssignmentOrigin { Manual, Automatic };
+inline constexpr CodeTable<AssignmentOrigin, 2> kAssignmentOriginCodes{{
+    {AssignmentOrigin::Manual, "manual"},
+    {AssignmentOrigin::Automatic, "automatic"},
+}};
 
 // Case ids are assumed distinct, officer names too.
 AssignmentProposal proposeAssignment(std::span<const AssignableCase> cases, std::span<const OfficerLoad> officers,

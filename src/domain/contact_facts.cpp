@@ -28,6 +28,18 @@ Money paidBetween(std::span<const Payment> payments, Date from, Date to)
 
 }  // namespace
 
+std::optional<PromiseStatus> promiseStatus(const ContactAttempt& a, std::span<const Payment> payments, Date asOf,
+                                           const ContactFactWindows& windows)
+{
+    if (a.outcome != ContactOutcome::PromiseToPay || !a.promisedDate || !a.promisedAmount.isPositive() || asOf < a.date)
+        return std::nullopt;
+    const Date deadline = addDays(*a.promisedDate, windows.promiseGraceDays);
+    const Date countUntil = std::min(deadline, asOf);
+    if (paidBetween(payments, a.date, countUntil) >= a.promisedAmount) return PromiseStatus::Kept;
+    if (deadline < asOf) return PromiseStatus::Broken;
+    return PromiseStatus::Pending;
+}
+
 ContactFacts contactFacts(std::span<const ContactAttempt> attempts, std::span<const Payment> payments, Date asOf,
                           const ContactFactWindows& windows)
 {
@@ -42,17 +54,13 @@ ContactFacts contactFacts(std::span<const ContactAttempt> attempts, std::span<co
         }
         // A visit counts when someone was met, whatever the outcome of the talk.
         if (a.channel == ContactChannel::Visit && a.reached != ContactParty::None) keepLatest(facts.lastVisit, a.date);
-        if (a.outcome != ContactOutcome::PromiseToPay || !a.promisedDate || !a.promisedAmount.isPositive() ||
-            !inWindow(a.date, asOf, windows.promiseLookbackDays))
-            continue;
-        const Date deadline = addDays(*a.promisedDate, windows.promiseGraceDays);
-        const Date countUntil = std::min(deadline, asOf);
-        if (paidBetween(payments, a.date, countUntil) >= a.promisedAmount) {
-            ++facts.keptPromises;
-        } else if (deadline < asOf) {
-            ++facts.brokenPromises;
-        } else {
-            ++facts.openPromises;
+        if (!inWindow(a.date, asOf, windows.promiseLookbackDays)) continue;
+        const auto promise = promiseStatus(a, payments, asOf, windows);
+        if (!promise) continue;
+        switch (*promise) {
+        case PromiseStatus::Kept: ++facts.keptPromises; break;
+        case PromiseStatus::Broken: ++facts.brokenPromises; break;
+        case PromiseStatus::Pending: ++facts.openPromises; break;
         }
     }
     return facts;

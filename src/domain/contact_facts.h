@@ -32,6 +32,15 @@ struct ContactFacts {
     friend bool operator==(const ContactFacts&, const ContactFacts&) = default;
 };
 
+// Where one promise to pay stands as of a date (the rule contactFacts counts by): kept when the payments from
+// the contact day to the promised day + grace reach the amount, broken when that day has passed without,
+// pending until then.
+enum class PromiseStatus { Kept, Broken, Pending };
+// None for an attempt that is not a promise (outcome PromiseToPay with a positive amount and a date) or is
+// dated after asOf. `payments` as for contactFacts.
+std::optional<PromiseStatus> promiseStatus(const ContactAttempt& attempt, std::span<const Payment> payments, Date asOf,
+                                           const ContactFactWindows& windows = {});
+
 // attempts: the borrower's contacts, any order, any source. payments: the borrower's payments on all
 // their loans (the caller gathers them), any order; non-positive payments are ignored. A promise is an
 // attempt with outcome PromiseToPay, a positive promisedAmount and a promisedDate; one payment may count

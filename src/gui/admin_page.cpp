@@ -1,5 +1,6 @@
 #include "gui/admin_page.h"
 
+#include "app/audit_names.h"
 #include "app/audit_verify.h"
 #include "app/delinquency_service.h"
 #include "app/screening_service.h"
@@ -92,7 +93,7 @@ AdminPage::AdminPage(Workspace& workspace, QWidget* parent)
     m_statusLabel->setObjectName(QStringLiteral("adminStatus"));
     m_statusLabel->setWordWrap(true);
     usersLayout->addWidget(m_statusLabel);
-    layout->addWidget(usersBox, 3);
+    layout->addWidget(usersBox, 1);
 
     auto* rulesBox = new QGroupBox(tr("Branch rules"), this);
     auto* rulesLayout = new QHBoxLayout(rulesBox);
@@ -122,7 +123,7 @@ AdminPage::AdminPage(Workspace& workspace, QWidget* parent)
     m_auditView = makeTable(m_audit, auditBox, QStringLiteral("auditTable"));
     m_auditView->setWordWrap(false);
     auditLayout->addWidget(m_auditView);
-    layout->addWidget(auditBox, 2);
+    layout->addWidget(auditBox, 3);  // the audit trail takes the page's height
 
     connect(addButton, &QPushButton::clicked, this, &AdminPage::addUser);
     connect(m_disableButton, &QPushButton::clicked, this, &AdminPage::toggleDisabled);
@@ -139,7 +140,10 @@ void AdminPage::reload()
 {
     const qlonglong selectedId = selectedUser() != nullptr ? selectedUser()->id : -1;
     if (auto users = app::UserAdministration(m_session).list()) m_users->setUsers(std::move(*users));
-    if (auto events = app::recentAuditEvents(m_session, 200)) m_audit->setEvents(std::move(*events));
+    if (auto events = app::recentAuditEvents(m_session, 200)) {
+        auto names = app::auditNames(m_session, *events);
+        m_audit->setEvents(std::move(*events), names ? std::move(*names) : app::AuditNames{});
+    }
     m_userView->resizeColumnsToContents();
     m_auditView->resizeColumnsToContents();
     for (int row = 0; row < m_users->rowCount(); ++row) {
@@ -271,19 +275,26 @@ void AdminPage::exportAudit()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export audit trail"),
                                                       QDir::home().filePath(QStringLiteral("doorstep-audit.pdf")),
                                                       tr("PDF document (*.pdf)"));
-    if (path.isEmpty()) return;
+    if (!path.isEmpty()) exportAuditTo(path);
+}
+
+void AdminPage::exportAuditTo(const QString& path)
+{
     const auto check = app::verifyAudit(m_session);
     auto events = app::exportAuditTrail(m_session);
     if (!check || !events) {
         MessageBox::warning(this, tr("Export audit trail"), errorText(!check ? check.error() : events.error()));
         return;
     }
+    // The same words as the table on screen: names looked up, local times.
+    auto names = app::auditNames(m_session, *events);
+    const auto rows = AuditTableModel::reportRows(std::move(*events), names ? std::move(*names) : app::AuditNames{});
     const report::AuditReportInfo info{
-        QFileInfo(toQString(m_session.databasePath().string())).fileName(), toQString(m_session.user().username),
+        QFileInfo(toQString(m_session.databasePath().string())).fileName(), toQString(m_session.user().displayName),
         check->intact ? tr("intact (%Ln event(s))", nullptr, static_cast<int>(check->eventsChecked))
-                      : tr("BROKEN at event %1").arg(check->brokenAt)};
+                      : tr("BROKEN at event %L1").arg(check->brokenAt)};
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool written = report::writeAuditReportPdf(path, info, *events);
+    const bool written = report::writeAuditReportPdf(path, info, rows);
     QGuiApplication::restoreOverrideCursor();
     if (written) {
         MessageBox::information(this, tr("Export audit trail"),

@@ -20,6 +20,8 @@ public:
     explicit AdminPage(Workspace& workspace, QWidget* parent = nullptr);
 
     void reload();
+    // Writes the whole audit trail as a PDF at `path`, in the words of the table on screen; says how it went.
+    void exportAuditTo(const QString& path);
 
 private:
     const User* selectedUser() const;

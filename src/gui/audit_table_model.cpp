@@ -3,16 +3,51 @@
 #include "gui/qt_text.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 namespace doorstep::gui {
 
 AuditTableModel::AuditTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void AuditTableModel::setEvents(std::vector<AuditEvent> events)
+void AuditTableModel::setEvents(std::vector<AuditEvent> events, app::AuditNames names)
 {
     beginResetModel();
     m_events = std::move(events);
+    m_names = std::move(names);
     endResetModel();
+}
+
+QStringList AuditTableModel::rowTexts(int row) const
+{
+    QStringList texts;
+    for (int column = 0; column < ColumnCount; ++column) {
+        const QVariant value = data(index(row, column), Qt::DisplayRole);
+        // Numbers as the table's delegate shows them: with the locale's thousands separators.
+        texts << (column == Sequence ? QLocale().toString(value.toLongLong()) : value.toString());
+    }
+    return texts;
+}
+
+std::vector<report::AuditReportRow> AuditTableModel::reportRows(std::vector<AuditEvent> events, app::AuditNames names)
+{
+    std::vector<QString> hashes;
+    hashes.reserve(events.size());
+    for (const AuditEvent& e : events)
+        hashes.push_back(toQString(e.hash.substr(0, 16)));
+    AuditTableModel words;
+    words.setEvents(std::move(events), std::move(names));
+    std::vector<report::AuditReportRow> rows;
+    rows.reserve(hashes.size());
+    for (int row = 0; row < words.rowCount(); ++row)
+        rows.push_back({words.rowTexts(row), hashes[static_cast<std::size_t>(row)]});
+    return rows;
+}
+
+QString AuditTableModel::whenText(const std::string& at)
+{
+    // Stored in UTC; shown in the workstation's local time (Asia/Shanghai at the branch).
+    const QDateTime utc = QDateTime::fromString(toQString(at), Qt::ISODate);
+    return utc.isValid() ? utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : toQString(at);
 }
 
 int AuditTableModel::rowCount(const QModelIndex& parent) const
@@ -30,6 +65,7 @@ QString AuditTableModel::actionText(const std::string& action)
     static const QHash<QString, const char*> names = {
         {QStringLiteral("database.create"), QT_TR_NOOP("Created the database")},
         {QStringLiteral("session.login"), QT_TR_NOOP("Logged in")},
+        {QStringLiteral("session.login_failed"), QT_TR_NOOP("Failed to log in")},
         {QStringLiteral("session.lock"), QT_TR_NOOP("Locked")},
         {QStringLiteral("session.autolock"), QT_TR_NOOP("Locked after idle time")},
         {QStringLiteral("user.add"), QT_TR_NOOP("Added a user")},
@@ -54,6 +90,7 @@ QString AuditTableModel::actionText(const std::string& action)
         {QStringLiteral("queue.reopen"), QT_TR_NOOP("Returned a case to the visit queue")},
         {QStringLiteral("queue.assign"), QT_TR_NOOP("Assigned a case")},
         {QStringLiteral("queue.auto_assign"), QT_TR_NOOP("Assigned cases automatically")},
+        {QStringLiteral("queue.auto_assign_undo"), QT_TR_NOOP("Undid an automatic assignment")},
         {QStringLiteral("settings.appointments"), QT_TR_NOOP("Changed the contact and appointment settings")},
         {QStringLiteral("contact.log"), QT_TR_NOOP("Logged a contact")},
         {QStringLiteral("contact.exception"), QT_TR_NOOP("Made a contact as an exception to a contact rule")},
@@ -84,8 +121,16 @@ QString AuditTableModel::actionText(const std::string& action)
     return it == names.constEnd() ? code : tr(it.value());
 }
 
-QString AuditTableModel::recordText(const std::string& type, const std::string& id)
+QString AuditTableModel::recordText(const std::string& type, const std::string& id, const app::AuditNames& names)
 {
+    // Named as people know them, where the name is known.
+    if (type == "user") {
+        if (id.empty()) return tr("unknown user");
+        if (const auto it = names.staffByUserId.find(id); it != names.staffByUserId.end()) return toQString(it->second);
+    } else if (type == "borrower") {
+        if (const auto it = names.customerByRowId.find(id); it != names.customerByRowId.end())
+            return tr("customer %1").arg(toQString(it->second));
+    }
     // How each kind of record names itself: a row number, a date, a count, a version.
     static const QHash<QString, const char*> formats = {
         {QStringLiteral("user"), QT_TR_NOOP("user #%1")},
@@ -97,6 +142,7 @@ QString AuditTableModel::recordText(const std::string& type, const std::string& 
         {QStringLiteral("borrower"), QT_TR_NOOP("customer #%1")},
         {QStringLiteral("rule_set"), QT_TR_NOOP("rule set version %1")},
         {QStringLiteral("queue"), QT_TR_NOOP("number of cases: %1")},
+        {QStringLiteral("assignment_run"), QT_TR_NOOP("automatic assignment #%1")},
         {QStringLiteral("contact"), QT_TR_NOOP("contact #%1")},
         {QStringLiteral("appointment"), QT_TR_NOOP("appointment #%1")},
         {QStringLiteral("calendar"), QT_TR_NOOP("visits of %1")},
@@ -115,14 +161,15 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
     const AuditEvent& e = m_events[static_cast<std::size_t>(index.row())];
     switch (index.column()) {
     case Sequence: return QVariant::fromValue(static_cast<qlonglong>(e.sequence));
-    case When: {
-        // Stored in UTC; shown in the workstation's local time.
-        const QDateTime utc = QDateTime::fromString(toQString(e.at), Qt::ISODate);
-        return utc.isValid() ? utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : toQString(e.at);
+    case When: return whenText(e.at);
+    case Actor: {
+        // A failed login under a name that is nobody's: the name typed is never stored (app/failed_logins.h).
+        if (e.actor.empty()) return tr("unknown user");
+        const auto it = m_names.staffByUserName.find(e.actor);
+        return toQString(it != m_names.staffByUserName.end() ? it->second : e.actor);
     }
-    case Actor: return toQString(e.actor);
     case Action: return actionText(e.action);
-    case Record: return recordText(e.recordType, e.recordId);
+    case Record: return recordText(e.recordType, e.recordId, m_names);
     default: return {};
     }
 }

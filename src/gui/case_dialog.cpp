@@ -4,17 +4,20 @@
 #include "app/screening_service.h"
 #include "domain/calendar.h"
 #include "domain/masking.h"
+#include "gui/case_timeline_text.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
 #include "gui/plan_proposal_dialog.h"
 #include "gui/portfolio_text.h"
 #include "gui/qt_text.h"
+#include "gui/screening_text.h"
 #include "gui/theme.h"
 
 #include <QCheckBox>
 #include <QColor>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -39,12 +42,15 @@ QTableWidget* makeTable(const QStringList& headers, QWidget* parent, const QStri
     return table;
 }
 
-void addRow(QTableWidget* table, const QStringList& cells)
+void addRow(QTableWidget* table, const QStringList& cells, const QList<int>& rightAligned = {})
 {
     const int row = table->rowCount();
     table->insertRow(row);
-    for (int c = 0; c < cells.size(); ++c)
-        table->setItem(row, c, new QTableWidgetItem(cells[c]));
+    for (int c = 0; c < cells.size(); ++c) {
+        auto* item = new QTableWidgetItem(cells[c]);
+        if (rightAligned.contains(c)) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        table->setItem(row, c, item);
+    }
 }
 
 QString dateText(const Date& d)
@@ -60,10 +66,13 @@ CaseDialog::CaseDialog(app::Session& session, app::BorrowerCase borrowerCase, QW
     setObjectName(QStringLiteral("CaseDialog"));
     setWindowTitle(tr("Case: %1").arg(toQString(m_case.borrower.name)));
     resize(1180, 680);
+    m_staffNames = app::ScreeningService(m_session).staffNames();
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(summaryHeader());
     auto* tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("caseTabs"));
     tabs->addTab(borrowerTab(), tr("Borrower"));
+    tabs->addTab(timelineTab(), tr("Timeline"));
     for (const app::LoanDetail& loan : m_case.loans)
         tabs->addTab(loanTab(loan), tr("Loan %1").arg(toQString(loan.loan.id)));
     tabs->addTab(contactsTab(), tr("Contact persons (%1)").arg(m_case.contacts.size()));
@@ -71,6 +80,82 @@ CaseDialog::CaseDialog(app::Session& session, app::BorrowerCase borrowerCase, QW
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+}
+
+QWidget* CaseDialog::summaryHeader()
+{
+    // The customer at a glance: what the officer asks first, across every loan.
+    auto* box = new QWidget(this);
+    box->setObjectName(QStringLiteral("caseSummary"));
+    auto* grid = new QGridLayout(box);
+    grid->setContentsMargins(0, 0, 0, 4);
+    grid->setHorizontalSpacing(24);
+    const auto summary = app::CaseOverviewService(m_session).summary(m_case);
+    const app::CaseSummary s = summary.value_or(app::CaseSummary{});
+    QString queue = tr("not in the visit queue");
+    if (s.queueScore && s.queueState) queue = tr("score %L1, %2").arg(*s.queueScore).arg(queueStateText(*s.queueState));
+    const std::pair<QString, QString> cells[] = {
+        {tr("Total overdue"), moneyText(s.totalOverdue.fen)},
+        {tr("Worst DPD"), tr("%Ln day(s)", nullptr, s.worstDpd)},
+        {tr("Bucket"), s.bucket.empty() ? tr("—") : toQString(s.bucket)},
+        {tr("Class"), s.worstClass ? riskClassText(riskClassName(*s.worstClass)) : tr("—")},
+        {tr("Officer"), s.officerName.empty() ? tr("(unassigned)") : toQString(s.officerName)},
+        {tr("Visit queue"), queue},
+    };
+    const QStringList names = {QStringLiteral("summaryOverdue"), QStringLiteral("summaryDpd"),
+                               QStringLiteral("summaryBucket"),  QStringLiteral("summaryClass"),
+                               QStringLiteral("summaryOfficer"), QStringLiteral("summaryQueue")};
+    int column = 0;
+    for (const auto& [caption, value] : cells) {
+        auto* captionLabel = new QLabel(caption, box);
+        captionLabel->setStyleSheet(Theme::secondaryTextStyle());
+        auto* valueLabel = new QLabel(value, box);
+        valueLabel->setObjectName(names[column]);
+        valueLabel->setStyleSheet(Theme::headlineStyle());
+        valueLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        grid->addWidget(captionLabel, 0, column);
+        grid->addWidget(valueLabel, 1, column);
+        ++column;
+    }
+    if (s.worstDpd > 0) {
+        box->findChild<QLabel*>(QStringLiteral("summaryDpd"))
+            ->setStyleSheet(Theme::headlineStyle() + QStringLiteral(" color: %1;").arg(Theme::errorColor().name()));
+    }
+    grid->setColumnStretch(column, 1);
+    return box;
+}
+
+QWidget* CaseDialog::timelineTab()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    auto* table = makeTable({tr("Date"), tr("Time"), tr("What"), tr("Details"), tr("Standing")}, page,
+                            QStringLiteral("timelineTable"));
+    const auto timeline = app::CaseOverviewService(m_session).timeline(m_case);
+    if (!timeline) {
+        auto* error = new QLabel(errorText(timeline.error()), page);
+        error->setStyleSheet(Theme::errorStyle());
+        layout->addWidget(error);
+    } else {
+        for (const TimelineEntry& e : *timeline) {
+            addRow(table, {dateText(e.date), e.time ? toQString(formatClockTime(*e.time)) : QString(),
+                           timelineKindText(e), timelineDetailText(e, m_staffNames), timelineStatusText(e)});
+            if (timelineNeedsAttention(e)) {
+                for (int col = 0; col < table->columnCount(); ++col)
+                    table->item(table->rowCount() - 1, col)->setForeground(Theme::errorColor());
+            }
+        }
+    }
+    auto* note = new QLabel(tr("Newest first: contacts from the call centre and from Doorstep, promises to pay "
+                               "(kept when the payments up to three days after the promised date reach the "
+                               "amount), payments, the visit queue's decision and visits."),
+                            page);
+    note->setWordWrap(true);
+    note->setStyleSheet(Theme::secondaryTextStyle());
+    layout->addWidget(note);
+    table->resizeColumnsToContents();
+    layout->addWidget(table, 1);
+    return page;
 }
 
 QWidget* CaseDialog::borrowerTab()
@@ -158,13 +243,15 @@ QWidget* CaseDialog::loanTab(const app::LoanDetail& detail)
     const Loan& l = detail.loan;
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
-    auto* summary = new QLabel(
-        tr("%1 · principal %2 · %3% a year · from %4 · %5 months · %6 · officer %7")
-            .arg(productText(productName(l.product)), moneyText(l.principal.fen),
-                 toQString(formatPercentRate(l.contractRate)), dateText(l.startDate))
-            .arg(l.termMonths)
-            .arg(methodText(repaymentMethodName(l.method)), l.officer.empty() ? tr("(none)") : toQString(l.officer)),
-        page);
+    auto* summary = new QLabel(tr("%1 · principal %2 · %3% a year · from %4 · %5 months · %6 · officer %7")
+                                   .arg(productText(productName(l.product)), moneyText(l.principal.fen),
+                                        toQString(formatPercentRate(l.contractRate)), dateText(l.startDate))
+                                   .arg(l.termMonths)
+                                   .arg(methodText(repaymentMethodName(l.method)),
+                                        l.officer.empty()                  ? tr("(none)")
+                                        : m_staffNames.contains(l.officer) ? toQString(m_staffNames.at(l.officer))
+                                                                           : toQString(l.officer)),
+                               page);
     summary->setWordWrap(true);
     layout->addWidget(summary);
     if (detail.leftBookAfter) {
@@ -210,7 +297,27 @@ QWidget* CaseDialog::loanTab(const app::LoanDetail& detail)
         layout->addWidget(status);
     }
     auto* split = new QHBoxLayout;
-    // How the overdue amount was computed, instalment by instalment, as of the stored state's date.
+    split->addWidget(scheduleView(detail, page), 5);
+    // Payments newest first (the extract lists them oldest first).
+    auto* payments = makeTable({tr("Paid on"), tr("Amount"), tr("Transaction")}, page, QStringLiteral("paymentsTable"));
+    std::vector<Payment> newestFirst = detail.payments;
+    std::ranges::stable_sort(newestFirst, [](const Payment& a, const Payment& b) { return b.paidOn < a.paidOn; });
+    for (const Payment& p : newestFirst)
+        addRow(payments, {dateText(p.paidOn), moneyText(p.amount.fen), toQString(p.id)}, {1});
+    payments->resizeColumnsToContents();
+    split->addWidget(payments, 2);
+    layout->addLayout(split, 1);
+    return page;
+}
+
+QWidget* CaseDialog::scheduleView(const app::LoanDetail& detail, QWidget* parent)
+{
+    // How the overdue amount was computed, instalment by instalment, as of the stored state's date. The table
+    // opens at the first overdue instalment: the paid ones before it are collapsed (a tick shows them), and
+    // the future ones can be collapsed too.
+    auto* box = new QWidget(parent);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
     const Date asOf =
         detail.status ? parseIsoDate(detail.status->asOf).value_or(detail.loan.startDate) : detail.loan.startDate;
     const LoanDelinquency breakdown =
@@ -218,30 +325,58 @@ QWidget* CaseDialog::loanTab(const app::LoanDetail& detail)
     auto* schedule =
         makeTable({tr("No."), tr("Due"), tr("Principal due / paid"), tr("Interest due / paid"), tr("Days overdue"),
                    tr("Penalty accrued / paid"), tr("Compound accrued / paid"), tr("Settled on")},
-                  page, QStringLiteral("scheduleTable"));
+                  box, QStringLiteral("scheduleTable"));
     // An explicit QString: with QStringBuilder, "auto" would keep references to dead temporaries.
     const auto pair = [](Money a, Money b) -> QString {
         return moneyText(a.fen) + QStringLiteral(" / ") + moneyText(b.fen);
     };
+    QList<int> paidRows;
+    QList<int> futureRows;
     for (const InstalmentDelinquency& i : breakdown.instalments) {
         addRow(schedule,
                {QString::number(i.sequence), dateText(i.dueDate), pair(i.principalDue, i.principalPaid),
-                pair(i.interestDue, i.interestPaid), i.daysOverdue > 0 ? QString::number(i.daysOverdue) : QString(),
+                pair(i.interestDue, i.interestPaid),
+                i.daysOverdue > 0 ? QStringLiteral("%L1").arg(i.daysOverdue) : QString(),
                 pair(i.penaltyAccrued, i.penaltyPaid), pair(i.compoundAccrued, i.compoundPaid),
-                i.paidInFullOn ? dateText(*i.paidInFullOn) : QString()});
-        if (i.daysOverdue > 0) {
+                i.paidInFullOn ? dateText(*i.paidInFullOn) : QString()},
+               {0, 2, 3, 4, 5, 6});
+        const int row = schedule->rowCount() - 1;
+        switch (app::instalmentPhase(i)) {
+        case app::InstalmentPhase::Paid: paidRows << row; break;
+        case app::InstalmentPhase::Future: futureRows << row; break;
+        case app::InstalmentPhase::Overdue:
             for (int col = 0; col < schedule->columnCount(); ++col)
-                schedule->item(schedule->rowCount() - 1, col)->setForeground(Theme::errorColor());
+                schedule->item(row, col)->setForeground(Theme::errorColor());
+            break;
         }
     }
     schedule->resizeColumnsToContents();
-    auto* payments = makeTable({tr("Paid on"), tr("Amount"), tr("Transaction")}, page, QStringLiteral("paymentsTable"));
-    for (const Payment& p : detail.payments)
-        addRow(payments, {dateText(p.paidOn), moneyText(p.amount.fen), toQString(p.id)});
-    split->addWidget(schedule, 4);
-    split->addWidget(payments, 1);
-    layout->addLayout(split, 1);
-    return page;
+    auto* toggles = new QHBoxLayout;
+    auto* showPaid =
+        new QCheckBox(tr("Show the %Ln paid instalment(s)", nullptr, static_cast<int>(paidRows.size())), box);
+    showPaid->setObjectName(QStringLiteral("showPaidInstalments"));
+    auto* showFuture = new QCheckBox(
+        tr("Show the %Ln instalment(s) not yet overdue", nullptr, static_cast<int>(futureRows.size())), box);
+    showFuture->setObjectName(QStringLiteral("showFutureInstalments"));
+    const auto showRows = [schedule](const QList<int>& rows, bool shown) {
+        for (int row : rows)
+            schedule->setRowHidden(row, !shown);
+    };
+    connect(showPaid, &QCheckBox::toggled, schedule, [=](bool on) { showRows(paidRows, on); });
+    connect(showFuture, &QCheckBox::toggled, schedule, [=](bool on) { showRows(futureRows, on); });
+    // Paid instalments start collapsed while anything is still to pay, so the first row is the first overdue one.
+    const bool somethingOpen = paidRows.size() < schedule->rowCount();
+    showPaid->setChecked(!somethingOpen);
+    showRows(paidRows, !somethingOpen);
+    showFuture->setChecked(true);
+    showPaid->setEnabled(!paidRows.isEmpty());
+    showFuture->setEnabled(!futureRows.isEmpty());
+    toggles->addWidget(showPaid);
+    toggles->addWidget(showFuture);
+    toggles->addStretch(1);
+    layout->addLayout(toggles);
+    layout->addWidget(schedule, 1);
+    return box;
 }
 
 QWidget* CaseDialog::contactsTab()

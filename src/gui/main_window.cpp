@@ -109,9 +109,9 @@ void MainWindow::buildPages()
                                    tr("Visit notes and plans submitted by officers wait here for your review.")),
                 QStringLiteral("reviewPage"), tr("Review"));
     }
-    addPage(new EmptyStatePage(tr("Reports"), tr("No reports yet"),
-                               tr("Team figures, roll rates and the supervisor summary appear here once loans are "
-                                  "imported and visits recorded.")),
+    // Not built yet, and it says so (issue 8): it does not suggest that loans or visits are missing.
+    addPage(new EmptyStatePage(tr("Reports"), tr("Reports come in a later version"),
+                               tr("Team figures, roll rates and the supervisor summary will be shown here.")),
             QStringLiteral("reportsPage"), tr("Reports"));
     if (roleAllows(role, Permission::ImportPortfolio)) {
         // The pages showing the portfolio and the queue refresh themselves (ChangeNotifier).

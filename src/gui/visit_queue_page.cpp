@@ -364,7 +364,7 @@ void VisitQueuePage::showScreeningResult(const Result<app::ScreeningSummary>& su
     reload();
     const QString rules =
         summary->ruleSetVersion > 0 ? tr("rule set version %1").arg(summary->ruleSetVersion) : tr("the default rules");
-    m_status->setText(tr("Screened %1 customers with %2: %3 in the queue, %4 excluded.")
+    m_status->setText(tr("Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.")
                           .arg(summary->borrowers)
                           .arg(rules)
                           .arg(summary->queued)
@@ -390,10 +390,13 @@ void VisitQueuePage::editRules()
 void VisitQueuePage::autoAssign()
 {
     AutoAssignDialog dialog(m_session, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        reload();
-        m_status->setText(tr("%Ln case(s) assigned automatically.", nullptr,
-                             dialog.proposal() ? static_cast<int>(dialog.proposal()->assignments.size()) : 0));
+    const bool applied = dialog.exec() == QDialog::Accepted;
+    if (applied || dialog.undone()) reload();
+    if (applied) {
+        m_status->setText(tr("%Ln case(s) assigned automatically.", nullptr, dialog.appliedChanges()));
+    } else if (dialog.undone()) {
+        m_status->setText(tr("The last automatic assignment was undone: %Ln case(s) have their previous officer.",
+                             nullptr, dialog.undone()->restored));
     }
 }
 

@@ -3,17 +3,26 @@
 #include "domain/audit_event.h"
 
 #include <QString>
+#include <QStringList>
 #include <vector>
 
 namespace doorstep::report {
 
 struct AuditReportInfo {
     QString branchDatabase;  // file name only
-    QString generatedBy;     // user name
+    QString generatedBy;     // the user's display name
     QString verification;    // the result of the chain check, in words
 };
 
-// Writes `events` (oldest first) to a PDF at `path`. False when the file cannot be written.
-bool writeAuditReportPdf(const QString& path, const AuditReportInfo& info, const std::vector<AuditEvent>& events);
+// One event as the screen shows it (gui::AuditTableModel::rowTexts: number, local time, who, action, record)
+// and the start of its hash.
+struct AuditReportRow {
+    QStringList cells;
+    QString hash;
+};
+
+// Writes the rows (oldest first) to a PDF at `path`, in the words of the screen; the time it was made in local
+// time. False when the file cannot be written.
+bool writeAuditReportPdf(const QString& path, const AuditReportInfo& info, const std::vector<AuditReportRow>& rows);
 
 }  // namespace doorstep::report

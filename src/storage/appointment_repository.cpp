@@ -155,6 +155,17 @@ std::vector<AppointmentRow> AppointmentRepository::between(Date from, Date to, c
     return out;
 }
 
+std::vector<AppointmentRow> AppointmentRepository::forBorrower(std::int64_t borrowerRowId) const
+{
+    auto s = m_db.prepare(std::string("SELECT ") + kColumns +
+                          "WHERE a.borrower_id = ? ORDER BY a.visit_date, a.start_minute, a.id");
+    s.bind(1, borrowerRowId);
+    std::vector<AppointmentRow> out;
+    while (s.step())
+        out.push_back(readRow(s));
+    return out;
+}
+
 std::vector<std::int64_t> AppointmentRepository::borrowersWithConfirmedAppointment() const
 {
     auto s = m_db.prepare("SELECT DISTINCT borrower_id FROM appointments WHERE state = ? ORDER BY borrower_id");

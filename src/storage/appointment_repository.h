@@ -51,6 +51,8 @@ public:
     std::optional<AppointmentRow> find(std::int64_t id) const;
     // Appointments from `from` to `to` (both included) in date and time order; `staff` "" = everyone's.
     std::vector<AppointmentRow> between(Date from, Date to, const std::string& staff) const;
+    // Every appointment about the borrower, in any state, by date (the case window's timeline).
+    std::vector<AppointmentRow> forBorrower(std::int64_t borrowerRowId) const;
     // The row ids of borrowers with a confirmed appointment (screening's open-appointment exclusion), sorted.
     std::vector<std::int64_t> borrowersWithConfirmedAppointment() const;
 

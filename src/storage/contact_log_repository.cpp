@@ -122,6 +122,14 @@ std::vector<ContactRow> ContactLogRepository::onDay(std::int64_t borrowerRowId, 
     return readAll(s);
 }
 
+std::vector<ContactRow> ContactLogRepository::forBorrower(std::int64_t borrowerRowId) const
+{
+    auto s = m_db.prepare(std::string("SELECT ") + kColumns +
+                          "WHERE e.borrower_id = ? ORDER BY e.contact_date, e.minute_of_day, e.id");
+    s.bind(1, borrowerRowId);
+    return readAll(s);
+}
+
 std::vector<ContactRow> ContactLogRepository::logged(Date from, Date to, const std::string& loggedBy) const
 {
     auto s = m_db.prepare(std::string("SELECT ") + kColumns +

@@ -52,6 +52,8 @@ public:
     bool sameMinuteExists(const ContactRow& row) const;
     // Every contact with the borrower on `date`, both sources, in time order.
     std::vector<ContactRow> onDay(std::int64_t borrowerRowId, Date date) const;
+    // Every contact with the borrower from both sources, oldest first (the case window's timeline).
+    std::vector<ContactRow> forBorrower(std::int64_t borrowerRowId) const;
     // Doorstep's own contacts dated from `from` to `to` (both included), by date and time; `loggedBy` "" = all.
     std::vector<ContactRow> logged(Date from, Date to, const std::string& loggedBy) const;
     // The borrower a contact_events row belongs to.

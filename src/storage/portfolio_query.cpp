@@ -143,6 +143,20 @@ std::vector<std::string> PortfolioQuery::officers() const
     return out;
 }
 
+std::map<std::int64_t, std::string>
+PortfolioQuery::customerNumbers(const std::vector<std::int64_t>& borrowerRowIds) const
+{
+    std::map<std::int64_t, std::string> out;
+    auto s = m_db.prepare("SELECT bank_id FROM borrowers WHERE id = ?");
+    for (std::int64_t id : borrowerRowIds) {
+        if (out.contains(id)) continue;
+        s.reset();
+        s.bind(1, id);
+        if (s.step()) out.emplace(id, s.columnText(0));
+    }
+    return out;
+}
+
 std::optional<BorrowerCase> PortfolioQuery::borrowerCase(std::int64_t borrowerRowId) const
 {
     auto b =

@@ -4,6 +4,7 @@
 #include "storage/loan_status_repository.h"
 #include "storage/sqlite.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,6 +88,8 @@ public:
     std::vector<std::string> districts() const;
     std::vector<std::string> officers() const;
     std::optional<BorrowerCase> borrowerCase(std::int64_t borrowerRowId) const;
+    // The customer numbers of the given borrower rows (those that exist), for records named in the audit trail.
+    std::map<std::int64_t, std::string> customerNumbers(const std::vector<std::int64_t>& borrowerRowIds) const;
 
 private:
     const Connection& m_db;

@@ -315,6 +315,37 @@ constexpr std::string_view kSteps[] = {
     );
     CREATE INDEX plan_proposal_moves_proposal ON plan_proposal_moves (proposal_id, id);
     )sql",
+    // Who put the officer on a visit-queue entry (issue 8): a supervisor by hand, or an automatic assignment run;
+    // the origin holds while the entry's officer is the one recorded here. Each automatic run with every officer
+    // it changed and what was there before, so the last run can be undone.
+    R"sql(
+    CREATE TABLE assignment_runs (
+        id        INTEGER PRIMARY KEY,
+        run_by    TEXT NOT NULL,
+        run_at    TEXT NOT NULL,
+        undone_by TEXT NOT NULL DEFAULT '',
+        undone_at TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE queue_assignment_origins (
+        borrower_id INTEGER PRIMARY KEY REFERENCES borrowers (id) ON DELETE CASCADE,
+        officer     TEXT NOT NULL,
+        origin      TEXT NOT NULL CHECK (origin IN ('manual', 'automatic')),
+        assigned_by TEXT NOT NULL,
+        assigned_at TEXT NOT NULL,
+        run_id      INTEGER REFERENCES assignment_runs (id)
+    );
+    CREATE TABLE assignment_run_changes (
+        run_id           INTEGER NOT NULL REFERENCES assignment_runs (id) ON DELETE CASCADE,
+        borrower_id      INTEGER NOT NULL REFERENCES borrowers (id) ON DELETE CASCADE,
+        previous_officer TEXT NOT NULL,
+        new_officer      TEXT NOT NULL,
+        previous_origin  TEXT NOT NULL DEFAULT '' CHECK (previous_origin IN ('', 'manual', 'automatic')),
+        previous_by      TEXT NOT NULL DEFAULT '',
+        previous_at      TEXT NOT NULL DEFAULT '',
+        previous_run_id  INTEGER,
+        PRIMARY KEY (run_id, borrower_id)
+    );
+    )sql",
 };
 
 // Work a step needs that SQL cannot do, in the step's transaction after its SQL.

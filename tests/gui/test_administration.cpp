@@ -1,5 +1,13 @@
 // An administrator creates a user who can then log in; a removed user cannot.
+#include "app/audit_names.h"
+#include "app/audit_verify.h"
+#include "app/login_throttle.h"
+#include "app/portfolio_service.h"
+#include "app/screening_service.h"
+#include "app/user_admin.h"
+#include "gui/admin_page.h"
 #include "gui/application_controller.h"
+#include "gui/audit_table_model.h"
 #include "gui/login_dialog.h"
 #include "gui/main_window.h"
 #include "gui/message_box.h"
@@ -36,6 +44,92 @@ class TestAdministration final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // Issue 8: the audit trail names people by display name and customers by customer number, in local time,
+    // takes the page's height, and the PDF prints the same words.
+    void auditTrailNamesRecordsAsPeopleKnowThem()
+    {
+        test::GuiFixture fixture;
+        const QString supervisor = QStringLiteral("wang.sup");
+        const QString supervisorPassword = QStringLiteral("Wang-pass-2026");
+        fixture.addUser(supervisor, Role::Supervisor, supervisorPassword);
+        QVERIFY(test::importSynthetic(fixture, supervisor, supervisorPassword, 60, 11));
+        app::SystemClock clock;
+        std::string customerNumber;
+        {
+            app::LoginThrottle throttle(clock);
+            auto sup = app::Session::login(fixture.databasePath().toStdString(), supervisor.toStdString(),
+                                           supervisorPassword.toStdString(), throttle, clock);
+            QVERIFY(sup.has_value());
+            auto queue = app::ScreeningService(**sup).queue({});
+            QVERIFY(queue && !queue->empty());
+            auto opened = app::PortfolioService(**sup).openCase(queue->front().borrowerRowId);  // audited
+            QVERIFY(opened.has_value());
+            customerNumber = opened->borrower.id;
+        }
+        gui::ApplicationController controller(fixture.databasePath(), clock);
+        controller.start();
+        test::logIn(controller, test::kAdminName, test::kAdminPassword);
+        auto& admin = *const_cast<app::Session*>(controller.session());
+        QVERIFY(app::UserAdministration(admin).add({"li.officer", "李专员", Role::Officer, "Li-pass-2026-x"}));
+        gui::MainWindow* window = controller.mainWindow();
+        QVERIFY(window->showPage(QStringLiteral("administrationPage")));
+        auto* page = window->findChild<gui::AdminPage*>();
+        page->reload();
+        auto* view = window->findChild<QTableView*>(QStringLiteral("auditTable"));
+        auto* model = view->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto rowWhere = [&](const QString& action) {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->index(row, gui::AuditTableModel::Action).data().toString() == action) return row;
+            }
+            return -1;
+        };
+        const int added = rowWhere(gui::AuditTableModel::actionText("user.add"));
+        QVERIFY(added >= 0);  // the newest first: the officer just added
+        QCOMPARE(model->index(added, gui::AuditTableModel::Record).data().toString(), QStringLiteral("李专员"));
+        const int viewed = rowWhere(gui::AuditTableModel::actionText("case.view"));
+        QVERIFY(viewed >= 0);
+        const QString record = model->index(viewed, gui::AuditTableModel::Record).data().toString();
+        QVERIFY2(record.contains(QString::fromStdString(customerNumber)), qPrintable(record));
+        QCOMPARE(model->index(viewed, gui::AuditTableModel::Actor).data().toString(), supervisor);  // its display name
+        // Local time: the stored UTC stamp plus eight hours (TZ=Asia/Shanghai in the test's environment).
+        auto latest = app::recentAuditEvents(admin, 200);
+        QVERIFY(latest && !latest->empty());
+        const QDateTime utc = QDateTime::fromString(QString::fromStdString(latest->front().at), Qt::ISODate);
+        QCOMPARE(model->index(0, gui::AuditTableModel::When).data().toString(),
+                 utc.addSecs(8 * 3600).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        // The audit table is given more of the page than the user list.
+        auto* usersTable = window->findChild<QTableView*>(QStringLiteral("userTable"));
+        window->resize(1366, 768);
+        QApplication::processEvents();
+        QVERIFY2(view->height() > usersTable->height(),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(view->height()).arg(usersTable->height())));
+
+        // The PDF's rows are the screen's words, event for event.
+        auto all = app::exportAuditTrail(admin);
+        QVERIFY(all.has_value());
+        auto names = app::auditNames(admin, *all);
+        QVERIFY(names.has_value());
+        const auto rows = gui::AuditTableModel::reportRows(*all, *names);
+        QCOMPARE(rows.size(), all->size());
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString number =
+                QLocale().toString(model->index(row, gui::AuditTableModel::Sequence).data().toLongLong());
+            const auto it = std::ranges::find_if(rows, [&](const auto& r) { return r.cells.front() == number; });
+            QVERIFY2(it != rows.end(), qPrintable(number));
+            for (int column = 1; column < gui::AuditTableModel::ColumnCount; ++column)
+                QCOMPARE(it->cells[column], model->index(row, column).data().toString());
+        }
+        const QString pdf = fixture.folder() + QStringLiteral("/audit.pdf");
+        page->exportAuditTo(pdf);
+        QVERIFY(gui::MessageBox::lastText().contains(QStringLiteral("audit.pdf")));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY(bytes.contains("/Type /Page"));
+    }
+
     void administratorCreatesUserWhoCanLogIn()
     {
         test::GuiFixture fixture;

@@ -3,8 +3,10 @@
 #include "app/portfolio_import.h"
 #include "app/screening_service.h"
 #include "gui/application_controller.h"
+#include "gui/auto_assign_dialog.h"
 #include "gui/login_dialog.h"
 #include "gui/main_window.h"
+#include "gui/message_box.h"
 #include "gui/rule_set_dialog.h"
 #include "gui/visit_queue_model.h"
 #include "gui/visit_queue_page.h"
@@ -17,6 +19,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -127,6 +130,7 @@ private Q_SLOTS:
             QCOMPARE(dialog->findChild<QTableWidget*>(QStringLiteral("proposalTable"))->rowCount(), 2);
             auto* apply = dialog->findChild<QPushButton*>(QStringLiteral("applyButton"));
             QVERIFY(apply->isEnabled());
+            gui::MessageBox::setNextAnswer(true);  // Apply asks first
             QTest::mouseClick(apply, Qt::LeftButton);
         });
         QTest::mouseClick(window->findChild<QPushButton*>(QStringLiteral("autoAssignButton")), Qt::LeftButton);
@@ -256,6 +260,121 @@ private Q_SLOTS:
         QTest::mouseClick(window->findChild<QPushButton*>(QStringLiteral("dismissButton")), Qt::LeftButton);
         QVERIFY(refused);
         QVERIFY(page->model()->itemAt(page->model()->rowOf(fourth))->state == QueueState::Open);
+    }
+
+    // Issue 8: automatic assignment keeps a manual assignment unless the supervisor ticks it, Apply asks with the
+    // number of changes, and undo gives the last run's cases their previous officers.
+    void autoAssignKeepsManualAndUndoes()
+    {
+        test::GuiFixture fixture;
+        fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
+        fixture.addUser(kOfficer1, Role::Officer, kOfficerPassword);
+        fixture.addUser(kOfficer2, Role::Officer, kOfficerPassword);
+        // Seed 11, no officers: the bank assigns nobody, so the queue starts unassigned.
+        QVERIFY(test::importSynthetic(fixture, kSupervisor, kSupervisorPassword, 300, 11));
+        app::SystemClock clock;
+        gui::ApplicationController controller(fixture.databasePath(), clock);
+        controller.start();
+        test::logIn(controller, kSupervisor, kSupervisorPassword);
+        gui::MainWindow* window = controller.mainWindow();
+        QVERIFY(window->showPage(QStringLiteral("visitQueuePage")));
+        auto* page = window->findChild<gui::VisitQueuePage*>();
+        app::ScreeningService service(*const_cast<app::Session*>(controller.session()));
+        const auto officers = [&] {
+            std::map<std::int64_t, std::string> of;
+            for (int row = 0; row < page->model()->rowCount(); ++row)
+                of[page->model()->itemAt(row)->borrowerRowId] = page->model()->itemAt(row)->officer;
+            return of;
+        };
+        QVERIFY(page->model()->rowCount() > 10);
+        const std::int64_t byHand = page->model()->itemAt(0)->borrowerRowId;
+        QVERIFY(service.assign({byHand}, kOfficer2.toStdString()));
+        page->reload();
+        auto* autoAssign = window->findChild<QPushButton*>(QStringLiteral("autoAssignButton"));
+        const auto setDuty = [](QWidget* dialog, const QString& onlyOfficer) {
+            auto* list = dialog->findChild<QListWidget*>(QStringLiteral("dutyOfficers"));
+            for (int i = 0; i < list->count(); ++i) {
+                const bool on = onlyOfficer.isEmpty() || list->item(i)->data(Qt::UserRole).toString() == onlyOfficer;
+                list->item(i)->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+            }
+            dialog->findChild<QSpinBox*>(QStringLiteral("capacity"))->setValue(1000);
+        };
+        const auto changesRowOf = [](QWidget* dialog, std::int64_t id) {
+            auto* changes = dialog->findChild<QTableWidget*>(QStringLiteral("changesTable"));
+            for (int row = 0; row < changes->rowCount(); ++row) {
+                if (changes->item(row, gui::AutoAssignDialog::Release)->data(Qt::UserRole).toLongLong() == id)
+                    return row;
+            }
+            return -1;
+        };
+
+        // Run 1: both officers place the unassigned cases; the manual one is not among the changes.
+        const int cases = page->model()->rowCount();
+        test::onNextModal([&](QWidget* dialog) {
+            setDuty(dialog, {});
+            QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("proposeButton")), Qt::LeftButton);
+            QCOMPARE(dialog->findChild<QTableWidget*>(QStringLiteral("changesTable"))->rowCount(), cases - 1);
+            QCOMPARE(changesRowOf(dialog, byHand), -1);
+            // Refusing the confirmation changes nothing and keeps the dialog open.
+            gui::MessageBox::setNextAnswer(false);
+            QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("applyButton")), Qt::LeftButton);
+            QVERIFY(gui::MessageBox::lastText().contains(QString::number(cases - 1)));
+            QVERIFY(dialog->isVisible());
+            gui::MessageBox::setNextAnswer(true);
+            QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("applyButton")), Qt::LeftButton);
+        });
+        QTest::mouseClick(autoAssign, Qt::LeftButton);
+        const auto afterFirst = officers();
+        QCOMPARE(afterFirst.at(byHand), kOfficer2.toStdString());
+        QVERIFY(std::ranges::count(afterFirst, kOfficer2.toStdString(),
+                                   &std::pair<const std::int64_t, std::string>::second) > 1);
+        for (const auto& [id, officer] : afterFirst)
+            QVERIFY(!officer.empty());
+
+        // Run 2: everything to officer1; the manual case is listed as kept, unticked, and stays with officer2.
+        int changed = 0;
+        test::onNextModal([&](QWidget* dialog) {
+            setDuty(dialog, kOfficer1);
+            dialog->findChild<QCheckBox*>(QStringLiteral("reassignAll"))->setChecked(true);
+            QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("proposeButton")), Qt::LeftButton);
+            auto* changes = dialog->findChild<QTableWidget*>(QStringLiteral("changesTable"));
+            const int row = changesRowOf(dialog, byHand);
+            QVERIFY(row >= 0);
+            QCOMPARE(changes->item(row, gui::AutoAssignDialog::Release)->checkState(), Qt::Unchecked);
+            QVERIFY(!changes->item(row, gui::AutoAssignDialog::Origin)->text().isEmpty());  // "by hand (…)"
+            const auto* d = qobject_cast<gui::AutoAssignDialog*>(dialog);
+            QVERIFY(std::ranges::find(d->proposal()->changes, byHand, &AssignmentChange::caseId) ==
+                    d->proposal()->changes.end());
+            // Ticking it releases it: the proposal is made again with it moving to officer1...
+            changes->item(row, gui::AutoAssignDialog::Release)->setCheckState(Qt::Checked);
+            QTRY_VERIFY(d->proposal() && std::ranges::find(d->proposal()->changes, byHand, &AssignmentChange::caseId) !=
+                                             d->proposal()->changes.end());
+            // ...and unticking keeps it again.
+            auto* released = changes->item(changesRowOf(dialog, byHand), gui::AutoAssignDialog::Release);
+            released->setCheckState(Qt::Unchecked);
+            QTRY_VERIFY(d->proposal() && std::ranges::find(d->proposal()->changes, byHand, &AssignmentChange::caseId) ==
+                                             d->proposal()->changes.end());
+            changed = static_cast<int>(d->proposal()->changes.size());
+            gui::MessageBox::setNextAnswer(true);
+            QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("applyButton")), Qt::LeftButton);
+            QVERIFY(gui::MessageBox::lastText().contains(QString::number(changed)));
+        });
+        QTest::mouseClick(autoAssign, Qt::LeftButton);
+        QVERIFY(changed > 0);
+        for (const auto& [id, officer] : officers())
+            QCOMPARE(officer, id == byHand ? kOfficer2.toStdString() : kOfficer1.toStdString());
+
+        // Undo: the previous officers come back, and the run cannot be undone twice.
+        test::onNextModal([&](QWidget* dialog) {
+            auto* undo = dialog->findChild<QPushButton*>(QStringLiteral("undoButton"));
+            QVERIFY(undo->isEnabled());
+            gui::MessageBox::setNextAnswer(true);
+            QTest::mouseClick(undo, Qt::LeftButton);
+            QVERIFY(!undo->isEnabled());
+            qobject_cast<QDialog*>(dialog)->reject();
+        });
+        QTest::mouseClick(autoAssign, Qt::LeftButton);
+        QCOMPARE(officers(), afterFirst);
     }
 };
 

@@ -190,9 +190,19 @@ TEST_CASE("assign: keepExisting leaves a case with its officer on duty who has r
     CHECK(of[2] == "chen");  // bo is off duty
     CHECK(of[3] == "chen");  // ann is full
     CHECK(of[5] == "chen");
+    // The changes: exactly the cases whose officer differs, from → to; kept cases are not among them.
+    CHECK(kept.changes == std::vector<AssignmentChange>{{2, "bo", "chen"}, {3, "ann", "chen"}, {5, "", "chen"}});
 
     const AssignmentProposal fresh = proposeAssignment(cases, officers, AssignmentOptions{false});
     checkInvariants(cases, officers, fresh);
+    // Every change listed once, and no assignment that keeps its officer is listed.
+    for (const Assignment& a : fresh.assignments) {
+        const auto& c = *std::ranges::find(cases, a.caseId, &AssignableCase::id);
+        const auto listed = std::ranges::count(fresh.changes, a.caseId, &AssignmentChange::caseId);
+        CHECK(listed == (c.currentOfficer != a.officer ? 1 : 0));
+    }
+    for (const AssignmentChange& c : fresh.changes)
+        CHECK(c.from != c.to);
 }
 
 TEST_CASE("assign: officers already above the water level take nothing new")

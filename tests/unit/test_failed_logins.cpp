@@ -56,7 +56,39 @@ TEST_CASE("the failed-login file keeps no names, survives damage and stays small
         logins.recordFailure("guess" + std::to_string(i));
     }
     const std::string file = test::readBytes(app::FailedLogins::pathFor(db));
-    CHECK(static_cast<std::size_t>(std::count(file.begin(), file.end(), '\n')) == app::FailedLogins::kMaxNames);
+    const auto pendingLines = [](const std::string& text) {
+        std::size_t n = 0;
+        for (std::size_t at = 0; at < text.size(); at = text.find('\n', at) + 1) {
+            if (text.compare(at, 2, "F ") == 0) ++n;
+            if (text.find('\n', at) == std::string::npos) break;
+        }
+        return n;
+    };
+    const auto lines = static_cast<std::size_t>(std::count(file.begin(), file.end(), '\n'));
+    CHECK(pendingLines(file) == app::FailedLogins::kMaxPending);  // failures still to audit, the newest kept
+    CHECK(lines - pendingLines(file) == app::FailedLogins::kMaxNames);
     CHECK(logins.consecutiveFailures("guess" + std::to_string(app::FailedLogins::kMaxNames + 9)) == 1);
     CHECK(logins.consecutiveFailures("wang.wei") == 0);  // the oldest went first
+}
+
+TEST_CASE("failed logins wait for the audit trail as hashes, and are taken once", "[failed_logins]")
+{
+    test::TempDir dir;
+    test::ManualClock clock;
+    const auto db = dir / "branch.db";
+    app::FailedLogins logins(db, clock);
+    CHECK(logins.takePending().empty());  // no file yet
+    const auto first = clock.now();
+    logins.recordFailure("wang.wei");
+    clock.advance(seconds{30});
+    logins.recordFailure("Secret-Passw0rd!");  // a password typed into the name field
+    CHECK(test::readBytes(app::FailedLogins::pathFor(db)).find("Secret") == std::string::npos);
+    const auto pending = logins.takePending();
+    REQUIRE(pending.size() == 2);
+    CHECK(pending[0].key == app::FailedLogins::keyOf("wang.wei"));
+    CHECK(std::chrono::floor<seconds>(pending[0].at) == std::chrono::floor<seconds>(first));
+    CHECK(pending[1].key == app::FailedLogins::keyOf("Secret-Passw0rd!"));
+    CHECK(pending[1].at - pending[0].at == seconds{30});
+    CHECK(logins.takePending().empty());                 // taken once
+    CHECK(logins.consecutiveFailures("wang.wei") == 1);  // the back-off keeps its count
 }

@@ -922,3 +922,144 @@ TEST_CASE("screen_service: observers hear of a committed change, never of a refu
     CHECK(b.audit("screening.run").back().actor == "sup");
     b.sup->changes().remove(&observer);
 }
+
+TEST_CASE("screen_service: automatic assignment keeps manual assignments unless released, and the last run undoes",
+          "[screening_app]")
+{
+    Branch b({}, 300);
+    auto service = b.service();
+    const auto all = b.queue();
+    REQUIRE(all.size() >= 8);
+    const std::int64_t byHand = all[0].borrowerRowId;
+    const auto officerOf = [&] {
+        std::map<std::int64_t, std::string> of;
+        for (const auto& i : b.queue())
+            of[i.borrowerRowId] = i.officer;
+        return of;
+    };
+
+    // A supervisor's manual assignment records who made it; nothing recorded for the others.
+    REQUIRE(service.assign({byHand}, "ofc3"));
+    auto manual = b.find(byHand);
+    CHECK(manual->assignmentOrigin == AssignmentOrigin::Manual);
+    CHECK(manual->assignedBy == "sup");
+    CHECK_FALSE(b.find(all[1].borrowerRowId)->assignmentOrigin.has_value());
+
+    // Run 1 places the unassigned entries: every change from nobody, the manual one untouched.
+    auto first = service.proposeAssignment({"ofc1", "ofc2"}, 1000, false);
+    REQUIRE(first);
+    CHECK(first->changes.size() == all.size() - 1);
+    for (const auto& c : first->changes) {
+        CHECK(c.from.empty());
+        CHECK(c.caseId != byHand);
+    }
+    REQUIRE(service.applyAssignment(*first) == static_cast<int>(all.size() - 1));
+    const auto afterFirst = officerOf();
+    CHECK(afterFirst.at(byHand) == "ofc3");
+    const auto run1 = service.lastAssignmentRun();
+    REQUIRE(run1);
+    REQUIRE(run1->has_value());
+    CHECK((*run1)->changes == static_cast<int>(all.size() - 1));
+    CHECK_FALSE((*run1)->undone);
+    for (const auto& i : b.queue()) {
+        if (i.borrowerRowId == byHand) continue;
+        CHECK(i.assignmentOrigin == AssignmentOrigin::Automatic);
+    }
+
+    // Reassigning everything to ofc1: the manual entry is kept, and is not among the changes...
+    auto kept = service.proposeAssignment({"ofc1"}, 1000, true);
+    REQUIRE(kept);
+    CHECK(std::ranges::find(kept->assignments, byHand, &Assignment::caseId) == kept->assignments.end());
+    std::set<std::int64_t> wasOfc2;
+    for (const auto& [id, officer] : afterFirst) {
+        if (officer == "ofc2") wasOfc2.insert(id);
+    }
+    REQUIRE_FALSE(wasOfc2.empty());
+    std::set<std::int64_t> changed;
+    for (const auto& c : kept->changes) {
+        CHECK(c.from == "ofc2");
+        CHECK(c.to == "ofc1");
+        changed.insert(c.caseId);
+    }
+    CHECK(changed == wasOfc2);  // exactly the entries that change officer are marked
+    // ...unless the supervisor ticks it.
+    auto released = service.proposeAssignment({"ofc1"}, 1000, true, {byHand});
+    REQUIRE(released);
+    const auto freed = std::ranges::find(released->changes, byHand, &AssignmentChange::caseId);
+    REQUIRE(freed != released->changes.end());
+    CHECK(freed->from == "ofc3");
+    CHECK(freed->to == "ofc1");
+
+    // A proposal made before the queue changed is refused whole.
+    const std::int64_t movedMeanwhile = *wasOfc2.begin();
+    REQUIRE(service.assign({movedMeanwhile}, "ofc3"));
+    auto stale = service.applyAssignment(*kept);
+    REQUIRE_FALSE(stale);
+    CHECK(stale.error().code == ErrorCode::Conflict);
+    CHECK(stale.error().id == "assignment.stale");
+    CHECK((*service.lastAssignmentRun())->id == (*run1)->id);
+    REQUIRE(service.assign({movedMeanwhile}, "ofc2"));  // back as it was, by hand this time
+    auto current = officerOf();
+    CHECK(current == afterFirst);
+
+    // Run 2 (manual entries kept), then one of its entries is reassigned by hand before the undo.
+    kept = service.proposeAssignment({"ofc1"}, 1000, true);
+    REQUIRE(kept);
+    CHECK(std::ranges::find(kept->changes, movedMeanwhile, &AssignmentChange::caseId) == kept->changes.end());
+    const int run2Changes = static_cast<int>(kept->changes.size());
+    REQUIRE(run2Changes >= 2);
+    REQUIRE(service.applyAssignment(*kept) == run2Changes);
+    CHECK(officerOf().at(byHand) == "ofc3");
+    const std::int64_t reassignedAfter = kept->changes.back().caseId;
+    REQUIRE(service.assign({reassignedAfter}, "ofc3"));
+
+    const auto run2 = *service.lastAssignmentRun();
+    REQUIRE(run2.has_value());
+    const auto undone = service.undoLastAssignment();
+    REQUIRE(undone);
+    CHECK(undone->restored == run2Changes - 1);
+    CHECK(undone->skipped == 1);
+    auto expected = afterFirst;
+    expected[reassignedAfter] = "ofc3";
+    CHECK(officerOf() == expected);
+    // The previous origins come back with the previous officers.
+    for (const auto& c : kept->changes) {
+        if (c.caseId == reassignedAfter) continue;
+        const auto i = b.find(c.caseId);
+        CHECK(i->assignmentOrigin == AssignmentOrigin::Automatic);
+    }
+    CHECK(b.find(reassignedAfter)->assignmentOrigin == AssignmentOrigin::Manual);
+    const auto undoEvents = b.audit("queue.auto_assign_undo");
+    REQUIRE(undoEvents.size() == 1);
+    CHECK(undoEvents[0].recordType == "assignment_run");
+    CHECK(undoEvents[0].recordId == std::to_string(run2->id));
+    CHECK((*service.lastAssignmentRun())->undone);
+
+    // Only the last run, once.
+    const auto again = service.undoLastAssignment();
+    REQUIRE_FALSE(again);
+    CHECK(again.error().code == ErrorCode::NotFound);
+    CHECK(officerOf() == expected);
+
+    // Officers can neither see nor undo runs.
+    auto officer = b.login("ofc1");
+    CHECK(ScreeningService(*officer).undoLastAssignment().error().code == ErrorCode::PermissionDenied);
+    CHECK(ScreeningService(*officer).lastAssignmentRun().error().code == ErrorCode::PermissionDenied);
+}
+
+TEST_CASE("screen_service: accepting an unassigned case is a manual assignment to whoever accepts it",
+          "[screening_app]")
+{
+    Branch b({}, 300);
+    const auto all = b.queue();
+    REQUIRE_FALSE(all.empty());
+    REQUIRE(b.service().accept(all[0].borrowerRowId));
+    const auto item = b.find(all[0].borrowerRowId);
+    CHECK(item->officer == "sup");
+    CHECK(item->assignmentOrigin == AssignmentOrigin::Manual);
+    CHECK(item->assignedBy == "sup");
+    // Unassigning forgets the origin.
+    REQUIRE(b.service().assign({all[1].borrowerRowId}, "ofc1"));
+    REQUIRE(b.service().assign({all[1].borrowerRowId}, ""));
+    CHECK_FALSE(b.find(all[1].borrowerRowId)->assignmentOrigin.has_value());
+}

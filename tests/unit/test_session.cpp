@@ -268,3 +268,36 @@ TEST_CASE("the login back-off holds across processes and is kept per user", "[se
     const std::string file = test::readBytes(app::FailedLogins::pathFor(branch.databasePath()));
     CHECK(file.find("admin") == std::string::npos);
 }
+
+TEST_CASE("failed logins are audited at the next login: the user when the name is one, else an unknown user",
+          "[session]")
+{
+    TestBranch branch;
+    const User officer = branch.addUser("officer1", Role::Officer, kOfficerPassword);
+    CHECK(loginError(branch, "officer1", "wrong-password-1").code == ErrorCode::WrongCredentials);
+    // Someone types their password into the name field: it must never reach the database or the audit trail.
+    CHECK(loginError(branch, "Officer-Pass-2026!", "whatever").code == ErrorCode::WrongCredentials);
+    branch.clock.advance(seconds{60});
+    auto admin = branch.loginAdmin();
+    const auto events = storage::AuditRepository(admin->database().connection()).latest(3);
+    REQUIRE(events.size() == 3);  // newest first: the login, then the two failures in the order they happened
+    CHECK(events[0].action == "session.login");
+    CHECK(events[2].action == "session.login_failed");
+    CHECK(events[2].actor == "officer1");
+    CHECK(events[2].recordType == "user");
+    CHECK(events[2].recordId == std::to_string(officer.id));
+    CHECK(events[1].action == "session.login_failed");
+    CHECK(events[1].actor.empty());
+    CHECK(events[1].recordId.empty());
+    CHECK(events[2].at <= events[1].at);
+    storage::AuditRepository(admin->database().connection()).forEach([](const AuditEvent& e) {
+        CHECK(e.actor.find("Officer-Pass") == std::string::npos);
+        CHECK(e.recordId.find("Officer-Pass") == std::string::npos);
+    });
+    // Written once: the next login finds nothing more to write.
+    admin.reset();
+    auto again = branch.loginAdmin();
+    const auto after = storage::AuditRepository(again->database().connection()).latest(2);
+    CHECK(after[0].action == "session.login");
+    CHECK(after[1].action == "session.login");
+}
