@@ -149,7 +149,7 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
     } catch (const storage::DatabaseError& e) {
         logger("app")->error("import failed while writing: {}", e.what());
         if (e.busy()) return fail(ErrorCode::Conflict, storage::kBusyMessage);
-        return fail(ErrorCode::Io, "The import could not be written; nothing was changed.");
+        return fail(ErrorCode::Io, MessageId{"import.write_failed"});
     }
     report.imported = true;
     session.changes().notify({{Change::What::Portfolio}, {Change::What::Queue}});

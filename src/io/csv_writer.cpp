@@ -67,8 +67,8 @@ Result<CsvWriter> CsvWriter::create(const std::filesystem::path& path, std::size
 {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0)
-        return fail(ErrorCode::Io, fmt::format("Cannot create {}; check that the folder exists and may be written to.",
-                                               path.filename().string()));
+        return fail(ErrorCode::Io, MessageId{"file.cannot_create"},
+                    {MessageArg::text("file", path.filename().string())});
     return CsvWriter(fd, path.filename().string(), bufferBytes);
 }
 

@@ -54,14 +54,27 @@ constexpr std::array<Column, 8> kContactHistory{{
     {"promised_amount", false}, {"promised_date", false}}};
 // clang-format on
 
-std::string joinWithOr(const std::vector<std::string_view>& names)
+std::string joinWithComma(const std::vector<std::string_view>& names)
 {
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+        if (i > 0) out += ", ";
         out += names[i];
     }
     return out;
+}
+
+// "the extract folder … has no loans.csv", or "… has no contacts.csv, loans.csv or payments.csv".
+std::unexpected<Error> missingFiles(const std::filesystem::path& folder, std::vector<std::string_view> names)
+{
+    const std::string last(names.back());
+    names.pop_back();
+    if (names.empty())
+        return fail(ErrorCode::FileMissing, MessageId{"extract.missing_file"},
+                    {MessageArg::text("folder", folder.string()), MessageArg::text("file", last)});
+    return fail(ErrorCode::FileMissing, MessageId{"extract.missing_files"},
+                {MessageArg::text("folder", folder.string()), MessageArg::text("files", joinWithComma(names)),
+                 MessageArg::text("last", last)});
 }
 
 // Buckets for an id set, guessed from the file size, so a big extract does not rehash again and again.
@@ -190,7 +203,8 @@ Result<ExtractResult> ExtractReader::run()
 {
     std::error_code ec;
     if (!fs::is_directory(m_folder, ec))
-        return fail(ErrorCode::FileMissing, fmt::format("there is no extract folder {}", m_folder.string()));
+        return fail(ErrorCode::FileMissing, MessageId{"extract.no_folder"},
+                    {MessageArg::text("folder", m_folder.string())});
     std::vector<std::string_view> missing;
     for (std::string_view file : kExtractFiles) {
         const fs::path path = m_folder / file;
@@ -199,9 +213,7 @@ Result<ExtractResult> ExtractReader::run()
         else
             m_total += fs::file_size(path, ec);
     }
-    if (!missing.empty())
-        return fail(ErrorCode::FileMissing,
-                    fmt::format("the extract folder {} has no {}", m_folder.string(), joinWithOr(missing)));
+    if (!missing.empty()) return missingFiles(m_folder, missing);
     const bool hasContactHistory = fs::is_regular_file(m_folder / kOptionalExtractFiles[0], ec);
     if (hasContactHistory) m_total += fs::file_size(m_folder / kOptionalExtractFiles[0], ec);
     const std::array<File, 8> files{{

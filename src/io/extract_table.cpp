@@ -96,7 +96,8 @@ Result<bool> ExtractTable::open(const std::filesystem::path& folder, std::string
     auto header = m_csv->next();
     if (!header) {
         if (header.error().code != ErrorCode::FileCorrupt)
-            return fail(header.error().code, fmt::format("{} cannot be read: {}", file, header.error().message));
+            return fail(header.error().code, MessageId{"extract.file_unreadable"},
+                        {MessageArg::text("file", std::string(file)), errorArg("reason", header.error())});
         problem(m_csv->errorLine(), {}, header.error().message + "; the rest of this file was not read");
         return false;
     }
@@ -134,7 +135,8 @@ Result<ExtractTable::Next> ExtractTable::next()
         auto more = m_csv->next();
         if (!more) {
             if (more.error().code != ErrorCode::FileCorrupt)
-                return fail(more.error().code, fmt::format("{} cannot be read: {}", m_file, more.error().message));
+                return fail(more.error().code, MessageId{"extract.file_unreadable"},
+                            {MessageArg::text("file", std::string(m_file)), errorArg("reason", more.error())});
             problem(m_csv->errorLine(), {}, more.error().message + "; the rest of this file was not read");
             return Next::Broken;
         }

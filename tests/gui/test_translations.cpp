@@ -102,11 +102,14 @@ private Q_SLOTS:
     // Issue 9: the refusals of a step that needs the database alone, and of a damaged keyring, in Chinese.
     void hardeningMessagesAreInChinese()
     {
-        QCOMPARE(gui::errorText({ErrorCode::Conflict, storage::kNeedsDatabaseAloneMessage}),
+        QCOMPARE(gui::errorText(fail(ErrorCode::Conflict, storage::kNeedsDatabaseAloneMessage).error()),
                  QStringLiteral("关闭其他正在使用此数据库的 Doorstep 后再试。"));
-        QCOMPARE(gui::errorText({ErrorCode::FileCorrupt, "The keyring file branch.db.keyring is damaged (checksum)."}),
-                 QStringLiteral("密钥环文件 branch.db.keyring 已损坏。"));
-        QVERIFY(hasChinese(gui::errorText({ErrorCode::Conflict, storage::kBusyMessage})));
+        const Error damaged = fail(ErrorCode::FileCorrupt, MessageId{"keyring.file_damaged"},
+                                   {MessageArg::text("file", "branch.db.keyring"),
+                                    MessageArg::ref("part", MessageId{"keyring.part.checksum"})})
+                                  .error();
+        QCOMPARE(gui::errorText(damaged), QStringLiteral("密钥环文件 branch.db.keyring 已损坏（校验和）。"));
+        QVERIFY(hasChinese(gui::errorText(fail(ErrorCode::Conflict, storage::kBusyMessage).error())));
     }
 };
 
