@@ -9,6 +9,8 @@ namespace doorstep {
 std::span<const MessageText> databaseMessages()
 {
     static constexpr std::array rows{
+        MessageText{"app.internal_problem", "Doorstep met an internal problem. The details are in the log file.",
+                    "Doorstep 遇到内部问题，详情见日志文件。"},
         MessageText{"database.damaged", "The database file is damaged.", "数据库文件已损坏。"},
         MessageText{"database.create_failed", "The new database could not be written.", "无法写入新数据库。"},
         MessageText{"database.lock_not_held", "The lock is not held.", "未持有文件锁。"},
@@ -88,6 +90,8 @@ std::span<const MessageText> databaseMessages()
         MessageText{"file.unreadable", "The file cannot be read.", "无法读取文件。"},
         MessageText{"file.cannot_create", "Cannot create {file}; check that the folder exists and may be written to.",
                     "无法创建 {file}，请检查文件夹是否存在且可写入。"},
+        MessageText{"file.cannot_write", "Cannot write {file}; the disk may be full or read-only.",
+                    "无法写入 {file}；磁盘可能已满或为只读。"},
         MessageText{"file.cannot_rename", "Cannot rename the new {file} into place.",
                     "无法将新的 {file} 移到目标位置。"},
     };

@@ -20,6 +20,8 @@ std::span<const MessageText> userMessages()
         MessageText{"user.own_account", "You cannot do this to your own account.", "不能对自己的账户执行此操作。"},
         MessageText{"user.gone", "The user no longer exists.", "该用户已不存在。"},
         MessageText{"user.exists", "A user with this user name already exists.", "该用户名已存在。"},
+        MessageText{"user.no_such_user", "There is no such user (or you may not manage users).",
+                    "没有该用户（或您无权管理用户）。"},
         MessageText{"user.name_empty", "The user name is empty.", "用户名为空。"},
         MessageText{"user.name_too_long", "The user name is longer than 32 characters.", "用户名超过 32 个字符。"},
         MessageText{"user.name_characters", "A user name may only hold letters a-z, digits and the characters . _ -",

@@ -202,7 +202,7 @@ CsvReader::Step CsvReader::parseRecord()
             }
             if (p < end && !isSeparator(*p)) {
                 // Keep what follows up to the next separator, so the next record still starts where it should.
-                m_problem = "a quoted field has text after its closing quote";
+                m_problem = "csv.text_after_quote";
                 const char* stop = scanUnquoted(p, end);
                 text.append(p, stop);
                 p = stop;

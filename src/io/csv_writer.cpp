@@ -105,7 +105,7 @@ CsvWriter& CsvWriter::operator=(CsvWriter&& other) noexcept
 
 Error CsvWriter::ioError() const
 {
-    return Error{ErrorCode::Io, fmt::format("Cannot write {}; the disk may be full or read-only.", m_fileName)};
+    return fail(ErrorCode::Io, MessageId{"file.cannot_write"}, {MessageArg::text("file", m_fileName)}).error();
 }
 
 Result<void> CsvWriter::write(std::span<const std::string_view> fields)
