@@ -199,8 +199,8 @@ Result<void> validateRuleSet(const RuleSet& set)
             return fail(ErrorCode::InvalidInput, MessageId{"screening.rule_unknown_kind"}, {ordinal("rule", n)});
         if (r.threshold < kMinimumThreshold || r.threshold > maximumThreshold(r.kind))
             return fail(ErrorCode::InvalidInput, MessageId{"screening.rule_threshold"},
-                        {ordinal("rule", n), MessageArg::number("min", kMinimumThreshold),
-                         MessageArg::number("max", maximumThreshold(r.kind))});
+                        {ordinal("rule", n), MessageArg::text("min", std::to_string(kMinimumThreshold)),
+                         MessageArg::text("max", std::to_string(maximumThreshold(r.kind)))});
         if (r.points < 1 || r.points > 1000)
             return fail(ErrorCode::InvalidInput, MessageId{"screening.rule_points"}, {ordinal("rule", n)});
         for (std::size_t j = 0; j < i; ++j) {

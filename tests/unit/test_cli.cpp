@@ -464,7 +464,7 @@ TEST_CASE("screen --format csv writes a district a spreadsheet would run as text
 }
 
 // Issue 7, item 2: with --lang zh the errors and the extract's problems are written wholly in Chinese.
-TEST_CASE("--lang zh writes errors and import problems in Chinese", "[cli][portfolio]")
+TEST_CASE("with --lang zh the CLI writes errors and import problems in Chinese", "[cli][portfolio]")
 {
     const Cli cli;
     const std::string db = "--db " + cli.db() + " --user admin ";
