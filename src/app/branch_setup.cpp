@@ -40,7 +40,7 @@ Result<void> createBranchDatabase(const std::filesystem::path& path, const First
         tx.commit();
     } catch (const storage::DatabaseError& e) {
         logger("app")->error("create database: {}", e.what());
-        return fail(ErrorCode::Io, "The new database could not be written.");
+        return fail(ErrorCode::Io, MessageId{"database.create_failed"});
     }
     logger("app")->info("branch database created");
     return {};
@@ -93,7 +93,7 @@ Result<void> importDemoPortfolio(const std::filesystem::path& path, std::int64_t
         } else if (auto report = importExtract(**session, folder, {}); !report) {
             outcome = std::unexpected(report.error());
         } else if (!report->imported) {
-            outcome = fail(ErrorCode::Internal, "The demo portfolio could not be imported.");
+            outcome = fail(ErrorCode::Internal, MessageId{"demo.import_failed"});
         }
     }
     std::filesystem::remove_all(folder, ec);

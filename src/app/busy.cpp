@@ -9,7 +9,7 @@ std::optional<Error> busyFailure(const std::exception& e)
 {
     const auto* database = dynamic_cast<const storage::DatabaseError*>(&e);
     if (database == nullptr || !database->busy()) return std::nullopt;
-    return Error{ErrorCode::Conflict, storage::kBusyMessage};
+    return fail(ErrorCode::Conflict, storage::kBusyMessage).error();
 }
 
 }  // namespace doorstep::app

@@ -170,7 +170,7 @@ Result<RecomputeSummary> recompute(Session& session, Date asOf, const LoanProgre
         try {
             s = recomputeInTransaction(uc.db(), asOf, loadDelinquencySettings(uc.db()), progress);
         } catch (const RecomputeCancelled&) {
-            return fail(ErrorCode::Conflict, "The recomputation was cancelled; nothing was changed.");
+            return fail(ErrorCode::Conflict, MessageId{"delinquency.recompute_cancelled"});
         }
         // Screening follows every recompute (issue 4), in the same transaction.
         (void)assessPlansInTransaction(session, asOf);  // plans in force, before screening

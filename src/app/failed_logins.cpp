@@ -174,8 +174,7 @@ std::chrono::seconds FailedLogins::remainingWait(std::string_view username) cons
 
 Result<void> FailedLogins::check(std::string_view username) const
 {
-    if (remainingWait(username).count() > 0)
-        return fail(ErrorCode::Throttled, "Too many failed attempts; wait before trying again.");
+    if (remainingWait(username).count() > 0) return fail(ErrorCode::Throttled, MessageId{"login.throttled"});
     return {};
 }
 

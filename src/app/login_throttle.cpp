@@ -16,8 +16,7 @@ std::chrono::seconds LoginThrottle::remainingWait() const
 
 Result<void> LoginThrottle::check() const
 {
-    if (remainingWait().count() > 0)
-        return fail(ErrorCode::Throttled, "Too many failed attempts; wait before trying again.");
+    if (remainingWait().count() > 0) return fail(ErrorCode::Throttled, MessageId{"login.throttled"});
     return {};
 }
 

@@ -54,10 +54,11 @@ Result<ImportReport> refuseMovedPayments(const std::filesystem::path& folder, co
         // The files changed since they were written: name the loans all the same, without a line (nor the id,
         // which passed no check of this reading).
         for (const auto& m : moved)
-            report.problems.push_back({std::string(io::kExtractFiles[6]), 0, "payment_id",
-                                       fmt::format("the value is stored for loan '{}' by an earlier extract; this "
-                                                   "extract gives it to loan '{}'",
-                                                   m.storedLoan, m.extractLoan)});
+            report.problems.push_back(io::extractProblem(std::string(io::kExtractFiles[6]), 0, "payment_id",
+                                                         MessageId{"import.payment_moved"},
+                                                         {MessageArg::ref("value", MessageId{"import.the_value"}),
+                                                          MessageArg::text("stored", "'" + m.storedLoan + "'"),
+                                                          MessageArg::text("given", "'" + m.extractLoan + "'")}));
     }
     logger("app")->info("import refused: {} payment id(s) stored for other loans", moved.size());
     return report;
@@ -149,7 +150,7 @@ Result<ImportReport> importExtract(Session& session, const std::filesystem::path
     } catch (const storage::DatabaseError& e) {
         logger("app")->error("import failed while writing: {}", e.what());
         if (e.busy()) return fail(ErrorCode::Conflict, storage::kBusyMessage);
-        return fail(ErrorCode::Io, "The import could not be written; nothing was changed.");
+        return fail(ErrorCode::Io, MessageId{"import.write_failed"});
     }
     report.imported = true;
     session.changes().notify({{Change::What::Portfolio}, {Change::What::Queue}});

@@ -44,11 +44,11 @@ Result<BorrowerCase> PortfolioService::openCase(std::int64_t borrowerRowId)
 {
     if (auto r = m_session.require(Permission::ViewPortfolio); !r) return std::unexpected(r.error());
     auto found = storage::PortfolioQuery(m_session.database().connection()).borrowerCase(borrowerRowId);
-    if (!found) return fail(ErrorCode::NotFound, "The borrower no longer exists.");
+    if (!found) return fail(ErrorCode::NotFound, MessageId{"portfolio.borrower_gone"});
     if (!m_session.can(Permission::ViewAllCases)) {
         const bool assigned = std::ranges::any_of(
             found->loans, [&](const LoanDetail& d) { return d.loan.officer == m_session.user().username; });
-        if (!assigned) return fail(ErrorCode::PermissionDenied, "Your role does not allow this action.");
+        if (!assigned) return fail(ErrorCode::PermissionDenied, MessageId{"session.not_allowed"});
     }
     // Who saw whose record (DOMAIN.md section 1, privacy): the borrower's row id, nothing personal.
     m_session.audit("case.view", "borrower", std::to_string(borrowerRowId));

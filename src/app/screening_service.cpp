@@ -341,7 +341,7 @@ Result<void> ScreeningService::decide(std::int64_t borrowerRowId, QueueMove move
             repo.decide(borrowerRowId, *next, me, m_session.now(), "", "");
             uc.audit("queue.reopen", "borrower", std::to_string(borrowerRowId));
             break;
-        case QueueMove::Assign: return fail(ErrorCode::Internal, "Assignment is not a decision.");
+        case QueueMove::Assign: return fail(ErrorCode::Internal, MessageId{"screening.assign_not_decision"});
         }
         uc.changed({Change::What::Queue});
         uc.changed({Change::What::Case, borrowerRowId});
@@ -357,8 +357,8 @@ Result<void> ScreeningService::accept(std::int64_t borrowerRowId)
 Result<void> ScreeningService::dismiss(std::int64_t borrowerRowId, DismissReason reason, const std::string& note)
 {
     if (reason == DismissReason::Other && note.empty())
-        return fail(ErrorCode::InvalidInput, "Say in a few words why the case needs no visit.");
-    if (note.size() > 2000) return fail(ErrorCode::InvalidInput, "The note is too long.");
+        return fail(ErrorCode::InvalidInput, MessageId{"screening.dismiss_note_missing"});
+    if (note.size() > 2000) return fail(ErrorCode::InvalidInput, MessageId{"screening.note_too_long"});
     return decide(borrowerRowId, QueueMove::Dismiss, reason, note);
 }
 
@@ -419,7 +419,7 @@ Result<void> ScreeningService::assign(const std::vector<std::int64_t>& borrowerR
     auto known = officers();
     if (!known) return std::unexpected(known.error());
     if (!officer.empty() && std::ranges::find(*known, officer) == known->end())
-        return fail(ErrorCode::InvalidInput, "Choose an active officer.");
+        return fail(ErrorCode::InvalidInput, MessageId{"screening.officer_inactive"});
     return runUseCase(m_session, Permission::ReviewWork, [&](UseCase& uc) -> Result<void> {
         storage::ScreeningRepository repo(uc.db());
         for (std::int64_t id : borrowerRowIds) {
@@ -447,8 +447,8 @@ Result<AssignmentProposal> ScreeningService::proposeAssignment(const std::vector
                                                                const std::set<std::int64_t>& releaseManual) const
 {
     if (auto r = m_session.require(Permission::ReviewWork); !r) return std::unexpected(r.error());
-    if (officersOnDuty.empty()) return fail(ErrorCode::InvalidInput, "Choose at least one officer on duty.");
-    if (capacity < 1) return fail(ErrorCode::InvalidInput, "The capacity must be at least one case.");
+    if (officersOnDuty.empty()) return fail(ErrorCode::InvalidInput, MessageId{"screening.no_officer_on_duty"});
+    if (capacity < 1) return fail(ErrorCode::InvalidInput, MessageId{"screening.capacity_too_small"});
     auto items = queue({});
     if (!items) return std::unexpected(items.error());
     std::map<std::string, OfficerLoad> loads;

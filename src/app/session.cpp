@@ -91,10 +91,10 @@ Result<std::unique_ptr<Session>> Session::login(const std::filesystem::path& dat
         if (!user) {  // a slot without an account (removal interrupted): same answer as a wrong password
             throttle.recordFailure();
             failures.recordFailure(username);
-            return fail(ErrorCode::WrongCredentials, "The user name or password is not correct.");
+            return fail(ErrorCode::WrongCredentials, MessageId{"login.wrong_credentials"});
         }
         if (user->disabled) {
-            return fail(ErrorCode::AccountDisabled, "This account is disabled. Ask an administrator to enable it.");
+            return fail(ErrorCode::AccountDisabled, MessageId{"login.account_disabled"});
         }
         throttle.recordSuccess();
         failures.recordSuccess(username);
@@ -106,13 +106,13 @@ Result<std::unique_ptr<Session>> Session::login(const std::filesystem::path& dat
     } catch (const storage::DatabaseError& e) {
         logger("app")->error("login: {}", e.what());
         if (e.busy()) return fail(ErrorCode::Conflict, storage::kBusyMessage);
-        return fail(ErrorCode::FileCorrupt, "The database file is damaged.");
+        return fail(ErrorCode::FileCorrupt, MessageId{"database.damaged"});
     }
 }
 
 Result<void> Session::require(Permission permission) const
 {
-    if (!can(permission)) return fail(ErrorCode::PermissionDenied, "Your role does not allow this action.");
+    if (!can(permission)) return fail(ErrorCode::PermissionDenied, MessageId{"session.not_allowed"});
     return {};
 }
 

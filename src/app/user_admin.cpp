@@ -9,7 +9,7 @@ namespace {
 Result<void> wouldLeaveNoAdministrator(const storage::UserRepository& users, const User& target)
 {
     if (target.role == Role::Administrator && !target.disabled && users.countActiveAdministrators() <= 1)
-        return fail(ErrorCode::Conflict, "This is the last active administrator; appoint another one first.");
+        return fail(ErrorCode::Conflict, MessageId{"user.last_administrator"});
     return {};
 }
 
@@ -24,10 +24,9 @@ Result<std::vector<User>> UserAdministration::list() const
 Result<User> UserAdministration::findOther(std::int64_t userId, bool allowSelf) const
 {
     if (auto r = m_session.require(Permission::ManageUsers); !r) return std::unexpected(r.error());
-    if (!allowSelf && userId == m_session.user().id)
-        return fail(ErrorCode::Conflict, "You cannot do this to your own account.");
+    if (!allowSelf && userId == m_session.user().id) return fail(ErrorCode::Conflict, MessageId{"user.own_account"});
     auto user = storage::UserRepository(m_session.database().connection()).findById(userId);
-    if (!user) return fail(ErrorCode::NotFound, "The user no longer exists.");
+    if (!user) return fail(ErrorCode::NotFound, MessageId{"user.gone"});
     return *user;
 }
 

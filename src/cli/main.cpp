@@ -72,6 +72,7 @@ Commands:
 Options:
   --db FILE      the branch database (required)
   --user NAME    who you are (required)
+  --lang en|zh   the language of errors and of the extract's problems (default en)
   --help         this text
   --version      the version
 
@@ -112,9 +113,12 @@ std::optional<Arguments> parse(int argc, char** argv)
     return args;
 }
 
+// The language of errors and import problems (--lang).
+Language g_language = Language::English;
+
 int failWith(const Error& e)
 {
-    fmt::print(stderr, "doorstep-cli: {}\n", e.message);
+    fmt::print(stderr, "doorstep-cli: {}\n", errorMessage(e, g_language));
     return e.code == ErrorCode::InvalidInput ? 2 : 1;
 }
 
@@ -264,7 +268,7 @@ private:
     {
         if (m_args.words.size() != 3) return usageError("user remove needs exactly one NAME");
         const auto id = userId(session, m_args.words[2]);
-        if (!id) return failWith({ErrorCode::NotFound, "There is no such user (or you may not manage users)."});
+        if (!id) return failWith(fail(ErrorCode::NotFound, MessageId{"user.no_such_user"}).error());
         if (auto r = app::UserAdministration(session).remove(*id); !r) return failWith(r.error());
         fmt::print("Removed user '{}'; the database was re-keyed.\n", m_args.words[2]);
         return 0;
@@ -283,7 +287,7 @@ private:
             return 0;
         }
         const auto id = userId(session, m_args.words[2]);
-        if (!id) return failWith({ErrorCode::NotFound, "There is no such user (or you may not manage users)."});
+        if (!id) return failWith(fail(ErrorCode::NotFound, MessageId{"user.no_such_user"}).error());
         if (auto r = app::UserAdministration(session).resetPassword(*id, *password); !r) return failWith(r.error());
         fmt::print("The password of '{}' was reset.\n", m_args.words[2]);
         return 0;
@@ -333,7 +337,7 @@ private:
         if (!report) return failWith(report.error());
         if (!report->problems.empty()) {
             for (const auto& p : report->problems)
-                fmt::print(stderr, "{}\n", p.text());
+                fmt::print(stderr, "{}\n", p.text(g_language));
             if (report->moreProblems) fmt::print(stderr, "… and more; the list stops here.\n");
             fmt::print(stderr, "doorstep-cli: the extract has {} problem(s) listed above; nothing was imported.\n",
                        report->problems.size());
@@ -349,7 +353,7 @@ private:
                    report->recompute.overdue, report->recompute.changed);
         // Imported all the same; listed so that someone asks the bank (docs/data-formats.md, "Warnings").
         for (const auto& w : report->warnings)
-            fmt::print(stderr, "warning: {}\n", w.text());
+            fmt::print(stderr, "warning: {}\n", w.text(g_language));
         if (report->warningCount > static_cast<std::int64_t>(report->warnings.size()))
             fmt::print(stderr, "… and {} more warning(s).\n",
                        report->warningCount - static_cast<std::int64_t>(report->warnings.size()));
@@ -568,6 +572,10 @@ int main(int argc, char** argv)
     if (args->version) {
         fmt::print("doorstep-cli {}\n", DOORSTEP_VERSION);
         return 0;
+    }
+    if (const auto lang = args->options.extract("lang")) {
+        if (lang.mapped() != "en" && lang.mapped() != "zh") return usageError("--lang is en or zh");
+        g_language = lang.mapped() == "zh" ? Language::Chinese : Language::English;
     }
     doorstep::app::initLogging(doorstep::app::logDirectory(), /*echoToStderr=*/false);
     try {

@@ -13,7 +13,7 @@ namespace {
 Result<std::string> readFromTerminal(std::string_view prompt)
 {
     const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
-    if (fd < 0) return fail(ErrorCode::InvalidInput, "No terminal to ask for the password; set DOORSTEP_PASSWORD.");
+    if (fd < 0) return fail(ErrorCode::InvalidInput, MessageId{"password.no_terminal"});
     (void)!::write(fd, prompt.data(), prompt.size());
     termios old{};
     const bool isTty = ::tcgetattr(fd, &old) == 0;
@@ -47,7 +47,7 @@ Result<std::string> readNewPassword(std::string_view prompt, const char* envName
     if (!first) return first;
     auto second = readFromTerminal("Repeat it: ");
     if (!second) return second;
-    if (*first != *second) return fail(ErrorCode::InvalidInput, "The two passwords differ.");
+    if (*first != *second) return fail(ErrorCode::InvalidInput, MessageId{"password.mismatch"});
     return first;
 }
 

@@ -173,15 +173,15 @@ void repayBullet(std::vector<Instalment>& schedule, Money principal, AnnualRate 
 
 Result<void> validateScheduleTerms(const ScheduleTerms& terms)
 {
-    if (!terms.principal.isPositive()) return fail(ErrorCode::InvalidInput, "The amount to repay must be above zero.");
-    if (terms.rate.micros < 0) return fail(ErrorCode::InvalidInput, "The interest rate cannot be negative.");
+    if (!terms.principal.isPositive())
+        return fail(ErrorCode::InvalidInput, MessageId{"schedule.principal_not_positive"});
+    if (terms.rate.micros < 0) return fail(ErrorCode::InvalidInput, MessageId{"schedule.rate_negative"});
     // 1000 % a year: far above any lawful rate, and keeps every product below in range.
-    if (terms.rate.micros > 10'000'000)
-        return fail(ErrorCode::InvalidInput, "The interest rate cannot be above 1000 % a year.");
+    if (terms.rate.micros > 10'000'000) return fail(ErrorCode::InvalidInput, MessageId{"schedule.rate_too_high"});
     if (terms.termMonths < 1 || terms.termMonths > kMaxTermMonths)
-        return fail(ErrorCode::InvalidInput,
-                    fmt::format("The term must be from 1 to {} months, not {}.", kMaxTermMonths, terms.termMonths));
-    if (!terms.startDate.ok()) return fail(ErrorCode::InvalidInput, "The start date is not a day of the calendar.");
+        return fail(ErrorCode::InvalidInput, MessageId{"schedule.term_range"},
+                    {MessageArg::number("max", kMaxTermMonths), MessageArg::number("term", terms.termMonths)});
+    if (!terms.startDate.ok()) return fail(ErrorCode::InvalidInput, MessageId{"schedule.start_date"});
     return {};
 }
 

@@ -19,10 +19,10 @@ Result<Date> parseIsoDate(std::string_view text)
     int d = 0;
     if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !number(0, 4, y) || !number(5, 2, m) ||
         !number(8, 2, d))
-        return fail(ErrorCode::InvalidInput, "is not a date in the form YYYY-MM-DD");
+        return fail(ErrorCode::InvalidInput, MessageId{"date.not_iso"});
     const Date date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
                     std::chrono::day{static_cast<unsigned>(d)}};
-    if (!date.ok()) return fail(ErrorCode::InvalidInput, "is not a day of the calendar");
+    if (!date.ok()) return fail(ErrorCode::InvalidInput, MessageId{"date.not_calendar_day"});
     return date;
 }
 

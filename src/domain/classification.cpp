@@ -75,8 +75,9 @@ Result<void> validateBucketBoundaries(const BucketBoundaries& boundaries)
     int previous = 0;
     for (std::size_t i = 0; i < boundaries.lastDay.size(); ++i) {
         if (boundaries.lastDay[i] <= previous)
-            return fail(ErrorCode::InvalidInput, fmt::format("The last day of M{} ({}) must be more than {}.", i + 1,
-                                                             boundaries.lastDay[i], previous));
+            return fail(ErrorCode::InvalidInput, MessageId{"classification.last_day_order"},
+                        {MessageArg::text("bucket", std::to_string(i + 1)),
+                         MessageArg::number("day", boundaries.lastDay[i]), MessageArg::number("previous", previous)});
         previous = boundaries.lastDay[i];
     }
     return {};
@@ -85,13 +86,13 @@ Result<void> validateBucketBoundaries(const BucketBoundaries& boundaries)
 Result<void> validateClassThresholds(const ClassThresholds& thresholds)
 {
     if (thresholds.specialMentionOver < 0)
-        return fail(ErrorCode::InvalidInput, "The special-mention threshold must not be negative.");
+        return fail(ErrorCode::InvalidInput, MessageId{"classification.special_mention_negative"});
     if (thresholds.substandardOver < thresholds.specialMentionOver)
-        return fail(ErrorCode::InvalidInput, "The substandard threshold must not be below the special-mention one.");
+        return fail(ErrorCode::InvalidInput, MessageId{"classification.substandard_below"});
     if (thresholds.doubtfulOver < thresholds.substandardOver)
-        return fail(ErrorCode::InvalidInput, "The doubtful threshold must not be below the substandard one.");
+        return fail(ErrorCode::InvalidInput, MessageId{"classification.doubtful_below"});
     if (thresholds.lossOver < thresholds.doubtfulOver)
-        return fail(ErrorCode::InvalidInput, "The loss threshold must not be below the doubtful one.");
+        return fail(ErrorCode::InvalidInput, MessageId{"classification.loss_below"});
     return {};
 }
 

@@ -265,8 +265,7 @@ constexpr std::array<std::pair<Component, std::string_view>, 4> kComponents{{{Co
                                                                              {Component::Interest, "interest"},
                                                                              {Component::Principal, "principal"}}};
 
-constexpr const char* kOrderMessage =
-    "The allocation order must name penalty, compound, interest and principal, each once.";
+constexpr MessageId kOrderMessage{"delinquency.allocation_order"};
 
 }  // namespace
 
@@ -327,10 +326,8 @@ Result<AllocationOrder> parseAllocationOrder(std::string_view text)
         const std::string_view name = text.substr(start, comma - start);
         const auto component = parseComponent(name);
         if (!component)
-            return fail(ErrorCode::InvalidInput,
-                        fmt::format("The allocation order names \"{}\", which is not penalty, compound, interest "
-                                    "or principal.",
-                                    name));
+            return fail(ErrorCode::InvalidInput, MessageId{"delinquency.allocation_unknown"},
+                        {MessageArg::text("name", std::string(name))});
         if (count == order.size()) return fail(ErrorCode::InvalidInput, kOrderMessage);
         order[count++] = *component;
         start = comma + 1;
@@ -347,15 +344,15 @@ Result<AllocationOrder> parseAllocationOrder(std::string_view text)
 Result<void> validateDelinquencySettings(const DelinquencySettings& settings)
 {
     if (settings.penaltyMarkupPercent < 0 || settings.penaltyMarkupPercent > 100)
-        return fail(ErrorCode::InvalidInput, "The penalty markup must be between 0 and 100 percent.");
+        return fail(ErrorCode::InvalidInput, MessageId{"delinquency.markup_range"});
     // Round trip through the stored form so both share one definition of a valid order.
     if (auto order = parseAllocationOrder(formatAllocationOrder(settings.allocationOrder)); !order)
         return std::unexpected(std::move(order.error()));
     if (auto ok = validateBucketBoundaries(settings.buckets); !ok) return ok;
     if (auto ok = validateClassThresholds(settings.classes.loan); !ok)
-        return fail(ErrorCode::InvalidInput, "Loans: " + ok.error().message);
+        return fail(ErrorCode::InvalidInput, MessageId{"delinquency.loan_classes"}, {errorArg("reason", ok.error())});
     if (auto ok = validateClassThresholds(settings.classes.creditCard); !ok)
-        return fail(ErrorCode::InvalidInput, "Credit cards: " + ok.error().message);
+        return fail(ErrorCode::InvalidInput, MessageId{"delinquency.card_classes"}, {errorArg("reason", ok.error())});
     return {};
 }
 

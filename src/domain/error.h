@@ -35,16 +35,18 @@ struct Error {
 
 template <typename T> using Result = std::expected<T, Error>;
 
-inline std::unexpected<Error> fail(ErrorCode code, std::string message)
-{
-    return std::unexpected(Error{code, std::move(message)});
-}
-
-// The preferred form: a message id with its arguments; `message` holds the English text.
+// A message id with its arguments; `message` holds the English text.
 inline std::unexpected<Error> fail(ErrorCode code, MessageId id, MessageArgs args = {})
 {
     std::string english = formatMessage(id.value, args, Language::English);
     return std::unexpected(Error{code, std::move(english), std::string(id.value), std::move(args)});
+}
+
+// An error inside another's sentence ("Loans: {reason}"), in the reader's language with its own arguments.
+inline MessageArg errorArg(std::string name, const Error& error)
+{
+    if (error.id.empty()) return MessageArg::text(std::move(name), error.message);
+    return MessageArg::ref(std::move(name), error.id, error.args);
 }
 
 // What a person reads: the message id in `language` when the error has one, else the English sentence.

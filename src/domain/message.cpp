@@ -48,7 +48,7 @@ std::string formatMessage(std::string_view id, const MessageArgs& args, Language
                     if (a.name == name) found = &a;
                 }
                 if (found) {
-                    out += found->isRef ? formatMessage(found->value, {}, language) : found->value;
+                    out += found->isRef ? formatMessage(found->value, found->refArgs, language) : found->value;
                     i = close + 1;
                     continue;
                 }

@@ -26,11 +26,16 @@ struct MessageArg {
     std::string name;
     std::string value;
     bool isRef = false;
+    std::vector<MessageArg> refArgs{};  // the arguments of a `ref` that has its own, such as a nested error's
 
     static MessageArg text(std::string name, std::string value) { return {std::move(name), std::move(value), false}; }
     static MessageArg number(std::string name, std::int64_t value);  // with thousands separators: 5,299
     static MessageArg money(std::string name, Money value);          // ¥1,234.56
     static MessageArg ref(std::string name, MessageId id) { return {std::move(name), std::string(id.value), true}; }
+    static MessageArg ref(std::string name, std::string_view id, std::vector<MessageArg> args)
+    {
+        return {std::move(name), std::string(id), true, std::move(args)};
+    }
 };
 using MessageArgs = std::vector<MessageArg>;
 

@@ -14,6 +14,11 @@ std::vector<MessageText> collect()
     const std::array parts = {
         workflowMessages(),    queueMessages(),      planMessages(),
         appointmentMessages(), contactLogMessages(), assignmentMessages(),
+        databaseMessages(),  // database.*, keyring.*, file.*
+        userMessages(),      // login.*, session.*, user.*, password.*
+        valueMessages(),     // money.*, rate.*, date.*, resident_id.*, text.*
+        ruleMessages(),      // screening.*, delinquency.*, classification.*, schedule.*, portfolio.*
+        importMessages(),    // import.*, csv.*, extract.*, synthetic.*, demo.*
     };
     std::vector<MessageText> all;
     for (const auto& part : parts)

@@ -23,5 +23,10 @@ std::span<const MessageText> planMessages();
 std::span<const MessageText> appointmentMessages();
 std::span<const MessageText> contactLogMessages();
 std::span<const MessageText> assignmentMessages();
+std::span<const MessageText> databaseMessages();
+std::span<const MessageText> userMessages();
+std::span<const MessageText> valueMessages();
+std::span<const MessageText> ruleMessages();
+std::span<const MessageText> importMessages();
 
 }  // namespace doorstep

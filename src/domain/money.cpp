@@ -7,7 +7,7 @@ namespace doorstep {
 
 Result<Money> parseYuan(std::string_view text)
 {
-    if (text.empty()) return fail(ErrorCode::InvalidInput, "is empty where an amount is needed");
+    if (text.empty()) return fail(ErrorCode::InvalidInput, MessageId{"money.empty"});
     bool negative = false;
     std::string_view rest = text;
     if (rest.front() == '-') {
@@ -25,9 +25,9 @@ Result<Money> parseYuan(std::string_view text)
     };
     if (whole.empty() || !digitsOnly(whole) || !digitsOnly(fraction) ||
         (dot != std::string_view::npos && fraction.empty()))
-        return fail(ErrorCode::InvalidInput, "is not an amount in yuan (like 1234.56)");
-    if (fraction.size() > 2) return fail(ErrorCode::InvalidInput, "has more than two decimals");
-    if (whole.size() > 15) return fail(ErrorCode::InvalidInput, "is too large an amount");
+        return fail(ErrorCode::InvalidInput, MessageId{"money.not_amount"});
+    if (fraction.size() > 2) return fail(ErrorCode::InvalidInput, MessageId{"money.too_many_decimals"});
+    if (whole.size() > 15) return fail(ErrorCode::InvalidInput, MessageId{"money.too_large"});
     std::int64_t yuan = 0;
     std::from_chars(whole.data(), whole.data() + whole.size(), yuan);
     std::int64_t fen = yuan * 100;

@@ -17,8 +17,8 @@ Result<AnnualRate> parsePercentRate(std::string_view text)
     };
     if (whole.empty() || whole.size() > 3 || !digitsOnly(whole) || !digitsOnly(fraction) ||
         (dot != std::string_view::npos && fraction.empty()))
-        return fail(ErrorCode::InvalidInput, "is not a rate in percent (like 4.35)");
-    if (fraction.size() > 4) return fail(ErrorCode::InvalidInput, "has more than four decimals");
+        return fail(ErrorCode::InvalidInput, MessageId{"rate.not_percent"});
+    if (fraction.size() > 4) return fail(ErrorCode::InvalidInput, MessageId{"rate.too_many_decimals"});
     std::int64_t value = 0;
     std::from_chars(whole.data(), whole.data() + whole.size(), value);
     value *= 10'000;

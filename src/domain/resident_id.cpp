@@ -40,18 +40,17 @@ std::optional<char> residentIdCheckCharacter(std::string_view first17Digits)
 
 Result<void> validateResidentId(std::string_view idNumber)
 {
-    if (idNumber.size() != 18)
-        return fail(ErrorCode::InvalidInput, "the resident ID number does not have 18 characters");
+    if (idNumber.size() != 18) return fail(ErrorCode::InvalidInput, MessageId{"resident_id.length"});
     const std::string_view digits = idNumber.substr(0, 17);
     const char last = idNumber[17];
     if (!allDigits(digits) || !((last >= '0' && last <= '9') || last == 'X'))
-        return fail(ErrorCode::InvalidInput, "the resident ID number is not 17 digits followed by a digit or X");
+        return fail(ErrorCode::InvalidInput, MessageId{"resident_id.format"});
     const Date birth{std::chrono::year{digitsValue(idNumber.substr(6, 4))},
                      std::chrono::month{static_cast<unsigned>(digitsValue(idNumber.substr(10, 2)))},
                      std::chrono::day{static_cast<unsigned>(digitsValue(idNumber.substr(12, 2)))}};
-    if (!birth.ok()) return fail(ErrorCode::InvalidInput, "the resident ID number's birth date is not a real date");
+    if (!birth.ok()) return fail(ErrorCode::InvalidInput, MessageId{"resident_id.birth_date"});
     if (residentIdCheckCharacter(digits) != last)
-        return fail(ErrorCode::InvalidInput, "the resident ID number's check digit is wrong");
+        return fail(ErrorCode::InvalidInput, MessageId{"resident_id.check_digit"});
     return {};
 }
 

@@ -78,6 +78,12 @@ std::int64_t maximumThreshold(RuleKind kind)
 // Every threshold is at least 1: DPD 0, ¥0 overdue or a roll of 0 buckets would fire for every customer.
 constexpr std::int64_t kMinimumThreshold = 1;
 
+// "Scoring rule 3 …": the rule's place in the set, counted from one.
+MessageArg ordinal(std::string name, std::size_t n)
+{
+    return MessageArg::number(std::move(name), static_cast<std::int64_t>(n));
+}
+
 std::string plural(std::int64_t n, std::string_view one, std::string_view many)
 {
     return fmt::format("{} {}", n, n == 1 ? one : many);
@@ -184,45 +190,44 @@ RuleSet defaultRuleSet()
 
 Result<void> validateRuleSet(const RuleSet& set)
 {
-    if (set.version < 0) return fail(ErrorCode::InvalidInput, "The rule set version cannot be negative.");
-    if (set.rules.empty()) return fail(ErrorCode::InvalidInput, "The rule set needs at least one scoring rule.");
+    if (set.version < 0) return fail(ErrorCode::InvalidInput, MessageId{"screening.version_negative"});
+    if (set.rules.empty()) return fail(ErrorCode::InvalidInput, MessageId{"screening.no_rule"});
     for (std::size_t i = 0; i < set.rules.size(); ++i) {
         const ScoringRule& r = set.rules[i];
         const std::size_t n = i + 1;
         if (ruleKindName(r.kind).empty())
-            return fail(ErrorCode::InvalidInput, fmt::format("Scoring rule {} has an unknown kind.", n));
+            return fail(ErrorCode::InvalidInput, MessageId{"screening.rule_unknown_kind"}, {ordinal("rule", n)});
         if (r.threshold < kMinimumThreshold || r.threshold > maximumThreshold(r.kind))
-            return fail(ErrorCode::InvalidInput,
-                        fmt::format("The threshold of scoring rule {} must be between {} and {}.", n, kMinimumThreshold,
-                                    maximumThreshold(r.kind)));
+            return fail(ErrorCode::InvalidInput, MessageId{"screening.rule_threshold"},
+                        {ordinal("rule", n), MessageArg::text("min", std::to_string(kMinimumThreshold)),
+                         MessageArg::text("max", std::to_string(maximumThreshold(r.kind)))});
         if (r.points < 1 || r.points > 1000)
-            return fail(ErrorCode::InvalidInput, fmt::format("Scoring rule {} must add between 1 and 1000 points.", n));
+            return fail(ErrorCode::InvalidInput, MessageId{"screening.rule_points"}, {ordinal("rule", n)});
         for (std::size_t j = 0; j < i; ++j) {
             if (set.rules[j].kind == r.kind && set.rules[j].threshold == r.threshold)
-                return fail(ErrorCode::InvalidInput,
-                            fmt::format("Scoring rules {} and {} have the same kind and threshold.", j + 1, n));
+                return fail(ErrorCode::InvalidInput, MessageId{"screening.rule_duplicate"},
+                            {ordinal("first", j + 1), ordinal("second", n)});
         }
     }
     for (std::size_t i = 0; i < set.exclusions.size(); ++i) {
         const ExclusionRule& e = set.exclusions[i];
         const std::size_t n = i + 1;
         if (exclusionKindName(e.kind).empty())
-            return fail(ErrorCode::InvalidInput, fmt::format("Exclusion {} has an unknown kind.", n));
+            return fail(ErrorCode::InvalidInput, MessageId{"screening.exclusion_unknown_kind"},
+                        {ordinal("exclusion", n)});
         if (e.kind == ExclusionKind::VisitedRecently && (e.days < 1 || e.days > 365))
-            return fail(ErrorCode::InvalidInput,
-                        fmt::format("The days of exclusion {} (visited recently) must be between 1 and 365.", n));
+            return fail(ErrorCode::InvalidInput, MessageId{"screening.exclusion_days"}, {ordinal("exclusion", n)});
         if (e.kind != ExclusionKind::VisitedRecently && e.days != 0)
-            return fail(ErrorCode::InvalidInput, fmt::format("Only a visited-recently exclusion has days; "
-                                                             "exclusion {} must have 0.",
-                                                             n));
+            return fail(ErrorCode::InvalidInput, MessageId{"screening.exclusion_days_only_visited"},
+                        {ordinal("exclusion", n)});
         for (std::size_t j = 0; j < i; ++j) {
             if (set.exclusions[j].kind == e.kind)
-                return fail(ErrorCode::InvalidInput,
-                            fmt::format("Exclusions {} and {} are of the same kind.", j + 1, n));
+                return fail(ErrorCode::InvalidInput, MessageId{"screening.exclusion_duplicate"},
+                            {ordinal("first", j + 1), ordinal("second", n)});
         }
     }
     if (set.minimumScore < 0 || set.minimumScore > 100'000)
-        return fail(ErrorCode::InvalidInput, "The minimum score must be between 0 and 100000.");
+        return fail(ErrorCode::InvalidInput, MessageId{"screening.minimum_score"});
     return {};
 }
 
@@ -245,8 +250,10 @@ Result<RuleSet> parseRuleSet(std::string_view text)
     bool ended = false;
     bool sawVersion = false;
     bool sawMinimum = false;
-    const auto bad = [&](std::string_view what) {
-        return fail(ErrorCode::InvalidInput, fmt::format("Line {} of the screening rules {}.", lineNumber, what));
+    const auto bad = [&](MessageId what) {
+        return fail(
+            ErrorCode::InvalidInput, MessageId{"screening.rules_line"},
+            {MessageArg::number("line", static_cast<std::int64_t>(lineNumber)), MessageArg::ref("problem", what)});
     };
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -254,20 +261,20 @@ Result<RuleSet> parseRuleSet(std::string_view text)
         const std::string_view line = text.substr(pos, end - pos);
         pos = end + 1;
         ++lineNumber;
-        if (ended) return bad("comes after the end line");
+        if (ended) return bad(MessageId{"screening.line.after_end"});
         const auto words = splitWords(line);
         if (lineNumber == 1) {
-            if (line != kHeader) return bad("is not the header of a Doorstep screening rule set");
+            if (line != kHeader) return bad(MessageId{"screening.line.not_header"});
             continue;
         }
         if (words.size() == 2 && words[0] == "version" && !sawVersion) {
             const auto v = number<int>(words[1]);
-            if (!v) return bad("does not hold a version number");
+            if (!v) return bad(MessageId{"screening.line.no_version"});
             set.version = *v;
             sawVersion = true;
         } else if (words.size() == 2 && words[0] == "minimum-score" && !sawMinimum) {
             const auto v = number<int>(words[1]);
-            if (!v) return bad("does not hold a minimum score");
+            if (!v) return bad(MessageId{"screening.line.no_minimum"});
             set.minimumScore = *v;
             sawMinimum = true;
         } else if (words.size() == 5 && words[0] == "rule") {
@@ -275,22 +282,22 @@ Result<RuleSet> parseRuleSet(std::string_view text)
             const auto enabled = onOff(words[2]);
             const auto threshold = number<std::int64_t>(words[3]);
             const auto points = number<int>(words[4]);
-            if (!kind || !enabled || !threshold || !points) return bad("is not a scoring rule Doorstep knows");
+            if (!kind || !enabled || !threshold || !points) return bad(MessageId{"screening.line.bad_rule"});
             set.rules.push_back({*kind, *enabled, *threshold, *points});
         } else if (words.size() == 4 && words[0] == "exclusion") {
             const auto kind = parseExclusionKind(words[1]);
             const auto enabled = onOff(words[2]);
             const auto days = number<int>(words[3]);
-            if (!kind || !enabled || !days) return bad("is not an exclusion Doorstep knows");
+            if (!kind || !enabled || !days) return bad(MessageId{"screening.line.bad_exclusion"});
             set.exclusions.push_back({*kind, *enabled, *days});
         } else if (line == "end" && sawVersion && sawMinimum) {
             ended = true;
         } else {
-            return bad("is not understood");
+            return bad(MessageId{"screening.line.not_understood"});
         }
     }
-    if (lineNumber == 0) return fail(ErrorCode::InvalidInput, "The screening rules are empty.");
-    if (!ended) return fail(ErrorCode::InvalidInput, "The screening rules end before their end line.");
+    if (lineNumber == 0) return fail(ErrorCode::InvalidInput, MessageId{"screening.rules_empty"});
+    if (!ended) return fail(ErrorCode::InvalidInput, MessageId{"screening.rules_unended"});
     if (auto valid = validateRuleSet(set); !valid) return std::unexpected(valid.error());
     return set;
 }

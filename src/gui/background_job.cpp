@@ -48,8 +48,7 @@ bool BackgroundJob::launch(std::function<void(app::Session&, const JobProgress&)
             work(*session, progress);
         } catch (const std::exception& e) {
             app::logger("gui")->error("background work failed: {}", e.what());
-            openFailed(
-                Error{ErrorCode::Internal, "Doorstep met an internal problem. The details are in the log file."});
+            openFailed(fail(ErrorCode::Internal, MessageId{"app.internal_problem"}).error());
         }
     });
     m_thread->setParent(this);  // never outlives the job, which waits for it

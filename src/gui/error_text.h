@@ -11,7 +11,8 @@ namespace doorstep::gui {
 Language uiLanguage();
 // A message id with its arguments in the interface's language (domain/message_catalogue.h).
 QString messageText(MessageId id, const MessageArgs& args = {});
-// An error for people: by its message id when it has one, else its sentence translated through the .ts.
+// An error for people: by its message id in the interface's language; one without an id (an exception's
+// text) by its code when that says enough, else as it is.
 QString errorText(const Error& error);
 QString roleText(Role role);
 

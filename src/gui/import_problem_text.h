@@ -1,7 +1,6 @@
 #pragma once
-// An extract problem in the user's language: "loans.csv 第 3 行,interest_rate 列:'abc' 不是百分比利率".
-// The reader speaks English; the fixed parts of its sentences are translated here, and a sentence
-// with no translation is shown as the reader wrote it.
+// An extract problem in the interface's language, by its message id with the file, line, column and values
+// as arguments: "loans.csv 第 3 行，interest_rate 列：'abc' 不是百分比形式的利率（如 4.35）".
 #include "io/extract_reader.h"
 
 #include <QString>

@@ -40,13 +40,13 @@ Result<void> writeFileAtomically(const std::filesystem::path& target, std::strin
     const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
     std::string pattern = (dir / (target.filename().string() + ".tmp-XXXXXX")).string();
     const int fd = ::mkstemp(pattern.data());
-    if (fd < 0) return fail(ErrorCode::Io, "Cannot create a file in the database folder.");
+    if (fd < 0) return fail(ErrorCode::Io, MessageId{"file.create_in_folder"});
     ::fchmod(fd, S_IRUSR | S_IWUSR);
     const bool ok = writeAll(fd, content) && ::fsync(fd) == 0;
     ::close(fd);
     if (!ok || ::rename(pattern.c_str(), target.c_str()) != 0) {
         ::unlink(pattern.c_str());
-        return fail(ErrorCode::Io, "Cannot write the file; the disk may be full or read-only.");
+        return fail(ErrorCode::Io, MessageId{"file.write_failed"});
     }
     syncDirectory(dir);
     return {};
@@ -54,8 +54,7 @@ Result<void> writeFileAtomically(const std::filesystem::path& target, std::strin
 
 Result<void> renameDurably(const std::filesystem::path& from, const std::filesystem::path& to)
 {
-    if (::rename(from.c_str(), to.c_str()) != 0)
-        return fail(ErrorCode::Io, "Cannot write the file; the disk may be full or read-only.");
+    if (::rename(from.c_str(), to.c_str()) != 0) return fail(ErrorCode::Io, MessageId{"file.write_failed"});
     syncDirectory(to.has_parent_path() ? to.parent_path() : std::filesystem::path("."));
     return {};
 }
@@ -63,12 +62,12 @@ Result<void> renameDurably(const std::filesystem::path& from, const std::filesys
 Result<std::string> readWholeFile(const std::filesystem::path& source)
 {
     std::error_code ec;
-    if (!std::filesystem::exists(source, ec)) return fail(ErrorCode::FileMissing, "The file does not exist.");
+    if (!std::filesystem::exists(source, ec)) return fail(ErrorCode::FileMissing, MessageId{"file.missing"});
     std::ifstream in(source, std::ios::binary);
-    if (!in) return fail(ErrorCode::FileUnreadable, "The file cannot be read (check its permissions).");
+    if (!in) return fail(ErrorCode::FileUnreadable, MessageId{"file.unreadable_permissions"});
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    if (in.bad()) return fail(ErrorCode::FileUnreadable, "The file cannot be read.");
+    if (in.bad()) return fail(ErrorCode::FileUnreadable, MessageId{"file.unreadable"});
     return std::move(buffer).str();
 }
 

@@ -41,14 +41,16 @@ Result<CsvReader> CsvReader::open(const std::filesystem::path& path, const CsvOp
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         const int error = errno;
-        if (error == ENOENT) return fail(ErrorCode::FileMissing, fmt::format("there is no file {}", path.string()));
-        return fail(ErrorCode::FileUnreadable,
-                    fmt::format("the file {} cannot be opened ({})", path.string(), std::strerror(error)));
+        if (error == ENOENT)
+            return fail(ErrorCode::FileMissing, MessageId{"csv.no_file"}, {MessageArg::text("path", path.string())});
+        return fail(ErrorCode::FileUnreadable, MessageId{"csv.cannot_open"},
+                    {MessageArg::text("path", path.string()), MessageArg::text("reason", std::strerror(error))});
     }
     struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         ::close(fd);
-        return fail(ErrorCode::FileUnreadable, fmt::format("{} is not a file that can be read", path.string()));
+        return fail(ErrorCode::FileUnreadable, MessageId{"csv.not_readable"},
+                    {MessageArg::text("path", path.string())});
     }
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     return CsvReader(fd, static_cast<std::uint64_t>(info.st_size), options);
@@ -110,7 +112,7 @@ Result<bool> CsvReader::next()
             case Step::Record: return true;
             case Step::Unclosed:
                 m_errorLine = m_nextLine;
-                return fail(ErrorCode::FileCorrupt, "a quoted field that starts on this line is never closed");
+                return fail(ErrorCode::FileCorrupt, MessageId{"csv.quote_not_closed"});
             case Step::NeedMore: break;
             }
         }
@@ -121,15 +123,13 @@ Result<bool> CsvReader::next()
             const std::size_t lineStart = rest.rfind('\n') == std::string_view::npos ? 0 : rest.rfind('\n') + 1;
             m_errorColumn = 1 + std::count_if(rest.begin() + static_cast<std::ptrdiff_t>(lineStart), rest.end(),
                                               [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-            return fail(m_decodeError.code,
-                        fmt::format("{} at character {} of this line", m_decodeError.message, m_errorColumn));
+            return fail(m_decodeError.code, MessageId{"csv.decode_at"},
+                        {errorArg("problem", m_decodeError), MessageArg::number("column", m_errorColumn)});
         }
         if (m_buffer.size() - m_pos >= m_options.maxRecordBytes) {
             m_errorLine = m_nextLine;
-            return fail(ErrorCode::FileCorrupt,
-                        fmt::format("the record that starts on this line is longer than {} bytes (is a quote "
-                                    "left open?)",
-                                    m_options.maxRecordBytes));
+            return fail(ErrorCode::FileCorrupt, MessageId{"csv.record_too_long"},
+                        {MessageArg::text("max", std::to_string(m_options.maxRecordBytes))});
         }
         if (auto filled = fill(); !filled) return std::unexpected(std::move(filled.error()));
     }
@@ -147,14 +147,16 @@ Result<void> CsvReader::fill()
         got = ::read(m_fd, m_raw.data(), m_raw.size());
     } while (got < 0 && errno == EINTR);
     if (got < 0)
-        return fail(ErrorCode::FileUnreadable, fmt::format("reading the file failed ({})", std::strerror(errno)));
+        return fail(ErrorCode::FileUnreadable, MessageId{"csv.read_failed"},
+                    {MessageArg::text("reason", std::strerror(errno))});
     m_bytesRead += static_cast<std::uint64_t>(got);
     const Result<void> decoded = got == 0 ? m_decoder.finish(m_buffer)
                                           : m_decoder.decode({m_raw.data(), static_cast<std::size_t>(got)}, m_buffer);
     if (!decoded) {
         if (decoded.error().code == ErrorCode::Internal) return std::unexpected(decoded.error());
         m_decodeFailed = true;
-        m_decodeError = Error{ErrorCode::FileCorrupt, decoded.error().message};
+        m_decodeError =
+            Error{ErrorCode::FileCorrupt, decoded.error().message, decoded.error().id, decoded.error().args};
     } else if (got == 0) {
         m_eof = true;
     }
@@ -200,7 +202,7 @@ CsvReader::Step CsvReader::parseRecord()
             }
             if (p < end && !isSeparator(*p)) {
                 // Keep what follows up to the next separator, so the next record still starts where it should.
-                m_problem = "a quoted field has text after its closing quote";
+                m_problem = "csv.text_after_quote";
                 const char* stop = scanUnquoted(p, end);
                 text.append(p, stop);
                 p = stop;

@@ -43,7 +43,8 @@ public:
     std::span<const std::string> fields() const { return {m_fields.data(), m_fieldCount}; }
     // The physical line (1-based, counting line breaks inside quoted fields too) the record starts on.
     std::int64_t line() const { return m_recordLine; }
-    // Empty, or what is malformed in the current record (it is still returned, parsed as well as it can be).
+    // Empty, or the message id of what is malformed in the current record (it is still returned, parsed as
+    // well as it can be).
     std::string_view problem() const { return m_problem; }
     // The line where next() found the FileCorrupt it reported, and for text not in the encoding the
     // character of that line (1-based) where the bad bytes start; 0 for other errors.

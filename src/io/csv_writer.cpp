@@ -67,8 +67,8 @@ Result<CsvWriter> CsvWriter::create(const std::filesystem::path& path, std::size
 {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0)
-        return fail(ErrorCode::Io, fmt::format("Cannot create {}; check that the folder exists and may be written to.",
-                                               path.filename().string()));
+        return fail(ErrorCode::Io, MessageId{"file.cannot_create"},
+                    {MessageArg::text("file", path.filename().string())});
     return CsvWriter(fd, path.filename().string(), bufferBytes);
 }
 
@@ -105,7 +105,7 @@ CsvWriter& CsvWriter::operator=(CsvWriter&& other) noexcept
 
 Error CsvWriter::ioError() const
 {
-    return Error{ErrorCode::Io, fmt::format("Cannot write {}; the disk may be full or read-only.", m_fileName)};
+    return fail(ErrorCode::Io, MessageId{"file.cannot_write"}, {MessageArg::text("file", m_fileName)}).error();
 }
 
 Result<void> CsvWriter::write(std::span<const std::string_view> fields)

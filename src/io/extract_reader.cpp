@@ -17,7 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 using detail::Column;
 using detail::ExtractTable;
-using detail::quoteValue;
+using detail::quoted;
 using detail::Sign;
 
 // The columns of each file (docs/data-formats.md); the enums index the arrays.
@@ -54,14 +54,27 @@ constexpr std::array<Column, 8> kContactHistory{{
     {"promised_amount", false}, {"promised_date", false}}};
 // clang-format on
 
-std::string joinWithOr(const std::vector<std::string_view>& names)
+std::string joinWithComma(const std::vector<std::string_view>& names)
 {
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+        if (i > 0) out += ", ";
         out += names[i];
     }
     return out;
+}
+
+// "the extract folder … has no loans.csv", or "… has no contacts.csv, loans.csv or payments.csv".
+std::unexpected<Error> missingFiles(const std::filesystem::path& folder, std::vector<std::string_view> names)
+{
+    const std::string last(names.back());
+    names.pop_back();
+    if (names.empty())
+        return fail(ErrorCode::FileMissing, MessageId{"extract.missing_file"},
+                    {MessageArg::text("folder", folder.string()), MessageArg::text("file", last)});
+    return fail(ErrorCode::FileMissing, MessageId{"extract.missing_files"},
+                {MessageArg::text("folder", folder.string()), MessageArg::text("files", joinWithComma(names)),
+                 MessageArg::text("last", last)});
 }
 
 // Buckets for an id set, guessed from the file size, so a big extract does not rehash again and again.
@@ -151,7 +164,7 @@ private:
     void checkPaymentIdsUnique();
     void closeInstalmentGroup();
     void checkEveryLoanHasInstalments();
-    void warning(std::uint32_t line, std::string_view column, std::string message);
+    void warning(std::uint32_t line, std::string_view column, MessageId id, MessageArgs args);
     bool knownBorrower(std::size_t column);
     bool enterGroup(std::size_t column, bool instalments);
     bool enterContactGroup();
@@ -190,7 +203,8 @@ Result<ExtractResult> ExtractReader::run()
 {
     std::error_code ec;
     if (!fs::is_directory(m_folder, ec))
-        return fail(ErrorCode::FileMissing, fmt::format("there is no extract folder {}", m_folder.string()));
+        return fail(ErrorCode::FileMissing, MessageId{"extract.no_folder"},
+                    {MessageArg::text("folder", m_folder.string())});
     std::vector<std::string_view> missing;
     for (std::string_view file : kExtractFiles) {
         const fs::path path = m_folder / file;
@@ -199,9 +213,7 @@ Result<ExtractResult> ExtractReader::run()
         else
             m_total += fs::file_size(path, ec);
     }
-    if (!missing.empty())
-        return fail(ErrorCode::FileMissing,
-                    fmt::format("the extract folder {} has no {}", m_folder.string(), joinWithOr(missing)));
+    if (!missing.empty()) return missingFiles(m_folder, missing);
     const bool hasContactHistory = fs::is_regular_file(m_folder / kOptionalExtractFiles[0], ec);
     if (hasContactHistory) m_total += fs::file_size(m_folder / kOptionalExtractFiles[0], ec);
     const std::array<File, 8> files{{
@@ -261,7 +273,7 @@ Result<void> ExtractReader::readFile(const File& file)
                          [](const ExtractProblem& a, const ExtractProblem& b) { return a.line < b.line; });
     }
     if (complete && file.row == &ExtractReader::manifestRow && m_manifestRows == 0)
-        m_table.problem(0, {}, "the manifest row is missing (the file has only its header)");
+        m_table.problem(0, {}, MessageId{"import.manifest_missing"});
     m_doneBefore += m_table.fileSize();
     m_table.close();
     return {};
@@ -295,8 +307,7 @@ void ExtractReader::checkPaymentIdsUnique()
         const auto [first, inserted] = loanOfPayment.try_emplace(id, m_table.text(PaymentLoan));
         // Twice within one loan was reported on the first read.
         if (!inserted && first->second != m_table.text(PaymentLoan))
-            m_table.problem(PaymentId, fmt::format("{} is already used on an earlier line, by another loan's payment",
-                                                   quoteValue(id)));
+            m_table.problem(PaymentId, MessageId{"import.payment_id_other_loan"}, {quoted("value", id)});
     }
 }
 
@@ -309,21 +320,20 @@ void ExtractReader::closeInstalmentGroup()
     if (!g.active || !g.instalments || !g.ordered || g.facts == nullptr || !g.facts->listed) return;
     const LoanFacts& loan = *g.facts;
     if (g.count != loan.termMonths)
-        warning(loan.line, "term_months",
-                fmt::format("{} differs from the {} instalments listed in instalments.csv",
-                            quoteValue(std::to_string(loan.termMonths)), quoteValue(std::to_string(g.count))));
+        warning(loan.line, "term_months", MessageId{"import.term_differs"},
+                {quoted("value", std::to_string(loan.termMonths)), quoted("count", std::to_string(g.count))});
     if (g.principalFen != loan.principalFen)
-        warning(loan.line, "principal",
-                fmt::format("{} differs from the principal_due of its instalments, {} in all",
-                            quoteValue(formatYuanPlain(Money{loan.principalFen})),
-                            quoteValue(formatYuanPlain(Money{g.principalFen}))));
+        warning(loan.line, "principal", MessageId{"import.principal_differs"},
+                {quoted("value", formatYuanPlain(Money{loan.principalFen})),
+                 quoted("total", formatYuanPlain(Money{g.principalFen}))});
 }
 
-void ExtractReader::warning(std::uint32_t line, std::string_view column, std::string message)
+void ExtractReader::warning(std::uint32_t line, std::string_view column, MessageId id, MessageArgs args)
 {
     ++m_result.warningCount;
     if (m_result.warnings.size() < m_options.maxProblems)
-        m_result.warnings.push_back({std::string(kExtractFiles[4]), line, std::string(column), std::move(message)});
+        m_result.warnings.push_back(
+            extractProblem(std::string(kExtractFiles[4]), line, std::string(column), id, std::move(args)));
 }
 
 // A loan without a schedule would show as current whatever it owes: refused, on the loan's line in loans.csv,
@@ -346,8 +356,8 @@ void ExtractReader::checkEveryLoanHasInstalments()
             m_result.truncated = true;
             break;
         }
-        added.push_back({std::string(kExtractFiles[4]), line, "loan_id",
-                         fmt::format("{} has no instalments in instalments.csv", quoteValue(*id))});
+        added.push_back(extractProblem(std::string(kExtractFiles[4]), line, "loan_id",
+                                       MessageId{"import.no_instalments"}, {quoted("value", *id)}));
     }
     const auto at = problems.insert(end, added.begin(), added.end());
     const auto first = std::ranges::find_if(problems, isLoans);
@@ -370,7 +380,7 @@ bool ExtractReader::knownBorrower(std::size_t column)
     if (!m_table.filled(column)) return false;
     const std::string& id = m_table.text(column);
     if (!m_borrowersComplete || m_borrowers.contains(id)) return true;
-    return m_table.problem(column, fmt::format("{} is not in borrowers.csv", quoteValue(id)));
+    return m_table.problem(column, MessageId{"import.no_borrower"}, {quoted("value", id)});
 }
 
 // Starts the loan's group at its first row and checks it once, there: the loan exists, and its rows were
@@ -400,7 +410,7 @@ bool ExtractReader::enterGroup(std::size_t column, bool instalments)
     if (found == m_loans.end()) {
         if (!m_loansComplete) return true;
         m_group.known = false;
-        return m_table.problem(column, fmt::format("{} is not in loans.csv", quoteValue(loanId)));
+        return m_table.problem(column, MessageId{"import.no_loan"}, {quoted("value", loanId)});
     }
     m_group.start = found->second.start;
     m_group.facts = &found->second;
@@ -408,15 +418,15 @@ bool ExtractReader::enterGroup(std::size_t column, bool instalments)
     if (!std::exchange(seen, true)) return true;
     m_group.known = false;
     m_group.ordered = false;
-    return m_table.problem(column, fmt::format("{} was listed earlier in this file; each loan's {} must be listed "
-                                               "together",
-                                               quoteValue(loanId), instalments ? "instalments" : "payments"));
+    return m_table.problem(column,
+                           instalments ? MessageId{"import.instalments_apart"} : MessageId{"import.payments_apart"},
+                           {quoted("value", loanId)});
 }
 
 void ExtractReader::manifestRow()
 {
     if (++m_manifestRows > 1) {
-        if (m_manifestRows == 2) m_table.problem(m_table.line(), {}, "the manifest has more than one row");
+        if (m_manifestRows == 2) m_table.problem(m_table.line(), {}, MessageId{"import.manifest_rows"});
         return;
     }
     Date extractDate{};
@@ -437,20 +447,18 @@ void ExtractReader::borrowerRow()
         if (added)
             at->second.number = ++m_borrowerCount;
         else
-            ok = t.problem(BorrowerId,
-                           fmt::format("{} is already used on an earlier line", quoteValue(t.text(BorrowerId))));
+            ok = t.problem(BorrowerId, MessageId{"import.duplicate_id"}, {quoted("value", t.text(BorrowerId))});
     }
     ok &= t.filled(Name);
     if (t.filled(IdNumber)) {
         // The number never goes into the message: it is a personal datum.
-        if (const auto valid = validateResidentId(t.text(IdNumber)); !valid)
-            ok = t.problem(IdNumber, valid.error().message);
+        if (const auto valid = validateResidentId(t.text(IdNumber)); !valid) ok = t.problem(IdNumber, valid.error());
     } else {
         ok = false;
     }
     if (t.filled(Phone)) {
         if (t.text(Phone).size() != 11 || !detail::allDigits(t.text(Phone)))
-            ok = t.problem(Phone, "is not a mobile number of 11 digits");
+            ok = t.problem(Phone, MessageId{"import.not_mobile"});
     } else {
         ok = false;
     }
@@ -460,8 +468,8 @@ void ExtractReader::borrowerRow()
     const bool hasLatitude = !t.text(Latitude).empty();
     const bool hasLongitude = !t.text(Longitude).empty();
     if (hasLatitude != hasLongitude) {
-        ok = t.problem(hasLatitude ? Longitude : Latitude,
-                       fmt::format("must be given together with {}", hasLatitude ? "latitude" : "longitude"));
+        ok = t.problem(hasLatitude ? Longitude : Latitude, MessageId{"import.together"},
+                       {MessageArg::text("other", hasLatitude ? "latitude" : "longitude")});
     } else if (hasLatitude) {
         GeoPointE6 point;
         const bool latitudeOk = t.degrees(Latitude, 90, "31.230416", point.latitudeE6);
@@ -495,8 +503,7 @@ void ExtractReader::contactRow()
     ContactPerson& c = m_contact;
     bool ok = knownBorrower(ContactBorrower);
     ok &= t.filled(ContactName);
-    ok &= t.code(ContactRelation, &parseRelation, "a relation (guarantor, spouse, relative, employer or other)",
-                 c.relation);
+    ok &= t.code(ContactRelation, &parseRelation, MessageId{"import.code.relation"}, c.relation);
     ok &= t.filled(ContactPhone);
     if (!ok) return;
     c.borrowerId = t.text(ContactBorrower);
@@ -514,8 +521,7 @@ void ExtractReader::creditRow()
     // docs/data-formats.md: at most one credit record per borrower.
     if (const auto found = m_borrowers.find(t.text(CreditBorrower)); ok && found != m_borrowers.end()) {
         if (std::exchange(found->second.creditRecord, true))
-            ok = t.problem(CreditBorrower, fmt::format("{} already has a credit record on an earlier line",
-                                                       quoteValue(t.text(CreditBorrower))));
+            ok = t.problem(CreditBorrower, MessageId{"import.credit_twice"}, {quoted("value", t.text(CreditBorrower))});
     }
     ok &= t.date(ReportDate, r.reportDate);
     ok &= t.whole(OverdueElsewhere, 0, INT_MAX, r.overdueAccountsElsewhere);
@@ -539,7 +545,7 @@ void ExtractReader::loanRow()
         if (added)
             facts = &at->second;
         else
-            ok = t.problem(LoanId, fmt::format("{} is already used on an earlier line", quoteValue(t.text(LoanId))));
+            ok = t.problem(LoanId, MessageId{"import.duplicate_id"}, {quoted("value", t.text(LoanId))});
     }
     if (knownBorrower(LoanBorrower)) {
         const auto borrower = m_borrowers.find(t.text(LoanBorrower));
@@ -547,7 +553,7 @@ void ExtractReader::loanRow()
     } else {
         ok = false;
     }
-    ok &= t.code(ProductColumn, &parseProduct, "a product (mortgage, consumer, business or credit_card)", l.product);
+    ok &= t.code(ProductColumn, &parseProduct, MessageId{"import.code.product"}, l.product);
     ok &= t.amount(Principal, Sign::Positive, l.principal);
     ok &= t.rate(InterestRate, l.contractRate);
     if (t.date(StartDate, l.startDate)) {
@@ -556,8 +562,7 @@ void ExtractReader::loanRow()
         ok = false;
     }
     ok &= t.whole(TermMonths, 1, 480, l.termMonths);
-    ok &= t.code(Method, &parseRepaymentMethod,
-                 "a repayment method (equal_instalment, equal_principal or interest_only_bullet)", l.method);
+    ok &= t.code(Method, &parseRepaymentMethod, MessageId{"import.code.method"}, l.method);
     if (!ok) return;
     if (facts != nullptr) {
         facts->listed = true;
@@ -582,19 +587,21 @@ void ExtractReader::instalmentRow()
     // At most 480 instalments a loan (as term_months): part of the money bound (extract_table.h).
     if (t.whole(Seq, 0, 480, i.sequence)) {
         if (grouped && i.sequence != m_group.lastSeq + 1)
-            ok = t.problem(Seq, fmt::format("{} is out of order; this instalment should be number {}",
-                                            quoteValue(t.text(Seq)), m_group.lastSeq + 1));
+            ok = t.problem(
+                Seq, MessageId{"import.seq_order"},
+                {quoted("value", t.text(Seq)), MessageArg::text("expected", std::to_string(m_group.lastSeq + 1))});
         if (grouped) m_group.lastSeq = i.sequence;
     } else {
         ok = false;
     }
     if (t.date(DueDate, i.dueDate)) {
         if (grouped && m_group.lastDate && i.dueDate <= *m_group.lastDate)
-            ok = t.problem(DueDate, fmt::format("{} is not after the previous instalment's due date {}",
-                                                quoteValue(t.text(DueDate)), formatIsoDate(*m_group.lastDate)));
+            ok = t.problem(
+                DueDate, MessageId{"import.due_after_previous"},
+                {quoted("value", t.text(DueDate)), MessageArg::text("date", formatIsoDate(*m_group.lastDate))});
         else if (grouped && m_group.start && i.dueDate <= *m_group.start)
-            ok = t.problem(DueDate, fmt::format("{} is not after the loan's start date {}", quoteValue(t.text(DueDate)),
-                                                formatIsoDate(*m_group.start)));
+            ok = t.problem(DueDate, MessageId{"import.due_after_start"},
+                           {quoted("value", t.text(DueDate)), MessageArg::text("date", formatIsoDate(*m_group.start))});
         if (grouped) m_group.lastDate = i.dueDate;
     } else {
         ok = false;
@@ -625,30 +632,28 @@ void ExtractReader::paymentRow()
         if (const auto& stored = m_options.storedPaymentLoans; !stored.empty() && loanGiven) {
             const auto found = stored.find(t.text(PaymentId));
             if (found != stored.end() && found->second != t.text(PaymentLoan))
-                ok = t.problem(PaymentId,
-                               fmt::format("{} is stored for loan {} by an earlier extract; this extract gives it to "
-                                           "loan {}",
-                                           quoteValue(t.text(PaymentId)), quoteValue(found->second),
-                                           quoteValue(t.text(PaymentLoan))));
+                ok = t.problem(PaymentId, MessageId{"import.payment_moved"},
+                               {quoted("value", t.text(PaymentId)), quoted("stored", found->second),
+                                quoted("given", t.text(PaymentLoan))});
         }
         if (grouped && !m_group.paymentIds.insert(t.text(PaymentId)).second)
-            ok = t.problem(PaymentId,
-                           fmt::format("{} appears twice among this loan's payments", quoteValue(t.text(PaymentId))));
+            ok = t.problem(PaymentId, MessageId{"import.payment_twice"}, {quoted("value", t.text(PaymentId))});
     } else {
         ok = false;
     }
     if (t.date(PaidDate, p.paidOn)) {
         if (m_extractDate && p.paidOn > *m_extractDate)
-            ok = t.problem(PaidDate, fmt::format("{} is after the extract date {}", quoteValue(t.text(PaidDate)),
-                                                 formatIsoDate(*m_extractDate)));
+            ok =
+                t.problem(PaidDate, MessageId{"import.after_extract_date"},
+                          {quoted("value", t.text(PaidDate)), MessageArg::text("date", formatIsoDate(*m_extractDate))});
         else if (grouped && m_group.start && p.paidOn < *m_group.start)
             // Nothing is owed before the loan starts: a date that cannot be right, and no instalment to settle.
-            ok = t.problem(PaidDate, fmt::format("{} is before the loan's start date {}", quoteValue(t.text(PaidDate)),
-                                                 quoteValue(formatIsoDate(*m_group.start))));
+            ok = t.problem(PaidDate, MessageId{"import.before_start"},
+                           {quoted("value", t.text(PaidDate)), quoted("date", formatIsoDate(*m_group.start))});
         else if (grouped && m_group.lastDate && p.paidOn < *m_group.lastDate)
-            ok = t.problem(PaidDate, fmt::format("{} is earlier than this loan's previous payment ({}); payments "
-                                                 "must be listed oldest first",
-                                                 quoteValue(t.text(PaidDate)), formatIsoDate(*m_group.lastDate)));
+            ok = t.problem(
+                PaidDate, MessageId{"import.payment_out_of_order"},
+                {quoted("value", t.text(PaidDate)), MessageArg::text("date", formatIsoDate(*m_group.lastDate))});
         if (grouped) m_group.lastDate = p.paidOn;
     } else {
         ok = false;
@@ -674,9 +679,7 @@ bool ExtractReader::enterContactGroup()
     const auto found = m_borrowers.find(borrowerId);
     if (found == m_borrowers.end() || !std::exchange(found->second.contactsSeen, true)) return true;
     m_contactGroup.ordered = false;
-    return m_table.problem(AttemptBorrower, fmt::format("{} was listed earlier in this file; each borrower's "
-                                                        "contacts must be listed together",
-                                                        quoteValue(borrowerId)));
+    return m_table.problem(AttemptBorrower, MessageId{"import.contacts_apart"}, {quoted("value", borrowerId)});
 }
 
 void ExtractReader::contactAttemptRow()
@@ -691,12 +694,12 @@ void ExtractReader::contactAttemptRow()
     if (const std::string& loanId = t.text(AttemptLoan); !loanId.empty()) {
         const auto loan = m_loans.find(loanId);
         if (loan == m_loans.end()) {
-            if (m_loansComplete) ok = t.problem(AttemptLoan, fmt::format("{} is not in loans.csv", quoteValue(loanId)));
+            if (m_loansComplete) ok = t.problem(AttemptLoan, MessageId{"import.no_loan"}, {quoted("value", loanId)});
         } else if (borrowerGiven && loan->second.borrower != 0) {
             const auto borrower = m_borrowers.find(t.text(AttemptBorrower));
             if (borrower != m_borrowers.end() && borrower->second.number != loan->second.borrower)
-                ok = t.problem(AttemptLoan, fmt::format("{} is not a loan of borrower {}", quoteValue(loanId),
-                                                        quoteValue(t.text(AttemptBorrower))));
+                ok = t.problem(AttemptLoan, MessageId{"import.loan_of_other"},
+                               {quoted("value", loanId), quoted("borrower", t.text(AttemptBorrower))});
         }
     }
     const bool timed = t.dateTime(ContactTime, a.date, a.minuteOfDay);
@@ -706,12 +709,12 @@ void ExtractReader::contactAttemptRow()
                    (a.date == *m_contactGroup.lastDate && a.minuteOfDay < m_contactGroup.lastMinute);
         };
         if (m_extractDate && a.date > *m_extractDate)
-            ok = t.problem(ContactTime, fmt::format("{} is after the extract date {}", quoteValue(t.text(ContactTime)),
-                                                    formatIsoDate(*m_extractDate)));
+            ok = t.problem(
+                ContactTime, MessageId{"import.after_extract_date"},
+                {quoted("value", t.text(ContactTime)), MessageArg::text("date", formatIsoDate(*m_extractDate))});
         else if (grouped && m_contactGroup.lastDate && earlier())
-            ok = t.problem(ContactTime, fmt::format("{} is earlier than this borrower's previous contact ({}); "
-                                                    "contacts must be listed oldest first",
-                                                    quoteValue(t.text(ContactTime)), m_contactGroup.lastTime));
+            ok = t.problem(ContactTime, MessageId{"import.contact_out_of_order"},
+                           {quoted("value", t.text(ContactTime)), MessageArg::text("time", m_contactGroup.lastTime)});
         if (grouped) {
             m_contactGroup.lastDate = a.date;
             m_contactGroup.lastMinute = a.minuteOfDay;
@@ -720,35 +723,32 @@ void ExtractReader::contactAttemptRow()
     } else {
         ok = false;
     }
-    ok &= t.code(Channel, &parseContactChannel, "a channel (call, sms, visit, letter or other)", a.channel);
-    ok &= t.code(Reached, &parseContactParty, "who was reached (none, borrower, guarantor or third_party)", a.reached);
-    const bool outcomeOk =
-        t.code(Outcome, &parseContactOutcome,
-               "an outcome (no_answer, wrong_number, refused, reached, promise_to_pay or paid)", a.outcome);
+    ok &= t.code(Channel, &parseContactChannel, MessageId{"import.code.channel"}, a.channel);
+    ok &= t.code(Reached, &parseContactParty, MessageId{"import.code.reached"}, a.reached);
+    const bool outcomeOk = t.code(Outcome, &parseContactOutcome, MessageId{"import.code.outcome"}, a.outcome);
     ok &= outcomeOk;
     a.promisedAmount = Money{};
     a.promisedDate.reset();
     if (outcomeOk && a.outcome == ContactOutcome::PromiseToPay) {
         if (t.text(PromisedAmount).empty())
-            ok = t.problem(PromisedAmount, "must be given when the outcome is promise_to_pay");
+            ok = t.problem(PromisedAmount, MessageId{"import.promise_needs"});
         else
             ok &= t.amount(PromisedAmount, Sign::Positive, a.promisedAmount);
         Date promised;
         if (t.text(PromisedDate).empty()) {
-            ok = t.problem(PromisedDate, "must be given when the outcome is promise_to_pay");
+            ok = t.problem(PromisedDate, MessageId{"import.promise_needs"});
         } else if (t.date(PromisedDate, promised)) {
             if (timed && promised < a.date)
-                ok = t.problem(PromisedDate, fmt::format("{} is before the day of the contact {}",
-                                                         quoteValue(t.text(PromisedDate)), formatIsoDate(a.date)));
+                ok =
+                    t.problem(PromisedDate, MessageId{"import.promise_before_contact"},
+                              {quoted("value", t.text(PromisedDate)), MessageArg::text("date", formatIsoDate(a.date))});
             a.promisedDate = promised;
         } else {
             ok = false;
         }
     } else if (outcomeOk) {
-        if (!t.text(PromisedAmount).empty())
-            ok = t.problem(PromisedAmount, "must be empty unless the outcome is promise_to_pay");
-        if (!t.text(PromisedDate).empty())
-            ok = t.problem(PromisedDate, "must be empty unless the outcome is promise_to_pay");
+        if (!t.text(PromisedAmount).empty()) ok = t.problem(PromisedAmount, MessageId{"import.promise_only"});
+        if (!t.text(PromisedDate).empty()) ok = t.problem(PromisedDate, MessageId{"import.promise_only"});
     }
     if (!ok) return;
     a.borrowerId = t.text(AttemptBorrower);
@@ -760,14 +760,22 @@ void ExtractReader::contactAttemptRow()
 
 }  // namespace
 
-std::string ExtractProblem::text() const
+std::string ExtractProblem::text(Language language) const
 {
-    std::string out = file;
-    if (line > 0) out += fmt::format(" line {}", line);
-    if (!column.empty()) out += fmt::format(", column {}", column);
-    out += ": ";
-    out += message;
-    return out;
+    // Line numbers as the file's own, without separators, so a person can go to them in an editor.
+    MessageArgs where{MessageArg::text("file", file), MessageArg::text("line", std::to_string(line)),
+                      MessageArg::text("column", column),
+                      id.empty() ? MessageArg::text("problem", message) : MessageArg::ref("problem", id, args)};
+    const std::string_view form = line <= 0        ? "import.where_file"
+                                  : column.empty() ? "import.where_line"
+                                                   : "import.where_column";
+    return formatMessage(form, where, language);
+}
+
+ExtractProblem extractProblem(std::string file, std::int64_t line, std::string column, MessageId id, MessageArgs args)
+{
+    std::string english = formatMessage(id.value, args, Language::English);
+    return {std::move(file), line, std::move(column), std::move(english), std::string(id.value), std::move(args)};
 }
 
 Result<ExtractResult> readExtract(const std::filesystem::path& folder, ExtractSink& sink, const ExtractOptions& options)

@@ -41,10 +41,17 @@ struct ExtractProblem {
     std::string file;       // "loans.csv"
     std::int64_t line = 0;  // physical line where the record starts (1 is the header row); 0 for the whole file
     std::string column;     // empty when the problem is about the whole row or file
-    std::string message;
-    // "loans.csv line 1042, column interest_rate: 'abc' is not a rate in percent (like 4.35)"
-    std::string text() const;
+    std::string message;    // English, for the log and tests: "'abc' is not a rate in percent (like 4.35)"
+    std::string id{};       // the message id with its arguments: what people read, in their language
+    MessageArgs args{};
+    // "loans.csv line 1042, column interest_rate: 'abc' is not a rate in percent (like 4.35)", or in Chinese
+    // "loans.csv 第 1042 行，interest_rate 列：'abc' 不是百分比形式的利率（如 4.35）"
+    std::string text(Language language = Language::English) const;
 };
+
+// A problem by message id; its English message is formatted from the id.
+ExtractProblem extractProblem(std::string file, std::int64_t line, std::string column, MessageId id,
+                              MessageArgs args = {});
 
 // Receives every record that passed all its checks, in file order. The default does nothing, so a
 // validation pass can pass a plain ExtractSink.

@@ -56,6 +56,13 @@ std::string quoteValue(std::string_view text)
     return safe ? fmt::format("'{}'", text) : std::string("the value");
 }
 
+MessageArg quoted(std::string name, std::string_view text)
+{
+    std::string shown = quoteValue(text);
+    if (shown == "the value") return MessageArg::ref(std::move(name), MessageId{"import.the_value"});
+    return MessageArg::text(std::move(name), std::move(shown));
+}
+
 bool isPlainIdentifier(std::string_view text)
 {
     const auto alnum = [](char c) {
@@ -96,12 +103,13 @@ Result<bool> ExtractTable::open(const std::filesystem::path& folder, std::string
     auto header = m_csv->next();
     if (!header) {
         if (header.error().code != ErrorCode::FileCorrupt)
-            return fail(header.error().code, fmt::format("{} cannot be read: {}", file, header.error().message));
-        problem(m_csv->errorLine(), {}, header.error().message + "; the rest of this file was not read");
+            return fail(header.error().code, MessageId{"extract.file_unreadable"},
+                        {MessageArg::text("file", std::string(file)), errorArg("reason", header.error())});
+        problem(m_csv->errorLine(), {}, MessageId{"import.rest_not_read"}, {errorArg("problem", header.error())});
         return false;
     }
     if (!*header) {
-        problem(1, {}, "the file is empty; it needs at least its header row");
+        problem(1, {}, MessageId{"import.file_empty"});
         return false;
     }
     m_index.assign(columns.size(), std::string::npos);
@@ -113,7 +121,7 @@ Result<bool> ExtractTable::open(const std::filesystem::path& folder, std::string
         for (std::size_t c = 0; c < columns.size(); ++c) {
             if (columns[c].name != name) continue;
             if (m_index[c] != std::string::npos)
-                problem(1, name, "appears more than once in the header");
+                problem(1, name, MessageId{"import.header_twice"});
             else
                 m_index[c] = i;
         }
@@ -121,7 +129,7 @@ Result<bool> ExtractTable::open(const std::filesystem::path& folder, std::string
     bool usable = true;
     for (std::size_t c = 0; c < columns.size(); ++c) {
         if (columns[c].required && m_index[c] == std::string::npos) {
-            problem(1, columns[c].name, "is required but missing from the header");
+            problem(1, columns[c].name, MessageId{"import.header_missing"});
             usable = false;
         }
     }
@@ -134,8 +142,9 @@ Result<ExtractTable::Next> ExtractTable::next()
         auto more = m_csv->next();
         if (!more) {
             if (more.error().code != ErrorCode::FileCorrupt)
-                return fail(more.error().code, fmt::format("{} cannot be read: {}", m_file, more.error().message));
-            problem(m_csv->errorLine(), {}, more.error().message + "; the rest of this file was not read");
+                return fail(more.error().code, MessageId{"extract.file_unreadable"},
+                            {MessageArg::text("file", std::string(m_file)), errorArg("reason", more.error())});
+            problem(m_csv->errorLine(), {}, MessageId{"import.rest_not_read"}, {errorArg("problem", more.error())});
             return Next::Broken;
         }
         if (!*more) return Next::End;
@@ -143,11 +152,13 @@ Result<ExtractTable::Next> ExtractTable::next()
         const auto fields = m_csv->fields();
         if (fields.size() == 1 && fields[0].empty()) continue;  // an empty line
         if (!m_csv->problem().empty()) {
-            problem(m_line, {}, std::string(m_csv->problem()));
+            problem(m_line, {}, MessageId{m_csv->problem()});
             return Next::Malformed;
         }
         if (fields.size() != m_headerSize) {
-            problem(m_line, {}, fmt::format("has {} fields where the header has {}", fields.size(), m_headerSize));
+            problem(m_line, {}, MessageId{"import.field_count"},
+                    {MessageArg::text("fields", std::to_string(fields.size())),
+                     MessageArg::text("header", std::to_string(m_headerSize))});
             return Next::Malformed;
         }
         if (!textIsClean()) return Next::Malformed;
@@ -167,8 +178,8 @@ bool ExtractTable::textIsClean()
         const auto code = static_cast<unsigned char>(fields[f][at]) == 0xC2
                               ? static_cast<unsigned char>(fields[f][at + 1])
                               : static_cast<unsigned char>(fields[f][at]);
-        problem(m_line, trimmed(m_headerNames[f]),
-                fmt::format("holds a control character (U+{:04X}); text may not contain control characters", code));
+        problem(m_line, trimmed(m_headerNames[f]), MessageId{"import.control_character"},
+                {MessageArg::text("code", fmt::format("{:04X}", code))});
         clean = false;
     }
     for (std::size_t c = 0; c < m_columns.size(); ++c) {
@@ -176,12 +187,11 @@ bool ExtractTable::textIsClean()
         const std::string& value = fields[m_index[c]];
         if (value.empty() || isPlainIdentifier(value)) continue;
         // Quoted only when it is clean: a control character was reported above.
-        const std::string shown =
-            findControlCharacter(value) == std::string_view::npos ? quoteValue(value) : std::string("the value");
-        problem(m_line, m_columns[c].name,
-                fmt::format("{} is not a plain identifier (1 to {} letters, digits, '-', '_' or '.', starting with a "
-                            "letter or a digit)",
-                            shown, kMaxIdentifierLength));
+        MessageArg shown = findControlCharacter(value) == std::string_view::npos
+                               ? quoted("value", value)
+                               : MessageArg::ref("value", MessageId{"import.the_value"});
+        problem(m_line, m_columns[c].name, MessageId{"import.not_identifier"},
+                {std::move(shown), MessageArg::text("max", std::to_string(kMaxIdentifierLength))});
         clean = false;
     }
     return clean;
@@ -195,25 +205,30 @@ const std::string& ExtractTable::text(std::size_t column) const
     return field < fields.size() ? fields[field] : kEmpty;
 }
 
-void ExtractTable::problem(std::int64_t line, std::string_view column, std::string message)
+void ExtractTable::problem(std::int64_t line, std::string_view column, MessageId id, MessageArgs args)
 {
     if (m_result.problems.size() >= m_maxProblems) {
         m_result.truncated = true;
         return;
     }
-    m_result.problems.push_back({std::string(m_file), line, std::string(column), std::move(message)});
+    m_result.problems.push_back(extractProblem(std::string(m_file), line, std::string(column), id, std::move(args)));
 }
 
-bool ExtractTable::problem(std::size_t column, std::string message)
+bool ExtractTable::problem(std::size_t column, MessageId id, MessageArgs args)
 {
-    problem(m_line, m_columns[column].name, std::move(message));
+    problem(m_line, m_columns[column].name, id, std::move(args));
     return false;
+}
+
+bool ExtractTable::problem(std::size_t column, const Error& reason)
+{
+    return problem(column, MessageId{reason.id}, reason.args);
 }
 
 bool ExtractTable::filled(std::size_t column)
 {
     if (!text(column).empty()) return true;
-    return m_columns[column].required ? problem(column, "must not be empty") : false;
+    return m_columns[column].required ? problem(column, MessageId{"import.empty"}) : false;
 }
 
 bool ExtractTable::amount(std::size_t column, Sign sign, Money& out)
@@ -222,14 +237,16 @@ bool ExtractTable::amount(std::size_t column, Sign sign, Money& out)
     out = Money{};
     if (value.empty()) return !m_columns[column].required || filled(column);
     const auto parsed = parseYuan(value);
-    if (!parsed) return problem(column, fmt::format("{} {}", quoteValue(value), parsed.error().message));
+    if (!parsed)
+        return problem(column, MessageId{"import.value_problem"},
+                       {quoted("value", value), errorArg("problem", parsed.error())});
     if (sign == Sign::Positive && !parsed->isPositive())
-        return problem(column, fmt::format("{} must be more than zero", quoteValue(value)));
+        return problem(column, MessageId{"import.not_positive"}, {quoted("value", value)});
     if (sign == Sign::NotNegative && parsed->fen < 0)
-        return problem(column, fmt::format("{} must not be negative", quoteValue(value)));
+        return problem(column, MessageId{"import.negative"}, {quoted("value", value)});
     if (parsed->fen > kMaxAmountFen || parsed->fen < -kMaxAmountFen)
-        return problem(column, fmt::format("{} is more than the largest amount accepted, {} yuan", quoteValue(value),
-                                           "100,000,000.00"));
+        return problem(column, MessageId{"import.amount_too_large"},
+                       {quoted("value", value), MessageArg::text("max", "100,000,000.00")});
     out = *parsed;
     return true;
 }
@@ -238,7 +255,9 @@ bool ExtractTable::date(std::size_t column, Date& out)
 {
     if (!filled(column)) return false;
     const auto parsed = parseIsoDate(text(column));
-    if (!parsed) return problem(column, fmt::format("{} {}", quoteValue(text(column)), parsed.error().message));
+    if (!parsed)
+        return problem(column, MessageId{"import.value_problem"},
+                       {quoted("value", text(column)), errorArg("problem", parsed.error())});
     out = *parsed;
     return true;
 }
@@ -253,13 +272,14 @@ bool ExtractTable::dateTime(std::size_t column, Date& date, int& minuteOfDay)
                    : -1;
     };
     if (value.size() != 16 || value[10] != ' ' || value[13] != ':' || twoDigits(11) < 0 || twoDigits(14) < 0)
-        return problem(column,
-                       fmt::format("{} is not a date and time in the form YYYY-MM-DD HH:MM", quoteValue(value)));
+        return problem(column, MessageId{"import.not_date_time"}, {quoted("value", value)});
     const auto parsed = parseIsoDate(std::string_view(value).substr(0, 10));
-    if (!parsed) return problem(column, fmt::format("{} {}", quoteValue(value), parsed.error().message));
+    if (!parsed)
+        return problem(column, MessageId{"import.value_problem"},
+                       {quoted("value", value), errorArg("problem", parsed.error())});
     const int hour = twoDigits(11);
     const int minute = twoDigits(14);
-    if (hour > 23 || minute > 59) return problem(column, fmt::format("{} is not a time of the day", quoteValue(value)));
+    if (hour > 23 || minute > 59) return problem(column, MessageId{"import.not_time"}, {quoted("value", value)});
     date = *parsed;
     minuteOfDay = hour * 60 + minute;
     return true;
@@ -269,7 +289,9 @@ bool ExtractTable::rate(std::size_t column, AnnualRate& out)
 {
     if (!filled(column)) return false;
     const auto parsed = parsePercentRate(text(column));
-    if (!parsed) return problem(column, fmt::format("{} {}", quoteValue(text(column)), parsed.error().message));
+    if (!parsed)
+        return problem(column, MessageId{"import.value_problem"},
+                       {quoted("value", text(column)), errorArg("problem", parsed.error())});
     out = *parsed;
     return true;
 }
@@ -280,14 +302,17 @@ bool ExtractTable::whole(std::size_t column, int min, int max, int& out)
     const std::string& value = text(column);
     std::int64_t number = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-    if (ec == std::errc::result_out_of_range) return problem(column, fmt::format("{} is too large", quoteValue(value)));
+    if (ec == std::errc::result_out_of_range)
+        return problem(column, MessageId{"import.too_large"}, {quoted("value", value)});
     if (ec != std::errc() || end != value.data() + value.size())
-        return problem(column, fmt::format("{} is not a whole number", quoteValue(value)));
-    if (max == INT_MAX && number > max) return problem(column, fmt::format("{} is too large", quoteValue(value)));
+        return problem(column, MessageId{"import.not_whole"}, {quoted("value", value)});
+    if (max == INT_MAX && number > max) return problem(column, MessageId{"import.too_large"}, {quoted("value", value)});
     if (min == 0 && max == INT_MAX && number < 0)
-        return problem(column, fmt::format("{} must not be negative", quoteValue(value)));
+        return problem(column, MessageId{"import.negative"}, {quoted("value", value)});
     if (number < min || number > max)
-        return problem(column, fmt::format("{} is not between {} and {}", quoteValue(value), min, max));
+        return problem(column, MessageId{"import.not_between"},
+                       {quoted("value", value), MessageArg::text("min", std::to_string(min)),
+                        MessageArg::text("max", std::to_string(max))});
     out = static_cast<int>(number);
     return true;
 }
@@ -296,9 +321,9 @@ bool ExtractTable::degrees(std::size_t column, std::int64_t limit, std::string_v
 {
     const auto parsed = parseDegreesE6(text(column));
     if (!parsed)
-        return problem(column, fmt::format("is not a number of degrees with at most six decimals (like {})", example));
+        return problem(column, MessageId{"import.not_degrees"}, {MessageArg::text("example", std::string(example))});
     if (*parsed < -limit * 1'000'000 || *parsed > limit * 1'000'000)
-        return problem(column, fmt::format("is not between -{} and {}", limit, limit));
+        return problem(column, MessageId{"import.degrees_range"}, {MessageArg::text("limit", std::to_string(limit))});
     out = *parsed;
     return true;
 }

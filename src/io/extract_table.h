@@ -41,6 +41,8 @@ enum class Sign { Any, NotNegative, Positive };
 // The text of a numeric, date, code or id column, quoted so a person can find it; "the value" when it
 // looks like a personal datum that a stray comma pushed into the wrong column.
 std::string quoteValue(std::string_view text);
+// The same as a message argument: the quoted text, or the id of "the value" so it reads in the reader's language.
+MessageArg quoted(std::string name, std::string_view text);
 bool allDigits(std::string_view text);
 
 class ExtractTable final {
@@ -67,9 +69,11 @@ public:
     const std::string& text(std::size_t column) const;
     std::string_view name(std::size_t column) const { return m_columns[column].name; }
 
-    void problem(std::int64_t line, std::string_view column, std::string message);
+    void problem(std::int64_t line, std::string_view column, MessageId id, MessageArgs args = {});
     // A problem in the current row; returns false, so a check can end with `return problem(...)`.
-    bool problem(std::size_t column, std::string message);
+    bool problem(std::size_t column, MessageId id, MessageArgs args = {});
+    // The value's own error (a resident ID number's), as the problem of the current row's column.
+    bool problem(std::size_t column, const Error& reason);
 
     // Each check returns false after reporting what is wrong. An empty optional column passes (amount()
     // then gives zero), an empty required one is reported.
@@ -83,11 +87,13 @@ public:
     // Degrees of latitude or longitude within ±limit; never quoted, as they locate a home.
     bool degrees(std::size_t column, std::int64_t limit, std::string_view example, std::int64_t& out);
     template <typename E>
-    bool code(std::size_t column, std::optional<E> (*parse)(std::string_view), std::string_view what, E& out)
+    bool code(std::size_t column, std::optional<E> (*parse)(std::string_view), MessageId what, E& out)
     {
         if (!filled(column)) return false;
         const auto parsed = parse(text(column));
-        if (!parsed) return problem(column, quoteValue(text(column)) + " is not " + std::string(what));
+        if (!parsed)
+            return problem(column, MessageId{"import.not_code"},
+                           {quoted("value", text(column)), MessageArg::ref("what", what)});
         out = *parsed;
         return true;
     }

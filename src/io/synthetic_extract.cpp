@@ -307,7 +307,9 @@ public:
         for (const FileSpec& spec : fileSpecs()) {
             std::error_code ec;
             std::filesystem::rename(partialPath(m_folder, spec.name), m_folder / spec.name, ec);
-            if (ec) return fail(ErrorCode::Io, fmt::format("Cannot rename the new {} into place.", spec.name));
+            if (ec)
+                return fail(ErrorCode::Io, MessageId{"file.cannot_rename"},
+                            {MessageArg::text("file", std::string(spec.name))});
         }
         m_committed = true;
         return {};
@@ -386,11 +388,12 @@ Result<void> writeHousehold(ExtractFiles& files, const Household& h, std::int64_
 Result<void> validate(const SyntheticOptions& options)
 {
     if (options.loans < 1 || options.loans > kMaxLoans)
-        return fail(ErrorCode::InvalidInput,
-                    fmt::format("The number of loans must be from 1 to {}, not {}.", kMaxLoans, options.loans));
+        return fail(ErrorCode::InvalidInput, MessageId{"synthetic.loan_count"},
+                    {MessageArg::text("max", std::to_string(kMaxLoans)),
+                     MessageArg::text("count", std::to_string(options.loans))});
     if (!options.extractDate.ok() || options.extractDate.year() < std::chrono::year{1970} ||
         options.extractDate.year() > std::chrono::year{9000})
-        return fail(ErrorCode::InvalidInput, "The extract date must be a day of the calendar from 1970 on.");
+        return fail(ErrorCode::InvalidInput, MessageId{"synthetic.extract_date"});
     return {};
 }
 
@@ -401,7 +404,7 @@ Result<SyntheticSummary> writeSyntheticExtract(const std::filesystem::path& fold
     if (auto valid = validate(options); !valid) return std::unexpected(std::move(valid.error()));
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
-    if (ec) return fail(ErrorCode::Io, "Cannot create the folder for the extract.");
+    if (ec) return fail(ErrorCode::Io, MessageId{"synthetic.folder"});
 
     SyntheticSummary summary;
     const auto report = [&](std::int64_t done) { return !options.progress || options.progress(done, options.loans); };

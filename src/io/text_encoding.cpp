@@ -215,8 +215,7 @@ Result<void> TextDecoder::decodeGb18030(std::string_view bytes, bool final, std:
 {
     if (m_iconv == nullptr) {
         iconv_t handle = ::iconv_open("UTF-8", "GB18030");
-        if (handle == reinterpret_cast<iconv_t>(-1))
-            return fail(ErrorCode::Internal, "this system cannot convert GB18030 text (iconv has no GB18030)");
+        if (handle == reinterpret_cast<iconv_t>(-1)) return fail(ErrorCode::Internal, MessageId{"text.no_gb18030"});
         m_iconv = handle;
     }
     const std::size_t n = bytes.size();
@@ -274,8 +273,8 @@ Result<void> TextDecoder::decodeGb18030(std::string_view bytes, bool final, std:
 Result<void> TextDecoder::invalid()
 {
     m_failed = true;
-    if (m_encoding == Encoding::Gb18030) return fail(ErrorCode::InvalidInput, "the text is not valid GB18030");
-    return fail(ErrorCode::InvalidInput, "the text is not valid UTF-8");
+    if (m_encoding == Encoding::Gb18030) return fail(ErrorCode::InvalidInput, MessageId{"text.bad_gb18030"});
+    return fail(ErrorCode::InvalidInput, MessageId{"text.bad_utf8"});
 }
 
 }  // namespace doorstep::io

@@ -79,12 +79,12 @@ bool hasStaleFiles(const fs::path& database)
 Result<void> refusePlainSqlite(const std::filesystem::path& path)
 {
     std::ifstream probe(path, std::ios::binary);
-    if (!probe) return fail(ErrorCode::FileUnreadable, "The database file cannot be read (check its permissions).");
+    if (!probe) return fail(ErrorCode::FileUnreadable, MessageId{"database.unreadable_permissions"});
     constexpr std::string_view kPlainHeader{"SQLite format 3\0", 16};
     std::string header(kPlainHeader.size(), '\0');
     probe.read(header.data(), static_cast<std::streamsize>(header.size()));
     if (probe.gcount() == static_cast<std::streamsize>(header.size()) && header == kPlainHeader)
-        return fail(ErrorCode::FileCorrupt, "The file is an unencrypted SQLite database, not a Doorstep database.");
+        return fail(ErrorCode::FileCorrupt, MessageId{"database.plain_sqlite"});
     return {};
 }
 
@@ -94,14 +94,13 @@ Result<void> refusePlainSqlite(const std::filesystem::path& path)
 Result<void> checkReadableDatabaseFile(const std::filesystem::path& path)
 {
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return fail(ErrorCode::FileMissing, "The database file does not exist.");
+    if (!std::filesystem::exists(path, ec)) return fail(ErrorCode::FileMissing, MessageId{"database.missing"});
     if (!std::filesystem::is_regular_file(path, ec))
-        return fail(ErrorCode::FileUnreadable, "The database path is not a regular file.");
+        return fail(ErrorCode::FileUnreadable, MessageId{"database.not_regular_file"});
     if (::access(path.c_str(), R_OK) != 0)
-        return fail(ErrorCode::FileUnreadable, "The database file cannot be read (check its permissions).");
+        return fail(ErrorCode::FileUnreadable, MessageId{"database.unreadable_permissions"});
     // An empty file would open as an empty database and be "repaired" into a new one: refuse it.
-    if (std::filesystem::file_size(path, ec) == 0)
-        return fail(ErrorCode::FileCorrupt, "The database file is empty or damaged.");
+    if (std::filesystem::file_size(path, ec) == 0) return fail(ErrorCode::FileCorrupt, MessageId{"database.empty"});
     return {};
 }
 
@@ -124,7 +123,7 @@ Result<BranchDatabase> BranchDatabase::create(const std::filesystem::path& path,
     const auto keyringPath = Keyring::pathFor(path);
     std::error_code ec;
     if (std::filesystem::exists(path, ec) || std::filesystem::exists(keyringPath, ec))
-        return fail(ErrorCode::AlreadyExists, "A database with that name already exists; it was left untouched.");
+        return fail(ErrorCode::AlreadyExists, MessageId{"database.exists"});
 
     BranchDatabase db;
     db.m_path = path;
@@ -155,7 +154,7 @@ Result<BranchDatabase> BranchDatabase::create(const std::filesystem::path& path,
             .run();
     } catch (const DatabaseError&) {
         cleanUp();
-        return fail(ErrorCode::Io, "The new database could not be written.");
+        return fail(ErrorCode::Io, MessageId{"database.create_failed"});
     }
     auto keyringLock = lockKeyring(path);
     if (!keyringLock) {
@@ -224,17 +223,16 @@ Result<BranchDatabase> BranchDatabase::open(const std::filesystem::path& path, s
         // Only now, on the way out, is the header read to say what the file is.
         if (auto plain = refusePlainSqlite(path); !plain) return std::unexpected(plain.error());
         if (connection.error().code == ErrorCode::WrongCredentials)
-            return fail(ErrorCode::FileCorrupt,
-                        "The database file is damaged or does not belong to the keyring beside it.");
+            return fail(ErrorCode::FileCorrupt, MessageId{"database.damaged_or_mismatch"});
         return std::unexpected(connection.error());
     }
     db.m_connection = std::move(*connection);
 
     try {
         const auto id = readDatabaseId(db.m_connection);
-        if (!id) return fail(ErrorCode::FileCorrupt, "The file is not a Doorstep database.");
+        if (!id) return fail(ErrorCode::FileCorrupt, MessageId{"database.not_doorstep"});
         if (*id != db.m_keyring.databaseId())
-            return fail(ErrorCode::FileCorrupt, "The database and the keyring beside it do not belong together.");
+            return fail(ErrorCode::FileCorrupt, MessageId{"database.keyring_mismatch"});
         if (auto r = migrate(db.m_connection); !r) return std::unexpected(r.error());
         if (openedWithStaged || openedWithPendingKey || db.m_keyring.hasPendingKey() || hasStaleFiles(path)) {
             auto settled = db.settleKeyring(openedWithPendingKey);
@@ -247,7 +245,7 @@ Result<BranchDatabase> BranchDatabase::open(const std::filesystem::path& path, s
         }
     } catch (const DatabaseError& e) {
         if (e.busy()) return fail(ErrorCode::Conflict, kBusyMessage);
-        return fail(ErrorCode::FileCorrupt, "The database file is damaged.");
+        return fail(ErrorCode::FileCorrupt, MessageId{"database.damaged"});
     }
     return db;
 }
@@ -278,7 +276,7 @@ Result<bool> BranchDatabase::settleKeyring(bool openedWithPendingKey)
     auto current = Keyring::load(keyringPath);
     if (!current) return std::unexpected(current.error());
     if (current->databaseId() != m_keyring.databaseId())
-        return fail(ErrorCode::FileCorrupt, "The database and the keyring beside it do not belong together.");
+        return fail(ErrorCode::FileCorrupt, MessageId{"database.keyring_mismatch"});
     if (current->hasPendingKey()) {
         // No re-key is running (it would hold the database alone): this one was cut short.
         if (openedWithPendingKey)
@@ -294,16 +292,16 @@ Result<bool> BranchDatabase::settleKeyring(bool openedWithPendingKey)
 
 Result<KeyringChange> BranchDatabase::stageChange(const std::function<Result<void>(Keyring&)>& edit)
 {
-    if (!m_connection.isOpen()) return fail(ErrorCode::Internal, "The database is closed.");
+    if (!m_connection.isOpen()) return fail(ErrorCode::Internal, MessageId{"database.closed"});
     if (!m_connection.inTransaction())
-        return fail(ErrorCode::Internal, "A keyring change must be staged inside a transaction.");
+        return fail(ErrorCode::Internal, MessageId{"database.keyring_outside_transaction"});
     auto lock = lockKeyring(m_path);
     if (!lock) return std::unexpected(lock.error());
     // Read again under the lock: another process may have changed the keyring since this one read it.
     auto current = Keyring::load(Keyring::pathFor(m_path));
     if (!current) return std::unexpected(current.error());
     if (current->databaseId() != m_keyring.databaseId())
-        return fail(ErrorCode::FileCorrupt, "The database and the keyring beside it do not belong together.");
+        return fail(ErrorCode::FileCorrupt, MessageId{"database.keyring_mismatch"});
     if (auto r = edit(*current); !r) return std::unexpected(r.error());
     const std::string text = current->serialize();
     KeyringChange change(*this, std::move(*lock), std::move(*current));
@@ -359,7 +357,7 @@ Result<void> BranchDatabase::removeSlotAndRekey(std::string_view username)
     auto current = Keyring::load(keyringPath);
     if (!current) return std::unexpected(current.error());
     if (current->databaseId() != m_keyring.databaseId())
-        return fail(ErrorCode::FileCorrupt, "The database and the keyring beside it do not belong together.");
+        return fail(ErrorCode::FileCorrupt, MessageId{"database.keyring_mismatch"});
     SecureBuffer newKey = randomSecret(kKeyBytes);
     Keyring staged = std::move(*current);
     staged.removeSlot(username);

@@ -105,7 +105,6 @@ private:
 };
 
 // The sentence for a step that needs the database alone while others have it open.
-inline constexpr const char* kNeedsDatabaseAloneMessage =
-    "Close the other Doorstep programs that use this database, then try again.";
+inline constexpr MessageId kNeedsDatabaseAloneMessage{"database.needs_alone"};
 
 }  // namespace doorstep::storage

@@ -40,7 +40,7 @@ std::string toHex(std::span<const unsigned char> bytes)
 
 Result<Bytes> fromHex(std::string_view hex)
 {
-    if (hex.size() % 2 != 0) return fail(ErrorCode::FileCorrupt, "A hexadecimal field has an odd length.");
+    if (hex.size() % 2 != 0) return fail(ErrorCode::FileCorrupt, MessageId{"keyring.hex_odd_length"});
     const auto nibble = [](char c) -> int {
         if (c >= '0' && c <= '9') return c - '0';
         if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -51,7 +51,7 @@ Result<Bytes> fromHex(std::string_view hex)
     for (std::size_t i = 0; i < out.size(); ++i) {
         const int hi = nibble(hex[2 * i]);
         const int lo = nibble(hex[2 * i + 1]);
-        if (hi < 0 || lo < 0) return fail(ErrorCode::FileCorrupt, "A hexadecimal field holds a bad digit.");
+        if (hi < 0 || lo < 0) return fail(ErrorCode::FileCorrupt, MessageId{"keyring.hex_bad_digit"});
         out[i] = static_cast<unsigned char>(hi * 16 + lo);
     }
     return out;
@@ -92,11 +92,11 @@ Result<SecureBuffer> deriveKey(std::string_view password, std::span<const unsign
 {
     ensureSodium();
     if (!params.acceptable() || salt.size() != crypto_pwhash_SALTBYTES)
-        return fail(ErrorCode::FileCorrupt, "A key slot has invalid key-derivation parameters.");
+        return fail(ErrorCode::FileCorrupt, MessageId{"keyring.slot_kdf"});
     SecureBuffer key(kKeyBytes);
     if (crypto_pwhash(key.data(), key.size(), password.data(), password.size(), salt.data(), params.opsLimit,
                       static_cast<std::size_t>(params.memLimit), crypto_pwhash_ALG_ARGON2ID13) != 0) {
-        return fail(ErrorCode::Internal, "Not enough memory to derive the key.");
+        return fail(ErrorCode::Internal, MessageId{"keyring.kdf_memory"});
     }
     return key;
 }

@@ -32,7 +32,7 @@ Result<FileLock> FileLock::acquire(const std::filesystem::path& path, Mode mode,
 {
     int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);  // a read-only folder: lock what is there
-    if (fd < 0) return fail(ErrorCode::Io, "Cannot create a file in the database folder.");
+    if (fd < 0) return fail(ErrorCode::Io, MessageId{"file.create_in_folder"});
     if (!lockWithin(fd, mode, wait)) {
         ::close(fd);
         return fail(ErrorCode::Conflict, kBusyMessage);
@@ -59,7 +59,7 @@ FileLock& FileLock::operator=(FileLock&& other) noexcept
 
 Result<void> FileLock::change(Mode mode, std::chrono::milliseconds wait)
 {
-    if (m_fd < 0) return fail(ErrorCode::Internal, "The lock is not held.");
+    if (m_fd < 0) return fail(ErrorCode::Internal, MessageId{"database.lock_not_held"});
     if (mode == m_mode) return {};
     if (lockWithin(m_fd, mode, wait)) {
         m_mode = mode;

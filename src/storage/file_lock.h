@@ -42,7 +42,6 @@ private:
 };
 
 // The sentence for "another Doorstep program holds the database": one for every busy answer.
-inline constexpr const char* kBusyMessage =
-    "The database is busy: another Doorstep program is writing to it. Try again when it is done.";
+inline constexpr MessageId kBusyMessage{"database.busy"};
 
 }  // namespace doorstep::storage

@@ -16,19 +16,18 @@ constexpr std::string_view kMagic = "doorstep-keyring 1";
 constexpr std::string_view kArgon = "argon2id13";
 constexpr std::string_view kCheck = "check ";
 
-Result<void> corrupt(std::string_view what)
+Result<void> corrupt(MessageId part)
 {
-    return fail(ErrorCode::FileCorrupt, fmt::format("The keyring file is damaged ({}).", what));
+    return fail(ErrorCode::FileCorrupt, MessageId{"keyring.damaged"}, {MessageArg::ref("part", part)});
 }
 
 // The same damage, naming the file, so a person knows which file to restore from the backup.
 Error namingFile(Error error, const std::filesystem::path& path)
 {
-    constexpr std::string_view kPrefix = "The keyring file is damaged";
-    if (error.code == ErrorCode::FileCorrupt && error.message.starts_with(kPrefix))
-        error.message = fmt::format("The keyring file {} is damaged{}", path.filename().string(),
-                                    std::string_view(error.message).substr(kPrefix.size()));
-    return error;
+    if (error.code != ErrorCode::FileCorrupt || error.id != "keyring.damaged") return error;
+    MessageArgs args = std::move(error.args);
+    args.push_back(MessageArg::text("file", path.filename().string()));
+    return fail(ErrorCode::FileCorrupt, MessageId{"keyring.file_damaged"}, std::move(args)).error();
 }
 
 std::vector<std::string_view> splitWords(std::string_view line)
@@ -54,22 +53,22 @@ std::optional<std::uint64_t> parseNumber(std::string_view text)
 Result<KeySlot> parseSlot(const std::vector<std::string_view>& w)
 {
     // slot <user> argon2id13 <ops> <mem> <salt> <nonce> <secret> <public> <sealed> <pending|->
-    if (w.size() != 11 || w[2] != kArgon) return std::unexpected(corrupt("slot line").error());
+    if (w.size() != 11 || w[2] != kArgon) return std::unexpected(corrupt(MessageId{"keyring.part.slot_line"}).error());
     KeySlot slot;
     slot.username = std::string(w[1]);
     const auto ops = parseNumber(w[3]);
     const auto mem = parseNumber(w[4]);
-    if (!ops || !mem) return std::unexpected(corrupt("slot cost").error());
+    if (!ops || !mem) return std::unexpected(corrupt(MessageId{"keyring.part.slot_cost"}).error());
     slot.kdf = {*ops, *mem};
     Bytes* fields[] = {&slot.salt, &slot.nonce, &slot.encryptedSecret, &slot.publicKey, &slot.sealedKey};
     for (std::size_t i = 0; i < 5; ++i) {
         auto bytes = fromHex(w[5 + i]);
-        if (!bytes) return std::unexpected(corrupt("slot value").error());
+        if (!bytes) return std::unexpected(corrupt(MessageId{"keyring.part.slot_value"}).error());
         *fields[i] = std::move(*bytes);
     }
     if (w[10] != "-") {
         auto pending = fromHex(w[10]);
-        if (!pending) return std::unexpected(corrupt("slot value").error());
+        if (!pending) return std::unexpected(corrupt(MessageId{"keyring.part.slot_value"}).error());
         slot.pendingSealedKey = std::move(*pending);
     }
     if (slot.salt.size() != crypto_pwhash_SALTBYTES ||
@@ -77,7 +76,7 @@ Result<KeySlot> parseSlot(const std::vector<std::string_view>& w)
         slot.publicKey.size() != crypto_box_PUBLICKEYBYTES ||
         slot.sealedKey.size() != crypto_box_SEALBYTES + kKeyBytes ||
         (!slot.pendingSealedKey.empty() && slot.pendingSealedKey.size() != slot.sealedKey.size()))
-        return std::unexpected(corrupt("slot sizes").error());
+        return std::unexpected(corrupt(MessageId{"keyring.part.slot_sizes"}).error());
     return slot;
 }
 
@@ -93,7 +92,7 @@ Result<SecureBuffer> openSealed(const Bytes& sealed, const Bytes& publicKey, con
     SecureBuffer key(kKeyBytes);
     if (sealed.size() != crypto_box_SEALBYTES + kKeyBytes ||
         crypto_box_seal_open(key.data(), sealed.data(), sealed.size(), publicKey.data(), secretKey.data()) != 0)
-        return fail(ErrorCode::FileCorrupt, "A key slot does not match its key pair.");
+        return fail(ErrorCode::FileCorrupt, MessageId{"keyring.slot_mismatch"});
     return key;
 }
 
@@ -116,8 +115,8 @@ Result<Keyring> Keyring::load(const std::filesystem::path& path)
     auto text = io::readWholeFile(path);
     if (!text) {
         if (text.error().code == ErrorCode::FileMissing)
-            return fail(ErrorCode::FileMissing, "The keyring file beside the database is missing.");
-        return fail(text.error().code, "The keyring file beside the database cannot be read.");
+            return fail(ErrorCode::FileMissing, MessageId{"keyring.missing"});
+        return fail(text.error().code, MessageId{"keyring.unreadable"});
     }
     auto ring = parse(*text);
     if (!ring) return std::unexpected(namingFile(std::move(ring.error()), path));
@@ -133,33 +132,36 @@ Result<Keyring> Keyring::parse(std::string_view text)
     if (checkAt != std::string_view::npos) {
         const std::string_view body = text.substr(0, checkAt + 1);
         std::string_view line = text.substr(checkAt + 1 + kCheck.size());
-        if (!line.ends_with('\n')) return std::unexpected(corrupt("checksum line").error());
+        if (!line.ends_with('\n')) return std::unexpected(corrupt(MessageId{"keyring.part.checksum_line"}).error());
         line.remove_suffix(1);
-        if (line != sha256Hex(body)) return std::unexpected(corrupt("checksum").error());
+        if (line != sha256Hex(body)) return std::unexpected(corrupt(MessageId{"keyring.part.checksum"}).error());
         text = body;
     }
     std::istringstream in{std::string(text)};
     std::string line;
-    if (!std::getline(in, line) || line != kMagic) return std::unexpected(corrupt("header").error());
+    if (!std::getline(in, line) || line != kMagic)
+        return std::unexpected(corrupt(MessageId{"keyring.part.header"}).error());
     Keyring ring;
     while (std::getline(in, line)) {
         if (line.empty()) continue;
         const auto words = splitWords(line);
         // A line of spaces has no first word: damage like any other unknown line.
-        if (words.empty()) return std::unexpected(corrupt("blank line").error());
+        if (words.empty()) return std::unexpected(corrupt(MessageId{"keyring.part.blank_line"}).error());
         if (words[0] == "database" && words.size() == 2 && words[1].size() == 32) {
-            if (!ring.m_databaseId.empty()) return std::unexpected(corrupt("second database line").error());
+            if (!ring.m_databaseId.empty())
+                return std::unexpected(corrupt(MessageId{"keyring.part.second_database_line"}).error());
             ring.m_databaseId = std::string(words[1]);
         } else if (words[0] == "slot") {
             auto slot = parseSlot(words);
             if (!slot) return std::unexpected(slot.error());
-            if (ring.hasSlot(slot->username)) return std::unexpected(corrupt("duplicate slot").error());
+            if (ring.hasSlot(slot->username))
+                return std::unexpected(corrupt(MessageId{"keyring.part.duplicate_slot"}).error());
             ring.m_slots.push_back(std::move(*slot));
         } else {
-            return std::unexpected(corrupt("unknown line").error());
+            return std::unexpected(corrupt(MessageId{"keyring.part.unknown_line"}).error());
         }
     }
-    if (ring.m_databaseId.empty()) return std::unexpected(corrupt("no database id").error());
+    if (ring.m_databaseId.empty()) return std::unexpected(corrupt(MessageId{"keyring.part.no_database_id"}).error());
     return ring;
 }
 
@@ -214,8 +216,8 @@ std::string Keyring::associatedData(std::string_view username) const
 Result<void> Keyring::setSlot(std::string_view username, std::string_view password, const SecureBuffer& databaseKey,
                               const KdfParams& kdf)
 {
-    if (hasPendingKey()) return fail(ErrorCode::Conflict, "A re-key of the database is still pending.");
-    if (databaseKey.size() != kKeyBytes) return fail(ErrorCode::Internal, "The database key has the wrong size.");
+    if (hasPendingKey()) return fail(ErrorCode::Conflict, MessageId{"keyring.rekey_pending"});
+    if (databaseKey.size() != kKeyBytes) return fail(ErrorCode::Internal, MessageId{"keyring.key_size"});
     KeySlot slot;
     slot.username = std::string(username);
     slot.kdf = kdf;
@@ -255,12 +257,12 @@ Result<UnlockedKeys> Keyring::unlock(std::string_view username, std::string_view
         // Spend the same effort as a real slot so timing does not tell whether the user exists.
         const Bytes salt(crypto_pwhash_SALTBYTES, 0);
         (void)deriveKey(password, salt, KdfParams::moderate());
-        return fail(ErrorCode::WrongCredentials, "The user name or password is not correct.");
+        return fail(ErrorCode::WrongCredentials, MessageId{"login.wrong_credentials"});
     }
     auto wrapping = deriveKey(password, slot->salt, slot->kdf);
     if (!wrapping) return std::unexpected(wrapping.error());
     if (slot->encryptedSecret.size() != crypto_box_SECRETKEYBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES)
-        return fail(ErrorCode::FileCorrupt, "The keyring file is damaged (slot sizes).");
+        return std::unexpected(corrupt(MessageId{"keyring.part.slot_sizes"}).error());
     SecureBuffer secretKey(crypto_box_SECRETKEYBYTES);
     const std::string ad = associatedData(username);
     unsigned long long length = 0;
@@ -268,7 +270,7 @@ Result<UnlockedKeys> Keyring::unlock(std::string_view username, std::string_view
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(
             secretKey.data(), &length, nullptr, slot->encryptedSecret.data(), slot->encryptedSecret.size(),
             reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), slot->nonce.data(), wrapping->data()) != 0) {
-        return fail(ErrorCode::WrongCredentials, "The user name or password is not correct.");
+        return fail(ErrorCode::WrongCredentials, MessageId{"login.wrong_credentials"});
     }
     UnlockedKeys keys;
     auto key = openSealed(slot->sealedKey, slot->publicKey, secretKey);
@@ -286,7 +288,7 @@ Result<void> Keyring::changePassword(std::string_view username, std::string_view
                                      std::string_view newPassword, const KdfParams& kdf)
 {
     KeySlot* slot = findSlot(username);
-    if (slot == nullptr) return fail(ErrorCode::WrongCredentials, "The user name or password is not correct.");
+    if (slot == nullptr) return fail(ErrorCode::WrongCredentials, MessageId{"login.wrong_credentials"});
     auto oldKey = deriveKey(oldPassword, slot->salt, slot->kdf);
     if (!oldKey) return std::unexpected(oldKey.error());
     const std::string ad = associatedData(username);
@@ -298,7 +300,7 @@ Result<void> Keyring::changePassword(std::string_view username, std::string_view
         crypto_aead_xchacha20poly1305_ietf_decrypt(secretKey.data(), &length, nullptr, slot->encryptedSecret.data(),
                                                    slot->encryptedSecret.size(), adBytes, ad.size(), slot->nonce.data(),
                                                    oldKey->data()) != 0) {
-        return fail(ErrorCode::WrongCredentials, "The current password is not correct.");
+        return fail(ErrorCode::WrongCredentials, MessageId{"keyring.wrong_current_password"});
     }
     Bytes salt = randomBytes(crypto_pwhash_SALTBYTES);
     auto newKey = deriveKey(newPassword, salt, kdf);

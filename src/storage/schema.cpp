@@ -371,9 +371,7 @@ int schemaVersion(const Connection& connection)
 Result<void> migrate(const Connection& connection, int target)
 {
     const int from = schemaVersion(connection);
-    if (from > currentSchemaVersion())
-        return fail(ErrorCode::SchemaTooNew,
-                    "The database was written by a newer version of Doorstep; update Doorstep to open it.");
+    if (from > currentSchemaVersion()) return fail(ErrorCode::SchemaTooNew, MessageId{"database.schema_too_new"});
     for (int version = from + 1; version <= target; ++version) {
         Transaction tx(connection);
         connection.execute(kSteps[version - 1]);

@@ -161,9 +161,9 @@ Result<Connection> Connection::open(const std::filesystem::path& path, const Sec
 {
     std::error_code ec;
     if (!create && !std::filesystem::exists(path, ec))
-        return fail(ErrorCode::FileMissing, "The database file does not exist.");
+        return fail(ErrorCode::FileMissing, MessageId{"database.missing"});
     if (create && std::filesystem::exists(path, ec))
-        return fail(ErrorCode::AlreadyExists, "A file with that name already exists; it was left untouched.");
+        return fail(ErrorCode::AlreadyExists, MessageId{"database.file_exists"});
 
     sqlite3* raw = nullptr;
     // NOMUTEX: a connection is used by one thread only (nothing in Doorstep hands one to another thread), so
@@ -173,7 +173,7 @@ Result<Connection> Connection::open(const std::filesystem::path& path, const Sec
     Connection connection(raw);
     if (rc != SQLITE_OK) {
         return fail(rc == SQLITE_CANTOPEN ? ErrorCode::FileUnreadable : ErrorCode::FileCorrupt,
-                    "The database file cannot be opened for reading and writing.");
+                    MessageId{"database.not_writable"});
     }
     // From the first statement on: the probe and the pragmas below also wait for a writer in another
     // process instead of failing at once (issue 9: a login while an import writes).
@@ -182,22 +182,22 @@ Result<Connection> Connection::open(const std::filesystem::path& path, const Sec
     {
         Statement version(raw, "PRAGMA cipher_version");
         if (!version.step() || version.columnText(0).empty())
-            return fail(ErrorCode::Internal, "The SQLite library in use has no encryption (SQLCipher missing).");
+            return fail(ErrorCode::Internal, MessageId{"database.no_sqlcipher"});
     }
     // SQLCipher logs a failed page check to stderr; a wrong key is an expected answer here.
     connection.execute("PRAGMA cipher_log_source = NONE");
     // 2. The key, as raw bytes, through the API.
     const SecureBuffer keyText = rawKeyText(key);
     rc = sqlite3_key_v2(raw, "main", keyText.data(), static_cast<int>(keyText.size()));
-    if (rc != SQLITE_OK) return fail(ErrorCode::Internal, "The encryption key could not be applied.");
+    if (rc != SQLITE_OK) return fail(ErrorCode::Internal, MessageId{"database.key_not_applied"});
     // 3. Prove the key before anything else touches the file.
     try {
         Statement probe(raw, "SELECT count(*) FROM sqlite_master");
         probe.step();
     } catch (const DatabaseError& e) {
-        if (e.code() == SQLITE_NOTADB) return fail(ErrorCode::WrongCredentials, "The key does not open this database.");
+        if (e.code() == SQLITE_NOTADB) return fail(ErrorCode::WrongCredentials, MessageId{"database.wrong_key"});
         if (e.busy()) return fail(ErrorCode::Conflict, kBusyMessage);
-        return fail(ErrorCode::FileUnreadable, "The database file cannot be read.");
+        return fail(ErrorCode::FileUnreadable, MessageId{"database.unreadable"});
     }
     if (create)
         std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
@@ -209,7 +209,7 @@ Result<Connection> Connection::open(const std::filesystem::path& path, const Sec
         connection.execute("PRAGMA synchronous = FULL");
     } catch (const DatabaseError& e) {
         if (e.busy()) return fail(ErrorCode::Conflict, kBusyMessage);
-        return fail(ErrorCode::FileUnreadable, "The database file cannot be read.");
+        return fail(ErrorCode::FileUnreadable, MessageId{"database.unreadable"});
     }
     return connection;
 }
@@ -252,7 +252,7 @@ Result<void> Connection::rekey(const SecureBuffer& newKey)
     const SecureBuffer keyText = rawKeyText(newKey);
     const int rc = sqlite3_rekey_v2(m_db, "main", keyText.data(), static_cast<int>(keyText.size()));
     execute("PRAGMA journal_mode = WAL");
-    if (rc != SQLITE_OK) return fail(ErrorCode::Io, "The database could not be re-encrypted.");
+    if (rc != SQLITE_OK) return fail(ErrorCode::Io, MessageId{"database.rekey_failed"});
     return {};
 }
 

@@ -20,7 +20,7 @@ User readUser(const Statement& stmt)
 
 Result<std::int64_t> UserRepository::add(const User& user, std::string_view createdAt)
 {
-    if (findByName(user.username)) return fail(ErrorCode::AlreadyExists, "A user with this user name already exists.");
+    if (findByName(user.username)) return fail(ErrorCode::AlreadyExists, MessageId{"user.exists"});
     m_db.prepare("INSERT INTO users (username, display_name, role, disabled, created_at) VALUES (?, ?, ?, ?, ?)")
         .bind(1, user.username)
         .bind(2, user.displayName)

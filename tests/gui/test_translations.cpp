@@ -74,39 +74,53 @@ private Q_SLOTS:
         }
     }
 
-    // The import's refusals and warnings about the book read in Chinese with every value kept in its place.
+    // The import's refusals and warnings about the book read in Chinese with every value kept in its place,
+    // the place itself (file, line, column) in Chinese words too.
     void importProblemsWithSeveralValuesReadInChinese()
     {
-        const auto text = [](const char* message) {
-            return gui::importProblemText({"payments.csv", 4, "payment_id", message});
+        const auto text = [](MessageId id, MessageArgs args) {
+            return gui::importProblemText(io::extractProblem("payments.csv", 4, "payment_id", id, std::move(args)));
         };
-        QVERIFY2(text("'P3' is stored for loan 'L002-1' by an earlier extract; this extract gives it to loan 'L001-1'")
-                     .endsWith(QStringLiteral("'P3' 在此前导入的核心系统数据中属于借据 'L002-1'，本次数据却记在借据 "
-                                              "'L001-1' 名下")),
-                 qPrintable(text("'P3' is stored for loan 'L002-1' by an earlier extract; this extract gives it to "
-                                 "loan 'L001-1'")));
-        QVERIFY(text("the value is stored for loan 'L002-1' by an earlier extract; this extract gives it to loan "
-                     "'L001-1'")
+        QCOMPARE(text(MessageId{"import.payment_moved"},
+                      {MessageArg::text("value", "'P3'"), MessageArg::text("stored", "'L002-1'"),
+                       MessageArg::text("given", "'L001-1'")}),
+                 QStringLiteral("payments.csv 第 4 行，payment_id 列：'P3' 在此前导入的核心系统数据中属于借据 "
+                                "'L002-1'，本次数据却记在借据 'L001-1' 名下"));
+        QVERIFY(text(MessageId{"import.payment_moved"},
+                     {MessageArg::ref("value", MessageId{"import.the_value"}), MessageArg::text("stored", "'L002-1'"),
+                      MessageArg::text("given", "'L001-1'")})
                     .endsWith(QStringLiteral("该值 在此前导入的核心系统数据中属于借据 'L002-1'，本次数据却记在借据 "
                                              "'L001-1' 名下")));
-        QVERIFY(text("'2024-01-09' is before the loan's start date '2024-01-10'")
+        QVERIFY(text(MessageId{"import.before_start"},
+                     {MessageArg::text("value", "'2024-01-09'"), MessageArg::text("date", "'2024-01-10'")})
                     .endsWith(QStringLiteral("'2024-01-09' 早于该笔贷款的起始日期 '2024-01-10'")));
-        QVERIFY(text("'36' differs from the '2' instalments listed in instalments.csv")
+        QVERIFY(text(MessageId{"import.term_differs"},
+                     {MessageArg::text("value", "'36'"), MessageArg::text("count", "'2'")})
                     .endsWith(QStringLiteral("'36' 与 instalments.csv 所列的期数 '2' 不一致")));
-        QVERIFY(text("'800000.00' differs from the principal_due of its instalments, '2222.22' in all")
+        QVERIFY(text(MessageId{"import.principal_differs"},
+                     {MessageArg::text("value", "'800000.00'"), MessageArg::text("total", "'2222.22'")})
                     .endsWith(QStringLiteral("'800000.00' 与各期应还本金之和 '2222.22' 不一致")));
-        QVERIFY(text("'L003-1' has no instalments in instalments.csv")
-                    .endsWith(QStringLiteral("'L003-1' 在 instalments.csv 中没有任何一期还款")));
+        // A value's own error inside the problem: a rate that does not parse.
+        const Error notRate = fail(ErrorCode::InvalidInput, MessageId{"rate.not_percent"}).error();
+        QCOMPARE(text(MessageId{"import.value_problem"},
+                      {MessageArg::text("value", "'4.3x'"), errorArg("problem", notRate)}),
+                 QStringLiteral("payments.csv 第 4 行，payment_id 列：'4.3x' 不是百分比形式的利率（如 4.35）"));
+        QCOMPARE(
+            gui::importProblemText(io::extractProblem("manifest.csv", 0, {}, MessageId{"import.manifest_missing"})),
+            QStringLiteral("manifest.csv：manifest 文件缺少数据行（只有表头）"));
     }
 
     // Issue 9: the refusals of a step that needs the database alone, and of a damaged keyring, in Chinese.
     void hardeningMessagesAreInChinese()
     {
-        QCOMPARE(gui::errorText({ErrorCode::Conflict, storage::kNeedsDatabaseAloneMessage}),
+        QCOMPARE(gui::errorText(fail(ErrorCode::Conflict, storage::kNeedsDatabaseAloneMessage).error()),
                  QStringLiteral("关闭其他正在使用此数据库的 Doorstep 后再试。"));
-        QCOMPARE(gui::errorText({ErrorCode::FileCorrupt, "The keyring file branch.db.keyring is damaged (checksum)."}),
-                 QStringLiteral("密钥环文件 branch.db.keyring 已损坏。"));
-        QVERIFY(hasChinese(gui::errorText({ErrorCode::Conflict, storage::kBusyMessage})));
+        const Error damaged = fail(ErrorCode::FileCorrupt, MessageId{"keyring.file_damaged"},
+                                   {MessageArg::text("file", "branch.db.keyring"),
+                                    MessageArg::ref("part", MessageId{"keyring.part.checksum"})})
+                                  .error();
+        QCOMPARE(gui::errorText(damaged), QStringLiteral("密钥环文件 branch.db.keyring 已损坏（校验和）。"));
+        QVERIFY(hasChinese(gui::errorText(fail(ErrorCode::Conflict, storage::kBusyMessage).error())));
     }
 };
 

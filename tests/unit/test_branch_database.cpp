@@ -436,7 +436,7 @@ TEST_CASE("removing a slot while another program has the database open refuses a
     const auto refused = db->removeSlotAndRekey(kOfficer);
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == ErrorCode::Conflict);
-    CHECK(refused.error().message == kNeedsDatabaseAloneMessage);
+    CHECK(refused.error().id == kNeedsDatabaseAloneMessage.value);
     CHECK(test::readBytes(branch.keyringPath()) == keyringBefore);
     CHECK(db->keyring().hasSlot(kOfficer));
     // Both programs still work on the file under the old key.

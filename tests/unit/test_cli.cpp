@@ -462,3 +462,47 @@ TEST_CASE("screen --format csv writes a district a spreadsheet would run as text
             CHECK_FALSE(f.starts_with('='));
     }
 }
+
+// Issue 7, item 2: with --lang zh the errors and the extract's problems are written wholly in Chinese.
+TEST_CASE("with --lang zh the CLI writes errors and import problems in Chinese", "[cli][portfolio]")
+{
+    const Cli cli;
+    const std::string db = "--db " + cli.db() + " --user admin ";
+    const auto extract = cli.dir() / "extract";
+    REQUIRE(cli.run("", "demo extract --loans 5 --seed 3 --out " + quoted(extract.string())).status == 0);
+    REQUIRE(cli.run(as(kAdminPassword), db + "init").status == 0);
+
+    const Run wrong = cli.run(as("not-the-password-1"), "--lang zh " + db + "user list");
+    CHECK(wrong.status == 1);
+    CHECK(wrong.err == "doorstep-cli: 用户名或密码不正确。\n");
+
+    const Run english = cli.run(as("not-the-password-1"), "--lang en " + db + "user list");
+    CHECK(english.err == "doorstep-cli: The user name or password is not correct.\n");
+
+    // A rate that is not a number, and a loan listed twice: the place, the value and the words in Chinese.
+    auto loans = lines(test::readBytes(extract / "loans.csv"));
+    auto row = fields(loans.at(1));
+    row.at(4) = "4.3x";
+    std::string broken = loans.at(0) + "\n";
+    for (std::size_t i = 0; i < row.size(); ++i)
+        broken += (i == 0 ? "" : ",") + row[i];
+    broken += "\n";
+    for (std::size_t i = 2; i < loans.size(); ++i)
+        broken += loans[i] + (loans[i].empty() ? "" : "\n");
+    broken += loans.at(2) + "\n";
+    test::writeBytes(extract / "loans.csv", broken);
+    const Run refused = cli.run(as(kAdminPassword), "--lang zh " + db + "import " + quoted(extract.string()));
+    CHECK(refused.status == 1);
+    CHECK_THAT(refused.err,
+               ContainsSubstring("loans.csv 第 2 行，interest_rate 列：'4.3x' 不是百分比形式的利率（如 4.35）\n"));
+    CHECK_THAT(refused.err, ContainsSubstring("列：'" + fields(loans.at(2)).at(0) + "' 已在前面某行使用过\n"));
+    CHECK_THAT(refused.err, !ContainsSubstring("is not a rate"));
+
+    const Run notAllowed = cli.run(as(kAdminPassword), "--lang zh " + db + "cases --as-of 2026-11-30");
+    CHECK(notAllowed.status == 1);
+    CHECK(notAllowed.err == "doorstep-cli: 您的角色无权执行此操作。\n");
+
+    const Run unknown = cli.run(as(kAdminPassword), "--lang fr " + db + "user list");
+    CHECK(unknown.status == 2);
+    CHECK_THAT(unknown.err, ContainsSubstring("--lang is en or zh"));
+}

@@ -114,7 +114,8 @@ TEST_CASE("text after a closing quote marks the record, and the next record is r
     const Read read = readText("1,\"abc\"def,x\n2,y,z\n");
     REQUIRE_FALSE(read.error);
     REQUIRE(read.records.size() == 2);
-    CHECK(read.records[0].problem == "a quoted field has text after its closing quote");
+    CHECK(formatMessage(read.records[0].problem, {}, Language::English) ==
+          "a quoted field has text after its closing quote");
     CHECK(read.records[0].fields == Fields{"1", "abcdef", "x"});
     CHECK(read.records[1] == Record{2, {"2", "y", "z"}, ""});
 }

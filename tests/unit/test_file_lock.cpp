@@ -27,7 +27,7 @@ TEST_CASE("shared locks share, an exclusive one excludes, and the wait is bounde
     CHECK(std::chrono::steady_clock::now() - started >= milliseconds{200});
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == ErrorCode::Conflict);
-    CHECK(refused.error().message == storage::kBusyMessage);
+    CHECK(refused.error().id == storage::kBusyMessage.value);
 
     // Changing to exclusive fails while the other holds its share, and the shared lock is kept.
     CHECK_FALSE(a->change(Mode::Exclusive, milliseconds{50}));
