@@ -47,6 +47,22 @@ Result<std::vector<AppointmentDetail>> appointmentDetails(Session& session, cons
     return out;
 }
 
+Result<std::vector<BookingRefusal>> rescheduleRefusals(Session& session, std::int64_t id, Date date, ClockTime start,
+                                                       int durationMinutes)
+{
+    auto item = AppointmentService(session).appointment(id);  // the role check and visibility
+    if (!item) return std::unexpected(item.error());
+    const Actor actor = appointmentActor(item->appointment, session.user().username, session.user().role);
+    auto moved = rescheduleAppointment(item->appointment, actor, date, start, durationMinutes);
+    if (!moved) return std::unexpected(moved.error());
+    const auto& db = session.database().connection();
+    std::vector<Appointment> others;
+    for (const storage::AppointmentRow& r : storage::AppointmentRepository(db).between(date, date, {})) {
+        if (r.id != id) others.push_back(r.appointment);
+    }
+    return bookingRefusals(moved->replacement, others, loadAppointmentSettings(db).booking);
+}
+
 Result<OfficerDayPlan> officerDayPlan(Session& session, const std::string& officer, Date date)
 {
     if (auto r = session.require(Permission::WorkCases); !r) return std::unexpected(r.error());

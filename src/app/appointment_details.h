@@ -25,6 +25,11 @@ struct AppointmentDetail {
 // The details of `items` the user may see (AppointmentService::appointments gives exactly those), in order.
 Result<std::vector<AppointmentDetail>> appointmentDetails(Session& session, const std::vector<AppointmentItem>& items);
 
+// Every reason moving appointment `id` to the new date and time would be refused, for the reschedule form
+// (the appointment itself stands in nobody's way; AppointmentService::reschedule checks the same on saving).
+Result<std::vector<BookingRefusal>> rescheduleRefusals(Session& session, std::int64_t id, Date date, ClockTime start,
+                                                       int durationMinutes);
+
 // How late the pair may arrive at an appointment and still keep it (the window of a day-plan stop).
 inline constexpr int kArrivalToleranceMinutes = 15;
 

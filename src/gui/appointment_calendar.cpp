@@ -215,14 +215,21 @@ void AppointmentCalendar::paintEvent(QPaintEvent*)
         p.drawRect(b.rect.adjusted(0, 0, -1, -1));
         const int textWidth = b.rect.width() - 6;
         if (textWidth < 24 || b.rect.height() < lineHeight) continue;
+        // The time and the label's first line together when they fit, else one under the other.
+        QStringList lines = i.label.split(QLatin1Char('\n'));
+        const QString time = clockText(i.start);
+        const QString joined = time + QStringLiteral("  ") + lines.value(0);
+        if (fm.horizontalAdvance(joined) <= textWidth) {
+            lines[0] = joined;
+        } else {
+            lines.prepend(time);
+        }
         p.setPen(Theme::calendarTextColor());
         QRect line(b.rect.left() + 3, b.rect.top() + 1, textWidth, lineHeight);
-        const QString first = clockText(i.start);
-        p.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(first, Qt::ElideRight, textWidth));
-        for (const QString& part : i.label.split(QLatin1Char('\n'))) {
-            line.translate(0, lineHeight);
+        for (const QString& part : lines) {
             if (line.bottom() > b.rect.bottom() + 2) break;
             p.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(part, Qt::ElideRight, textWidth));
+            line.translate(0, lineHeight);
         }
     }
     if (m_people.empty()) {

@@ -1,5 +1,6 @@
 #include "gui/booking_dialog.h"
 
+#include "app/appointment_details.h"
 #include "app/appointment_settings.h"
 #include "app/screening_service.h"
 #include "gui/appointment_text.h"
@@ -148,14 +149,16 @@ void BookingDialog::refresh()
 {
     m_ui->placeEdit->setVisible(static_cast<PlaceKind>(m_ui->placeCombo->currentData().toInt()) == PlaceKind::Other);
     m_refusals.clear();
-    if (m_rescheduling) {
-        // Checked on OK: the appointment being moved would otherwise stand in its own way.
-        m_ui->refusalLabel->clear();
-        m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(true);
-        return;
-    }
     const app::BookingRequest r = request();
-    if (r.borrowerRowId == 0) {
+    if (m_rescheduling) {
+        auto found = app::rescheduleRefusals(m_session, m_rescheduling->id, r.date, r.start, r.durationMinutes);
+        if (!found) {
+            m_refusals << errorText(found.error());
+        } else {
+            for (const BookingRefusal& refusal : *found)
+                m_refusals << errorText(refusal.error);
+        }
+    } else if (r.borrowerRowId == 0) {
         m_refusals << tr("Choose the customer to visit.");
     } else if (auto found = app::AppointmentService(m_session).refusals(r); !found) {
         m_refusals << errorText(found.error());

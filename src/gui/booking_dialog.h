@@ -3,7 +3,7 @@
 // customer number or name among the accepted queue entries), date, start time, duration, place and the two
 // visiting staff, and whether the customer already agreed. Every reason the booking would be refused is shown
 // under the form as it is filled in (AppointmentService::refusals), and OK stays disabled while there is one.
-// The same form reschedules an appointment: only the date, time and duration change, checked on OK.
+// The same form reschedules an appointment: only the date, time and duration change, checked the same way.
 #include "app/appointment_service.h"
 
 #include <QDialog>

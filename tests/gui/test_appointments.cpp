@@ -15,8 +15,8 @@
 #include "gui/message_box.h"
 #include "gui/route_picture.h"
 #include "gui_fixture.h"
-#include "support/manual_clock.h"
 #include "report/day_sheet.h"
+#include "support/manual_clock.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -33,6 +33,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTimeEdit>
 #include <QtTest>
@@ -56,14 +57,15 @@ const Date kMonday{std::chrono::year{2026}, std::chrono::November, std::chrono::
 // Three customers of officer1 in Pudong, each 12,000.00 overdue since September, with coordinates.
 void writeExtract(const QString& folder)
 {
-    std::string borrowers = "borrower_id,name,id_number,phone,phone2,address,district,latitude,longitude,employer,"
-                            "monthly_income,monthly_expenses\n"
-                            "C001,王秀英,110101199003071233,13812345678,,浦东新区张杨路1500号,浦东新区,31.2304,121.5137,,8000.00,"
-                            "5000.00\n"
-                            "C002,李强,110101198805061235,13900001111,,浦东新区世纪大道100号,浦东新区,31.2400,121.5400,,"
-                            "9000.00,5000.00\n"
-                            "C003,张伟,110101197701011239,13700002222,,浦东新区浦东南路500号,浦东新区,31.2200,121.5000,,"
-                            "7000.00,4000.00\n";
+    std::string borrowers =
+        "borrower_id,name,id_number,phone,phone2,address,district,latitude,longitude,employer,"
+        "monthly_income,monthly_expenses\n"
+        "C001,王秀英,110101199003071233,13812345678,,浦东新区张杨路1500号,浦东新区,31.2304,121.5137,,8000.00,"
+        "5000.00\n"
+        "C002,李强,110101198805061235,13900001111,,浦东新区世纪大道100号,浦东新区,31.2400,121.5400,,"
+        "9000.00,5000.00\n"
+        "C003,张伟,110101197701011239,13700002222,,浦东新区浦东南路500号,浦东新区,31.2200,121.5000,,"
+        "7000.00,4000.00\n";
     std::string loans = "loan_id,borrower_id,product,principal,interest_rate,start_date,term_months,repayment_method,"
                         "officer\n";
     std::string instalments = "loan_id,seq,due_date,principal_due,interest_due\n";
@@ -218,7 +220,7 @@ private Q_SLOTS:
         QCOMPARE(item->state, AppointmentState::Confirmed);
         QCOMPARE(item->staff, (std::vector<std::string>{"officer1", "officer2"}));
         const auto blocks = calendar->blocksOf(first);
-        QCOMPARE(blocks.size(), std::size_t{1});  // an officer sees their own lane
+        QCOMPARE(blocks.size(), std::size_t{1});                       // an officer sees their own lane
         QVERIFY(blocks.front().right() < calendar->width() / 7 + 60);  // Monday's column
         QCOMPARE(calendar->appointmentAt(blocks.front().center()), first);
         QCOMPARE(calendar->appointmentAt(blocks.front().topLeft() - QPoint(0, 5)), std::int64_t{0});
@@ -268,9 +270,35 @@ private Q_SLOTS:
         QCOMPARE(page->listModel()->index(listRow, gui::AppointmentTableModel::State).data().toString(),
                  gui::appointmentStateText(AppointmentState::Confirmed));
 
+        // Rescheduled through the same form: onto the first visit's time refused in words (the visit being moved
+        // is no obstacle to itself), an hour later accepted; the replacement is proposed again.
+        std::int64_t moved = 0;
+        onModal<gui::BookingDialog>([&](gui::BookingDialog* dialog) {
+            QVERIFY(!dialog->findChild<QComboBox*>(QStringLiteral("staff1Combo"))->isEnabled());
+            auto* start = dialog->findChild<QTimeEdit*>(QStringLiteral("startEdit"));
+            QCOMPARE(start->time(), QTime(14, 0));
+            // Its own time: nothing to move (the domain's refusal), OK disabled.
+            QCOMPARE(dialog->refusals(), QStringList{gui::messageText(MessageId{"appointment.same_time"})});
+            QVERIFY(!okOf(dialog)->isEnabled());
+            start->setTime(QTime(10, 30));
+            QVERIFY(!okOf(dialog)->isEnabled());
+            QVERIFY(
+                dialog->findChild<QLabel*>(QStringLiteral("refusalLabel"))->text().contains(QStringLiteral("10:45")));
+            start->setTime(QTime(15, 0));
+            QVERIFY(okOf(dialog)->isEnabled());
+            QTest::mouseClick(okOf(dialog), Qt::LeftButton);
+            moved = dialog->bookedId();
+        });
+        QTest::mouseClick(window->findChild<QPushButton*>(QStringLiteral("rescheduleButton")), Qt::LeftButton);
+        QVERIFY(moved != 0 && moved != second);
+        QCOMPARE(calendar->item(second)->state, AppointmentState::Rescheduled);
+        QCOMPARE(calendar->item(moved)->state, AppointmentState::Proposed);
+        QCOMPARE(calendar->item(moved)->start, 15 * 60);
+        QCOMPARE(page->selectedAppointment(), moved);
+
         // A third visit, cancelled through the button with a reason asked for.
-        app::BookingRequest third{rowOf.at("C003"), kMonday, ClockTime::at(16, 0), 45, PlaceKind::Home, {},
-                                  {"officer1", "officer2"}};
+        app::BookingRequest third{rowOf.at("C003"), kMonday, ClockTime::at(16, 30),   45,
+                                  PlaceKind::Home,  {},      {"officer1", "officer2"}};
         auto thirdBooked = app::AppointmentService(*officer).book(third);
         QVERIFY2(thirdBooked.has_value(), thirdBooked ? "" : thirdBooked.error().message.c_str());
         page->reload();  // (the notifier reloads it too; a hidden page waits until shown)
@@ -286,14 +314,15 @@ private Q_SLOTS:
         QCOMPARE(app::AppointmentService(*officer).appointment(thirdBooked->id)->appointment.cancelReason,
                  std::string("客户来电改期"));
 
-        // The day plan: the two open visits in time order, the cancelled one left out, on a route of two points.
+        // The day plan: the two open visits in time order, the rescheduled and cancelled ones left out, on a route of
+        // two points.
         const auto sheet = page->daySheet();
         QVERIFY(sheet.has_value());
         QCOMPARE(sheet->stops.size(), std::size_t{2});
         QCOMPARE(sheet->stops[0].caseId, std::string("C001"));
         QCOMPARE(sheet->stops[1].caseId, std::string("C002"));
         QCOMPARE(sheet->stops[0].arrival, 10 * 60);  // sets out from the first visit
-        QVERIFY(sheet->stops[1].arrival > 10 * 60 + 45 && sheet->stops[1].arrival <= 14 * 60);
+        QVERIFY(sheet->stops[1].arrival > 10 * 60 + 45 && sheet->stops[1].arrival <= 15 * 60);
         QCOMPARE(sheet->stops[0].maskedPhone, std::string("138****5678"));
         QCOMPARE(sheet->staff.size(), std::size_t{2});
         auto* itinerary = window->findChild<QTableWidget*>(QStringLiteral("itinerary"));
@@ -303,6 +332,24 @@ private Q_SLOTS:
         page->route()->resize(300, 300);
         QVERIFY(page->route()->stopPosition(1).x() > page->route()->stopPosition(0).x());
         QVERIFY(page->route()->stopPosition(1).y() < page->route()->stopPosition(0).y());
+
+        // The visit queue offers the same form for an accepted entry, the customer given.
+        QVERIFY(window->showPage(QStringLiteral("visitQueuePage")));
+        auto* queueTable = window->findChild<QTableView*>(QStringLiteral("queueTable"));
+        QTRY_COMPARE(queueTable->model()->rowCount(), 3);
+        queueTable->selectRow(0);
+        auto* queueBook = window->findChild<QPushButton*>(QStringLiteral("queueBookButton"));
+        QVERIFY(queueBook->isEnabled());
+        bool sawFixedCustomer = false;
+        onModal<gui::BookingDialog>([&](gui::BookingDialog* dialog) {
+            sawFixedCustomer =
+                dialog->findChild<QLabel*>(QStringLiteral("customerFixed"))->text().startsWith(QLatin1Char('C')) &&
+                dialog->findChild<QLineEdit*>(QStringLiteral("customerSearch"))->isHidden() &&
+                dialog->request().borrowerRowId != 0;
+            dialog->reject();
+        });
+        QTest::mouseClick(queueBook, Qt::LeftButton);
+        QVERIFY(sawFixedCustomer);
 
         // The day sheet PDF: written, one page, with ink where the title and table are; page 1 rendered by
         // poppler when it is installed.
