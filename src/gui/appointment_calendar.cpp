@@ -255,7 +255,15 @@ bool AppointmentCalendar::event(QEvent* event)
 
 void AppointmentCalendar::mousePressEvent(QMouseEvent* event)
 {
-    if (event->button() == Qt::LeftButton) select(appointmentAt(event->position().toPoint()));
+    const QPoint at = event->position().toPoint();
+    if (event->button() == Qt::LeftButton && at.y() < kDayHeaderHeight + kPersonHeaderHeight &&
+        at.x() >= m_grid.left() && m_laneWidth > 0) {
+        const int people = std::max<int>(1, static_cast<int>(m_people.size()));
+        const int day = static_cast<int>((at.x() - m_grid.left()) / (m_laneWidth * people));
+        if (day >= 0 && day < m_days) Q_EMIT dayChosen(addDays(m_first, day));
+    } else if (event->button() == Qt::LeftButton) {
+        select(appointmentAt(at));
+    }
     QWidget::mousePressEvent(event);
 }
 

@@ -56,6 +56,7 @@ public:
 Q_SIGNALS:
     void selectionChanged(qint64 id);
     void activated(qint64 id);  // double-click
+    void dayChosen(Date date);  // a click on a day's heading
 
 protected:
     bool event(QEvent* event) override;

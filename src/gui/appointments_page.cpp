@@ -222,6 +222,17 @@ AppointmentsPage::AppointmentsPage(Workspace& workspace, QWidget* parent)
     m_status->setObjectName(QStringLiteral("appointmentStatus"));
     actions->addSpacing(12);
     actions->addWidget(m_status, 1);
+    // What the colours of the blocks mean.
+    QStringList legend;
+    for (AppointmentState state : {AppointmentState::Proposed, AppointmentState::Confirmed, AppointmentState::Done,
+                                   AppointmentState::NotHome, AppointmentState::Cancelled}) {
+        legend << QStringLiteral("<span style='background-color:%1'>&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;%2")
+                      .arg(appointmentColor(state).name(), appointmentStateText(state).toHtmlEscaped());
+    }
+    auto* key = new QLabel(legend.join(QStringLiteral("&nbsp;&nbsp; ")), this);
+    key->setObjectName(QStringLiteral("appointmentLegend"));
+    key->setTextFormat(Qt::RichText);
+    actions->addWidget(key);
     layout->addLayout(actions);
 
     const BookingSettings hours = app::loadAppointmentSettings(m_session.database().connection()).booking;
@@ -238,6 +249,10 @@ AppointmentsPage::AppointmentsPage(Workspace& workspace, QWidget* parent)
         updateActions();
     });
     connect(m_calendar, &AppointmentCalendar::activated, this, &AppointmentsPage::openSelected);
+    connect(m_calendar, &AppointmentCalendar::dayChosen, this, [this](Date date) {
+        m_anchor = date;  // the same week; the day plan follows the chosen day
+        loadDayPlan();
+    });
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this, stateFilter] {
         const int s = m_stateFilter->currentData().toInt();
         stateFilter->setState(s < 0 ? std::nullopt : std::optional(static_cast<AppointmentState>(s)));

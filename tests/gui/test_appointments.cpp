@@ -314,6 +314,14 @@ private Q_SLOTS:
         QCOMPARE(app::AppointmentService(*officer).appointment(thirdBooked->id)->appointment.cancelReason,
                  std::string("客户来电改期"));
 
+        // A click on Tuesday's heading plans Tuesday (nothing booked), on Monday's Monday again.
+        const int dayWidth = (calendar->width() - 46) / 7;
+        QTest::mouseClick(calendar, Qt::LeftButton, {}, QPoint(46 + dayWidth * 3 / 2, 5));
+        QCOMPARE(page->daySheet()->date, addDays(kMonday, 1));
+        QVERIFY(page->daySheet()->stops.empty());
+        QTest::mouseClick(calendar, Qt::LeftButton, {}, QPoint(46 + dayWidth / 2, 5));
+        QCOMPARE(page->daySheet()->date, kMonday);
+
         // The day plan: the two open visits in time order, the rescheduled and cancelled ones left out, on a route of
         // two points.
         const auto sheet = page->daySheet();
