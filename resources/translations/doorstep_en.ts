@@ -227,6 +227,57 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book a visit</source>
+        <translation>Book a visit</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>C&amp;ustomer:</translation>
+    </message>
+    <message>
+        <source>Customer number or name among the accepted queue entries</source>
+        <translation>Customer number or name among the accepted queue entries</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Start time:</source>
+        <translation>&amp;Start time:</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>D&amp;uration:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>The address</source>
+        <translation>The address</translation>
+    </message>
+    <message>
+        <source>&amp;Visiting staff:</source>
+        <translation>&amp;Visiting staff:</translation>
+    </message>
+    <message>
+        <source>&amp;With:</source>
+        <translation>&amp;With:</translation>
+    </message>
+    <message>
+        <source>The customer has already agreed this time (book it confirmed)</source>
+        <translation>The customer has already agreed this time (book it confirmed)</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The keyring file beside the database is damaged.</source>
@@ -842,6 +893,273 @@
     </message>
 </context>
 <context>
+    <name>doorstep::gui::AppointmentCalendar</name>
+    <message>
+        <source>Nobody to show.</source>
+        <translation>Nobody to show.</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::AppointmentTableModel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Visiting staff</source>
+        <translation>Visiting staff</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::AppointmentsPage</name>
+    <message>
+        <source>Appointments</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Previous</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>&amp;Next ▶</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Whole team</source>
+        <translation>Whole team</translation>
+    </message>
+    <message>
+        <source>&amp;Book visit…</source>
+        <translation>&amp;Book visit…</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>to:</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Print &amp;day sheet…</source>
+        <translation>Print &amp;day sheet…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Arrive about</source>
+        <translation>Arrive about</translation>
+    </message>
+    <message>
+        <source>Agreed time</source>
+        <translation>Agreed time</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Travel</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Day plan</source>
+        <translation>Day plan</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Confirm</translation>
+    </message>
+    <message>
+        <source>&amp;Visited</source>
+        <translation>&amp;Visited</translation>
+    </message>
+    <message>
+        <source>Not at &amp;home</source>
+        <translation>Not at &amp;home</translation>
+    </message>
+    <message>
+        <source>&amp;Reschedule…</source>
+        <translation>&amp;Reschedule…</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel visit…</source>
+        <translation>C&amp;ancel visit…</translation>
+    </message>
+    <message>
+        <source>Place: %1</source>
+        <translation>Place: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <source>Visiting staff: %1</source>
+        <translation>Visiting staff: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>State: %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Choose one person above to plan their day (%1).</source>
+        <translation>Choose one person above to plan their day (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %Ln visit(s), about %3 minutes of travel between them.</source>
+        <translation>
+            <numerusform>%1, %2: %Ln visit, about %3 minutes of travel.</numerusform>
+            <numerusform>%1, %2: %Ln visits, about %3 minutes of travel between them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This order misses the agreed times by %1 minutes in all.</source>
+        <translation>This order misses the agreed times by %1 minutes in all.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln visit(s) without a location are not on the route.</source>
+        <translation>
+            <numerusform>%Ln visit without a location is not on the route.</numerusform>
+            <numerusform>%Ln visits without a location are not on the route.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Cancel visit</source>
+        <translation>Cancel visit</translation>
+    </message>
+    <message>
+        <source>Why is the visit to %1 cancelled?</source>
+        <translation>Why is the visit to %1 cancelled?</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Visit booked for %1 at %2.</source>
+        <translation>Visit booked for %1 at %2.</translation>
+    </message>
+    <message>
+        <source>Rescheduled: the customer confirms the new time.</source>
+        <translation>Rescheduled: the customer confirms the new time.</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Choose one person to print their day sheet.</source>
+        <translation>Choose one person to print their day sheet.</translation>
+    </message>
+    <message>
+        <source>Day sheet written to %1.</source>
+        <translation>Day sheet written to %1.</translation>
+    </message>
+    <message>
+        <source>The day sheet could not be written to %1.</source>
+        <translation>The day sheet could not be written to %1.</translation>
+    </message>
+    <message>
+        <source>Print day sheet</source>
+        <translation>Print day sheet</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::AuditTableModel</name>
     <message>
         <source>Created the database</source>
@@ -1306,6 +1624,25 @@
     </message>
 </context>
 <context>
+    <name>doorstep::gui::BookingDialog</name>
+    <message>
+        <source>Reschedule a visit</source>
+        <translation>Reschedule a visit</translation>
+    </message>
+    <message>
+        <source>No accepted queue entry to book.</source>
+        <translation>No accepted queue entry to book.</translation>
+    </message>
+    <message>
+        <source>No accepted queue entry matches.</source>
+        <translation>No accepted queue entry matches.</translation>
+    </message>
+    <message>
+        <source>Choose the customer to visit.</source>
+        <translation>Choose the customer to visit.</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::CaseDialog</name>
     <message>
         <source>Case: %1</source>
@@ -1571,6 +1908,8 @@
             <numerusform>Show the %Ln instalment not yet overdue</numerusform>
             <numerusform>Show the %Ln instalments not yet overdue</numerusform>
         </translation>
+        <source>Book visit…</source>
+        <translation>Book visit…</translation>
     </message>
 </context>
 <context>
@@ -1855,14 +2194,6 @@
     <message>
         <source>Appointments</source>
         <translation>Appointments</translation>
-    </message>
-    <message>
-        <source>No appointments</source>
-        <translation>No appointments</translation>
-    </message>
-    <message>
-        <source>Appointments agreed with customers appear here by day and officer, within the contact rules (no contact between 22:00 and 08:00).</source>
-        <translation>Appointments agreed with customers appear here by day and officer, within the contact rules (no contact between 22:00 and 08:00).</translation>
     </message>
     <message>
         <source>Visits</source>
@@ -2445,6 +2776,13 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::RoutePicture</name>
+    <message>
+        <source>No route: no visit with a location.</source>
+        <translation>No route: no visit with a location.</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::RuleSetDialog</name>
     <message>
         <source>Screening rules (version %1)</source>
@@ -2814,6 +3152,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
             <numerusform>The last automatic assignment was undone: %Ln case has its previous officer.</numerusform>
             <numerusform>The last automatic assignment was undone: %Ln cases have their previous officer.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Book visit…</source>
+        <translation>&amp;Book visit…</translation>
     </message>
 </context>
 <context>

@@ -226,6 +226,57 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book a visit</source>
+        <translation>预约走访</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>客户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Customer number or name among the accepted queue entries</source>
+        <translation>在已确认走访的客户中按客户号或姓名查找</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Start time:</source>
+        <translation>开始时间(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>时长(&amp;U)：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>&amp;Visiting staff:</source>
+        <translation>走访人员(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;With:</source>
+        <translation>同行人员(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The customer has already agreed this time (book it confirmed)</source>
+        <translation>客户已同意此时间（预约即为已确认）</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The keyring file beside the database is damaged.</source>
@@ -831,6 +882,271 @@
     </message>
 </context>
 <context>
+    <name>doorstep::gui::AppointmentCalendar</name>
+    <message>
+        <source>Nobody to show.</source>
+        <translation>没有可显示的人员。</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::AppointmentTableModel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Visiting staff</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::AppointmentsPage</name>
+    <message>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ 上一页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>下一页(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周视图</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日视图</translation>
+    </message>
+    <message>
+        <source>Whole team</source>
+        <translation>全体人员</translation>
+    </message>
+    <message>
+        <source>&amp;Book visit…</source>
+        <translation>预约走访(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Print &amp;day sheet…</source>
+        <translation>打印走访日程表(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Arrive about</source>
+        <translation>预计到达</translation>
+    </message>
+    <message>
+        <source>Agreed time</source>
+        <translation>约定时间</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>途中</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Day plan</source>
+        <translation>走访计划</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认预约(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Visited</source>
+        <translation>已走访(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Not at &amp;home</source>
+        <translation>客户不在家(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Reschedule…</source>
+        <translation>改约(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel visit…</source>
+        <translation>取消预约(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Place: %1</source>
+        <translation>地点：%1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <source>Visiting staff: %1</source>
+        <translation>走访人员：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Choose one person above to plan their day (%1).</source>
+        <translation>请在上方选择一名人员，查看其当天（%1）的走访计划。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %Ln visit(s), about %3 minutes of travel between them.</source>
+        <translation>
+            <numerusform>%1，%2：共 %Ln 次走访，途中约 %3 分钟。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This order misses the agreed times by %1 minutes in all.</source>
+        <translation>按此顺序将比约定时间迟到共 %1 分钟。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln visit(s) without a location are not on the route.</source>
+        <translation>
+            <numerusform>%Ln 次走访无位置信息，未排入路线。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Cancel visit</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Why is the visit to %1 cancelled?</source>
+        <translation>为什么取消对 %1 的走访？</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>Visit booked for %1 at %2.</source>
+        <translation>已预约 %1 %2 的走访。</translation>
+    </message>
+    <message>
+        <source>Rescheduled: the customer confirms the new time.</source>
+        <translation>已改约：新时间待客户确认。</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Choose one person to print their day sheet.</source>
+        <translation>请选择一名人员以打印其走访日程表。</translation>
+    </message>
+    <message>
+        <source>Day sheet written to %1.</source>
+        <translation>走访日程表已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The day sheet could not be written to %1.</source>
+        <translation>无法将走访日程表保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Print day sheet</source>
+        <translation>打印走访日程表</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::AuditTableModel</name>
     <message>
         <source>Created the database</source>
@@ -1288,6 +1604,25 @@
     </message>
 </context>
 <context>
+    <name>doorstep::gui::BookingDialog</name>
+    <message>
+        <source>Reschedule a visit</source>
+        <translation>改约走访</translation>
+    </message>
+    <message>
+        <source>No accepted queue entry to book.</source>
+        <translation>没有已确认走访、可预约的客户。</translation>
+    </message>
+    <message>
+        <source>No accepted queue entry matches.</source>
+        <translation>已确认走访的客户中没有匹配项。</translation>
+    </message>
+    <message>
+        <source>Choose the customer to visit.</source>
+        <translation>请选择要走访的客户。</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::CaseDialog</name>
     <message>
         <source>Case: %1</source>
@@ -1550,6 +1885,8 @@
         <translation>
             <numerusform>显示未逾期的 %Ln 期</numerusform>
         </translation>
+        <source>Book visit…</source>
+        <translation>预约走访…</translation>
     </message>
 </context>
 <context>
@@ -1831,14 +2168,6 @@
     <message>
         <source>Appointments</source>
         <translation>预约</translation>
-    </message>
-    <message>
-        <source>No appointments</source>
-        <translation>暂无预约</translation>
-    </message>
-    <message>
-        <source>Appointments agreed with customers appear here by day and officer, within the contact rules (no contact between 22:00 and 08:00).</source>
-        <translation>与客户约定的走访时间按日期和催收专员显示在这里，并遵守联系规则（22:00 至次日 08:00 不联系客户）。</translation>
     </message>
     <message>
         <source>Visits</source>
@@ -2419,6 +2748,13 @@ Licensed under the GNU GPL, version 3 or later.</source>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::RoutePicture</name>
+    <message>
+        <source>No route: no visit with a location.</source>
+        <translation>无路线：没有带位置信息的走访。</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::RuleSetDialog</name>
     <message>
         <source>Screening rules (version %1)</source>
@@ -2784,6 +3120,10 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>
             <numerusform>已撤销上次自动分案：%Ln 件案件已恢复为原催收专员。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Book visit…</source>
+        <translation>预约走访(&amp;B)…</translation>
     </message>
 </context>
 <context>

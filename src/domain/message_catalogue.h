@@ -28,5 +28,6 @@ std::span<const MessageText> userMessages();
 std::span<const MessageText> valueMessages();
 std::span<const MessageText> ruleMessages();
 std::span<const MessageText> importMessages();
+std::span<const MessageText> daySheetMessages();
 
 }  // namespace doorstep

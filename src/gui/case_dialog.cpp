@@ -4,6 +4,7 @@
 #include "app/screening_service.h"
 #include "domain/calendar.h"
 #include "domain/masking.h"
+#include "gui/booking_dialog.h"
 #include "gui/case_timeline_text.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
@@ -79,6 +80,16 @@ CaseDialog::CaseDialog(app::Session& session, app::BorrowerCase borrowerCase, QW
     layout->addWidget(tabs);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    if (m_session.can(Permission::WorkCases)) {  // a home visit for this customer (issue 10)
+        auto* book = buttons->addButton(tr("Book visit…"), QDialogButtonBox::ActionRole);
+        book->setObjectName(QStringLiteral("bookVisitButton"));
+        connect(book, &QPushButton::clicked, this, [this] {
+            BookingDialog(m_session,
+                          BookingCustomer{m_case.rowId, toQString(m_case.borrower.id + " " + m_case.borrower.name)},
+                          this)
+                .exec();
+        });
+    }
     layout->addWidget(buttons);
 }
 

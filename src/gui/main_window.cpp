@@ -2,6 +2,7 @@
 
 #include "gui/admin_page.h"
 #include "gui/app_settings.h"
+#include "gui/appointments_page.h"
 #include "gui/empty_state_page.h"
 #include "gui/error_text.h"
 #include "gui/import_page.h"
@@ -94,10 +95,7 @@ void MainWindow::buildPages()
     if (works) {
         addPage(new PortfolioPage(*m_workspace), QStringLiteral("portfolioPage"), tr("Portfolio"));
         addPage(new VisitQueuePage(*m_workspace), QStringLiteral("visitQueuePage"), tr("Visit queue"));
-        addPage(new EmptyStatePage(tr("Appointments"), tr("No appointments"),
-                                   tr("Appointments agreed with customers appear here by day and officer, within "
-                                      "the contact rules (no contact between 22:00 and 08:00).")),
-                QStringLiteral("appointmentsPage"), tr("Appointments"));
+        addPage(new AppointmentsPage(*m_workspace), QStringLiteral("appointmentsPage"), tr("Appointments"));
         addPage(new EmptyStatePage(tr("Visits"), tr("No visit notes"),
                                    tr("Notes of home visits are written here after each visit and submitted to a "
                                       "supervisor. A submitted note is never edited; corrections are addenda.")),

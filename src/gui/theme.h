@@ -18,6 +18,56 @@ inline QColor mutedColor()
     return QColor(0x80, 0x80, 0x80);
 }  // disabled users, dismissed cases
 
+// The Appointments page: blocks by state, the calendar's grid and the route picture.
+inline QColor appointmentProposedColor()
+{
+    return QColor(0xff, 0xe0, 0x82);
+}  // amber: waits for the customer's yes
+inline QColor appointmentConfirmedColor()
+{
+    return QColor(0x90, 0xca, 0xf9);
+}  // blue: agreed
+inline QColor appointmentDoneColor()
+{
+    return QColor(0xa5, 0xd6, 0xa7);
+}  // green: visited
+inline QColor appointmentNotHomeColor()
+{
+    return QColor(0xef, 0x9a, 0x9a);
+}  // red: nobody at home
+inline QColor appointmentClosedColor()
+{
+    return QColor(0xe0, 0xe0, 0xe0);
+}  // grey: rescheduled or cancelled
+inline QColor calendarGridColor()
+{
+    return QColor(0xdd, 0xdd, 0xdd);
+}
+inline QColor calendarHeaderColor()
+{
+    return QColor(0xf4, 0xf4, 0xf4);
+}
+inline QColor calendarTodayColor()
+{
+    return QColor(0xff, 0xfd, 0xe7);
+}
+inline QColor calendarOffHoursColor()
+{
+    return QColor(0, 0, 0, 12);
+}  // a shade over the hours outside the working day
+inline QColor calendarTextColor()
+{
+    return QColor(0x21, 0x21, 0x21);
+}
+inline QColor selectionOutlineColor()
+{
+    return QColor(0x0d, 0x47, 0xa1);
+}
+inline QColor routeLineColor()
+{
+    return QColor(0x42, 0x7e, 0xc4);
+}
+
 // Style sheets for labels.
 inline QString errorStyle()
 {

@@ -3,6 +3,7 @@
 #include "app/portfolio_service.h"
 #include "app/screening_service.h"
 #include "gui/auto_assign_dialog.h"
+#include "gui/booking_dialog.h"
 #include "gui/case_dialog.h"
 #include "gui/dismiss_dialog.h"
 #include "gui/error_text.h"
@@ -104,6 +105,14 @@ VisitQueuePage::VisitQueuePage(Workspace& workspace, QWidget* parent)
     m_dismiss = button(tr("&Dismiss…"), QStringLiteral("dismissButton"), this);
     actions->addWidget(m_accept);
     actions->addWidget(m_dismiss);
+    m_book = button(tr("&Book visit…"), QStringLiteral("queueBookButton"), this);
+    actions->addWidget(m_book);
+    connect(m_book, &QPushButton::clicked, this, [this] {
+        if (const app::QueueItem* i = selectedItem())
+            BookingDialog(m_session,
+                          BookingCustomer{i->borrowerRowId, toQString(i->borrowerId + " " + i->borrowerName)}, this)
+                .exec();
+    });
     if (supervisor) {
         m_reopen = button(tr("&Return to the queue"), QStringLiteral("reopenButton"), this);
         m_reopen->hide();
@@ -259,6 +268,7 @@ void VisitQueuePage::showDetail()
     const auto allows = [&moves](QueueMove m) { return std::ranges::find(moves, m) != moves.end(); };
     m_accept->setEnabled(allows(QueueMove::Accept));
     m_dismiss->setEnabled(allows(QueueMove::Dismiss));
+    m_book->setEnabled(item != nullptr && item->state == QueueState::Accepted);
     if (m_reopen != nullptr) m_reopen->setVisible(allows(QueueMove::Reopen));
     if (m_assign != nullptr) m_assign->setEnabled(!rows.isEmpty());
     if (item == nullptr) {

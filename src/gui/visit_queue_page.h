@@ -65,6 +65,7 @@ private:
     QPushButton* m_dismiss = nullptr;
     QPushButton* m_reopen = nullptr;  // supervisors, on a dismissed case
     QPushButton* m_assign = nullptr;
+    QPushButton* m_book = nullptr;  // a visit for an accepted entry (issue 10)
 };
 
 }  // namespace doorstep::gui

@@ -1,0 +1,32 @@
+#pragma once
+// The words and colours of appointments on screen: state and place names from the message catalogue
+// (capitalised for a table cell), the state's colour from the theme, times of day.
+#include "domain/appointment.h"
+
+#include <QColor>
+#include <QDate>
+#include <QString>
+#include <map>
+#include <string>
+
+namespace doorstep::gui {
+
+QString appointmentStateText(AppointmentState state);  // "Confirmed", "已确认"
+QString placeKindText(PlaceKind kind);                 // "Home address", "住址"
+QColor appointmentColor(AppointmentState state);
+QString clockText(int minutesSinceMidnight);  // "09:30"
+QDate toQDate(Date date);
+Date fromQDate(QDate date);
+
+// User names to display names (李专员 for officer1); a name without one shows as itself.
+class StaffNames final {
+public:
+    StaffNames() = default;
+    explicit StaffNames(std::map<std::string, std::string> names) : m_names(std::move(names)) {}
+    QString operator()(const std::string& userName) const;
+
+private:
+    std::map<std::string, std::string> m_names;
+};
+
+}  // namespace doorstep::gui
