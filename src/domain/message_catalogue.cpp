@@ -13,6 +13,7 @@ std::vector<MessageText> collect()
 {
     const std::array parts = {
         workflowMessages(), queueMessages(), planMessages(), appointmentMessages(), contactLogMessages(),
+        templateLibraryMessages(),
     };
     std::vector<MessageText> all;
     for (const auto& part : parts)
