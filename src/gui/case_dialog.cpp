@@ -4,6 +4,7 @@
 #include "app/screening_service.h"
 #include "domain/calendar.h"
 #include "domain/masking.h"
+#include "gui/contact_dialog.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
 #include "gui/plan_proposal_dialog.h"
@@ -70,6 +71,12 @@ CaseDialog::CaseDialog(app::Session& session, app::BorrowerCase borrowerCase, QW
     layout->addWidget(tabs);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    if (m_session.can(Permission::WorkCases)) {  // issue 10: a call, an SMS or a visit attempt
+        auto* log = buttons->addButton(tr("Log &contact…"), QDialogButtonBox::ActionRole);
+        log->setObjectName(QStringLiteral("logContactButton"));
+        connect(log, &QPushButton::clicked, this,
+                [this] { ContactDialog(m_session, m_case.rowId, toQString(m_case.borrower.name), this).exec(); });
+    }
     layout->addWidget(buttons);
 }
 

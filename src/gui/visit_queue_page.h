@@ -30,6 +30,7 @@ public:
     void rerunScreening();  // in the window's background job; the page says so while it runs
     void editRules();
     void autoAssign();
+    void logContact();  // with the selected customer (issue 10)
     VisitQueueModel* model() const { return m_model; }
 
 Q_SIGNALS:
@@ -65,6 +66,7 @@ private:
     QPushButton* m_dismiss = nullptr;
     QPushButton* m_reopen = nullptr;  // supervisors, on a dismissed case
     QPushButton* m_assign = nullptr;
+    QPushButton* m_logContact = nullptr;
 };
 
 }  // namespace doorstep::gui
