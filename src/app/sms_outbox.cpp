@@ -29,7 +29,8 @@ Result<TemplateValues> valuesFor(Session& session, const storage::CaseInfo& info
 {
     const auto& db = session.database().connection();
     TemplateValues v;
-    v.customerName = customerSalutation(info.name, storage::SmsOutboxRepository(db).customerIdNumber(info.borrowerRowId));
+    v.customerName =
+        customerSalutation(info.name, storage::SmsOutboxRepository(db).customerIdNumber(info.borrowerRowId));
     v.officer = session.user().displayName.empty() ? session.user().username : session.user().displayName;
     v.branchPhone = loadBranchPhone(db);
     if (appointmentId != 0) {
@@ -68,8 +69,7 @@ Result<std::string> filledText(Session& session, const storage::CaseInfo& info, 
     auto values = valuesFor(session, info, request.appointmentId);
     if (!values) return std::unexpected(values.error());
     if (templateName != nullptr) *templateName = tpl->tpl.name;
-    return fillTemplate(MessageTemplate{tpl->tpl.name, tpl->tpl.text}, *values, request.entry.who,
-                        templates.phrases());
+    return fillTemplate(MessageTemplate{tpl->tpl.name, tpl->tpl.text}, *values, request.entry.who, templates.phrases());
 }
 
 const storage::CaseNumber* numberOf(const storage::CaseInfo& info, const std::string& id)
@@ -179,9 +179,8 @@ Result<std::vector<Reminder>> SmsService::tomorrowsReminders() const
             reminder.problem = fail(ErrorCode::InvalidInput, MessageId{"sms.no_reminder_template"}).error();
         } else {
             reminder.numberMasked = maskPhone(number->phone);
-            auto text = filledText(m_session, *info,
-                                   reminderRequest(m_session, *number, row.borrowerRowId, row.id, *templateId),
-                                   nullptr);
+            auto text = filledText(
+                m_session, *info, reminderRequest(m_session, *number, row.borrowerRowId, row.id, *templateId), nullptr);
             if (text)
                 reminder.text = *text;
             else
@@ -223,16 +222,16 @@ Result<OutboxExportSummary> SmsService::exportOutbox(Date date, const std::files
         const auto rows = storage::SmsOutboxRepository(uc.db()).onDay(date, who);
         auto writer = io::CsvWriter::create(path);
         if (!writer) return std::unexpected(writer.error());
-        if (auto r = writer->write({"message_id", "date", "time", "phone", "text", "customer_no", "sent_by",
-                                    "template"});
+        if (auto r =
+                writer->write({"message_id", "date", "time", "phone", "text", "customer_no", "sent_by", "template"});
             !r)
             return std::unexpected(r.error());
         for (const storage::OutboxRow& row : rows) {
             const std::string id = std::to_string(row.id);
             const std::string day = formatIsoDate(row.date);
             const std::string time = formatClockTime(ClockTime{row.minuteOfDay});
-            if (auto r = writer->write({id, day, time, row.phone, row.text, row.borrowerBankId, row.createdBy,
-                                        row.templateName});
+            if (auto r = writer->write(
+                    {id, day, time, row.phone, row.text, row.borrowerBankId, row.createdBy, row.templateName});
                 !r)
                 return std::unexpected(r.error());
         }

@@ -34,9 +34,9 @@ struct SentSms {
 
 struct Reminder {
     AppointmentItem appointment;
-    std::string customer;      // how the message addresses them (王先生)
-    std::string numberMasked;  // the borrower's number it goes to, masked
-    std::string text;          // the filled reminder; "" when it cannot be filled
+    std::string customer;          // how the message addresses them (王先生)
+    std::string numberMasked;      // the borrower's number it goes to, masked
+    std::string text;              // the filled reminder; "" when it cannot be filled
     std::optional<Error> problem;  // why it cannot be sent (no number, no usable template, a value missing)
 };
 

@@ -30,9 +30,9 @@ public:
 
     // Supervisors (ReviewWork). `item.id` 0 adds a template; returns its id. Audited template.save.
     Result<std::int64_t> save(const TemplateItem& item);
-    Result<void> remove(std::int64_t id);                        // audited template.remove
+    Result<void> remove(std::int64_t id);                           // audited template.remove
     Result<void> savePhrases(const std::vector<TonePhrase>& list);  // audited template.phrases
-    Result<void> setBranchPhone(const std::string& phone);       // audited template.branch_phone
+    Result<void> setBranchPhone(const std::string& phone);          // audited template.branch_phone
 
 private:
     Result<void> mayRead() const;

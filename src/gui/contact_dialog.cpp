@@ -45,9 +45,15 @@ QString resultText(ContactResult r)
 }
 
 constexpr ContactResult kSpokenResults[] = {
-    ContactResult::NoAnswer,          ContactResult::Busy,         ContactResult::WrongNumber,
-    ContactResult::Reached,           ContactResult::CallbackRequested, ContactResult::AppointmentAgreed,
-    ContactResult::PromiseToPay,      ContactResult::Refused,      ContactResult::Paid,
+    ContactResult::NoAnswer,
+    ContactResult::Busy,
+    ContactResult::WrongNumber,
+    ContactResult::Reached,
+    ContactResult::CallbackRequested,
+    ContactResult::AppointmentAgreed,
+    ContactResult::PromiseToPay,
+    ContactResult::Refused,
+    ContactResult::Paid,
 };
 
 }  // namespace
@@ -73,10 +79,10 @@ ContactDialog::ContactDialog(app::Session& session, std::int64_t borrowerRowId, 
         m_numbers = std::move(*numbers);
         for (std::size_t i = 0; i < m_numbers.size(); ++i) {
             const auto& n = m_numbers[i];
-            m_ui->numberCombo->addItem(
-                n.relation.empty() ? tr("%1 (own)").arg(toQString(n.masked))
-                                   : tr("%1 (%2)").arg(toQString(n.masked), toQString(n.relation)),
-                static_cast<int>(i));
+            m_ui->numberCombo->addItem(n.relation.empty()
+                                           ? tr("%1 (own)").arg(toQString(n.masked))
+                                           : tr("%1 (%2)").arg(toQString(n.masked), toQString(n.relation)),
+                                       static_cast<int>(i));
         }
     } else {
         showProblem(errorText(numbers.error()));
@@ -129,7 +135,8 @@ void ContactDialog::fillResults()
     const QVariant previous = m_ui->resultCombo->currentData();
     m_ui->resultCombo->clear();
     if (channel == ContactChannel::Sms) {
-        m_ui->resultCombo->addItem(resultText(ContactResult::MessageSent), static_cast<int>(ContactResult::MessageSent));
+        m_ui->resultCombo->addItem(resultText(ContactResult::MessageSent),
+                                   static_cast<int>(ContactResult::MessageSent));
     } else {
         for (ContactResult r : kSpokenResults)
             m_ui->resultCombo->addItem(resultText(r), static_cast<int>(r));

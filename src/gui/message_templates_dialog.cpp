@@ -84,7 +84,8 @@ void MessageTemplatesDialog::loadTemplates(std::int64_t select)
     int row = m_templates.empty() ? -1 : 0;
     for (std::size_t i = 0; i < m_templates.size(); ++i) {
         const auto& t = m_templates[i];
-        QString label = QStringLiteral("%1（%2）").arg(toQString(t.tpl.name), messageText(templatePurposeName(t.tpl.purpose)));
+        QString label =
+            QStringLiteral("%1（%2）").arg(toQString(t.tpl.name), messageText(templatePurposeName(t.tpl.purpose)));
         auto review = reviewTemplate(t.tpl.text, phrases);
         auto* item = new QListWidgetItem(label, m_ui->templateList);
         if (!review || !review->usable()) {
@@ -215,10 +216,10 @@ bool MessageTemplatesDialog::saveTemplate()
 void MessageTemplatesDialog::removeTemplate()
 {
     if (m_editingId == 0) return;
-    if (!MessageBox::confirm(this, tr("Remove template"),
-                             tr("Remove the template “%1”? Messages already in the outbox keep their text.")
-                                 .arg(m_ui->nameEdit->text()),
-                             tr("Remove")))
+    if (!MessageBox::confirm(
+            this, tr("Remove template"),
+            tr("Remove the template “%1”? Messages already in the outbox keep their text.").arg(m_ui->nameEdit->text()),
+            tr("Remove")))
         return;
     if (auto r = app::TemplateService(m_session).remove(m_editingId); !r) {
         showStatus(errorText(r.error()), true);

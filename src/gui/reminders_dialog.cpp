@@ -86,9 +86,9 @@ void RemindersDialog::sendSelected()
         } else {
             const int row = m_model->rowOfAppointment(id);
             const app::Reminder* reminder = m_model->reminderAt(row);
-            problems << tr("%1: %2")
-                            .arg(reminder != nullptr ? toQString(reminder->appointment.appointment.caseId) : QString(),
-                                 errorText(r.error()));
+            problems << tr("%1: %2").arg(reminder != nullptr ? toQString(reminder->appointment.appointment.caseId)
+                                                             : QString(),
+                                         errorText(r.error()));
         }
     }
     reload();
@@ -117,7 +117,8 @@ bool RemindersDialog::exportOutbox(const QString& path)
 
 void RemindersDialog::chooseExportFile()
 {
-    const QString name = QStringLiteral("sms-outbox-%1.csv").arg(toQString(formatIsoDate(app::localNow(m_session).date)));
+    const QString name =
+        QStringLiteral("sms-outbox-%1.csv").arg(toQString(formatIsoDate(app::localNow(m_session).date)));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export SMS outbox"), QDir::home().filePath(name),
                                                       tr("CSV files (*.csv)"));
     if (!path.isEmpty()) exportOutbox(path);

@@ -23,7 +23,8 @@ TemplateRow readRow(const Statement& s)
     return r;
 }
 
-constexpr const char* kColumns = "SELECT id, name, purpose, audience, body, updated_by, updated_at FROM message_templates ";
+constexpr const char* kColumns =
+    "SELECT id, name, purpose, audience, body, updated_by, updated_at FROM message_templates ";
 
 }  // namespace
 
