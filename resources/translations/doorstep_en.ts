@@ -45,6 +45,81 @@
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Log contact</source>
+        <translation>Log contact</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <source>&amp;Contacted:</source>
+        <translation>&amp;Contacted:</translation>
+    </message>
+    <message>
+        <source>&amp;Relation:</source>
+        <translation>&amp;Relation:</translation>
+    </message>
+    <message>
+        <source>e.g. spouse, colleague</source>
+        <translation>e.g. spouse, colleague</translation>
+    </message>
+    <message>
+        <source>The &amp;borrower cannot be reached</source>
+        <translation>The &amp;borrower cannot be reached</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>&amp;Number used:</source>
+        <translation>&amp;Number used:</translation>
+    </message>
+    <message>
+        <source>&amp;Local time:</source>
+        <translation>&amp;Local time:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Template:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Message:</translation>
+    </message>
+    <message>
+        <source>Promised &amp;amount (yuan):</source>
+        <translation>Promised &amp;amount (yuan):</translation>
+    </message>
+    <message>
+        <source>Promised &amp;date:</source>
+        <translation>Promised &amp;date:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>a short note (no debt details for a third party)</source>
+        <translation>a short note (no debt details for a third party)</translation>
+    </message>
+    <message>
+        <source>Record an e&amp;xception</source>
+        <translation>Record an e&amp;xception</translation>
+    </message>
+    <message>
+        <source>why, e.g. the customer asked to be called at 21:30</source>
+        <translation>why, e.g. the customer asked to be called at 21:30</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A database with that name already exists; it was left untouched.</source>
@@ -332,6 +407,17 @@
     </message>
 </context>
 <context>
+    <name>ExceptionsDialog</name>
+    <message>
+        <source>Contact-rule exceptions</source>
+        <translation>Contact-rule exceptions</translation>
+    </message>
+    <message>
+        <source>Contacts made as an exception to a contact rule, newest first, with the reason the officer gave. Each is in the audit trail.</source>
+        <translation>Contacts made as an exception to a contact rule, newest first, with the reason the officer gave. Each is in the audit trail.</translation>
+    </message>
+</context>
+<context>
     <name>ImportProblems</name>
     <message>
         <source>is not a rate in percent (like 4.35)</source>
@@ -503,6 +589,93 @@
     <message>
         <source>&amp;Log in</source>
         <translation>&amp;Log in</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTemplatesDialog</name>
+    <message>
+        <source>Message templates</source>
+        <translation>Message templates</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Purpose:</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;For:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>Placeholders:</source>
+        <translation>Placeholders:</translation>
+    </message>
+    <message>
+        <source>Check:</source>
+        <translation>Check:</translation>
+    </message>
+    <message>
+        <source>&amp;Save template</source>
+        <translation>&amp;Save template</translation>
+    </message>
+    <message>
+        <source>Tone check phrases</source>
+        <translation>Tone check phrases</translation>
+    </message>
+    <message>
+        <source>One phrase a line, Chinese or English. Chinese is matched as written; English without case and as whole words. A template holding a phrase cannot be used until it is changed.</source>
+        <translation>One phrase a line, Chinese or English. Chinese is matched as written; English without case and as whole words. A template holding a phrase cannot be used until it is changed.</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation>Threats</translation>
+    </message>
+    <message>
+        <source>Shaming</source>
+        <translation>Shaming</translation>
+    </message>
+    <message>
+        <source>Pressure</source>
+        <translation>Pressure</translation>
+    </message>
+    <message>
+        <source>Posing as a court or the police</source>
+        <translation>Posing as a court or the police</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;default list</source>
+        <translation>Restore the &amp;default list</translation>
+    </message>
+    <message>
+        <source>Save the &amp;phrase list</source>
+        <translation>Save the &amp;phrase list</translation>
+    </message>
+    <message>
+        <source>Branch &amp;phone in messages:</source>
+        <translation>Branch &amp;phone in messages:</translation>
+    </message>
+    <message>
+        <source>Save p&amp;hone</source>
+        <translation>Save p&amp;hone</translation>
     </message>
 </context>
 <context>
@@ -683,6 +856,25 @@
     <message>
         <source>No longer in the book: the last extract that held it was of %1; the figures are as of then.</source>
         <translation>No longer in the book: the last extract that held it was of %1; the figures are as of then.</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <source>Tomorrow&apos;s reminders</source>
+        <translation>Tomorrow&apos;s reminders</translation>
+    </message>
+    <message>
+        <source>The confirmed visits of tomorrow whose customer has not yet been sent a reminder. Sending logs an SMS contact (within the contact rules) and puts the message in the outbox for the bank&apos;s SMS platform.</source>
+        <translation>The confirmed visits of tomorrow whose customer has not yet been sent a reminder. Sending logs an SMS contact (within the contact rules) and puts the message in the outbox for the bank&apos;s SMS platform.</translation>
+    </message>
+    <message>
+        <source>&amp;Send the selected</source>
+        <translation>&amp;Send the selected</translation>
+    </message>
+    <message>
+        <source>&amp;Export SMS outbox…</source>
+        <translation>&amp;Export SMS outbox…</translation>
     </message>
 </context>
 <context>
@@ -1360,6 +1552,30 @@
         <source>number of plans: %1</source>
         <translation>number of plans: %1</translation>
     </message>
+    <message>
+        <source>Saved a message template</source>
+        <translation>Saved a message template</translation>
+    </message>
+    <message>
+        <source>Removed a message template</source>
+        <translation>Removed a message template</translation>
+    </message>
+    <message>
+        <source>Changed the tone check&apos;s phrase list</source>
+        <translation>Changed the tone check&apos;s phrase list</translation>
+    </message>
+    <message>
+        <source>Changed the branch phone in messages</source>
+        <translation>Changed the branch phone in messages</translation>
+    </message>
+    <message>
+        <source>Put an SMS in the outbox</source>
+        <translation>Put an SMS in the outbox</translation>
+    </message>
+    <message>
+        <source>Exported the SMS outbox</source>
+        <translation>Exported the SMS outbox</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>
@@ -1599,6 +1815,132 @@
     <message>
         <source>Repayment plan…</source>
         <translation>Repayment plan…</translation>
+    </message>
+    <message>
+        <source>Log &amp;contact…</source>
+        <translation>Log &amp;contact…</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ContactDialog</name>
+    <message>
+        <source>Reached, no promise</source>
+        <translation>Reached, no promise</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Busy or rejected</source>
+        <translation>Busy or rejected</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Wrong number</translation>
+    </message>
+    <message>
+        <source>Message sent</source>
+        <translation>Message sent</translation>
+    </message>
+    <message>
+        <source>Callback requested</source>
+        <translation>Callback requested</translation>
+    </message>
+    <message>
+        <source>Appointment agreed</source>
+        <translation>Appointment agreed</translation>
+    </message>
+    <message>
+        <source>Promise to pay</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Says it is paid</source>
+        <translation>Says it is paid</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact</source>
+        <translation>&amp;Log contact</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>Guarantor</source>
+        <translation>Guarantor</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Visit attempt</source>
+        <translation>Visit attempt</translation>
+    </message>
+    <message>
+        <source>%1 (own)</source>
+        <translation>%1 (own)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Today so far: %1 unanswered call(s) to this number; %2 conversation(s) with the customer.</source>
+        <translation>Today so far: %1 unanswered call(s) to this number; %2 conversation(s) with the customer.</translation>
+    </message>
+    <message>
+        <source>Recorded as an exception to the rule, with your reason; supervisors see it in the list of exceptions.</source>
+        <translation>Recorded as an exception to the rule, with your reason; supervisors see it in the list of exceptions.</translation>
+    </message>
+    <message>
+        <source>Choose a message template.</source>
+        <translation>Choose a message template.</translation>
+    </message>
+    <message>
+        <source>Enter the promised amount in yuan (like 1,500.00).</source>
+        <translation>Enter the promised amount in yuan (like 1,500.00).</translation>
+    </message>
+    <message>
+        <source>Give the reason for the exception.</source>
+        <translation>Give the reason for the exception.</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ContactExceptionModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>Logged by</source>
+        <translation>Logged by</translation>
+    </message>
+    <message>
+        <source>Rule set aside</source>
+        <translation>Rule set aside</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2333,88 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Import</source>
         <translation>Import</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Contacts</translation>
+    </message>
+    <message>
+        <source>&amp;Tomorrow&apos;s reminders…</source>
+        <translation>&amp;Tomorrow&apos;s reminders…</translation>
+    </message>
+    <message>
+        <source>&amp;Message templates…</source>
+        <translation>&amp;Message templates…</translation>
+    </message>
+    <message>
+        <source>Contact-rule &amp;exceptions…</source>
+        <translation>Contact-rule &amp;exceptions…</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::MessageTemplatesDialog</name>
+    <message>
+        <source>Flagged: cannot be used until it is changed.</source>
+        <translation>Flagged: cannot be used until it is changed.</translation>
+    </message>
+    <message>
+        <source>Type the message; the placeholders are filled for each customer.</source>
+        <translation>Type the message; the placeholders are filled for each customer.</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>“%1” (%2)</translation>
+    </message>
+    <message>
+        <source>Tone flagged: %1. The template cannot be used until it is changed.</source>
+        <translation>Tone flagged: %1. The template cannot be used until it is changed.</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Debt details for a message anyone may read: %1. Remove them, or make the template for the borrower only.</source>
+        <translation>Debt details for a message anyone may read: %1. Remove them, or make the template for the borrower only.</translation>
+    </message>
+    <message>
+        <source>Holds debt details (%1): it can be sent to the borrower only.</source>
+        <translation>Holds debt details (%1): it can be sent to the borrower only.</translation>
+    </message>
+    <message>
+        <source>Tone check passed.</source>
+        <translation>Tone check passed.</translation>
+    </message>
+    <message>
+        <source>Template “%1” saved.</source>
+        <translation>Template “%1” saved.</translation>
+    </message>
+    <message>
+        <source>Remove template</source>
+        <translation>Remove template</translation>
+    </message>
+    <message>
+        <source>Remove the template “%1”? Messages already in the outbox keep their text.</source>
+        <translation>Remove the template “%1”? Messages already in the outbox keep their text.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Template removed.</source>
+        <translation>Template removed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Phrase list saved: %Ln phrase(s).</source>
+        <translation>
+            <numerusform>Phrase list saved: %Ln phrase.</numerusform>
+            <numerusform>Phrase list saved: %Ln phrases.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Branch phone saved.</source>
+        <translation>Branch phone saved.</translation>
     </message>
 </context>
 <context>
@@ -2473,6 +2897,69 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::ReminderTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Visiting staff</source>
+        <translation>Visiting staff</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::RemindersDialog</name>
+    <message numerus="yes">
+        <source>&amp;Send %Ln reminder(s)</source>
+        <translation>
+            <numerusform>&amp;Send %Ln reminder</numerusform>
+            <numerusform>&amp;Send %Ln reminders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reminder(s) put in the outbox.</source>
+        <translation>
+            <numerusform>%Ln reminder put in the outbox.</numerusform>
+            <numerusform>%Ln reminders put in the outbox.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) of %1 written to %2. The file holds phone numbers: hand it to the SMS platform and delete it afterwards.</source>
+        <translation>
+            <numerusform>%Ln message of %1 written to %2. The file holds phone numbers: hand it to the SMS platform and delete it afterwards.</numerusform>
+            <numerusform>%Ln messages of %1 written to %2. The file holds phone numbers: hand it to the SMS platform and delete it afterwards.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export SMS outbox</source>
+        <translation>Export SMS outbox</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::RuleSetDialog</name>
     <message>
         <source>Screening rules (version %1)</source>
@@ -2835,6 +3322,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Case</source>
         <translation>Case</translation>
+    </message>
+    <message>
+        <source>Log &amp;contact…</source>
+        <translation>Log &amp;contact…</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,81 @@
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Log contact</source>
+        <translation>记录联系</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>&amp;Contacted:</source>
+        <translation>联系对象(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Relation:</source>
+        <translation>关系(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>e.g. spouse, colleague</source>
+        <translation>如配偶、同事</translation>
+    </message>
+    <message>
+        <source>The &amp;borrower cannot be reached</source>
+        <translation>借款人联系未果(&amp;B)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Number used:</source>
+        <translation>所用号码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Local time:</source>
+        <translation>当地时间(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>模板(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>短信内容：</translation>
+    </message>
+    <message>
+        <source>Promised &amp;amount (yuan):</source>
+        <translation>承诺金额（元）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Promised &amp;date:</source>
+        <translation>承诺日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>a short note (no debt details for a third party)</source>
+        <translation>简短备注（请勿填写欠款细节）</translation>
+    </message>
+    <message>
+        <source>Record an e&amp;xception</source>
+        <translation>记录例外(&amp;X)</translation>
+    </message>
+    <message>
+        <source>why, e.g. the customer asked to be called at 21:30</source>
+        <translation>原因，如客户本人要求 21:30 回电</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A database with that name already exists; it was left untouched.</source>
@@ -332,6 +407,17 @@
     </message>
 </context>
 <context>
+    <name>ExceptionsDialog</name>
+    <message>
+        <source>Contact-rule exceptions</source>
+        <translation>联系规定例外</translation>
+    </message>
+    <message>
+        <source>Contacts made as an exception to a contact rule, newest first, with the reason the officer gave. Each is in the audit trail.</source>
+        <translation>作为联系规定例外进行的联系，按时间由近及远排列，并附催收专员填写的原因。每一条均记入审计日志。</translation>
+    </message>
+</context>
+<context>
     <name>ImportProblems</name>
     <message>
         <source>is not a rate in percent (like 4.35)</source>
@@ -503,6 +589,93 @@
     <message>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTemplatesDialog</name>
+    <message>
+        <source>Message templates</source>
+        <translation>短信模板</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>用途(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>适用对象(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>内容(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Placeholders:</source>
+        <translation>占位符：</translation>
+    </message>
+    <message>
+        <source>Check:</source>
+        <translation>检查结果：</translation>
+    </message>
+    <message>
+        <source>&amp;Save template</source>
+        <translation>保存模板(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Tone check phrases</source>
+        <translation>语气检查词语</translation>
+    </message>
+    <message>
+        <source>One phrase a line, Chinese or English. Chinese is matched as written; English without case and as whole words. A template holding a phrase cannot be used until it is changed.</source>
+        <translation>每行一个词语，中英文均可。中文按原文匹配；英文不区分大小写，按整词匹配。含有这些词语的模板在修改前不能使用。</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation>威胁</translation>
+    </message>
+    <message>
+        <source>Shaming</source>
+        <translation>羞辱</translation>
+    </message>
+    <message>
+        <source>Pressure</source>
+        <translation>施压</translation>
+    </message>
+    <message>
+        <source>Posing as a court or the police</source>
+        <translation>冒充法院或公安</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;default list</source>
+        <translation>恢复默认列表(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save the &amp;phrase list</source>
+        <translation>保存词语列表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Branch &amp;phone in messages:</source>
+        <translation>短信中的网点电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Save p&amp;hone</source>
+        <translation>保存电话(&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -683,6 +856,25 @@
     <message>
         <source>No longer in the book: the last extract that held it was of %1; the figures are as of then.</source>
         <translation>已移出台账：最后一次包含该笔贷款的是 %1 的核心系统数据，所示金额为当日数据。</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <source>Tomorrow&apos;s reminders</source>
+        <translation>明日走访提醒</translation>
+    </message>
+    <message>
+        <source>The confirmed visits of tomorrow whose customer has not yet been sent a reminder. Sending logs an SMS contact (within the contact rules) and puts the message in the outbox for the bank&apos;s SMS platform.</source>
+        <translation>明天已确认、尚未向客户发送提醒的走访。发送即登记一次短信联系（须符合联系规定），并将短信放入发件箱，供本行短信平台发送。</translation>
+    </message>
+    <message>
+        <source>&amp;Send the selected</source>
+        <translation>发送所选(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Export SMS outbox…</source>
+        <translation>导出短信发件箱(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1542,30 @@
         <source>number of plans: %1</source>
         <translation>方案数：%1</translation>
     </message>
+    <message>
+        <source>Saved a message template</source>
+        <translation>保存了短信模板</translation>
+    </message>
+    <message>
+        <source>Removed a message template</source>
+        <translation>删除了短信模板</translation>
+    </message>
+    <message>
+        <source>Changed the tone check&apos;s phrase list</source>
+        <translation>修改了语气检查词语列表</translation>
+    </message>
+    <message>
+        <source>Changed the branch phone in messages</source>
+        <translation>修改了短信中的网点电话</translation>
+    </message>
+    <message>
+        <source>Put an SMS in the outbox</source>
+        <translation>将短信放入发件箱</translation>
+    </message>
+    <message>
+        <source>Exported the SMS outbox</source>
+        <translation>导出了短信发件箱</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>
@@ -1587,6 +1803,132 @@
     <message>
         <source>Repayment plan…</source>
         <translation>还款方案…</translation>
+    </message>
+    <message>
+        <source>Log &amp;contact…</source>
+        <translation>记录联系(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ContactDialog</name>
+    <message>
+        <source>Reached, no promise</source>
+        <translation>已接通，未承诺</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Busy or rejected</source>
+        <translation>占线或拒接</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Message sent</source>
+        <translation>短信已发送</translation>
+    </message>
+    <message>
+        <source>Callback requested</source>
+        <translation>要求回电</translation>
+    </message>
+    <message>
+        <source>Appointment agreed</source>
+        <translation>已约定走访</translation>
+    </message>
+    <message>
+        <source>Promise to pay</source>
+        <translation>承诺还款</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Says it is paid</source>
+        <translation>称已还款</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact</source>
+        <translation>记录联系(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <source>Guarantor</source>
+        <translation>担保人</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Visit attempt</source>
+        <translation>上门未遇</translation>
+    </message>
+    <message>
+        <source>%1 (own)</source>
+        <translation>%1（本人）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Today so far: %1 unanswered call(s) to this number; %2 conversation(s) with the customer.</source>
+        <translation>今天已对该号码拨打 %1 次未接通；已与该客户有效沟通 %2 次。</translation>
+    </message>
+    <message>
+        <source>Recorded as an exception to the rule, with your reason; supervisors see it in the list of exceptions.</source>
+        <translation>将作为规定的例外登记，并附您填写的原因；主管可在例外列表中查看。</translation>
+    </message>
+    <message>
+        <source>Choose a message template.</source>
+        <translation>请选择短信模板。</translation>
+    </message>
+    <message>
+        <source>Enter the promised amount in yuan (like 1,500.00).</source>
+        <translation>请填写承诺金额，单位为元（如 1,500.00）。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the exception.</source>
+        <translation>请填写例外的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ContactExceptionModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Logged by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Rule set aside</source>
+        <translation>例外的规定</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2318,87 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Import</source>
         <translation>数据导入</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>联系(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Tomorrow&apos;s reminders…</source>
+        <translation>明日走访提醒(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Message templates…</source>
+        <translation>短信模板(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Contact-rule &amp;exceptions…</source>
+        <translation>联系规定例外(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::MessageTemplatesDialog</name>
+    <message>
+        <source>Flagged: cannot be used until it is changed.</source>
+        <translation>语气检查未通过：修改前不能使用。</translation>
+    </message>
+    <message>
+        <source>Type the message; the placeholders are filled for each customer.</source>
+        <translation>请输入短信内容；占位符会按每位客户填写。</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>Tone flagged: %1. The template cannot be used until it is changed.</source>
+        <translation>语气检查未通过：%1。修改前不能使用该模板。</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Debt details for a message anyone may read: %1. Remove them, or make the template for the borrower only.</source>
+        <translation>适用于任何人的短信含有欠款细节：%1。请删除，或将模板改为仅用于借款人。</translation>
+    </message>
+    <message>
+        <source>Holds debt details (%1): it can be sent to the borrower only.</source>
+        <translation>含有欠款细节（%1），只能发送给借款人本人。</translation>
+    </message>
+    <message>
+        <source>Tone check passed.</source>
+        <translation>语气检查通过。</translation>
+    </message>
+    <message>
+        <source>Template “%1” saved.</source>
+        <translation>模板“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>Remove template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>Remove the template “%1”? Messages already in the outbox keep their text.</source>
+        <translation>删除模板“%1”？发件箱中已有的短信内容不受影响。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Template removed.</source>
+        <translation>模板已删除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Phrase list saved: %Ln phrase(s).</source>
+        <translation>
+            <numerusform>词语列表已保存，共 %Ln 个词语。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Branch phone saved.</source>
+        <translation>网点电话已保存。</translation>
     </message>
 </context>
 <context>
@@ -2456,6 +2879,66 @@ Licensed under the GNU GPL, version 3 or later.</source>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::ReminderTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Visiting staff</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>短信内容</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::RemindersDialog</name>
+    <message numerus="yes">
+        <source>&amp;Send %Ln reminder(s)</source>
+        <translation>
+            <numerusform>发送 %Ln 条提醒(&amp;S)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reminder(s) put in the outbox.</source>
+        <translation>
+            <numerusform>已将 %Ln 条提醒放入发件箱。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) of %1 written to %2. The file holds phone numbers: hand it to the SMS platform and delete it afterwards.</source>
+        <translation>
+            <numerusform>已将 %1 的 %Ln 条短信写入 %2。该文件含有手机号码：请交给短信平台，用后删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export SMS outbox</source>
+        <translation>导出短信发件箱</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::RuleSetDialog</name>
     <message>
         <source>Screening rules (version %1)</source>
@@ -2815,6 +3298,10 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Case</source>
         <translation>案件</translation>
+    </message>
+    <message>
+        <source>Log &amp;contact…</source>
+        <translation>记录联系(&amp;C)…</translation>
     </message>
 </context>
 <context>
