@@ -1576,6 +1576,22 @@
         <source>Exported the SMS outbox</source>
         <translation>Exported the SMS outbox</translation>
     </message>
+    <message>
+        <source>message template #%1</source>
+        <translation>message template #%1</translation>
+    </message>
+    <message>
+        <source>number of phrases: %1</source>
+        <translation>number of phrases: %1</translation>
+    </message>
+    <message>
+        <source>outbox message #%1</source>
+        <translation>outbox message #%1</translation>
+    </message>
+    <message>
+        <source>SMS outbox of %1</source>
+        <translation>SMS outbox of %1</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

@@ -1566,6 +1566,22 @@
         <source>Exported the SMS outbox</source>
         <translation>导出了短信发件箱</translation>
     </message>
+    <message>
+        <source>message template #%1</source>
+        <translation>短信模板 #%1</translation>
+    </message>
+    <message>
+        <source>number of phrases: %1</source>
+        <translation>词语数：%1</translation>
+    </message>
+    <message>
+        <source>outbox message #%1</source>
+        <translation>发件箱短信 #%1</translation>
+    </message>
+    <message>
+        <source>SMS outbox of %1</source>
+        <translation>%1 的短信发件箱</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

@@ -236,7 +236,7 @@ Result<OutboxExportSummary> SmsService::exportOutbox(Date date, const std::files
                 return std::unexpected(r.error());
         }
         if (auto r = writer->close(); !r) return std::unexpected(r.error());
-        uc.audit("sms.export", "sms_outbox", formatIsoDate(date));
+        uc.audit("sms.export", "sms_outbox_day", formatIsoDate(date));
         return OutboxExportSummary{static_cast<std::int64_t>(rows.size())};
     });
 }

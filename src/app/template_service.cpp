@@ -124,7 +124,7 @@ Result<void> TemplateService::setBranchPhone(const std::string& phone)
     return runUseCase(m_session, Permission::ReviewWork, [&](UseCase& uc) -> Result<void> {
         if (!isPhoneText(phone)) return fail(ErrorCode::InvalidInput, MessageId{"template.branch_phone_invalid"});
         storage::SettingsRepository(uc.db()).set(kBranchPhoneKey, phone);
-        uc.audit("template.branch_phone", "setting", std::string(kBranchPhoneKey));
+        uc.audit("template.branch_phone", "settings", std::string(kBranchPhoneKey));
         uc.changed({Change::What::Settings});
         return {};
     });

@@ -108,6 +108,10 @@ QString AuditTableModel::recordText(const std::string& type, const std::string& 
         {QStringLiteral("calendar"), QT_TR_NOOP("visits of %1")},
         {QStringLiteral("plan_proposal"), QT_TR_NOOP("repayment plan #%1")},
         {QStringLiteral("plans"), QT_TR_NOOP("number of plans: %1")},
+        {QStringLiteral("message_template"), QT_TR_NOOP("message template #%1")},
+        {QStringLiteral("tone_phrases"), QT_TR_NOOP("number of phrases: %1")},
+        {QStringLiteral("sms_outbox"), QT_TR_NOOP("outbox message #%1")},
+        {QStringLiteral("sms_outbox_day"), QT_TR_NOOP("SMS outbox of %1")},
     };
     const QString code = toQString(type);
     auto it = formats.constFind(code);
