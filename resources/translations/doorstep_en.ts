@@ -2098,6 +2098,13 @@
     </message>
 </context>
 <context>
+    <name>doorstep::gui::ExceptionsDialog</name>
+    <message>
+        <source>There are none yet.</source>
+        <translation>There are none yet.</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::ImportPage</name>
     <message>
         <source>Import from core banking</source>
@@ -2351,10 +2358,6 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>Import</translation>
     </message>
     <message>
-        <source>&amp;Contacts</source>
-        <translation>&amp;Contacts</translation>
-    </message>
-    <message>
         <source>&amp;Tomorrow&apos;s reminders…</source>
         <translation>&amp;Tomorrow&apos;s reminders…</translation>
     </message>
@@ -2365,6 +2368,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Contact-rule &amp;exceptions…</source>
         <translation>Contact-rule &amp;exceptions…</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts</source>
+        <translation>C&amp;ontacts</translation>
     </message>
 </context>
 <context>
@@ -2431,6 +2438,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Branch phone saved.</source>
         <translation>Branch phone saved.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

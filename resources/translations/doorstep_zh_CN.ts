@@ -2086,6 +2086,13 @@
     </message>
 </context>
 <context>
+    <name>doorstep::gui::ExceptionsDialog</name>
+    <message>
+        <source>There are none yet.</source>
+        <translation>目前没有。</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::ImportPage</name>
     <message>
         <source>Import from core banking</source>
@@ -2336,10 +2343,6 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>数据导入</translation>
     </message>
     <message>
-        <source>&amp;Contacts</source>
-        <translation>联系(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Tomorrow&apos;s reminders…</source>
         <translation>明日走访提醒(&amp;T)…</translation>
     </message>
@@ -2350,6 +2353,10 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Contact-rule &amp;exceptions…</source>
         <translation>联系规定例外(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts</source>
+        <translation>联系(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -2415,6 +2422,10 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Branch phone saved.</source>
         <translation>网点电话已保存。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>

@@ -171,6 +171,8 @@ Result<std::vector<Reminder>> SmsService::tomorrowsReminders() const
         auto info = storage::AppointmentRepository(db).caseInfo(row.borrowerRowId);
         if (!info) continue;
         reminder.customer = customerSalutation(info->name, outbox.customerIdNumber(row.borrowerRowId));
+        for (const std::string& s : row.appointment.staff)
+            reminder.staff.push_back(displayNameOf(db, s));
         const storage::CaseNumber* number = borrowerNumber(*info);
         if (number == nullptr) {
             reminder.problem = fail(ErrorCode::InvalidInput, MessageId{"sms.no_borrower_number"}).error();

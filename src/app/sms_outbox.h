@@ -34,10 +34,11 @@ struct SentSms {
 
 struct Reminder {
     AppointmentItem appointment;
-    std::string customer;          // how the message addresses them (王先生)
-    std::string numberMasked;      // the borrower's number it goes to, masked
-    std::string text;              // the filled reminder; "" when it cannot be filled
-    std::optional<Error> problem;  // why it cannot be sent (no number, no usable template, a value missing)
+    std::string customer;            // how the message addresses them (王先生)
+    std::vector<std::string> staff;  // the visiting staff's display names
+    std::string numberMasked;        // the borrower's number it goes to, masked
+    std::string text;                // the filled reminder; "" when it cannot be filled
+    std::optional<Error> problem;    // why it cannot be sent (no number, no usable template, a value missing)
 };
 
 struct OutboxExportSummary {

@@ -83,15 +83,15 @@ std::vector<LibraryTemplate> defaultMessageTemplates()
     // third party may not read, and the review reads the template's own text.
     return {
         {"预约走访", TemplatePurpose::AppointmentRequest, TemplateAudience::Borrower,
-         "{customer_name}您好，我是本行网点的 {officer}，想与您约一个方便的时间上门拜访，当面了解您的情况。"
+         "{customer_name}您好，我是本行网点的{officer}，想与您约一个方便的时间上门拜访，当面了解您的情况。"
          "请您方便时回电 {branch_phone}，谢谢！"},
         {"走访提醒", TemplatePurpose::AppointmentReminder, TemplateAudience::Borrower,
          "{customer_name}您好，温馨提醒：我们约定于 {appointment_date} {appointment_time} 在{appointment_place}"
-         "与您见面，届时 {officer} 与一位同事前往。如需改期，请致电 {branch_phone}，谢谢！"},
+         "与您见面，届时{officer}与一位同事前往。如需改期，请致电 {branch_phone}，谢谢！"},
         {"请回电", TemplatePurpose::Callback, TemplateAudience::Borrower,
-         "{customer_name}您好，我是本行网点的 {officer}，刚才致电未能接通，请您方便时回电 {branch_phone}，谢谢！"},
+         "{customer_name}您好，我是本行网点的{officer}，刚才致电未能接通，请您方便时回电 {branch_phone}，谢谢！"},
         {"请转告回电", TemplatePurpose::Callback, TemplateAudience::ThirdParty,
-         "您好，我是本行网点的 {officer}，有事想与{customer_name}联系，烦请转告其方便时回电 {branch_phone}，"
+         "您好，我是本行网点的{officer}，有事想与{customer_name}联系，烦请转告其方便时回电 {branch_phone}，"
          "谢谢！"},
     };
 }

@@ -8,6 +8,7 @@
 #include "ui_contact_dialog.h"
 
 #include <QDate>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QTime>
@@ -66,6 +67,10 @@ ContactDialog::ContactDialog(app::Session& session, std::int64_t borrowerRowId, 
     m_ui->customerLabel->setText(customer);
     m_ui->guardLabel->setStyleSheet(Theme::errorStyle());
     m_ui->figuresLabel->setStyleSheet(Theme::secondaryTextStyle());
+    // The rule's words sit right under the form; spare height goes below them, not between the lines.
+    for (QLabel* l : {m_ui->guardLabel, m_ui->figuresLabel})
+        l->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_ui->previewEdit->setMaximumHeight(fontMetrics().lineSpacing() * 5);  // an SMS is a few lines
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Log contact"));
 
     m_ui->whoCombo->addItem(tr("Borrower"), static_cast<int>(ContactParty::Borrower));

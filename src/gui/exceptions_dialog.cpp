@@ -20,6 +20,8 @@ ExceptionsDialog::ExceptionsDialog(app::Session& session, QWidget* parent)
     m_ui->exceptionTable->horizontalHeader()->setStretchLastSection(true);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     if (auto rows = app::ContactService(session).exceptions()) {
+        if (rows->empty())
+            m_ui->introLabel->setText(m_ui->introLabel->text() + QLatin1Char(' ') + tr("There are none yet."));
         m_model->setRows(std::move(*rows));
     } else {
         m_ui->introLabel->setText(errorText(rows.error()));

@@ -153,7 +153,7 @@ void MainWindow::buildMenus()
     }
 
     if (m_session.can(Permission::WorkCases)) {  // issue 10: reminders, the SMS outbox, templates, exceptions
-        QMenu* contacts = menuBar()->addMenu(tr("&Contacts"));
+        QMenu* contacts = menuBar()->addMenu(tr("C&ontacts"));
         QAction* reminders = contacts->addAction(tr("&Tomorrow's reminders…"));
         reminders->setObjectName(QStringLiteral("remindersAction"));
         connect(reminders, &QAction::triggered, this, [this] { RemindersDialog(m_session, this).exec(); });

@@ -84,8 +84,10 @@ void MessageTemplatesDialog::loadTemplates(std::int64_t select)
     int row = m_templates.empty() ? -1 : 0;
     for (std::size_t i = 0; i < m_templates.size(); ++i) {
         const auto& t = m_templates[i];
-        QString label =
-            QStringLiteral("%1（%2）").arg(toQString(t.tpl.name), messageText(templatePurposeName(t.tpl.purpose)));
+        // The purpose in brackets when the name does not already say it.
+        const QString purpose = messageText(templatePurposeName(t.tpl.purpose));
+        QString label = toQString(t.tpl.name);
+        if (label != purpose) label = tr("%1 (%2)").arg(label, purpose);
         auto review = reviewTemplate(t.tpl.text, phrases);
         auto* item = new QListWidgetItem(label, m_ui->templateList);
         if (!review || !review->usable()) {

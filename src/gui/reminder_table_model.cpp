@@ -51,7 +51,7 @@ QVariant ReminderTableModel::data(const QModelIndex& index, int role) const
         case Number: return toQString(r->numberMasked);
         case Staff: {
             QStringList staff;
-            for (const auto& s : r->appointment.appointment.staff)
+            for (const auto& s : r->staff)
                 staff << toQString(s);
             return staff.join(QStringLiteral("、"));
         }

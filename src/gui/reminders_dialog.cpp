@@ -11,6 +11,7 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QPushButton>
+#include <QShowEvent>
 
 namespace doorstep::gui {
 
@@ -23,6 +24,9 @@ RemindersDialog::RemindersDialog(app::Session& session, QWidget* parent)
     m_ui->reminderTable->verticalHeader()->hide();
     m_ui->reminderTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->reminderTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // The message wraps: its rows follow the column's width as the dialog is laid out and resized.
+    connect(m_ui->reminderTable->horizontalHeader(), &QHeaderView::sectionResized, m_ui->reminderTable,
+            &QTableView::resizeRowsToContents);
     connect(m_ui->sendButton, &QPushButton::clicked, this, &RemindersDialog::sendSelected);
     connect(m_ui->exportButton, &QPushButton::clicked, this, &RemindersDialog::chooseExportFile);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -32,6 +36,13 @@ RemindersDialog::RemindersDialog(app::Session& session, QWidget* parent)
 }
 
 RemindersDialog::~RemindersDialog() = default;
+
+void RemindersDialog::showEvent(QShowEvent* event)
+{
+    QDialog::showEvent(event);
+    // Only now has the message column its width: the wrapped rows take the height they need, no more.
+    m_ui->reminderTable->resizeRowsToContents();
+}
 
 void RemindersDialog::reload()
 {
@@ -45,7 +56,7 @@ void RemindersDialog::reload()
     m_model->setReminders(std::move(*reminders));
     for (int c = 0; c < ReminderTableModel::Message; ++c)
         m_ui->reminderTable->resizeColumnToContents(c);
-    m_ui->reminderTable->resizeRowsToContents();
+    if (isVisible()) m_ui->reminderTable->resizeRowsToContents();
     if (m_model->rowCount() > 0) m_ui->reminderTable->selectAll();
     selectionChanged();
 }

@@ -32,6 +32,9 @@ public:
     bool exportOutbox(const QString& path);
     QString statusText() const;
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void chooseExportFile();
     void selectionChanged();
