@@ -3,6 +3,7 @@
 #include "app/appointment_settings.h"
 #include "app/demo_activity.h"
 #include "app/demo_plans.h"
+#include "app/template_service.h"
 
 #include "app/clock.h"
 #include "app/portfolio_import.h"
@@ -14,6 +15,7 @@
 #include "storage/branch_database.h"
 #include "storage/keyring.h"
 #include "storage/user_repository.h"
+
 #include <algorithm>
 
 namespace doorstep::app {
@@ -115,6 +117,20 @@ Result<void> addDemoActivityTo(const std::filesystem::path& path)
     return {};
 }
 
+// The number the demo's messages give (issue 10): set by the demo supervisor, as at a real branch.
+Result<void> setDemoBranchPhone(const std::filesystem::path& path)
+{
+    const auto& accounts = demoAccounts();
+    const auto supervisor =
+        std::ranges::find_if(accounts, [](const DemoAccount& a) { return a.role == Role::Supervisor; });
+    if (supervisor == accounts.end()) return {};
+    SystemClock clock;
+    LoginThrottle throttle(clock);
+    auto session = Session::login(path, supervisor->username, supervisor->password, throttle, clock);
+    if (!session) return std::unexpected(session.error());
+    return TemplateService(**session).setBranchPhone("021-5888 0000");
+}
+
 }  // namespace
 
 constexpr std::int64_t kDemoPlanMinimumLoans = 500;
@@ -154,6 +170,7 @@ Result<bool> ensureDemoDatabase(const std::filesystem::path& path, bool reset, c
     if (loans > 0) {
         if (auto r = importDemoPortfolio(path, loans); !r) return std::unexpected(r.error());
         if (auto r = addDemoActivityTo(path); !r) return std::unexpected(r.error());
+        if (auto r = setDemoBranchPhone(path); !r) return std::unexpected(r.error());
         // Repayment-plan proposals in every state (issue 12), so the Plans page is not empty; they need a
         // portfolio with enough overdue loans of each kind, which a tiny test branch does not have.
         if (loans >= kDemoPlanMinimumLoans) {

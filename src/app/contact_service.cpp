@@ -136,45 +136,51 @@ Result<ContactDecision> ContactService::check(const ContactEntry& entry) const
 
 Result<LoggedContact> ContactService::logContact(const ContactEntry& entry)
 {
-    return runUseCase(m_session, Permission::WorkCases, [&](UseCase& uc) -> Result<LoggedContact> {
-        auto info = caseFor(m_session, entry.borrowerRowId);
-        if (!info) return std::unexpected(info.error());
-        if (auto r = checkEntry(entry, *info); !r) return std::unexpected(r.error());
-        storage::ContactLogRepository repo(uc.db());
-        const auto earlier = dayContacts(repo.onDay(entry.borrowerRowId, entry.date));
-        auto decision = checkContact(proposedOf(entry), earlier, loadAppointmentSettings(uc.db()).contactRules);
-        if (!decision) return std::unexpected(decision.error());
+    return runUseCase(m_session, Permission::WorkCases,
+                      [&](UseCase& uc) -> Result<LoggedContact> { return logContactIn(uc, entry); });
+}
 
-        storage::ContactRow row;
-        row.borrowerRowId = entry.borrowerRowId;
-        row.date = entry.date;
-        row.minuteOfDay = entry.time.minutes;
-        row.channel = entry.channel;
-        row.reached = reachedOf(entry.who, entry.result);
-        row.outcome = outcomeOf(entry.result);
-        if (entry.result == ContactResult::PromiseToPay) {
-            row.promisedAmount = entry.promisedAmount;
-            row.promisedDate = entry.promisedDate;
-        }
-        row.who = entry.who;
-        row.relation = entry.relation;
-        row.numberId = entry.numberId;
-        row.result = entry.result;
-        row.note = entry.note;
-        row.exceptionRule = decision->exception;
-        row.exceptionReason = decision->exceptionReason;
-        row.loggedBy = m_session.user().username;
-        row.loggedAt = m_session.now();
-        if (repo.sameMinuteExists(row))
-            return fail(ErrorCode::AlreadyExists, MessageId{"contact.same_minute"},
-                        {MessageArg::text("time", formatClockTime(entry.time))});
-        const std::int64_t id = repo.add(row);
-        uc.audit("contact.log", "contact", std::to_string(id));
-        if (decision->exceptionUsed()) uc.audit("contact.exception", "contact", std::to_string(id));
-        uc.changed({Change::What::Appointments});
-        uc.changed({Change::What::Case, entry.borrowerRowId});
-        return LoggedContact{id, *decision};
-    });
+Result<LoggedContact> logContactIn(UseCase& uc, const ContactEntry& entry, std::int64_t appointmentId)
+{
+    Session& session = uc.session();
+    auto info = caseFor(session, entry.borrowerRowId);
+    if (!info) return std::unexpected(info.error());
+    if (auto r = checkEntry(entry, *info); !r) return std::unexpected(r.error());
+    storage::ContactLogRepository repo(uc.db());
+    const auto earlier = dayContacts(repo.onDay(entry.borrowerRowId, entry.date));
+    auto decision = checkContact(proposedOf(entry), earlier, loadAppointmentSettings(uc.db()).contactRules);
+    if (!decision) return std::unexpected(decision.error());
+
+    storage::ContactRow row;
+    row.borrowerRowId = entry.borrowerRowId;
+    row.date = entry.date;
+    row.minuteOfDay = entry.time.minutes;
+    row.channel = entry.channel;
+    row.reached = reachedOf(entry.who, entry.result);
+    row.outcome = outcomeOf(entry.result);
+    if (entry.result == ContactResult::PromiseToPay) {
+        row.promisedAmount = entry.promisedAmount;
+        row.promisedDate = entry.promisedDate;
+    }
+    row.who = entry.who;
+    row.relation = entry.relation;
+    row.numberId = entry.numberId;
+    row.result = entry.result;
+    row.note = entry.note;
+    row.exceptionRule = decision->exception;
+    row.exceptionReason = decision->exceptionReason;
+    row.loggedBy = session.user().username;
+    row.loggedAt = session.now();
+    row.appointmentId = appointmentId;
+    if (repo.sameMinuteExists(row))
+        return fail(ErrorCode::AlreadyExists, MessageId{"contact.same_minute"},
+                    {MessageArg::text("time", formatClockTime(entry.time))});
+    const std::int64_t id = repo.add(row);
+    uc.audit("contact.log", "contact", std::to_string(id));
+    if (decision->exceptionUsed()) uc.audit("contact.exception", "contact", std::to_string(id));
+    uc.changed({Change::What::Appointments});
+    uc.changed({Change::What::Case, entry.borrowerRowId});
+    return LoggedContact{id, *decision};
 }
 
 Result<std::vector<ContactItem>> ContactService::contacts(Date from, Date to) const

@@ -54,6 +54,8 @@ struct LoggedContact {
 ContactParty reachedOf(ContactParty who, ContactResult result);
 ContactOutcome outcomeOf(ContactResult result);
 
+class UseCase;
+
 class ContactService final {
 public:
     explicit ContactService(Session& session) : m_session(session) {}
@@ -73,5 +75,9 @@ public:
 private:
     Session& m_session;
 };
+
+// The work of logContact inside a use case already running (WorkCases checked), so that an SMS stores its
+// contact and its outbox row in one transaction; `appointmentId` links a reminder to its appointment.
+Result<LoggedContact> logContactIn(UseCase& uc, const ContactEntry& entry, std::int64_t appointmentId = 0);
 
 }  // namespace doorstep::app

@@ -3,6 +3,7 @@
 #include "app/appointment_service.h"
 #include "app/calendar_export.h"
 #include "app/contact_service.h"
+#include "app/sms_outbox.h"
 #include "domain/code_table.h"
 #include "io/csv_writer.h"
 
@@ -210,6 +211,17 @@ int runCalendarExportCommand(app::Session& session, const Options& options)
     if (!count) return failed(count.error());
     fmt::print("Wrote {} visit(s) of {} from {} to {} to {}.\n", *count, *officer, formatIsoDate(*from),
                formatIsoDate(*to), *out);
+    return 0;
+}
+
+int runOutboxCommand(app::Session& session, const Options& options)
+{
+    const auto date = dateOption(options, "date");
+    const auto out = option(options, "out");
+    if (!date || !out) return usage("outbox needs --date YYYY-MM-DD --out FILE.csv");
+    auto summary = app::SmsService(session).exportOutbox(*date, *out);
+    if (!summary) return failed(summary.error());
+    fmt::print("Wrote {} message(s) of {} to {}.\n", summary->messages, formatIsoDate(*date), *out);
     return 0;
 }
 

@@ -18,5 +18,7 @@ int runContactsCommand(app::Session& session, const Options& options);
 int runAppointmentsCommand(app::Session& session, const Options& options);
 // calendar export --officer NAME --from DATE --to DATE --out FILE.ics
 int runCalendarExportCommand(app::Session& session, const Options& options);
+// outbox --date DATE --out FILE.csv: the day's SMS outbox for the bank's SMS platform (phone numbers included)
+int runOutboxCommand(app::Session& session, const Options& options);
 
 }  // namespace doorstep::cli

@@ -56,6 +56,8 @@ Commands:
                                   the visits booked (officers: their own)
   calendar export --officer NAME --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.ics
                                   one person's visits as an iCalendar file (Asia/Shanghai)
+  outbox --date YYYY-MM-DD --out FILE.csv
+                                  the day's SMS outbox for the bank's SMS platform (holds phone numbers)
   demo activity [--seed S] [--days N]
                                   synthetic contacts and appointments (administrators; adds officers)
   demo extract --loans N --seed S --out DIR
@@ -174,6 +176,8 @@ public:
             return withSession([&](app::Session& s) { return cli::runAppointmentsCommand(s, m_args.options); });
         if (command == "calendar export")
             return withSession([&](app::Session& s) { return cli::runCalendarExportCommand(s, m_args.options); });
+        if (w[0] == "outbox")
+            return withSession([&](app::Session& s) { return cli::runOutboxCommand(s, m_args.options); });
         if (command == "demo activity")
             return withSession([&](app::Session& s) { return cli::runDemoActivityCommand(s, m_args.options); });
         if (command == "demo extract") return demoExtract();

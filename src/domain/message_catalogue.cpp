@@ -19,7 +19,7 @@ std::vector<MessageText> collect()
         valueMessages(),     // money.*, rate.*, date.*, resident_id.*, text.*
         ruleMessages(),      // screening.*, delinquency.*, classification.*, schedule.*, portfolio.*
         importMessages(),    // import.*, csv.*, extract.*, synthetic.*, demo.*
-        daySheetMessages(),
+        daySheetMessages(), templateLibraryMessages(),
     };
     std::vector<MessageText> all;
     for (const auto& part : parts)

@@ -29,5 +29,6 @@ std::span<const MessageText> valueMessages();
 std::span<const MessageText> ruleMessages();
 std::span<const MessageText> importMessages();
 std::span<const MessageText> daySheetMessages();
+std::span<const MessageText> templateLibraryMessages();
 
 }  // namespace doorstep

@@ -94,6 +94,12 @@ QString AuditTableModel::actionText(const std::string& action)
         {QStringLiteral("settings.appointments"), QT_TR_NOOP("Changed the contact and appointment settings")},
         {QStringLiteral("contact.log"), QT_TR_NOOP("Logged a contact")},
         {QStringLiteral("contact.exception"), QT_TR_NOOP("Made a contact as an exception to a contact rule")},
+        {QStringLiteral("template.save"), QT_TR_NOOP("Saved a message template")},
+        {QStringLiteral("template.remove"), QT_TR_NOOP("Removed a message template")},
+        {QStringLiteral("template.phrases"), QT_TR_NOOP("Changed the tone check's phrase list")},
+        {QStringLiteral("template.branch_phone"), QT_TR_NOOP("Changed the branch phone in messages")},
+        {QStringLiteral("sms.outbox"), QT_TR_NOOP("Put an SMS in the outbox")},
+        {QStringLiteral("sms.export"), QT_TR_NOOP("Exported the SMS outbox")},
         {QStringLiteral("appointment.book"), QT_TR_NOOP("Booked a visit")},
         {QStringLiteral("appointment.confirm"), QT_TR_NOOP("Confirmed a visit")},
         {QStringLiteral("appointment.done"), QT_TR_NOOP("Marked a visit as made")},
@@ -148,6 +154,10 @@ QString AuditTableModel::recordText(const std::string& type, const std::string& 
         {QStringLiteral("calendar"), QT_TR_NOOP("visits of %1")},
         {QStringLiteral("plan_proposal"), QT_TR_NOOP("repayment plan #%1")},
         {QStringLiteral("plans"), QT_TR_NOOP("number of plans: %1")},
+        {QStringLiteral("message_template"), QT_TR_NOOP("message template #%1")},
+        {QStringLiteral("tone_phrases"), QT_TR_NOOP("number of phrases: %1")},
+        {QStringLiteral("sms_outbox"), QT_TR_NOOP("outbox message #%1")},
+        {QStringLiteral("sms_outbox_day"), QT_TR_NOOP("SMS outbox of %1")},
     };
     const QString code = toQString(type);
     auto it = formats.constFind(code);

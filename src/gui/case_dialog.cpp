@@ -6,6 +6,7 @@
 #include "domain/masking.h"
 #include "gui/booking_dialog.h"
 #include "gui/case_timeline_text.h"
+#include "gui/contact_dialog.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
 #include "gui/plan_proposal_dialog.h"
@@ -89,6 +90,12 @@ CaseDialog::CaseDialog(app::Session& session, app::BorrowerCase borrowerCase, QW
                           this)
                 .exec();
         });
+    }
+    if (m_session.can(Permission::WorkCases)) {  // issue 10: a call, an SMS or a visit attempt
+        auto* log = buttons->addButton(tr("Log &contact…"), QDialogButtonBox::ActionRole);
+        log->setObjectName(QStringLiteral("logContactButton"));
+        connect(log, &QPushButton::clicked, this,
+                [this] { ContactDialog(m_session, m_case.rowId, toQString(m_case.borrower.name), this).exec(); });
     }
     layout->addWidget(buttons);
 }

@@ -5,12 +5,15 @@
 #include "gui/appointments_page.h"
 #include "gui/empty_state_page.h"
 #include "gui/error_text.h"
+#include "gui/exceptions_dialog.h"
 #include "gui/import_page.h"
 #include "gui/message_box.h"
+#include "gui/message_templates_dialog.h"
 #include "gui/password_dialog.h"
 #include "gui/plans_page.h"
 #include "gui/portfolio_page.h"
 #include "gui/qt_text.h"
+#include "gui/reminders_dialog.h"
 #include "gui/settings_dialog.h"
 #include "gui/theme.h"
 #include "gui/visit_queue_page.h"
@@ -145,6 +148,21 @@ void MainWindow::buildMenus()
         QAction* action = go->addAction(m_navigation->item(row)->text());
         action->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + row)));
         connect(action, &QAction::triggered, this, [this, row] { m_navigation->setCurrentRow(row); });
+    }
+
+    if (m_session.can(Permission::WorkCases)) {  // issue 10: reminders, the SMS outbox, templates, exceptions
+        QMenu* contacts = menuBar()->addMenu(tr("C&ontacts"));
+        QAction* reminders = contacts->addAction(tr("&Tomorrow's reminders…"));
+        reminders->setObjectName(QStringLiteral("remindersAction"));
+        connect(reminders, &QAction::triggered, this, [this] { RemindersDialog(m_session, this).exec(); });
+        if (m_session.can(Permission::ReviewWork)) {
+            QAction* templates = contacts->addAction(tr("&Message templates…"));
+            templates->setObjectName(QStringLiteral("templatesAction"));
+            connect(templates, &QAction::triggered, this, [this] { MessageTemplatesDialog(m_session, this).exec(); });
+            QAction* exceptions = contacts->addAction(tr("Contact-rule &exceptions…"));
+            exceptions->setObjectName(QStringLiteral("exceptionsAction"));
+            connect(exceptions, &QAction::triggered, this, [this] { ExceptionsDialog(m_session, this).exec(); });
+        }
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));

@@ -5,6 +5,7 @@
 #include "gui/auto_assign_dialog.h"
 #include "gui/booking_dialog.h"
 #include "gui/case_dialog.h"
+#include "gui/contact_dialog.h"
 #include "gui/dismiss_dialog.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
@@ -103,6 +104,7 @@ VisitQueuePage::VisitQueuePage(Workspace& workspace, QWidget* parent)
     auto* actions = new QHBoxLayout;
     m_accept = button(tr("&Accept for a visit"), QStringLiteral("acceptButton"), this);
     m_dismiss = button(tr("&Dismiss…"), QStringLiteral("dismissButton"), this);
+    m_logContact = button(tr("Log &contact…"), QStringLiteral("logContactButton"), this);
     actions->addWidget(m_accept);
     actions->addWidget(m_dismiss);
     m_book = button(tr("&Book visit…"), QStringLiteral("queueBookButton"), this);
@@ -113,6 +115,7 @@ VisitQueuePage::VisitQueuePage(Workspace& workspace, QWidget* parent)
                           BookingCustomer{i->borrowerRowId, toQString(i->borrowerId + " " + i->borrowerName)}, this)
                 .exec();
     });
+    actions->addWidget(m_logContact);
     if (supervisor) {
         m_reopen = button(tr("&Return to the queue"), QStringLiteral("reopenButton"), this);
         m_reopen->hide();
@@ -162,6 +165,7 @@ VisitQueuePage::VisitQueuePage(Workspace& workspace, QWidget* parent)
 
     connect(m_accept, &QPushButton::clicked, this, &VisitQueuePage::acceptSelected);
     connect(m_dismiss, &QPushButton::clicked, this, &VisitQueuePage::dismissSelected);
+    connect(m_logContact, &QPushButton::clicked, this, &VisitQueuePage::logContact);
     for (QComboBox* c : {m_district, m_bucket, m_officer})
         connect(c, &QComboBox::currentIndexChanged, this, &VisitQueuePage::reload);
     for (QCheckBox* c : {m_unassigned, m_showDismissed})
@@ -201,6 +205,13 @@ void VisitQueuePage::selectBorrower(std::int64_t borrowerRowId)
     const QModelIndex index = m_sorted->mapFromSource(m_model->index(sourceRow, 0));
     m_view->selectRow(index.row());
     m_view->scrollTo(index);
+}
+
+void VisitQueuePage::logContact()
+{
+    const app::QueueItem* item = selectedItem();
+    if (item == nullptr) return;
+    ContactDialog(m_session, item->borrowerRowId, toQString(item->borrowerName), this).exec();
 }
 
 void VisitQueuePage::openCase()
@@ -271,6 +282,7 @@ void VisitQueuePage::showDetail()
     m_book->setEnabled(item != nullptr && item->state == QueueState::Accepted);
     if (m_reopen != nullptr) m_reopen->setVisible(allows(QueueMove::Reopen));
     if (m_assign != nullptr) m_assign->setEnabled(!rows.isEmpty());
+    m_logContact->setEnabled(item != nullptr);
     if (item == nullptr) {
         m_detail->setText(tr("Select a customer to see why they are in the queue."));
         return;

@@ -30,6 +30,7 @@ public:
     void rerunScreening();  // in the window's background job; the page says so while it runs
     void editRules();
     void autoAssign();
+    void logContact();  // with the selected customer (issue 10)
     VisitQueueModel* model() const { return m_model; }
 
 Q_SIGNALS:
@@ -66,6 +67,7 @@ private:
     QPushButton* m_reopen = nullptr;  // supervisors, on a dismissed case
     QPushButton* m_assign = nullptr;
     QPushButton* m_book = nullptr;  // a visit for an accepted entry (issue 10)
+    QPushButton* m_logContact = nullptr;
 };
 
 }  // namespace doorstep::gui

@@ -1,6 +1,7 @@
 #include "storage/schema.h"
 
 #include "storage/loan_ledger.h"
+#include "storage/template_repository.h"
 
 #include <fmt/core.h>
 #include <string_view>
@@ -345,13 +346,54 @@ constexpr std::string_view kSteps[] = {
         previous_run_id  INTEGER,
         PRIMARY KEY (run_id, borrower_id)
     );
+    // 10: message templates, the tone check's phrase list and the SMS outbox (issue 10). Supervisors keep the
+    // templates and the phrases; both start from the domain's defaults (fillAfterStep). An SMS logged through
+    // Doorstep is a contact (contact_events/contact_log) and an outbox row with the number and the filled text
+    // for the bank's SMS platform; a reminder names its appointment.
+    R"sql(
+    CREATE TABLE message_templates (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL,
+        purpose    TEXT NOT NULL,
+        audience   TEXT NOT NULL,
+        body       TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE tone_phrases (
+        id     INTEGER PRIMARY KEY,
+        phrase TEXT NOT NULL,
+        kind   TEXT NOT NULL
+    );
+    CREATE TABLE sms_outbox (
+        id             INTEGER PRIMARY KEY,
+        event_id       INTEGER NOT NULL REFERENCES contact_events (id) ON DELETE CASCADE,
+        borrower_id    INTEGER NOT NULL REFERENCES borrowers (id) ON DELETE CASCADE,
+        appointment_id INTEGER REFERENCES appointments (id) ON DELETE SET NULL,
+        template_name  TEXT NOT NULL,
+        phone          TEXT NOT NULL,
+        body           TEXT NOT NULL,
+        outbox_date    TEXT NOT NULL,
+        minute_of_day  INTEGER NOT NULL,
+        created_by     TEXT NOT NULL,
+        created_at     TEXT NOT NULL
+    );
+    CREATE INDEX sms_outbox_day ON sms_outbox (outbox_date, minute_of_day);
+    CREATE INDEX sms_outbox_appointment ON sms_outbox (appointment_id) WHERE appointment_id IS NOT NULL;
     )sql",
 };
+
+// The step above that creates the template library (renumbered with it at a merge).
+constexpr int kTemplateLibraryStep = 11;
+static_assert(kSteps[kTemplateLibraryStep - 1].find("CREATE TABLE message_templates") != std::string_view::npos,
+              "kTemplateLibraryStep names the step that creates the template library");
 
 // Work a step needs that SQL cannot do, in the step's transaction after its SQL.
 void fillAfterStep(const Connection& connection, int version)
 {
     if (version == 6) rebuildWholeLedger(connection);  // packing binary records is C++'s job
+    // The step that creates message_templates: the default templates and phrase list (domain/template_library.h).
+    if (version == kTemplateLibraryStep) TemplateRepository(connection).seedDefaults();
 }
 
 }  // namespace
