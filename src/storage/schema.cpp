@@ -346,7 +346,8 @@ constexpr std::string_view kSteps[] = {
         previous_run_id  INTEGER,
         PRIMARY KEY (run_id, borrower_id)
     );
-    // 10: message templates, the tone check's phrase list and the SMS outbox (issue 10). Supervisors keep the
+    )sql",
+    // 11: message templates, the tone check's phrase list and the SMS outbox (issue 10). Supervisors keep the
     // templates and the phrases; both start from the domain's defaults (fillAfterStep). An SMS logged through
     // Doorstep is a contact (contact_events/contact_log) and an outbox row with the number and the filled text
     // for the bank's SMS platform; a reminder names its appointment.
