@@ -1360,6 +1360,42 @@
         <source>number of plans: %1</source>
         <translation>number of plans: %1</translation>
     </message>
+    <message>
+        <source>Changed the visit-note settings</source>
+        <translation>Changed the visit-note settings</translation>
+    </message>
+    <message>
+        <source>Started a visit note</source>
+        <translation>Started a visit note</translation>
+    </message>
+    <message>
+        <source>Submitted a visit note for review</source>
+        <translation>Submitted a visit note for review</translation>
+    </message>
+    <message>
+        <source>Added an addendum to a visit note</source>
+        <translation>Added an addendum to a visit note</translation>
+    </message>
+    <message>
+        <source>Approved a visit note</source>
+        <translation>Approved a visit note</translation>
+    </message>
+    <message>
+        <source>Returned a visit note for correction</source>
+        <translation>Returned a visit note for correction</translation>
+    </message>
+    <message>
+        <source>Attached a file to a visit note</source>
+        <translation>Attached a file to a visit note</translation>
+    </message>
+    <message>
+        <source>Removed a file from a visit note</source>
+        <translation>Removed a file from a visit note</translation>
+    </message>
+    <message>
+        <source>visit note #%1</source>
+        <translation>visit note #%1</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

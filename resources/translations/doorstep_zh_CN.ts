@@ -1350,6 +1350,42 @@
         <source>number of plans: %1</source>
         <translation>方案数：%1</translation>
     </message>
+    <message>
+        <source>Changed the visit-note settings</source>
+        <translation>修改走访记录设置</translation>
+    </message>
+    <message>
+        <source>Started a visit note</source>
+        <translation>新建走访记录</translation>
+    </message>
+    <message>
+        <source>Submitted a visit note for review</source>
+        <translation>提交走访记录审核</translation>
+    </message>
+    <message>
+        <source>Added an addendum to a visit note</source>
+        <translation>提交走访记录补充说明</translation>
+    </message>
+    <message>
+        <source>Approved a visit note</source>
+        <translation>走访记录审核通过</translation>
+    </message>
+    <message>
+        <source>Returned a visit note for correction</source>
+        <translation>退回走访记录</translation>
+    </message>
+    <message>
+        <source>Attached a file to a visit note</source>
+        <translation>为走访记录添加附件</translation>
+    </message>
+    <message>
+        <source>Removed a file from a visit note</source>
+        <translation>删除走访记录附件</translation>
+    </message>
+    <message>
+        <source>visit note #%1</source>
+        <translation>走访记录 #%1</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

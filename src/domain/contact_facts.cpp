@@ -1,5 +1,7 @@
 #include "domain/contact_facts.h"
 
+#include "domain/promise_tracking.h"
+
 #include <algorithm>
 
 namespace doorstep {
@@ -14,16 +16,6 @@ bool inWindow(Date event, Date asOf, int days)
 void keepLatest(std::optional<Date>& slot, Date date)
 {
     if (!slot || *slot < date) slot = date;
-}
-
-// Payments dated from..to (both included), never after asOf.
-Money paidBetween(std::span<const Payment> payments, Date from, Date to)
-{
-    Money total;
-    for (const Payment& p : payments) {
-        if (p.amount.isPositive() && !(p.paidOn < from) && !(to < p.paidOn)) total += p.amount;
-    }
-    return total;
 }
 
 }  // namespace
@@ -45,11 +37,11 @@ ContactFacts contactFacts(std::span<const ContactAttempt> attempts, std::span<co
         if (a.outcome != ContactOutcome::PromiseToPay || !a.promisedDate || !a.promisedAmount.isPositive() ||
             !inWindow(a.date, asOf, windows.promiseLookbackDays))
             continue;
-        const Date deadline = addDays(*a.promisedDate, windows.promiseGraceDays);
-        const Date countUntil = std::min(deadline, asOf);
-        if (paidBetween(payments, a.date, countUntil) >= a.promisedAmount) {
+        const PromiseCheck check =
+            trackPromise(Promise{a.date, a.promisedAmount, *a.promisedDate}, payments, asOf, windows.promiseGraceDays);
+        if (check.status == PromiseStatus::Kept) {
             ++facts.keptPromises;
-        } else if (deadline < asOf) {
+        } else if (check.status == PromiseStatus::Broken) {
             ++facts.brokenPromises;
         } else {
             ++facts.openPromises;

@@ -12,7 +12,8 @@ namespace {
 std::vector<MessageText> collect()
 {
     const std::array parts = {
-        workflowMessages(), queueMessages(), planMessages(), appointmentMessages(), contactLogMessages(),
+        workflowMessages(),    queueMessages(),      planMessages(),
+        appointmentMessages(), contactLogMessages(), visitMessages(),
     };
     std::vector<MessageText> all;
     for (const auto& part : parts)

@@ -22,5 +22,6 @@ std::span<const MessageText> queueMessages();
 std::span<const MessageText> planMessages();
 std::span<const MessageText> appointmentMessages();
 std::span<const MessageText> contactLogMessages();
+std::span<const MessageText> visitMessages();
 
 }  // namespace doorstep
