@@ -1,11 +1,14 @@
 #include "app/visit_note_service.h"
 
+#include "domain/contact_facts.h"
+#include "storage/screening_repository.h"
 #include "storage/visit_note_repository.h"
 #include "visit_branch.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <csignal>
 #include <sys/wait.h>
+#include <tuple>
 #include <unistd.h>
 
 using namespace doorstep;
@@ -307,4 +310,79 @@ TEST_CASE("visit_note_service: attachments up to the branch's limit, kept once s
     CHECK(service.addAttachment(*id, "late.jpg", "abc").error().id == "visit_note.attachments_closed");
     CHECK(b.audit("visit_note.attachment_add").size() == 2);
     CHECK(b.audit("visit_note.attachment_remove").size() == 1);
+}
+
+TEST_CASE("visit_note_service: a submitted note's promises count in screening like a call's; a draft's do not",
+          "[visits_app]")
+{
+    test::VisitBranch b;
+    const auto appointmentId = b.madeVisit(true);
+    auto ofc1 = b.login("ofc1");
+    VisitNoteService service(*ofc1);
+    auto id = service.open(appointmentId);
+    REQUIRE(id);
+    const std::int64_t borrower = service.note(*id)->note.borrowerRowId;
+
+    const auto screeningRow = [&] {
+        storage::BorrowerScreeningRow found;
+        storage::ScreeningRepository(b.db()).forEachBorrower("2026-10-31", "2026-08-01", "2026-09-01",
+                                                             [&](const storage::BorrowerScreeningRow& row) {
+                                                                 if (row.borrowerRowId == borrower) found = row;
+                                                             });
+        REQUIRE(found.borrowerRowId == borrower);
+        return found;
+    };
+    const auto promisesIn = [](const storage::BorrowerScreeningRow& row) {
+        std::vector<ContactAttempt> out;
+        for (const ContactAttempt& a : row.contacts) {
+            if (a.outcome == ContactOutcome::PromiseToPay) out.push_back(a);
+        }
+        return out;
+    };
+    const auto before = promisesIn(screeningRow());
+
+    const VisitNoteDraft draft = test::completeDraft();
+    REQUIRE(service.saveDraft(*id, draft));
+    CHECK(promisesIn(screeningRow()).size() == before.size());
+
+    REQUIRE(service.submit(*id, draft));
+    const auto row = screeningRow();
+    const auto after = promisesIn(row);
+    REQUIRE(after.size() == before.size() + 2);
+    std::vector<ContactAttempt> fromVisit;
+    for (const ContactAttempt& a : after) {
+        if (a.channel == ContactChannel::Visit) fromVisit.push_back(a);
+    }
+    REQUIRE(fromVisit.size() == 2);
+    CHECK(fromVisit[0].date == kDay);
+    CHECK(fromVisit[0].minuteOfDay == 10 * 60);
+    CHECK(fromVisit[0].reached == ContactParty::Borrower);
+    CHECK(fromVisit[0].promisedAmount == draft.content.promises[0].amount);
+    CHECK(fromVisit[0].promisedDate == draft.content.promises[0].due);
+    CHECK(fromVisit[1].promisedAmount == draft.content.promises[1].amount);
+    // Still oldest first.
+    for (std::size_t i = 1; i < row.contacts.size(); ++i)
+        CHECK_FALSE(std::tie(row.contacts[i].date, row.contacts[i].minuteOfDay) <
+                    std::tie(row.contacts[i - 1].date, row.contacts[i - 1].minuteOfDay));
+
+    // Once both dates and their grace have passed, screening's facts count each as tracked: kept or broken.
+    const ContactFactWindows windows{};
+    const Date later = addDays(kDay, 60);
+    const auto facts = contactFacts(row.contacts, row.payments, later, windows);
+    const auto factsWithout = contactFacts(std::vector<ContactAttempt>(), row.payments, later, windows);
+    int broken = 0;
+    for (const PaymentPromise& p : draft.content.promises) {
+        const auto check = trackPromise(Promise{kDay, p.amount, p.due}, row.payments, later, windows.promiseGraceDays);
+        if (check.status == PromiseStatus::Broken) ++broken;
+    }
+    int brokenBefore = 0;
+    for (const ContactAttempt& a : before) {
+        const auto check = trackPromise(Promise{a.date, a.promisedAmount, a.promisedDate.value_or(a.date)},
+                                        row.payments, later, windows.promiseGraceDays);
+        if (check.status == PromiseStatus::Broken && daysBetween(a.date, later) <= windows.promiseLookbackDays)
+            ++brokenBefore;
+    }
+    CHECK(factsWithout.brokenPromises == 0);
+    CHECK(facts.brokenPromises == brokenBefore + broken);
+    CHECK(facts.lastVisit == kDay);
 }
