@@ -10,3 +10,11 @@ add_executable(doorstep_visit_app_tests
 target_link_libraries(doorstep_visit_app_tests PRIVATE
   doorstep_app doorstep_test_support doorstep_common Catch2::Catch2WithMain)
 doorstep_catch_tests(doorstep_visit_app_tests unit)
+
+# doorstep-cli visits and report visit, run as separate processes on a branch made by the test.
+add_executable(doorstep_visits_cli_tests test_visits_command.cpp)
+target_compile_definitions(doorstep_visits_cli_tests PRIVATE DOORSTEP_CLI_PATH="$<TARGET_FILE:doorstep-cli>")
+target_link_libraries(doorstep_visits_cli_tests PRIVATE doorstep_app doorstep_test_support doorstep_common
+                      Catch2::Catch2WithMain)
+add_dependencies(doorstep_visits_cli_tests doorstep-cli)
+doorstep_catch_tests(doorstep_visits_cli_tests cli)
