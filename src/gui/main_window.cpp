@@ -10,9 +10,11 @@
 #include "gui/plans_page.h"
 #include "gui/portfolio_page.h"
 #include "gui/qt_text.h"
+#include "gui/review_page.h"
 #include "gui/settings_dialog.h"
 #include "gui/theme.h"
 #include "gui/visit_queue_page.h"
+#include "gui/visits_page.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -98,16 +100,11 @@ void MainWindow::buildPages()
                                    tr("Appointments agreed with customers appear here by day and officer, within "
                                       "the contact rules (no contact between 22:00 and 08:00).")),
                 QStringLiteral("appointmentsPage"), tr("Appointments"));
-        addPage(new EmptyStatePage(tr("Visits"), tr("No visit notes"),
-                                   tr("Notes of home visits are written here after each visit and submitted to a "
-                                      "supervisor. A submitted note is never edited; corrections are addenda.")),
-                QStringLiteral("visitsPage"), tr("Visits"));
+        addPage(new VisitsPage(*m_workspace), QStringLiteral("visitsPage"), tr("Visits"));
         addPage(new PlansPage(*m_workspace), QStringLiteral("plansPage"), tr("Plans"));
     }
     if (roleAllows(role, Permission::ReviewWork)) {
-        addPage(new EmptyStatePage(tr("Review"), tr("Nothing to review"),
-                                   tr("Visit notes and plans submitted by officers wait here for your review.")),
-                QStringLiteral("reviewPage"), tr("Review"));
+        addPage(new ReviewPage(*m_workspace), QStringLiteral("reviewPage"), tr("Review"));
     }
     addPage(new EmptyStatePage(tr("Reports"), tr("No reports yet"),
                                tr("Team figures, roll rates and the supervisor summary appear here once loans are "
