@@ -686,6 +686,17 @@
     </message>
 </context>
 <context>
+    <name>ReturnNoteDialog</name>
+    <message>
+        <source>Return the visit note</source>
+        <translation>Return the visit note</translation>
+    </message>
+    <message>
+        <source>What should the officer correct? The officer answers with an addendum; this version stays as it is.</source>
+        <translation>What should the officer correct? The officer answers with an addendum; this version stays as it is.</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Collections officer</source>
@@ -897,6 +908,356 @@
     <message>
         <source>R&amp;epeat password:</source>
         <translation>R&amp;epeat password:</translation>
+    </message>
+</context>
+<context>
+    <name>VisitNoteForm</name>
+    <message>
+        <source>Visit note</source>
+        <translation>Visit note</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Addendum</translation>
+    </message>
+    <message>
+        <source>Say what you corrected and why; correct the fields above as needed. The earlier versions stay as they were.</source>
+        <translation>Say what you corrected and why; correct the fields above as needed. The earlier versions stay as they were.</translation>
+    </message>
+    <message>
+        <source>The visit</source>
+        <translation>The visit</translation>
+    </message>
+    <message>
+        <source>Visited &amp;by:</source>
+        <translation>Visited &amp;by:</translation>
+    </message>
+    <message>
+        <source>We &amp;met someone (the customer or a member of the household was at home)</source>
+        <translation>We &amp;met someone (the customer or a member of the household was at home)</translation>
+    </message>
+    <message>
+        <source>&amp;Met:</source>
+        <translation>&amp;Met:</translation>
+    </message>
+    <message>
+        <source>Name, when not the borrower</source>
+        <translation>Name, when not the borrower</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>Where, when not the registered home</source>
+        <translation>Where, when not the registered home</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived / left:</source>
+        <translation>&amp;Arrived / left:</translation>
+    </message>
+    <message>
+        <source>Visit protocol</source>
+        <translation>Visit protocol</translation>
+    </message>
+    <message>
+        <source>&amp;Identification shown</source>
+        <translation>&amp;Identification shown</translation>
+    </message>
+    <message>
+        <source>Consent to enter as&amp;ked</source>
+        <translation>Consent to enter as&amp;ked</translation>
+    </message>
+    <message>
+        <source>Consent to enter &amp;given</source>
+        <translation>Consent to enter &amp;given</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose of the visit told</source>
+        <translation>P&amp;urpose of the visit told</translation>
+    </message>
+    <message>
+        <source>Situation found</source>
+        <translation>Situation found</translation>
+    </message>
+    <message>
+        <source>Hardship:</source>
+        <translation>Hardship:</translation>
+    </message>
+    <message>
+        <source>Job loss or lower income</source>
+        <translation>Job loss or lower income</translation>
+    </message>
+    <message>
+        <source>Over-spending</source>
+        <translation>Over-spending</translation>
+    </message>
+    <message>
+        <source>Did not understand the loan&apos;s terms</source>
+        <translation>Did not understand the loan's terms</translation>
+    </message>
+    <message>
+        <source>Illness or a family event</source>
+        <translation>Illness or a family event</translation>
+    </message>
+    <message>
+        <source>Business failure</source>
+        <translation>Business failure</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Other &amp;reason:</source>
+        <translation>Other &amp;reason:</translation>
+    </message>
+    <message>
+        <source>What the other reason is</source>
+        <translation>What the other reason is</translation>
+    </message>
+    <message>
+        <source>Household a month (yuan):</source>
+        <translation>Household a month (yuan):</translation>
+    </message>
+    <message>
+        <source>&amp;Income:</source>
+        <translation>&amp;Income:</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>&amp;Expenses:</source>
+        <translation>&amp;Expenses:</translation>
+    </message>
+    <message>
+        <source>Ability / willingness to pay:</source>
+        <translation>Ability / willingness to pay:</translation>
+    </message>
+    <message>
+        <source>Att&amp;itude:</source>
+        <translation>Att&amp;itude:</translation>
+    </message>
+    <message>
+        <source>The customer as&amp;ked for:</source>
+        <translation>The customer as&amp;ked for:</translation>
+    </message>
+    <message>
+        <source>Promises to pay and next steps</source>
+        <translation>Promises to pay and next steps</translation>
+    </message>
+    <message>
+        <source>Add &amp;promise</source>
+        <translation>Add &amp;promise</translation>
+    </message>
+    <message>
+        <source>Remove promise</source>
+        <translation>Remove promise</translation>
+    </message>
+    <message>
+        <source>Agreed &amp;next steps:</source>
+        <translation>Agreed &amp;next steps:</translation>
+    </message>
+    <message>
+        <source>Propose a &amp;repayment plan</source>
+        <translation>Propose a &amp;repayment plan</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Anything else the supervisor should know</source>
+        <translation>Anything else the supervisor should know</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Add &amp;file…</source>
+        <translation>Add &amp;file…</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>&amp;Submit…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>VisitNoteText</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>call</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>visit</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>letter</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>wrong number</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>promise to pay</source>
+        <translation>promise to pay</translation>
+    </message>
+    <message>
+        <source>said it was paid</source>
+        <translation>said it was paid</translation>
+    </message>
+    <message>
+        <source>Visited by:</source>
+        <translation>Visited by:</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>Arrived – left:</source>
+        <translation>Arrived – left:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <source>Met:</source>
+        <translation>Met:</translation>
+    </message>
+    <message>
+        <source>nobody (not at home)</source>
+        <translation>nobody (not at home)</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>Protocol:</translation>
+    </message>
+    <message>
+        <source>identification shown: %1; consent to enter asked: %2, given: %3; purpose told: %4</source>
+        <translation>identification shown: %1; consent to enter asked: %2, given: %3; purpose told: %4</translation>
+    </message>
+    <message>
+        <source>Hardship:</source>
+        <translation>Hardship:</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>none recorded</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Household income / expenses:</source>
+        <translation>Household income / expenses:</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>Ability / willingness to pay:</source>
+        <translation>Ability / willingness to pay:</translation>
+    </message>
+    <message>
+        <source>Attitude:</source>
+        <translation>Attitude:</translation>
+    </message>
+    <message>
+        <source>The customer asked for:</source>
+        <translation>The customer asked for:</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <source>Promises to pay:</source>
+        <translation>Promises to pay:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Next steps:</source>
+        <translation>Next steps:</translation>
+    </message>
+    <message>
+        <source>Propose a repayment plan:</source>
+        <translation>Propose a repayment plan:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Version %1&lt;/b&gt; (%2) by %3, %4</source>
+        <translation>&lt;b&gt;Version %1&lt;/b&gt; (%2) by %3, %4</translation>
+    </message>
+    <message>
+        <source>Addendum: %1</source>
+        <translation>Addendum: %1</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 by %2, %3</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Comment: %1</translation>
     </message>
 </context>
 <context>
@@ -1933,28 +2294,12 @@
         <translation>Visits</translation>
     </message>
     <message>
-        <source>No visit notes</source>
-        <translation>No visit notes</translation>
-    </message>
-    <message>
-        <source>Notes of home visits are written here after each visit and submitted to a supervisor. A submitted note is never edited; corrections are addenda.</source>
-        <translation>Notes of home visits are written here after each visit and submitted to a supervisor. A submitted note is never edited; corrections are addenda.</translation>
-    </message>
-    <message>
         <source>Plans</source>
         <translation>Plans</translation>
     </message>
     <message>
         <source>Review</source>
         <translation>Review</translation>
-    </message>
-    <message>
-        <source>Nothing to review</source>
-        <translation>Nothing to review</translation>
-    </message>
-    <message>
-        <source>Visit notes and plans submitted by officers wait here for your review.</source>
-        <translation>Visit notes and plans submitted by officers wait here for your review.</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -2509,6 +2854,131 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::ReturnNoteDialog</name>
+    <message>
+        <source>&amp;Return</source>
+        <translation>&amp;Return</translation>
+    </message>
+    <message>
+        <source>Write what the officer should correct.</source>
+        <translation>Write what the officer should correct.</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Visit notes waiting for your review, the longest waiting first</source>
+        <translation>Visit notes waiting for your review, the longest waiting first</translation>
+    </message>
+    <message>
+        <source>&amp;Versions…</source>
+        <translation>&amp;Versions…</translation>
+    </message>
+    <message>
+        <source>Open the note with every version, read-only</source>
+        <translation>Open the note with every version, read-only</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>Comment (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>&amp;Return…</source>
+        <translation>&amp;Return…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing waits for your review.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nothing waits for your review.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Choose a note to read it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Choose a note to read it.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Visit of %1, written by %2 — version %3</source>
+        <translation>Visit of %1, written by %2 — version %3</translation>
+    </message>
+    <message>
+        <source>Addendum: %1</source>
+        <translation>Addendum: %1</translation>
+    </message>
+    <message>
+        <source>Versions and reviews</source>
+        <translation>Versions and reviews</translation>
+    </message>
+    <message>
+        <source>The case</source>
+        <translation>The case</translation>
+    </message>
+    <message>
+        <source>Customer %1 %2 · %3 · phone %4 · declared income %5, expenses %6 a month</source>
+        <translation>Customer %1 %2 · %3 · phone %4 · declared income %5, expenses %6 a month</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Loan %1: no computed state</source>
+        <translation>Loan %1: no computed state</translation>
+    </message>
+    <message>
+        <source>Loan %1: %2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</source>
+        <translation>Loan %1: %2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</translation>
+    </message>
+    <message>
+        <source>This visit&apos;s promises to pay</source>
+        <translation>This visit's promises to pay</translation>
+    </message>
+    <message>
+        <source>%1 by %2: %3, %4 paid</source>
+        <translation>%1 by %2: %3, %4 paid</translation>
+    </message>
+    <message>
+        <source>Contacts of the last %1 days</source>
+        <translation>Contacts of the last %1 days</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 · %4</source>
+        <translation>%1 %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source> · promised %1 by %2</source>
+        <translation> · promised %1 by %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Earlier visits</source>
+        <translation>Earlier visits</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %3 · %n version(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %3 · %n version</numerusform>
+            <numerusform>%1 · %2 · %3 · %n versions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Visit note no. %1 approved.</source>
+        <translation>Visit note no. %1 approved.</translation>
+    </message>
+    <message>
+        <source>Visit note no. %1 returned to its author.</source>
+        <translation>Visit note no. %1 returned to its author.</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::RuleSetDialog</name>
     <message>
         <source>Screening rules (version %1)</source>
@@ -2711,6 +3181,176 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::VisitNoteForm</name>
+    <message>
+        <source>(nobody)</source>
+        <translation>(nobody)</translation>
+    </message>
+    <message>
+        <source>Ability to pay</source>
+        <translation>Ability to pay</translation>
+    </message>
+    <message>
+        <source>Willingness to pay</source>
+        <translation>Willingness to pay</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Photos and scans are kept inside the encrypted database, up to %1 MB each.</source>
+        <translation>Photos and scans are kept inside the encrypted database, up to %1 MB each.</translation>
+    </message>
+    <message>
+        <source>Add a file to the visit note</source>
+        <translation>Add a file to the visit note</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+        <translation>Photos and scans (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Visit note no. %1</source>
+        <translation>Visit note no. %1</translation>
+    </message>
+    <message>
+        <source>Customer &lt;b&gt;%1&lt;/b&gt; %2 · visit on %3 at %4 (%5) · &lt;b&gt;%6&lt;/b&gt;</source>
+        <translation>Customer &lt;b&gt;%1&lt;/b&gt; %2 · visit on %3 at %4 (%5) · &lt;b&gt;%6&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>Returned by %1 on %2: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Submit addendum…</source>
+        <translation>&amp;Submit addendum…</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>&amp;Submit…</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · %3</source>
+        <translation>Version %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Addendum being written</source>
+        <translation>Addendum being written</translation>
+    </message>
+    <message>
+        <source>Draft being written</source>
+        <translation>Draft being written</translation>
+    </message>
+    <message>
+        <source>0.00</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <source>Write an amount in yuan, such as 3200 or 3200.50.</source>
+        <translation>Write an amount in yuan, such as 3200 or 3200.50.</translation>
+    </message>
+    <message>
+        <source>Changes not yet saved…</source>
+        <translation>Changes not yet saved…</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>The draft could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Draft saved %1</source>
+        <translation>Draft saved %1</translation>
+    </message>
+    <message>
+        <source>The save took %1 ms.</source>
+        <translation>The save took %1 ms.</translation>
+    </message>
+    <message>
+        <source>Submit the visit note</source>
+        <translation>Submit the visit note</translation>
+    </message>
+    <message>
+        <source>Submit the addendum as version %1? Once submitted it cannot be changed; a correction is another addendum.</source>
+        <translation>Submit the addendum as version %1? Once submitted it cannot be changed; a correction is another addendum.</translation>
+    </message>
+    <message>
+        <source>Once submitted, the note cannot be changed; a correction is made as an addendum. Submit it to the supervisors?</source>
+        <translation>Once submitted, the note cannot be changed; a correction is made as an addendum. Submit it to the supervisors?</translation>
+    </message>
+    <message>
+        <source>Submit addendum</source>
+        <translation>Submit addendum</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Addendum submitted.</source>
+        <translation>Addendum submitted.</translation>
+    </message>
+    <message>
+        <source>Submitted to the supervisors.</source>
+        <translation>Submitted to the supervisors.</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>The file could not be read.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, not yet submitted)</source>
+        <translation>%1 (%2, not yet submitted)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, version %3)</source>
+        <translation>%1 (%2, version %3)</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitNoteTableModel</name>
+    <message>
+        <source>Visit date</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s comment</source>
+        <translation>Supervisor's comment</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::VisitQueueModel</name>
     <message>
         <source>(unassigned)</source>
@@ -2871,6 +3511,85 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Case</source>
         <translation>Case</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitsPage</name>
+    <message>
+        <source>Visit notes</source>
+        <translation>Visit notes</translation>
+    </message>
+    <message>
+        <source>My visit notes: returned ones first</source>
+        <translation>My visit notes: returned ones first</translation>
+    </message>
+    <message>
+        <source>&amp;Open note…</source>
+        <translation>&amp;Open note…</translation>
+    </message>
+    <message>
+        <source>Visits to write up</source>
+        <translation>Visits to write up</translation>
+    </message>
+    <message>
+        <source>&amp;Write the note…</source>
+        <translation>&amp;Write the note…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) returned for correction.</source>
+        <translation>
+            <numerusform>%n note returned for correction.</numerusform>
+            <numerusform>%n notes returned for correction.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s).</source>
+        <translation>
+            <numerusform>%n note.</numerusform>
+            <numerusform>%n notes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) of the last 90 days without a note.</source>
+        <translation>
+            <numerusform>%n visit of the last 90 days without a note.</numerusform>
+            <numerusform>%n visits of the last 90 days without a note.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Returned for correction: %1 — open the note and answer with an addendum.</source>
+        <translation>Returned for correction: %1 — open the note and answer with an addendum.</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitsToWriteModel</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Visiting staff</source>
+        <translation>Visiting staff</translation>
     </message>
 </context>
 <context>

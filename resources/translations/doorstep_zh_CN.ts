@@ -686,6 +686,17 @@
     </message>
 </context>
 <context>
+    <name>ReturnNoteDialog</name>
+    <message>
+        <source>Return the visit note</source>
+        <translation>退回走访记录</translation>
+    </message>
+    <message>
+        <source>What should the officer correct? The officer answers with an addendum; this version stays as it is.</source>
+        <translation>请写明催收专员需要更正的内容。催收专员将以补充说明的方式答复；本版本保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Collections officer</source>
@@ -891,6 +902,356 @@
     <message>
         <source>R&amp;epeat password:</source>
         <translation>再次输入密码(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>VisitNoteForm</name>
+    <message>
+        <source>Visit note</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>补充说明</translation>
+    </message>
+    <message>
+        <source>Say what you corrected and why; correct the fields above as needed. The earlier versions stay as they were.</source>
+        <translation>请说明更正了什么及原因，并按需更正下方各项。之前的版本保持原样。</translation>
+    </message>
+    <message>
+        <source>The visit</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <source>Visited &amp;by:</source>
+        <translation>走访人员(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>We &amp;met someone (the customer or a member of the household was at home)</source>
+        <translation>见到了人(&amp;M)（客户或其家庭成员在家）</translation>
+    </message>
+    <message>
+        <source>&amp;Met:</source>
+        <translation>见到(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Name, when not the borrower</source>
+        <translation>姓名（非借款人本人时填写）</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Where, when not the registered home</source>
+        <translation>地点（非登记住址时填写）</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived / left:</source>
+        <translation>到达 / 离开(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Visit protocol</source>
+        <translation>走访规范</translation>
+    </message>
+    <message>
+        <source>&amp;Identification shown</source>
+        <translation>已出示工作证件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Consent to enter as&amp;ked</source>
+        <translation>已征求入户同意(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Consent to enter &amp;given</source>
+        <translation>客户同意入户(&amp;G)</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose of the visit told</source>
+        <translation>已告知走访目的(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Situation found</source>
+        <translation>了解到的情况</translation>
+    </message>
+    <message>
+        <source>Hardship:</source>
+        <translation>困难原因：</translation>
+    </message>
+    <message>
+        <source>Job loss or lower income</source>
+        <translation>失业或收入下降</translation>
+    </message>
+    <message>
+        <source>Over-spending</source>
+        <translation>过度消费</translation>
+    </message>
+    <message>
+        <source>Did not understand the loan&apos;s terms</source>
+        <translation>不了解贷款条款</translation>
+    </message>
+    <message>
+        <source>Illness or a family event</source>
+        <translation>疾病或家庭变故</translation>
+    </message>
+    <message>
+        <source>Business failure</source>
+        <translation>经营失败</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Other &amp;reason:</source>
+        <translation>其他原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>What the other reason is</source>
+        <translation>请说明其他原因</translation>
+    </message>
+    <message>
+        <source>Household a month (yuan):</source>
+        <translation>家庭每月（元）：</translation>
+    </message>
+    <message>
+        <source>&amp;Income:</source>
+        <translation>收入(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>&amp;Expenses:</source>
+        <translation>支出(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Ability / willingness to pay:</source>
+        <translation>还款能力 / 还款意愿：</translation>
+    </message>
+    <message>
+        <source>Att&amp;itude:</source>
+        <translation>态度(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>The customer as&amp;ked for:</source>
+        <translation>客户诉求(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Promises to pay and next steps</source>
+        <translation>承诺还款与后续安排</translation>
+    </message>
+    <message>
+        <source>Add &amp;promise</source>
+        <translation>添加承诺还款(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Remove promise</source>
+        <translation>删除承诺还款</translation>
+    </message>
+    <message>
+        <source>Agreed &amp;next steps:</source>
+        <translation>约定的后续安排(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Propose a &amp;repayment plan</source>
+        <translation>建议制定还款方案(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Anything else the supervisor should know</source>
+        <translation>主管需要了解的其他情况</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Add &amp;file…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>删除文件</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>提交(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitNoteText</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒绝沟通</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <source>promise to pay</source>
+        <translation>承诺还款</translation>
+    </message>
+    <message>
+        <source>said it was paid</source>
+        <translation>称已还款</translation>
+    </message>
+    <message>
+        <source>Visited by:</source>
+        <translation>走访人员：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Arrived – left:</source>
+        <translation>到达 – 离开：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>Met:</source>
+        <translation>见到：</translation>
+    </message>
+    <message>
+        <source>nobody (not at home)</source>
+        <translation>无人（不在家）</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>走访规范：</translation>
+    </message>
+    <message>
+        <source>identification shown: %1; consent to enter asked: %2, given: %3; purpose told: %4</source>
+        <translation>出示证件：%1；征求入户同意：%2，同意入户：%3；告知走访目的：%4</translation>
+    </message>
+    <message>
+        <source>Hardship:</source>
+        <translation>困难原因：</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Household income / expenses:</source>
+        <translation>家庭收入 / 支出：</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>Ability / willingness to pay:</source>
+        <translation>还款能力 / 还款意愿：</translation>
+    </message>
+    <message>
+        <source>Attitude:</source>
+        <translation>态度：</translation>
+    </message>
+    <message>
+        <source>The customer asked for:</source>
+        <translation>客户诉求：</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%2 前还款 %1</translation>
+    </message>
+    <message>
+        <source>Promises to pay:</source>
+        <translation>承诺还款：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Next steps:</source>
+        <translation>后续安排：</translation>
+    </message>
+    <message>
+        <source>Propose a repayment plan:</source>
+        <translation>建议制定还款方案：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Version %1&lt;/b&gt; (%2) by %3, %4</source>
+        <translation>&lt;b&gt;第 %1 版&lt;/b&gt;（%2），%3，%4</translation>
+    </message>
+    <message>
+        <source>Addendum: %1</source>
+        <translation>补充说明：%1</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>意见：%1</translation>
     </message>
 </context>
 <context>
@@ -1918,28 +2279,12 @@
         <translation>走访记录</translation>
     </message>
     <message>
-        <source>No visit notes</source>
-        <translation>暂无走访记录</translation>
-    </message>
-    <message>
-        <source>Notes of home visits are written here after each visit and submitted to a supervisor. A submitted note is never edited; corrections are addenda.</source>
-        <translation>每次走访后在这里填写走访记录并提交主管。已提交的记录不会被修改，更正以补充说明的形式追加。</translation>
-    </message>
-    <message>
         <source>Plans</source>
         <translation>还款方案</translation>
     </message>
     <message>
         <source>Review</source>
         <translation>审核</translation>
-    </message>
-    <message>
-        <source>Nothing to review</source>
-        <translation>暂无待审核事项</translation>
-    </message>
-    <message>
-        <source>Visit notes and plans submitted by officers wait here for your review.</source>
-        <translation>专员提交的走访记录和还款方案在这里等待您审核。</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -2492,6 +2837,130 @@ Licensed under the GNU GPL, version 3 or later.</source>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::ReturnNoteDialog</name>
+    <message>
+        <source>&amp;Return</source>
+        <translation>退回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Write what the officer should correct.</source>
+        <translation>请写明催收专员需要更正的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Visit notes waiting for your review, the longest waiting first</source>
+        <translation>待您审核的走访记录，等待最久的排在最前</translation>
+    </message>
+    <message>
+        <source>&amp;Versions…</source>
+        <translation>全部版本(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Open the note with every version, read-only</source>
+        <translation>以只读方式打开走访记录及其全部版本</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>意见（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>审核通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Return…</source>
+        <translation>退回(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing waits for your review.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;暂无待审核的走访记录。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Choose a note to read it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;请选择一条走访记录查看。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Visit of %1, written by %2 — version %3</source>
+        <translation>%1 的走访，%2 填写，第 %3 版</translation>
+    </message>
+    <message>
+        <source>Addendum: %1</source>
+        <translation>补充说明：%1</translation>
+    </message>
+    <message>
+        <source>Versions and reviews</source>
+        <translation>版本与审核</translation>
+    </message>
+    <message>
+        <source>The case</source>
+        <translation>案件情况</translation>
+    </message>
+    <message>
+        <source>Customer %1 %2 · %3 · phone %4 · declared income %5, expenses %6 a month</source>
+        <translation>客户 %1 %2 · %3 · 电话 %4 · 申报月收入 %5，月支出 %6</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Loan %1: no computed state</source>
+        <translation>借据 %1：暂无计算结果</translation>
+    </message>
+    <message>
+        <source>Loan %1: %2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</source>
+        <translation>借据 %1：逾期 %2 天，账龄 %3，五级分类 %4；逾期总额 %5（逾期本金 %6）；剩余本金 %7</translation>
+    </message>
+    <message>
+        <source>This visit&apos;s promises to pay</source>
+        <translation>本次走访的承诺还款</translation>
+    </message>
+    <message>
+        <source>%1 by %2: %3, %4 paid</source>
+        <translation>%2 前还款 %1：%3，已还 %4</translation>
+    </message>
+    <message>
+        <source>Contacts of the last %1 days</source>
+        <translation>最近 %1 天的联系记录</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 · %4</source>
+        <translation>%1 %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source> · promised %1 by %2</source>
+        <translation> · 承诺 %2 前还款 %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Earlier visits</source>
+        <translation>以往走访</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %3 · %n version(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %3 · %n 个版本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Visit note no. %1 approved.</source>
+        <translation>走访记录 #%1 已审核通过。</translation>
+    </message>
+    <message>
+        <source>Visit note no. %1 returned to its author.</source>
+        <translation>走访记录 #%1 已退回填写人。</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::RuleSetDialog</name>
     <message>
         <source>Screening rules (version %1)</source>
@@ -2694,6 +3163,176 @@ Licensed under the GNU GPL, version 3 or later.</source>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::VisitNoteForm</name>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Ability to pay</source>
+        <translation>还款能力</translation>
+    </message>
+    <message>
+        <source>Willingness to pay</source>
+        <translation>还款意愿</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>还款日期</translation>
+    </message>
+    <message>
+        <source>Photos and scans are kept inside the encrypted database, up to %1 MB each.</source>
+        <translation>照片和扫描件保存在加密数据库中，每个文件不超过 %1 MB。</translation>
+    </message>
+    <message>
+        <source>Add a file to the visit note</source>
+        <translation>为走访记录添加文件</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Visit note no. %1</source>
+        <translation>走访记录 #%1</translation>
+    </message>
+    <message>
+        <source>Customer &lt;b&gt;%1&lt;/b&gt; %2 · visit on %3 at %4 (%5) · &lt;b&gt;%6&lt;/b&gt;</source>
+        <translation>客户 &lt;b&gt;%1&lt;/b&gt; %2 · %3 %4 走访（%5）· &lt;b&gt;%6&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>%1 于 %2 退回：%3</translation>
+    </message>
+    <message>
+        <source>&amp;Submit addendum…</source>
+        <translation>提交补充说明(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>提交(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · %3</source>
+        <translation>第 %1 版 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Addendum being written</source>
+        <translation>正在填写的补充说明</translation>
+    </message>
+    <message>
+        <source>Draft being written</source>
+        <translation>正在填写的草稿</translation>
+    </message>
+    <message>
+        <source>0.00</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <source>Write an amount in yuan, such as 3200 or 3200.50.</source>
+        <translation>请填写以元为单位的金额，例如 3200 或 3200.50。</translation>
+    </message>
+    <message>
+        <source>Changes not yet saved…</source>
+        <translation>修改尚未保存…</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>草稿未能保存：%1</translation>
+    </message>
+    <message>
+        <source>Draft saved %1</source>
+        <translation>草稿已保存 %1</translation>
+    </message>
+    <message>
+        <source>The save took %1 ms.</source>
+        <translation>保存用时 %1 毫秒。</translation>
+    </message>
+    <message>
+        <source>Submit the visit note</source>
+        <translation>提交走访记录</translation>
+    </message>
+    <message>
+        <source>Submit the addendum as version %1? Once submitted it cannot be changed; a correction is another addendum.</source>
+        <translation>将补充说明作为第 %1 版提交？提交后不可修改，更正须以补充说明的方式。</translation>
+    </message>
+    <message>
+        <source>Once submitted, the note cannot be changed; a correction is made as an addendum. Submit it to the supervisors?</source>
+        <translation>提交后不可修改，更正须以补充说明的方式。确定提交给主管审核？</translation>
+    </message>
+    <message>
+        <source>Submit addendum</source>
+        <translation>提交补充说明</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Addendum submitted.</source>
+        <translation>补充说明已提交。</translation>
+    </message>
+    <message>
+        <source>Submitted to the supervisors.</source>
+        <translation>已提交主管审核。</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, not yet submitted)</source>
+        <translation>%1（%2，尚未提交）</translation>
+    </message>
+    <message>
+        <source>%1 (%2, version %3)</source>
+        <translation>%1（%2，第 %3 版）</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitNoteTableModel</name>
+    <message>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>填写人</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s comment</source>
+        <translation>主管意见</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::VisitQueueModel</name>
     <message>
         <source>(unassigned)</source>
@@ -2851,6 +3490,82 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Case</source>
         <translation>案件</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitsPage</name>
+    <message>
+        <source>Visit notes</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>My visit notes: returned ones first</source>
+        <translation>我的走访记录（已退回的排在最前）</translation>
+    </message>
+    <message>
+        <source>&amp;Open note…</source>
+        <translation>打开走访记录(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Visits to write up</source>
+        <translation>待填写走访记录的走访</translation>
+    </message>
+    <message>
+        <source>&amp;Write the note…</source>
+        <translation>填写走访记录(&amp;W)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) returned for correction.</source>
+        <translation>
+            <numerusform>%n 条走访记录已退回待更正。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s).</source>
+        <translation>
+            <numerusform>共 %n 条走访记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) of the last 90 days without a note.</source>
+        <translation>
+            <numerusform>最近 90 天内有 %n 次走访尚未填写走访记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Returned for correction: %1 — open the note and answer with an addendum.</source>
+        <translation>已退回待更正：%1。请打开走访记录，以补充说明的方式答复。</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitsToWriteModel</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Visiting staff</source>
+        <translation>走访人员</translation>
     </message>
 </context>
 <context>
