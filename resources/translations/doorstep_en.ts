@@ -998,7 +998,7 @@
     </message>
     <message>
         <source>Did not understand the loan&apos;s terms</source>
-        <translation>Did not understand the loan's terms</translation>
+        <translation>Did not understand the loan&apos;s terms</translation>
     </message>
     <message>
         <source>Illness or a family event</source>
@@ -1258,6 +1258,10 @@
     <message>
         <source>Comment: %1</source>
         <translation>Comment: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2936,7 +2940,7 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
     <message>
         <source>This visit&apos;s promises to pay</source>
-        <translation>This visit's promises to pay</translation>
+        <translation>This visit&apos;s promises to pay</translation>
     </message>
     <message>
         <source>%1 by %2: %3, %4 paid</source>
@@ -3347,7 +3351,7 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
     <message>
         <source>Supervisor&apos;s comment</source>
-        <translation>Supervisor's comment</translation>
+        <translation>Supervisor&apos;s comment</translation>
     </message>
 </context>
 <context>

@@ -1253,6 +1253,10 @@
         <source>Comment: %1</source>
         <translation>意见：%1</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AdminPage</name>

@@ -121,12 +121,8 @@ void ReviewPage::reload()
     }
     m_model->setRows(std::move(*rows), app::ScreeningService(m_session).staffNames());
     m_view->resizeColumnsToContents();
-    if (selected == 0 || !selectNote(selected)) {
-        if (m_model->rowCount() > 0) {
-            m_view->selectRow(0);  // the longest waiting
-        }
-        showSelected();
-    }
+    // Nothing is chosen for the supervisor: reading a note opens its case, which the audit trail records.
+    if (selected == 0 || !selectNote(selected)) showSelected();
 }
 
 bool ReviewPage::selectNote(std::int64_t noteId)

@@ -111,7 +111,7 @@ QString noteContentHtml(const VisitNoteContent& c, const StaffNames& names)
     for (HardshipReason r : c.hardship) {
         QString text = messageText(hardshipReasonName(r));
         if (r == HardshipReason::Other && !c.hardshipOther.empty())
-            text += QStringLiteral(" (%1)").arg(esc(c.hardshipOther));
+            text = VisitNoteText::tr("%1 (%2)").arg(text, esc(c.hardshipOther));
         reasons << text;
     }
     html += row(VisitNoteText::tr("Hardship:"),
