@@ -3239,10 +3239,6 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>&amp;Submit…</translation>
     </message>
     <message>
-        <source>Version %1 · %2 · %3</source>
-        <translation>Version %1 · %2 · %3</translation>
-    </message>
-    <message>
         <source>Addendum being written</source>
         <translation>Addendum being written</translation>
     </message>
@@ -3313,6 +3309,12 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>%1 (%2, version %3)</source>
         <translation>%1 (%2, version %3)</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2
+%3</source>
+        <translation>Version %1 · %2
+%3</translation>
     </message>
 </context>
 <context>

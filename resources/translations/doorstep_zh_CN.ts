@@ -3221,10 +3221,6 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>提交(&amp;S)…</translation>
     </message>
     <message>
-        <source>Version %1 · %2 · %3</source>
-        <translation>第 %1 版 · %2 · %3</translation>
-    </message>
-    <message>
         <source>Addendum being written</source>
         <translation>正在填写的补充说明</translation>
     </message>
@@ -3295,6 +3291,12 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>%1 (%2, version %3)</source>
         <translation>%1（%2，第 %3 版）</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2
+%3</source>
+        <translation>第 %1 版 · %2
+%3</translation>
     </message>
 </context>
 <context>

@@ -224,7 +224,7 @@ void VisitNoteForm::fillVersionsList()
     m_ui->versionsList->clear();
     for (const VisitNoteVersion& v : m_detail.note.versions) {
         auto* item = new QListWidgetItem(
-            tr("Version %1 · %2 · %3").arg(v.number).arg(staffText(m_names, v.by), timestampText(v.at)),
+            tr("Version %1 · %2\n%3").arg(v.number).arg(staffText(m_names, v.by), timestampText(v.at)),
             m_ui->versionsList);
         item->setData(Qt::UserRole, v.number);
         item->setToolTip(messageText(versionKindName(v.kind)));
