@@ -15,6 +15,7 @@
 #include "cli/password_prompt.h"
 #include "cli/plan_command.h"
 #include "cli/plans_command.h"
+#include "cli/visits_command.h"
 #include "io/csv_writer.h"
 #include "io/synthetic_extract.h"
 
@@ -70,6 +71,9 @@ Commands:
                                   the repayment-plan proposals you may see, figures in fen
   plans --export FILE [--state accepted|approved|active]
                                   (supervisors) the plans' new schedules for core banking, one row per instalment
+  visits --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json]
+                                  the visit notes (officers: of their visits): states, reasons, scales,
+                                  promises; no free text, no personal data
 
 Options:
   --db FILE      the branch database (required)
@@ -184,6 +188,8 @@ public:
         if (w[0] == "plan") return cli::runPlanCommand(m_args.options, m_args.words);
         if (w[0] == "plans")
             return withSession([&](app::Session& s) { return cli::runPlansCommand(s, m_args.options); });
+        if (w[0] == "visits")
+            return withSession([&](app::Session& s) { return cli::runVisitsCommand(s, m_args.options); });
         return usageError(fmt::format("unknown command '{}'", command));
     }
 

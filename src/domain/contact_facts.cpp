@@ -1,5 +1,7 @@
 #include "domain/contact_facts.h"
 
+#include "domain/promise_tracking.h"
+
 #include <algorithm>
 
 namespace doorstep {
@@ -16,16 +18,6 @@ void keepLatest(std::optional<Date>& slot, Date date)
     if (!slot || *slot < date) slot = date;
 }
 
-// Payments dated from..to (both included), never after asOf.
-Money paidBetween(std::span<const Payment> payments, Date from, Date to)
-{
-    Money total;
-    for (const Payment& p : payments) {
-        if (p.amount.isPositive() && !(p.paidOn < from) && !(to < p.paidOn)) total += p.amount;
-    }
-    return total;
-}
-
 }  // namespace
 
 std::optional<PromiseStatus> promiseStatus(const ContactAttempt& a, std::span<const Payment> payments, Date asOf,
@@ -33,11 +25,8 @@ std::optional<PromiseStatus> promiseStatus(const ContactAttempt& a, std::span<co
 {
     if (a.outcome != ContactOutcome::PromiseToPay || !a.promisedDate || !a.promisedAmount.isPositive() || asOf < a.date)
         return std::nullopt;
-    const Date deadline = addDays(*a.promisedDate, windows.promiseGraceDays);
-    const Date countUntil = std::min(deadline, asOf);
-    if (paidBetween(payments, a.date, countUntil) >= a.promisedAmount) return PromiseStatus::Kept;
-    if (deadline < asOf) return PromiseStatus::Broken;
-    return PromiseStatus::Pending;
+    return trackPromise(Promise{a.date, a.promisedAmount, *a.promisedDate}, payments, asOf, windows.promiseGraceDays)
+        .status;
 }
 
 ContactFacts contactFacts(std::span<const ContactAttempt> attempts, std::span<const Payment> payments, Date asOf,
@@ -57,10 +46,12 @@ ContactFacts contactFacts(std::span<const ContactAttempt> attempts, std::span<co
         if (!inWindow(a.date, asOf, windows.promiseLookbackDays)) continue;
         const auto promise = promiseStatus(a, payments, asOf, windows);
         if (!promise) continue;
-        switch (*promise) {
-        case PromiseStatus::Kept: ++facts.keptPromises; break;
-        case PromiseStatus::Broken: ++facts.brokenPromises; break;
-        case PromiseStatus::Pending: ++facts.openPromises; break;
+        if (*promise == PromiseStatus::Kept) {
+            ++facts.keptPromises;
+        } else if (*promise == PromiseStatus::Broken) {
+            ++facts.brokenPromises;
+        } else {
+            ++facts.openPromises;
         }
     }
     return facts;

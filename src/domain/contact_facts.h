@@ -6,6 +6,7 @@
 #include "domain/calendar.h"
 #include "domain/contact_history.h"
 #include "domain/portfolio.h"
+#include "domain/promise_tracking.h"
 
 #include <optional>
 #include <span>
@@ -32,10 +33,8 @@ struct ContactFacts {
     friend bool operator==(const ContactFacts&, const ContactFacts&) = default;
 };
 
-// Where one promise to pay stands as of a date (the rule contactFacts counts by): kept when the payments from
-// the contact day to the promised day + grace reach the amount, broken when that day has passed without,
-// pending until then.
-enum class PromiseStatus { Kept, Broken, Pending };
+// Where one promise to pay stands as of a date, by domain/promise_tracking.h (the rule contactFacts counts by:
+// kept, broken, else open).
 // None for an attempt that is not a promise (outcome PromiseToPay with a positive amount and a date) or is
 // dated after asOf. `payments` as for contactFacts.
 std::optional<PromiseStatus> promiseStatus(const ContactAttempt& attempt, std::span<const Payment> payments, Date asOf,

@@ -13,7 +13,7 @@ std::vector<MessageText> collect()
 {
     const std::array parts = {
         workflowMessages(),    queueMessages(),      planMessages(),
-        appointmentMessages(), contactLogMessages(), assignmentMessages(),
+        appointmentMessages(), contactLogMessages(), assignmentMessages(), visitMessages(),
         databaseMessages(),  // database.*, keyring.*, file.*
         userMessages(),      // login.*, session.*, user.*, password.*
         valueMessages(),     // money.*, rate.*, date.*, resident_id.*, text.*

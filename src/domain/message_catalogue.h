@@ -30,5 +30,6 @@ std::span<const MessageText> ruleMessages();
 std::span<const MessageText> importMessages();
 std::span<const MessageText> daySheetMessages();
 std::span<const MessageText> templateLibraryMessages();
+std::span<const MessageText> visitMessages();
 
 }  // namespace doorstep

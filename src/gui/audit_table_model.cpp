@@ -121,6 +121,14 @@ QString AuditTableModel::actionText(const std::string& action)
         {QStringLiteral("plan.withdraw"), QT_TR_NOOP("Withdrew a repayment plan")},
         {QStringLiteral("plan.print"), QT_TR_NOOP("Printed a repayment-plan letter")},
         {QStringLiteral("plan.export"), QT_TR_NOOP("Exported repayment plans for core banking")},
+        {QStringLiteral("settings.visits"), QT_TR_NOOP("Changed the visit-note settings")},
+        {QStringLiteral("visit_note.open"), QT_TR_NOOP("Started a visit note")},
+        {QStringLiteral("visit_note.submit"), QT_TR_NOOP("Submitted a visit note for review")},
+        {QStringLiteral("visit_note.addendum"), QT_TR_NOOP("Added an addendum to a visit note")},
+        {QStringLiteral("visit_note.approve"), QT_TR_NOOP("Approved a visit note")},
+        {QStringLiteral("visit_note.return"), QT_TR_NOOP("Returned a visit note for correction")},
+        {QStringLiteral("visit_note.attachment_add"), QT_TR_NOOP("Attached a file to a visit note")},
+        {QStringLiteral("visit_note.attachment_remove"), QT_TR_NOOP("Removed a file from a visit note")},
     };
     const QString code = toQString(action);
     auto it = names.constFind(code);
@@ -158,6 +166,7 @@ QString AuditTableModel::recordText(const std::string& type, const std::string& 
         {QStringLiteral("tone_phrases"), QT_TR_NOOP("number of phrases: %1")},
         {QStringLiteral("sms_outbox"), QT_TR_NOOP("outbox message #%1")},
         {QStringLiteral("sms_outbox_day"), QT_TR_NOOP("SMS outbox of %1")},
+        {QStringLiteral("visit_note"), QT_TR_NOOP("visit note #%1")},
     };
     const QString code = toQString(type);
     auto it = formats.constFind(code);

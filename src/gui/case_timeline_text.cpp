@@ -62,6 +62,8 @@ QString promiseStatusText(PromiseStatus status)
     switch (status) {
     case PromiseStatus::Kept: return QCoreApplication::translate("CaseTimeline", "Kept");
     case PromiseStatus::Broken: return QCoreApplication::translate("CaseTimeline", "Broken");
+    case PromiseStatus::DueToday: return QCoreApplication::translate("CaseTimeline", "Due today");
+    case PromiseStatus::Grace: return QCoreApplication::translate("CaseTimeline", "In grace days");
     case PromiseStatus::Pending: break;
     }
     return QCoreApplication::translate("CaseTimeline", "Pending");

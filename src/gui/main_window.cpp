@@ -14,9 +14,11 @@
 #include "gui/portfolio_page.h"
 #include "gui/qt_text.h"
 #include "gui/reminders_dialog.h"
+#include "gui/review_page.h"
 #include "gui/settings_dialog.h"
 #include "gui/theme.h"
 #include "gui/visit_queue_page.h"
+#include "gui/visits_page.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -99,16 +101,11 @@ void MainWindow::buildPages()
         addPage(new PortfolioPage(*m_workspace), QStringLiteral("portfolioPage"), tr("Portfolio"));
         addPage(new VisitQueuePage(*m_workspace), QStringLiteral("visitQueuePage"), tr("Visit queue"));
         addPage(new AppointmentsPage(*m_workspace), QStringLiteral("appointmentsPage"), tr("Appointments"));
-        addPage(new EmptyStatePage(tr("Visits"), tr("No visit notes"),
-                                   tr("Notes of home visits are written here after each visit and submitted to a "
-                                      "supervisor. A submitted note is never edited; corrections are addenda.")),
-                QStringLiteral("visitsPage"), tr("Visits"));
+        addPage(new VisitsPage(*m_workspace), QStringLiteral("visitsPage"), tr("Visits"));
         addPage(new PlansPage(*m_workspace), QStringLiteral("plansPage"), tr("Plans"));
     }
     if (roleAllows(role, Permission::ReviewWork)) {
-        addPage(new EmptyStatePage(tr("Review"), tr("Nothing to review"),
-                                   tr("Visit notes and plans submitted by officers wait here for your review.")),
-                QStringLiteral("reviewPage"), tr("Review"));
+        addPage(new ReviewPage(*m_workspace), QStringLiteral("reviewPage"), tr("Review"));
     }
     // Not built yet, and it says so (issue 8): it does not suggest that loans or visits are missing.
     addPage(new EmptyStatePage(tr("Reports"), tr("Reports come in a later version"),

@@ -17,6 +17,10 @@ inline QColor mutedColor()
 {
     return QColor(0x80, 0x80, 0x80);
 }  // disabled users, dismissed cases
+inline QColor attentionBackground()
+{
+    return QColor(0xff, 0xf8, 0xe1);
+}  // rows that need the user first (a returned visit note)
 
 // The Appointments page: blocks by state, the calendar's grid and the route picture.
 inline QColor appointmentProposedColor()

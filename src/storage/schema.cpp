@@ -316,7 +316,7 @@ constexpr std::string_view kSteps[] = {
     );
     CREATE INDEX plan_proposal_moves_proposal ON plan_proposal_moves (proposal_id, id);
     )sql",
-    // Who put the officer on a visit-queue entry (issue 8): a supervisor by hand, or an automatic assignment run;
+    // 10: who put the officer on a visit-queue entry (issue 8): a supervisor by hand, or an automatic assignment run;
     // the origin holds while the entry's officer is the one recorded here. Each automatic run with every officer
     // it changed and what was there before, so the last run can be undone.
     R"sql(
@@ -381,6 +381,119 @@ constexpr std::string_view kSteps[] = {
     );
     CREATE INDEX sms_outbox_day ON sms_outbox (outbox_date, minute_of_day);
     CREATE INDEX sms_outbox_appointment ON sms_outbox (appointment_id) WHERE appointment_id IS NOT NULL;
+    // 12: visit notes and their review (issue 11): one note per done or not-home appointment; the draft being typed
+    // (the note, or the addendum of a returned note) kept apart from the submitted versions, which are only ever
+    // inserted (a trigger refuses any change); the review decisions; the promises to pay of each version (0 is
+    // the draft's); attachments as BLOBs inside the encrypted file, version 0 until submitted with one. The
+    // hardship reasons (comma-separated codes), the scales and the attitude are codes, for counting.
+    R"sql(
+    CREATE TABLE visit_notes (
+        id             INTEGER PRIMARY KEY,
+        appointment_id INTEGER NOT NULL UNIQUE REFERENCES appointments (id) ON DELETE CASCADE,
+        borrower_id    INTEGER NOT NULL REFERENCES borrowers (id) ON DELETE CASCADE,
+        visit_date     TEXT NOT NULL,
+        author         TEXT NOT NULL,
+        state          TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'approved')),
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+    );
+    CREATE INDEX visit_notes_state ON visit_notes (state, updated_at);
+    CREATE INDEX visit_notes_author ON visit_notes (author, state);
+    CREATE INDEX visit_notes_borrower ON visit_notes (borrower_id);
+    CREATE INDEX visit_notes_date ON visit_notes (visit_date);
+    CREATE TABLE visit_note_drafts (
+        note_id        INTEGER PRIMARY KEY REFERENCES visit_notes (id) ON DELETE CASCADE,
+        customer_home  INTEGER NOT NULL CHECK (customer_home IN (0, 1)),
+        met_relation   TEXT NOT NULL,
+        met_name       TEXT NOT NULL DEFAULT '',
+        place          TEXT NOT NULL,
+        place_note     TEXT NOT NULL DEFAULT '',
+        visitors       TEXT NOT NULL,
+        arrived_minute INTEGER,
+        left_minute    INTEGER,
+        id_shown       INTEGER NOT NULL CHECK (id_shown IN (0, 1)),
+        consent_asked  INTEGER NOT NULL CHECK (consent_asked IN (0, 1)),
+        consent_given  INTEGER NOT NULL CHECK (consent_given IN (0, 1)),
+        purpose_told   INTEGER NOT NULL CHECK (purpose_told IN (0, 1)),
+        hardship       TEXT NOT NULL DEFAULT '',
+        hardship_other TEXT NOT NULL DEFAULT '',
+        income_fen     INTEGER,
+        expenses_fen   INTEGER,
+        ability        INTEGER NOT NULL CHECK (ability BETWEEN 0 AND 5),
+        willingness    INTEGER NOT NULL CHECK (willingness BETWEEN 0 AND 5),
+        attitude       TEXT NOT NULL,
+        requests       TEXT NOT NULL DEFAULT '',
+        next_steps     TEXT NOT NULL DEFAULT '',
+        propose_plan   INTEGER NOT NULL CHECK (propose_plan IN (0, 1)),
+        free_text      TEXT NOT NULL DEFAULT '',
+        addendum_text  TEXT NOT NULL DEFAULT '',
+        saved_at       TEXT NOT NULL
+    );
+    CREATE TABLE visit_note_versions (
+        note_id        INTEGER NOT NULL REFERENCES visit_notes (id) ON DELETE CASCADE,
+        version        INTEGER NOT NULL CHECK (version >= 1),
+        kind           TEXT NOT NULL CHECK (kind IN ('submission', 'addendum')),
+        by_user        TEXT NOT NULL,
+        at             TEXT NOT NULL,
+        customer_home  INTEGER NOT NULL CHECK (customer_home IN (0, 1)),
+        met_relation   TEXT NOT NULL,
+        met_name       TEXT NOT NULL DEFAULT '',
+        place          TEXT NOT NULL,
+        place_note     TEXT NOT NULL DEFAULT '',
+        visitors       TEXT NOT NULL,
+        arrived_minute INTEGER,
+        left_minute    INTEGER,
+        id_shown       INTEGER NOT NULL CHECK (id_shown IN (0, 1)),
+        consent_asked  INTEGER NOT NULL CHECK (consent_asked IN (0, 1)),
+        consent_given  INTEGER NOT NULL CHECK (consent_given IN (0, 1)),
+        purpose_told   INTEGER NOT NULL CHECK (purpose_told IN (0, 1)),
+        hardship       TEXT NOT NULL DEFAULT '',
+        hardship_other TEXT NOT NULL DEFAULT '',
+        income_fen     INTEGER,
+        expenses_fen   INTEGER,
+        ability        INTEGER NOT NULL CHECK (ability BETWEEN 0 AND 5),
+        willingness    INTEGER NOT NULL CHECK (willingness BETWEEN 0 AND 5),
+        attitude       TEXT NOT NULL,
+        requests       TEXT NOT NULL DEFAULT '',
+        next_steps     TEXT NOT NULL DEFAULT '',
+        propose_plan   INTEGER NOT NULL CHECK (propose_plan IN (0, 1)),
+        free_text      TEXT NOT NULL DEFAULT '',
+        addendum_text  TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (note_id, version)
+    );
+    CREATE TRIGGER visit_note_versions_immutable BEFORE UPDATE ON visit_note_versions
+    BEGIN SELECT RAISE(ABORT, 'a submitted visit note version is never changed'); END;
+    CREATE TABLE visit_note_promises (
+        note_id    INTEGER NOT NULL REFERENCES visit_notes (id) ON DELETE CASCADE,
+        version    INTEGER NOT NULL,
+        seq        INTEGER NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        due_date   TEXT NOT NULL,
+        PRIMARY KEY (note_id, version, seq)
+    );
+    CREATE TRIGGER visit_note_promises_immutable BEFORE UPDATE ON visit_note_promises WHEN OLD.version > 0
+    BEGIN SELECT RAISE(ABORT, 'a submitted visit note version is never changed'); END;
+    CREATE TABLE visit_note_reviews (
+        id       INTEGER PRIMARY KEY,
+        note_id  INTEGER NOT NULL REFERENCES visit_notes (id) ON DELETE CASCADE,
+        version  INTEGER NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('approved', 'returned')),
+        by_user  TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        comment  TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX visit_note_reviews_note ON visit_note_reviews (note_id, id);
+    CREATE TABLE visit_note_attachments (
+        id         INTEGER PRIMARY KEY,
+        note_id    INTEGER NOT NULL REFERENCES visit_notes (id) ON DELETE CASCADE,
+        version    INTEGER NOT NULL DEFAULT 0,
+        file_name  TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        data       BLOB NOT NULL,
+        added_by   TEXT NOT NULL,
+        added_at   TEXT NOT NULL
+    );
+    CREATE INDEX visit_note_attachments_note ON visit_note_attachments (note_id, id);
     )sql",
 };
 

@@ -2,6 +2,7 @@
 
 #include "domain/appointment.h"
 #include "domain/calendar.h"
+#include "storage/visit_note_repository.h"
 
 #include <algorithm>
 #include <limits>
@@ -133,11 +134,12 @@ private:
     bool m_done = false;
 };
 
-// The contacts come ordered by date and minute; those on the same minute go in id (recording) order.
+// The contacts come ordered by date and minute; those on the same minute go in id (recording) order. `appended`:
+// contacts were added after the ordered ones (a visit note's promises), so everything is sorted.
 void sortTiesById(std::vector<ContactAttempt>& contacts, const std::vector<std::int64_t>& ids,
-                  std::vector<std::size_t>& order)
+                  std::vector<std::size_t>& order, bool appended)
 {
-    bool ties = false;
+    bool ties = appended;
     for (std::size_t i = 1; i < contacts.size() && !ties; ++i)
         ties = contacts[i].date == contacts[i - 1].date && contacts[i].minuteOfDay == contacts[i - 1].minuteOfDay;
     if (!ties) return;
@@ -211,6 +213,11 @@ ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std::str
             confirmed.push_back(appointments.columnInt(0));
     }
     const Date promisesFrom = dateOf(promisesSince);
+    // Promises to pay made at visits (issue 11), from submitted notes, in borrower order: they count as the
+    // promises of calls do. Sorted after the contact_events rows of the same minute.
+    const std::vector<NotePromiseRow> visitPromises = VisitNoteRepository(m_db).promises(promisesFrom);
+    constexpr std::int64_t kVisitPromiseIds = std::numeric_limits<std::int64_t>::max() / 2;
+    std::size_t nextVisitPromise = 0;
 
     std::vector<QueueEntryRow> notVisited;
     bool moreLoans = loans.step();
@@ -272,7 +279,29 @@ ScreeningRepository::forEachBorrower(const std::string& monthAgo, const std::str
             row.contacts.push_back(std::move(a));
             moreContacts = contacts.step();
         }
-        sortTiesById(row.contacts, contactIds, order);
+        bool appended = false;
+        while (nextVisitPromise < visitPromises.size() &&
+               visitPromises[nextVisitPromise].borrowerRowId < row.borrowerRowId)
+            ++nextVisitPromise;
+        for (; nextVisitPromise < visitPromises.size() &&
+               visitPromises[nextVisitPromise].borrowerRowId == row.borrowerRowId;
+             ++nextVisitPromise) {
+            const NotePromiseRow& p = visitPromises[nextVisitPromise];
+            ContactAttempt a;
+            a.date = p.visitDate;
+            a.minuteOfDay = p.visitMinute;
+            a.channel = ContactChannel::Visit;
+            a.reached = ContactParty::Borrower;
+            a.outcome = ContactOutcome::PromiseToPay;
+            a.promisedAmount = p.promise.amount;
+            a.promisedDate = p.promise.due;
+            a.source = "doorstep";
+            promised = true;
+            appended = true;
+            contactIds.push_back(kVisitPromiseIds + static_cast<std::int64_t>(nextVisitPromise));
+            row.contacts.push_back(std::move(a));
+        }
+        sortTiesById(row.contacts, contactIds, order, appended);
 
         row.payments.clear();
         if (promised) {

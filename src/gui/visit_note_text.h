@@ -1,0 +1,27 @@
+#pragma once
+// Visit notes (issue 11) in words for the Visits and Review pages: states, the note's content as a read-only
+// page of HTML, the customer's contacts. Personal data (the person met, the place) is shown only to those who
+// may see the note, and never leaves the screen.
+#include "app/contact_service.h"
+#include "app/visit_note_service.h"
+
+#include <QString>
+#include <map>
+#include <string>
+
+namespace doorstep::gui {
+
+using StaffNames = std::map<std::string, std::string>;  // user name → display name
+
+QString noteStateText(NoteState state);
+QString staffText(const StaffNames& names, const std::string& username);  // the display name, else the user name
+QString timestampText(const std::string& utc);  // "2026-11-30T02:05:00Z" → "2026-11-30 10:05" (local time)
+QString contactChannelText(ContactChannel channel);
+QString contactOutcomeText(ContactOutcome outcome);
+
+// The content as a reader sees it: who, where, when, the checklist, the situation, promises and next steps.
+QString noteContentHtml(const VisitNoteContent& content, const StaffNames& names);
+// Every version (who, when, the addendum's text) and every review decision with its comment, oldest first.
+QString noteHistoryHtml(const VisitNote& note, const StaffNames& names);
+
+}  // namespace doorstep::gui
