@@ -39,16 +39,16 @@
         <source>Check of the hash chain: %1</source>
         <translation>Check of the hash chain: %1</translation>
     </message>
-    <message>
-        <source>When</source>
-        <translation>When</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln event(s)</source>
         <translation>
             <numerusform>%Ln event</numerusform>
             <numerusform>%Ln events</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
     </message>
 </context>
 <context>
@@ -84,6 +84,57 @@
     <message>
         <source>&amp;Undo the last automatic assignment</source>
         <translation>&amp;Undo the last automatic assignment</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book a visit</source>
+        <translation>Book a visit</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>C&amp;ustomer:</translation>
+    </message>
+    <message>
+        <source>Customer number or name among the accepted queue entries</source>
+        <translation>Customer number or name among the accepted queue entries</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Start time:</source>
+        <translation>&amp;Start time:</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>D&amp;uration:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>The address</source>
+        <translation>The address</translation>
+    </message>
+    <message>
+        <source>&amp;Visiting staff:</source>
+        <translation>&amp;Visiting staff:</translation>
+    </message>
+    <message>
+        <source>&amp;With:</source>
+        <translation>&amp;With:</translation>
+    </message>
+    <message>
+        <source>The customer has already agreed this time (book it confirmed)</source>
+        <translation>The customer has already agreed this time (book it confirmed)</translation>
     </message>
 </context>
 <context>
@@ -157,6 +208,14 @@
         <translation>Broken</translation>
     </message>
     <message>
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>In grace days</source>
+        <translation>In grace days</translation>
+    </message>
+    <message>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
@@ -227,54 +286,78 @@
     </message>
 </context>
 <context>
-    <name>BookingDialog</name>
+    <name>ContactDialog</name>
     <message>
-        <source>Book a visit</source>
-        <translation>Book a visit</translation>
+        <source>Log contact</source>
+        <translation>Log contact</translation>
     </message>
     <message>
-        <source>C&amp;ustomer:</source>
-        <translation>C&amp;ustomer:</translation>
+        <source>Customer:</source>
+        <translation>Customer:</translation>
     </message>
     <message>
-        <source>Customer number or name among the accepted queue entries</source>
-        <translation>Customer number or name among the accepted queue entries</translation>
+        <source>&amp;Contacted:</source>
+        <translation>&amp;Contacted:</translation>
     </message>
     <message>
-        <source>&amp;Date:</source>
-        <translation>&amp;Date:</translation>
+        <source>&amp;Relation:</source>
+        <translation>&amp;Relation:</translation>
     </message>
     <message>
-        <source>&amp;Start time:</source>
-        <translation>&amp;Start time:</translation>
+        <source>e.g. spouse, colleague</source>
+        <translation>e.g. spouse, colleague</translation>
     </message>
     <message>
-        <source>D&amp;uration:</source>
-        <translation>D&amp;uration:</translation>
+        <source>The &amp;borrower cannot be reached</source>
+        <translation>The &amp;borrower cannot be reached</translation>
     </message>
     <message>
-        <source> min</source>
-        <translation> min</translation>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
     </message>
     <message>
-        <source>&amp;Place:</source>
-        <translation>&amp;Place:</translation>
+        <source>&amp;Number used:</source>
+        <translation>&amp;Number used:</translation>
     </message>
     <message>
-        <source>The address</source>
-        <translation>The address</translation>
+        <source>&amp;Local time:</source>
+        <translation>&amp;Local time:</translation>
     </message>
     <message>
-        <source>&amp;Visiting staff:</source>
-        <translation>&amp;Visiting staff:</translation>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Outcome:</translation>
     </message>
     <message>
-        <source>&amp;With:</source>
-        <translation>&amp;With:</translation>
+        <source>&amp;Template:</source>
+        <translation>&amp;Template:</translation>
     </message>
     <message>
-        <source>The customer has already agreed this time (book it confirmed)</source>
-        <translation>The customer has already agreed this time (book it confirmed)</translation>
+        <source>Message:</source>
+        <translation>Message:</translation>
+    </message>
+    <message>
+        <source>Promised &amp;amount (yuan):</source>
+        <translation>Promised &amp;amount (yuan):</translation>
+    </message>
+    <message>
+        <source>Promised &amp;date:</source>
+        <translation>Promised &amp;date:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>a short note (no debt details for a third party)</source>
+        <translation>a short note (no debt details for a third party)</translation>
+    </message>
+    <message>
+        <source>Record an e&amp;xception</source>
+        <translation>Record an e&amp;xception</translation>
+    </message>
+    <message>
+        <source>why, e.g. the customer asked to be called at 21:30</source>
+        <translation>why, e.g. the customer asked to be called at 21:30</translation>
     </message>
 </context>
 <context>
@@ -286,6 +369,17 @@
     <message>
         <source>Doorstep met an internal problem. The details are in the log file.</source>
         <translation>Doorstep met an internal problem. The details are in the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsDialog</name>
+    <message>
+        <source>Contact-rule exceptions</source>
+        <translation>Contact-rule exceptions</translation>
+    </message>
+    <message>
+        <source>Contacts made as an exception to a contact rule, newest first, with the reason the officer gave. Each is in the audit trail.</source>
+        <translation>Contacts made as an exception to a contact rule, newest first, with the reason the officer gave. Each is in the audit trail.</translation>
     </message>
 </context>
 <context>
@@ -313,6 +407,93 @@
     <message>
         <source>&amp;Log in</source>
         <translation>&amp;Log in</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTemplatesDialog</name>
+    <message>
+        <source>Message templates</source>
+        <translation>Message templates</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Purpose:</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;For:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>Placeholders:</source>
+        <translation>Placeholders:</translation>
+    </message>
+    <message>
+        <source>Check:</source>
+        <translation>Check:</translation>
+    </message>
+    <message>
+        <source>&amp;Save template</source>
+        <translation>&amp;Save template</translation>
+    </message>
+    <message>
+        <source>Tone check phrases</source>
+        <translation>Tone check phrases</translation>
+    </message>
+    <message>
+        <source>One phrase a line, Chinese or English. Chinese is matched as written; English without case and as whole words. A template holding a phrase cannot be used until it is changed.</source>
+        <translation>One phrase a line, Chinese or English. Chinese is matched as written; English without case and as whole words. A template holding a phrase cannot be used until it is changed.</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation>Threats</translation>
+    </message>
+    <message>
+        <source>Shaming</source>
+        <translation>Shaming</translation>
+    </message>
+    <message>
+        <source>Pressure</source>
+        <translation>Pressure</translation>
+    </message>
+    <message>
+        <source>Posing as a court or the police</source>
+        <translation>Posing as a court or the police</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;default list</source>
+        <translation>Restore the &amp;default list</translation>
+    </message>
+    <message>
+        <source>Save the &amp;phrase list</source>
+        <translation>Save the &amp;phrase list</translation>
+    </message>
+    <message>
+        <source>Branch &amp;phone in messages:</source>
+        <translation>Branch &amp;phone in messages:</translation>
+    </message>
+    <message>
+        <source>Save p&amp;hone</source>
+        <translation>Save p&amp;hone</translation>
     </message>
 </context>
 <context>
@@ -493,6 +674,36 @@
     <message>
         <source>No longer in the book: the last extract that held it was of %1; the figures are as of then.</source>
         <translation>No longer in the book: the last extract that held it was of %1; the figures are as of then.</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <source>Tomorrow&apos;s reminders</source>
+        <translation>Tomorrow&apos;s reminders</translation>
+    </message>
+    <message>
+        <source>The confirmed visits of tomorrow whose customer has not yet been sent a reminder. Sending logs an SMS contact (within the contact rules) and puts the message in the outbox for the bank&apos;s SMS platform.</source>
+        <translation>The confirmed visits of tomorrow whose customer has not yet been sent a reminder. Sending logs an SMS contact (within the contact rules) and puts the message in the outbox for the bank&apos;s SMS platform.</translation>
+    </message>
+    <message>
+        <source>&amp;Send the selected</source>
+        <translation>&amp;Send the selected</translation>
+    </message>
+    <message>
+        <source>&amp;Export SMS outbox…</source>
+        <translation>&amp;Export SMS outbox…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnNoteDialog</name>
+    <message>
+        <source>Return the visit note</source>
+        <translation>Return the visit note</translation>
+    </message>
+    <message>
+        <source>What should the officer correct? The officer answers with an addendum; this version stays as it is.</source>
+        <translation>What should the officer correct? The officer answers with an addendum; this version stays as it is.</translation>
     </message>
 </context>
 <context>
@@ -710,6 +921,360 @@
     </message>
 </context>
 <context>
+    <name>VisitNoteForm</name>
+    <message>
+        <source>Visit note</source>
+        <translation>Visit note</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Addendum</translation>
+    </message>
+    <message>
+        <source>Say what you corrected and why; correct the fields above as needed. The earlier versions stay as they were.</source>
+        <translation>Say what you corrected and why; correct the fields above as needed. The earlier versions stay as they were.</translation>
+    </message>
+    <message>
+        <source>The visit</source>
+        <translation>The visit</translation>
+    </message>
+    <message>
+        <source>Visited &amp;by:</source>
+        <translation>Visited &amp;by:</translation>
+    </message>
+    <message>
+        <source>We &amp;met someone (the customer or a member of the household was at home)</source>
+        <translation>We &amp;met someone (the customer or a member of the household was at home)</translation>
+    </message>
+    <message>
+        <source>&amp;Met:</source>
+        <translation>&amp;Met:</translation>
+    </message>
+    <message>
+        <source>Name, when not the borrower</source>
+        <translation>Name, when not the borrower</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>Where, when not the registered home</source>
+        <translation>Where, when not the registered home</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived / left:</source>
+        <translation>&amp;Arrived / left:</translation>
+    </message>
+    <message>
+        <source>Visit protocol</source>
+        <translation>Visit protocol</translation>
+    </message>
+    <message>
+        <source>&amp;Identification shown</source>
+        <translation>&amp;Identification shown</translation>
+    </message>
+    <message>
+        <source>Consent to enter as&amp;ked</source>
+        <translation>Consent to enter as&amp;ked</translation>
+    </message>
+    <message>
+        <source>Consent to enter &amp;given</source>
+        <translation>Consent to enter &amp;given</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose of the visit told</source>
+        <translation>P&amp;urpose of the visit told</translation>
+    </message>
+    <message>
+        <source>Situation found</source>
+        <translation>Situation found</translation>
+    </message>
+    <message>
+        <source>Hardship:</source>
+        <translation>Hardship:</translation>
+    </message>
+    <message>
+        <source>Job loss or lower income</source>
+        <translation>Job loss or lower income</translation>
+    </message>
+    <message>
+        <source>Over-spending</source>
+        <translation>Over-spending</translation>
+    </message>
+    <message>
+        <source>Did not understand the loan&apos;s terms</source>
+        <translation>Did not understand the loan&apos;s terms</translation>
+    </message>
+    <message>
+        <source>Illness or a family event</source>
+        <translation>Illness or a family event</translation>
+    </message>
+    <message>
+        <source>Business failure</source>
+        <translation>Business failure</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Other &amp;reason:</source>
+        <translation>Other &amp;reason:</translation>
+    </message>
+    <message>
+        <source>What the other reason is</source>
+        <translation>What the other reason is</translation>
+    </message>
+    <message>
+        <source>Household a month (yuan):</source>
+        <translation>Household a month (yuan):</translation>
+    </message>
+    <message>
+        <source>&amp;Income:</source>
+        <translation>&amp;Income:</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>&amp;Expenses:</source>
+        <translation>&amp;Expenses:</translation>
+    </message>
+    <message>
+        <source>Ability / willingness to pay:</source>
+        <translation>Ability / willingness to pay:</translation>
+    </message>
+    <message>
+        <source>Att&amp;itude:</source>
+        <translation>Att&amp;itude:</translation>
+    </message>
+    <message>
+        <source>The customer as&amp;ked for:</source>
+        <translation>The customer as&amp;ked for:</translation>
+    </message>
+    <message>
+        <source>Promises to pay and next steps</source>
+        <translation>Promises to pay and next steps</translation>
+    </message>
+    <message>
+        <source>Add &amp;promise</source>
+        <translation>Add &amp;promise</translation>
+    </message>
+    <message>
+        <source>Remove promise</source>
+        <translation>Remove promise</translation>
+    </message>
+    <message>
+        <source>Agreed &amp;next steps:</source>
+        <translation>Agreed &amp;next steps:</translation>
+    </message>
+    <message>
+        <source>Propose a &amp;repayment plan</source>
+        <translation>Propose a &amp;repayment plan</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Anything else the supervisor should know</source>
+        <translation>Anything else the supervisor should know</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Add &amp;file…</source>
+        <translation>Add &amp;file…</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>&amp;Submit…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>VisitNoteText</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>call</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>visit</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>letter</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>wrong number</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>promise to pay</source>
+        <translation>promise to pay</translation>
+    </message>
+    <message>
+        <source>said it was paid</source>
+        <translation>said it was paid</translation>
+    </message>
+    <message>
+        <source>Visited by:</source>
+        <translation>Visited by:</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>Arrived – left:</source>
+        <translation>Arrived – left:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <source>Met:</source>
+        <translation>Met:</translation>
+    </message>
+    <message>
+        <source>nobody (not at home)</source>
+        <translation>nobody (not at home)</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>Protocol:</translation>
+    </message>
+    <message>
+        <source>identification shown: %1; consent to enter asked: %2, given: %3; purpose told: %4</source>
+        <translation>identification shown: %1; consent to enter asked: %2, given: %3; purpose told: %4</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Hardship:</source>
+        <translation>Hardship:</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>none recorded</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Household income / expenses:</source>
+        <translation>Household income / expenses:</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>Ability / willingness to pay:</source>
+        <translation>Ability / willingness to pay:</translation>
+    </message>
+    <message>
+        <source>Attitude:</source>
+        <translation>Attitude:</translation>
+    </message>
+    <message>
+        <source>The customer asked for:</source>
+        <translation>The customer asked for:</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <source>Promises to pay:</source>
+        <translation>Promises to pay:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Next steps:</source>
+        <translation>Next steps:</translation>
+    </message>
+    <message>
+        <source>Propose a repayment plan:</source>
+        <translation>Propose a repayment plan:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Version %1&lt;/b&gt; (%2) by %3, %4</source>
+        <translation>&lt;b&gt;Version %1&lt;/b&gt; (%2) by %3, %4</translation>
+    </message>
+    <message>
+        <source>Addendum: %1</source>
+        <translation>Addendum: %1</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 by %2, %3</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Comment: %1</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::AdminPage</name>
     <message>
         <source>Administration</source>
@@ -814,10 +1379,6 @@
         </translation>
     </message>
     <message>
-        <source>BROKEN at event %L1</source>
-        <translation>BROKEN at event %L1</translation>
-    </message>
-    <message>
         <source>The audit trail was saved as %1.</source>
         <translation>The audit trail was saved as %1.</translation>
     </message>
@@ -890,6 +1451,10 @@
     <message>
         <source>The repayment-plan rules were saved; plans in force are judged by them from the next import or recompute.</source>
         <translation>The repayment-plan rules were saved; plans in force are judged by them from the next import or recompute.</translation>
+    </message>
+    <message>
+        <source>BROKEN at event %L1</source>
+        <translation>BROKEN at event %L1</translation>
     </message>
 </context>
 <context>
@@ -1438,24 +2003,100 @@
         <translation>number of plans: %1</translation>
     </message>
     <message>
+        <source>Failed to log in</source>
+        <translation>Failed to log in</translation>
+    </message>
+    <message>
         <source>Undid an automatic assignment</source>
         <translation>Undid an automatic assignment</translation>
     </message>
     <message>
-        <source>automatic assignment #%1</source>
-        <translation>automatic assignment #%1</translation>
+        <source>Saved a message template</source>
+        <translation>Saved a message template</translation>
+    </message>
+    <message>
+        <source>Removed a message template</source>
+        <translation>Removed a message template</translation>
+    </message>
+    <message>
+        <source>Changed the tone check&apos;s phrase list</source>
+        <translation>Changed the tone check&apos;s phrase list</translation>
+    </message>
+    <message>
+        <source>Changed the branch phone in messages</source>
+        <translation>Changed the branch phone in messages</translation>
+    </message>
+    <message>
+        <source>Put an SMS in the outbox</source>
+        <translation>Put an SMS in the outbox</translation>
+    </message>
+    <message>
+        <source>Exported the SMS outbox</source>
+        <translation>Exported the SMS outbox</translation>
+    </message>
+    <message>
+        <source>Changed the visit-note settings</source>
+        <translation>Changed the visit-note settings</translation>
+    </message>
+    <message>
+        <source>Started a visit note</source>
+        <translation>Started a visit note</translation>
+    </message>
+    <message>
+        <source>Submitted a visit note for review</source>
+        <translation>Submitted a visit note for review</translation>
+    </message>
+    <message>
+        <source>Added an addendum to a visit note</source>
+        <translation>Added an addendum to a visit note</translation>
+    </message>
+    <message>
+        <source>Approved a visit note</source>
+        <translation>Approved a visit note</translation>
+    </message>
+    <message>
+        <source>Returned a visit note for correction</source>
+        <translation>Returned a visit note for correction</translation>
+    </message>
+    <message>
+        <source>Attached a file to a visit note</source>
+        <translation>Attached a file to a visit note</translation>
+    </message>
+    <message>
+        <source>Removed a file from a visit note</source>
+        <translation>Removed a file from a visit note</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>unknown user</translation>
     </message>
     <message>
         <source>customer %1</source>
         <translation>customer %1</translation>
     </message>
     <message>
-        <source>Failed to log in</source>
-        <translation>Failed to log in</translation>
+        <source>automatic assignment #%1</source>
+        <translation>automatic assignment #%1</translation>
     </message>
     <message>
-        <source>unknown user</source>
-        <translation>unknown user</translation>
+        <source>message template #%1</source>
+        <translation>message template #%1</translation>
+    </message>
+    <message>
+        <source>number of phrases: %1</source>
+        <translation>number of phrases: %1</translation>
+    </message>
+    <message>
+        <source>outbox message #%1</source>
+        <translation>outbox message #%1</translation>
+    </message>
+    <message>
+        <source>SMS outbox of %1</source>
+        <translation>SMS outbox of %1</translation>
+    </message>
+    <message>
+        <source>visit note #%1</source>
+        <translation>visit note #%1</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +2184,11 @@
             <numerusform>%Ln cases would change officer.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1 %2</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln case(s) do not fit anyone&apos;s capacity and stay as they are.</source>
         <translation>
@@ -1616,11 +2262,6 @@
             <numerusform>%Ln case reassigned since then was left as it is.</numerusform>
             <numerusform>%Ln cases reassigned since then were left as they are.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <comment>two sentences</comment>
-        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +2466,14 @@
         <translation>Timeline</translation>
     </message>
     <message>
+        <source>Book visit…</source>
+        <translation>Book visit…</translation>
+    </message>
+    <message>
+        <source>Log &amp;contact…</source>
+        <translation>Log &amp;contact…</translation>
+    </message>
+    <message>
         <source>not in the visit queue</source>
         <translation>not in the visit queue</translation>
     </message>
@@ -1908,8 +2557,128 @@
             <numerusform>Show the %Ln instalment not yet overdue</numerusform>
             <numerusform>Show the %Ln instalments not yet overdue</numerusform>
         </translation>
-        <source>Book visit…</source>
-        <translation>Book visit…</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ContactDialog</name>
+    <message>
+        <source>Reached, no promise</source>
+        <translation>Reached, no promise</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Busy or rejected</source>
+        <translation>Busy or rejected</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Wrong number</translation>
+    </message>
+    <message>
+        <source>Message sent</source>
+        <translation>Message sent</translation>
+    </message>
+    <message>
+        <source>Callback requested</source>
+        <translation>Callback requested</translation>
+    </message>
+    <message>
+        <source>Appointment agreed</source>
+        <translation>Appointment agreed</translation>
+    </message>
+    <message>
+        <source>Promise to pay</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Says it is paid</source>
+        <translation>Says it is paid</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact</source>
+        <translation>&amp;Log contact</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>Guarantor</source>
+        <translation>Guarantor</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Visit attempt</source>
+        <translation>Visit attempt</translation>
+    </message>
+    <message>
+        <source>%1 (own)</source>
+        <translation>%1 (own)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Today so far: %1 unanswered call(s) to this number; %2 conversation(s) with the customer.</source>
+        <translation>Today so far: %1 unanswered call(s) to this number; %2 conversation(s) with the customer.</translation>
+    </message>
+    <message>
+        <source>Recorded as an exception to the rule, with your reason; supervisors see it in the list of exceptions.</source>
+        <translation>Recorded as an exception to the rule, with your reason; supervisors see it in the list of exceptions.</translation>
+    </message>
+    <message>
+        <source>Choose a message template.</source>
+        <translation>Choose a message template.</translation>
+    </message>
+    <message>
+        <source>Enter the promised amount in yuan (like 1,500.00).</source>
+        <translation>Enter the promised amount in yuan (like 1,500.00).</translation>
+    </message>
+    <message>
+        <source>Give the reason for the exception.</source>
+        <translation>Give the reason for the exception.</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ContactExceptionModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>Logged by</source>
+        <translation>Logged by</translation>
+    </message>
+    <message>
+        <source>Rule set aside</source>
+        <translation>Rule set aside</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2817,13 @@
     <message>
         <source>Choose the reason the case needs no visit.</source>
         <translation>Choose the reason the case needs no visit.</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ExceptionsDialog</name>
+    <message>
+        <source>There are none yet.</source>
+        <translation>There are none yet.</translation>
     </message>
 </context>
 <context>
@@ -2200,14 +2976,6 @@
         <translation>Visits</translation>
     </message>
     <message>
-        <source>No visit notes</source>
-        <translation>No visit notes</translation>
-    </message>
-    <message>
-        <source>Notes of home visits are written here after each visit and submitted to a supervisor. A submitted note is never edited; corrections are addenda.</source>
-        <translation>Notes of home visits are written here after each visit and submitted to a supervisor. A submitted note is never edited; corrections are addenda.</translation>
-    </message>
-    <message>
         <source>Plans</source>
         <translation>Plans</translation>
     </message>
@@ -2216,24 +2984,8 @@
         <translation>Review</translation>
     </message>
     <message>
-        <source>Nothing to review</source>
-        <translation>Nothing to review</translation>
-    </message>
-    <message>
-        <source>Visit notes and plans submitted by officers wait here for your review.</source>
-        <translation>Visit notes and plans submitted by officers wait here for your review.</translation>
-    </message>
-    <message>
         <source>Reports</source>
         <translation>Reports</translation>
-    </message>
-    <message>
-        <source>Reports come in a later version</source>
-        <translation>Reports come in a later version</translation>
-    </message>
-    <message>
-        <source>Team figures, roll rates and the supervisor summary will be shown here.</source>
-        <translation>Team figures, roll rates and the supervisor summary will be shown here.</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -2294,6 +3046,100 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Import</source>
         <translation>Import</translation>
+    </message>
+    <message>
+        <source>Reports come in a later version</source>
+        <translation>Reports come in a later version</translation>
+    </message>
+    <message>
+        <source>Team figures, roll rates and the supervisor summary will be shown here.</source>
+        <translation>Team figures, roll rates and the supervisor summary will be shown here.</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts</source>
+        <translation>C&amp;ontacts</translation>
+    </message>
+    <message>
+        <source>&amp;Tomorrow&apos;s reminders…</source>
+        <translation>&amp;Tomorrow&apos;s reminders…</translation>
+    </message>
+    <message>
+        <source>&amp;Message templates…</source>
+        <translation>&amp;Message templates…</translation>
+    </message>
+    <message>
+        <source>Contact-rule &amp;exceptions…</source>
+        <translation>Contact-rule &amp;exceptions…</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::MessageTemplatesDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Flagged: cannot be used until it is changed.</source>
+        <translation>Flagged: cannot be used until it is changed.</translation>
+    </message>
+    <message>
+        <source>Type the message; the placeholders are filled for each customer.</source>
+        <translation>Type the message; the placeholders are filled for each customer.</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>“%1” (%2)</translation>
+    </message>
+    <message>
+        <source>Tone flagged: %1. The template cannot be used until it is changed.</source>
+        <translation>Tone flagged: %1. The template cannot be used until it is changed.</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Debt details for a message anyone may read: %1. Remove them, or make the template for the borrower only.</source>
+        <translation>Debt details for a message anyone may read: %1. Remove them, or make the template for the borrower only.</translation>
+    </message>
+    <message>
+        <source>Holds debt details (%1): it can be sent to the borrower only.</source>
+        <translation>Holds debt details (%1): it can be sent to the borrower only.</translation>
+    </message>
+    <message>
+        <source>Tone check passed.</source>
+        <translation>Tone check passed.</translation>
+    </message>
+    <message>
+        <source>Template “%1” saved.</source>
+        <translation>Template “%1” saved.</translation>
+    </message>
+    <message>
+        <source>Remove template</source>
+        <translation>Remove template</translation>
+    </message>
+    <message>
+        <source>Remove the template “%1”? Messages already in the outbox keep their text.</source>
+        <translation>Remove the template “%1”? Messages already in the outbox keep their text.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Template removed.</source>
+        <translation>Template removed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Phrase list saved: %Ln phrase(s).</source>
+        <translation>
+            <numerusform>Phrase list saved: %Ln phrase.</numerusform>
+            <numerusform>Phrase list saved: %Ln phrases.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Branch phone saved.</source>
+        <translation>Branch phone saved.</translation>
     </message>
 </context>
 <context>
@@ -2776,6 +3622,194 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::ReminderTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Visiting staff</source>
+        <translation>Visiting staff</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::RemindersDialog</name>
+    <message numerus="yes">
+        <source>&amp;Send %Ln reminder(s)</source>
+        <translation>
+            <numerusform>&amp;Send %Ln reminder</numerusform>
+            <numerusform>&amp;Send %Ln reminders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reminder(s) put in the outbox.</source>
+        <translation>
+            <numerusform>%Ln reminder put in the outbox.</numerusform>
+            <numerusform>%Ln reminders put in the outbox.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) of %1 written to %2. The file holds phone numbers: hand it to the SMS platform and delete it afterwards.</source>
+        <translation>
+            <numerusform>%Ln message of %1 written to %2. The file holds phone numbers: hand it to the SMS platform and delete it afterwards.</numerusform>
+            <numerusform>%Ln messages of %1 written to %2. The file holds phone numbers: hand it to the SMS platform and delete it afterwards.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export SMS outbox</source>
+        <translation>Export SMS outbox</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ReturnNoteDialog</name>
+    <message>
+        <source>&amp;Return</source>
+        <translation>&amp;Return</translation>
+    </message>
+    <message>
+        <source>Write what the officer should correct.</source>
+        <translation>Write what the officer should correct.</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Visit notes waiting for your review, the longest waiting first</source>
+        <translation>Visit notes waiting for your review, the longest waiting first</translation>
+    </message>
+    <message>
+        <source>&amp;Versions…</source>
+        <translation>&amp;Versions…</translation>
+    </message>
+    <message>
+        <source>Open the note with every version, read-only</source>
+        <translation>Open the note with every version, read-only</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>Comment (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>&amp;Return…</source>
+        <translation>&amp;Return…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing waits for your review.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nothing waits for your review.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Choose a note to read it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Choose a note to read it.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Visit of %1, written by %2 — version %3</source>
+        <translation>Visit of %1, written by %2 — version %3</translation>
+    </message>
+    <message>
+        <source>Addendum: %1</source>
+        <translation>Addendum: %1</translation>
+    </message>
+    <message>
+        <source>Versions and reviews</source>
+        <translation>Versions and reviews</translation>
+    </message>
+    <message>
+        <source>The case</source>
+        <translation>The case</translation>
+    </message>
+    <message>
+        <source>Customer %1 %2 · %3 · phone %4 · declared income %5, expenses %6 a month</source>
+        <translation>Customer %1 %2 · %3 · phone %4 · declared income %5, expenses %6 a month</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Loan %1: no computed state</source>
+        <translation>Loan %1: no computed state</translation>
+    </message>
+    <message>
+        <source>Loan %1: %2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</source>
+        <translation>Loan %1: %2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</translation>
+    </message>
+    <message>
+        <source>This visit&apos;s promises to pay</source>
+        <translation>This visit&apos;s promises to pay</translation>
+    </message>
+    <message>
+        <source>%1 by %2: %3, %4 paid</source>
+        <translation>%1 by %2: %3, %4 paid</translation>
+    </message>
+    <message>
+        <source>Contacts of the last %1 days</source>
+        <translation>Contacts of the last %1 days</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 · %4</source>
+        <translation>%1 %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source> · promised %1 by %2</source>
+        <translation> · promised %1 by %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Earlier visits</source>
+        <translation>Earlier visits</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %3 · %n version(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %3 · %n version</numerusform>
+            <numerusform>%1 · %2 · %3 · %n versions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Visit note no. %1 approved.</source>
+        <translation>Visit note no. %1 approved.</translation>
+    </message>
+    <message>
+        <source>Visit note no. %1 returned to its author.</source>
+        <translation>Visit note no. %1 returned to its author.</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::RoutePicture</name>
     <message>
         <source>No route: no visit with a location.</source>
@@ -2985,6 +4019,178 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::VisitNoteForm</name>
+    <message>
+        <source>(nobody)</source>
+        <translation>(nobody)</translation>
+    </message>
+    <message>
+        <source>Ability to pay</source>
+        <translation>Ability to pay</translation>
+    </message>
+    <message>
+        <source>Willingness to pay</source>
+        <translation>Willingness to pay</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Photos and scans are kept inside the encrypted database, up to %1 MB each.</source>
+        <translation>Photos and scans are kept inside the encrypted database, up to %1 MB each.</translation>
+    </message>
+    <message>
+        <source>Add a file to the visit note</source>
+        <translation>Add a file to the visit note</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+        <translation>Photos and scans (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Visit note no. %1</source>
+        <translation>Visit note no. %1</translation>
+    </message>
+    <message>
+        <source>Customer &lt;b&gt;%1&lt;/b&gt; %2 · visit on %3 at %4 (%5) · &lt;b&gt;%6&lt;/b&gt;</source>
+        <translation>Customer &lt;b&gt;%1&lt;/b&gt; %2 · visit on %3 at %4 (%5) · &lt;b&gt;%6&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>Returned by %1 on %2: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Submit addendum…</source>
+        <translation>&amp;Submit addendum…</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>&amp;Submit…</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2
+%3</source>
+        <translation>Version %1 · %2
+%3</translation>
+    </message>
+    <message>
+        <source>Addendum being written</source>
+        <translation>Addendum being written</translation>
+    </message>
+    <message>
+        <source>Draft being written</source>
+        <translation>Draft being written</translation>
+    </message>
+    <message>
+        <source>0.00</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <source>Write an amount in yuan, such as 3200 or 3200.50.</source>
+        <translation>Write an amount in yuan, such as 3200 or 3200.50.</translation>
+    </message>
+    <message>
+        <source>Changes not yet saved…</source>
+        <translation>Changes not yet saved…</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>The draft could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Draft saved %1</source>
+        <translation>Draft saved %1</translation>
+    </message>
+    <message>
+        <source>The save took %1 ms.</source>
+        <translation>The save took %1 ms.</translation>
+    </message>
+    <message>
+        <source>Submit the visit note</source>
+        <translation>Submit the visit note</translation>
+    </message>
+    <message>
+        <source>Submit the addendum as version %1? Once submitted it cannot be changed; a correction is another addendum.</source>
+        <translation>Submit the addendum as version %1? Once submitted it cannot be changed; a correction is another addendum.</translation>
+    </message>
+    <message>
+        <source>Once submitted, the note cannot be changed; a correction is made as an addendum. Submit it to the supervisors?</source>
+        <translation>Once submitted, the note cannot be changed; a correction is made as an addendum. Submit it to the supervisors?</translation>
+    </message>
+    <message>
+        <source>Submit addendum</source>
+        <translation>Submit addendum</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Addendum submitted.</source>
+        <translation>Addendum submitted.</translation>
+    </message>
+    <message>
+        <source>Submitted to the supervisors.</source>
+        <translation>Submitted to the supervisors.</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>The file could not be read.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, not yet submitted)</source>
+        <translation>%1 (%2, not yet submitted)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, version %3)</source>
+        <translation>%1 (%2, version %3)</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitNoteTableModel</name>
+    <message>
+        <source>Visit date</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s comment</source>
+        <translation>Supervisor&apos;s comment</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::VisitQueueModel</name>
     <message>
         <source>(unassigned)</source>
@@ -3123,10 +4329,6 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>the default rules</translation>
     </message>
     <message>
-        <source>Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.</source>
-        <translation>Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.</translation>
-    </message>
-    <message>
         <source>&amp;Return to the queue</source>
         <translation>&amp;Return to the queue</translation>
     </message>
@@ -3146,6 +4348,18 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <source>Case</source>
         <translation>Case</translation>
     </message>
+    <message>
+        <source>Log &amp;contact…</source>
+        <translation>Log &amp;contact…</translation>
+    </message>
+    <message>
+        <source>&amp;Book visit…</source>
+        <translation>&amp;Book visit…</translation>
+    </message>
+    <message>
+        <source>Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.</source>
+        <translation>Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.</translation>
+    </message>
     <message numerus="yes">
         <source>The last automatic assignment was undone: %Ln case(s) have their previous officer.</source>
         <translation>
@@ -3153,9 +4367,84 @@ Licensed under the GNU GPL, version 3 or later.</translation>
             <numerusform>The last automatic assignment was undone: %Ln cases have their previous officer.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitsPage</name>
     <message>
-        <source>&amp;Book visit…</source>
-        <translation>&amp;Book visit…</translation>
+        <source>Visit notes</source>
+        <translation>Visit notes</translation>
+    </message>
+    <message>
+        <source>My visit notes: returned ones first</source>
+        <translation>My visit notes: returned ones first</translation>
+    </message>
+    <message>
+        <source>&amp;Open note…</source>
+        <translation>&amp;Open note…</translation>
+    </message>
+    <message>
+        <source>Visits to write up</source>
+        <translation>Visits to write up</translation>
+    </message>
+    <message>
+        <source>&amp;Write the note…</source>
+        <translation>&amp;Write the note…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) returned for correction.</source>
+        <translation>
+            <numerusform>%n note returned for correction.</numerusform>
+            <numerusform>%n notes returned for correction.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s).</source>
+        <translation>
+            <numerusform>%n note.</numerusform>
+            <numerusform>%n notes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) of the last 90 days without a note.</source>
+        <translation>
+            <numerusform>%n visit of the last 90 days without a note.</numerusform>
+            <numerusform>%n visits of the last 90 days without a note.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Returned for correction: %1 — open the note and answer with an addendum.</source>
+        <translation>Returned for correction: %1 — open the note and answer with an addendum.</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitsToWriteModel</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Visiting staff</source>
+        <translation>Visiting staff</translation>
     </message>
 </context>
 <context>

@@ -39,15 +39,15 @@
         <source>Check of the hash chain: %1</source>
         <translation>哈希链校验：%1</translation>
     </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln event(s)</source>
         <translation>
             <numerusform>共 %Ln 条记录</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
     </message>
 </context>
 <context>
@@ -83,6 +83,57 @@
     <message>
         <source>&amp;Undo the last automatic assignment</source>
         <translation>撤销上次自动分案(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book a visit</source>
+        <translation>预约走访</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>客户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Customer number or name among the accepted queue entries</source>
+        <translation>在已确认走访的客户中按客户号或姓名查找</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Start time:</source>
+        <translation>开始时间(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>时长(&amp;U)：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>&amp;Visiting staff:</source>
+        <translation>走访人员(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;With:</source>
+        <translation>同行人员(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The customer has already agreed this time (book it confirmed)</source>
+        <translation>客户已同意此时间（预约即为已确认）</translation>
     </message>
 </context>
 <context>
@@ -125,7 +176,7 @@
     </message>
     <message>
         <source>no answer</source>
-        <translation>联系未果</translation>
+        <translation>无人接听</translation>
     </message>
     <message>
         <source>wrong number</source>
@@ -149,11 +200,19 @@
     </message>
     <message>
         <source>Kept</source>
-        <translation>已兑现</translation>
+        <translation>已履约</translation>
     </message>
     <message>
         <source>Broken</source>
-        <translation>未兑现</translation>
+        <translation>未履约</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>In grace days</source>
+        <translation>宽限期内</translation>
     </message>
     <message>
         <source>Pending</source>
@@ -226,54 +285,78 @@
     </message>
 </context>
 <context>
-    <name>BookingDialog</name>
+    <name>ContactDialog</name>
     <message>
-        <source>Book a visit</source>
-        <translation>预约走访</translation>
+        <source>Log contact</source>
+        <translation>记录联系</translation>
     </message>
     <message>
-        <source>C&amp;ustomer:</source>
-        <translation>客户(&amp;U)：</translation>
+        <source>Customer:</source>
+        <translation>客户：</translation>
     </message>
     <message>
-        <source>Customer number or name among the accepted queue entries</source>
-        <translation>在已确认走访的客户中按客户号或姓名查找</translation>
+        <source>&amp;Contacted:</source>
+        <translation>联系对象(&amp;C)：</translation>
     </message>
     <message>
-        <source>&amp;Date:</source>
-        <translation>日期(&amp;D)：</translation>
+        <source>&amp;Relation:</source>
+        <translation>关系(&amp;R)：</translation>
     </message>
     <message>
-        <source>&amp;Start time:</source>
-        <translation>开始时间(&amp;S)：</translation>
+        <source>e.g. spouse, colleague</source>
+        <translation>如配偶、同事</translation>
     </message>
     <message>
-        <source>D&amp;uration:</source>
-        <translation>时长(&amp;U)：</translation>
+        <source>The &amp;borrower cannot be reached</source>
+        <translation>借款人联系未果(&amp;B)</translation>
     </message>
     <message>
-        <source> min</source>
-        <translation> 分钟</translation>
+        <source>C&amp;hannel:</source>
+        <translation>方式(&amp;H)：</translation>
     </message>
     <message>
-        <source>&amp;Place:</source>
-        <translation>地点(&amp;P)：</translation>
+        <source>&amp;Number used:</source>
+        <translation>所用号码(&amp;N)：</translation>
     </message>
     <message>
-        <source>The address</source>
-        <translation>地址</translation>
+        <source>&amp;Local time:</source>
+        <translation>当地时间(&amp;L)：</translation>
     </message>
     <message>
-        <source>&amp;Visiting staff:</source>
-        <translation>走访人员(&amp;V)：</translation>
+        <source>&amp;Outcome:</source>
+        <translation>结果(&amp;O)：</translation>
     </message>
     <message>
-        <source>&amp;With:</source>
-        <translation>同行人员(&amp;W)：</translation>
+        <source>&amp;Template:</source>
+        <translation>模板(&amp;T)：</translation>
     </message>
     <message>
-        <source>The customer has already agreed this time (book it confirmed)</source>
-        <translation>客户已同意此时间（预约即为已确认）</translation>
+        <source>Message:</source>
+        <translation>短信内容：</translation>
+    </message>
+    <message>
+        <source>Promised &amp;amount (yuan):</source>
+        <translation>承诺金额（元）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Promised &amp;date:</source>
+        <translation>承诺日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>a short note (no debt details for a third party)</source>
+        <translation>简短备注（请勿填写欠款细节）</translation>
+    </message>
+    <message>
+        <source>Record an e&amp;xception</source>
+        <translation>记录例外(&amp;X)</translation>
+    </message>
+    <message>
+        <source>why, e.g. the customer asked to be called at 21:30</source>
+        <translation>原因，如客户本人要求 21:30 回电</translation>
     </message>
 </context>
 <context>
@@ -285,6 +368,17 @@
     <message>
         <source>Doorstep met an internal problem. The details are in the log file.</source>
         <translation>Doorstep 遇到内部问题，详情见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsDialog</name>
+    <message>
+        <source>Contact-rule exceptions</source>
+        <translation>联系规定例外</translation>
+    </message>
+    <message>
+        <source>Contacts made as an exception to a contact rule, newest first, with the reason the officer gave. Each is in the audit trail.</source>
+        <translation>作为联系规定例外进行的联系，按时间由近及远排列，并附催收专员填写的原因。每一条均记入审计日志。</translation>
     </message>
 </context>
 <context>
@@ -312,6 +406,93 @@
     <message>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTemplatesDialog</name>
+    <message>
+        <source>Message templates</source>
+        <translation>短信模板</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>用途(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>适用对象(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>内容(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Placeholders:</source>
+        <translation>占位符：</translation>
+    </message>
+    <message>
+        <source>Check:</source>
+        <translation>检查结果：</translation>
+    </message>
+    <message>
+        <source>&amp;Save template</source>
+        <translation>保存模板(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Tone check phrases</source>
+        <translation>语气检查词语</translation>
+    </message>
+    <message>
+        <source>One phrase a line, Chinese or English. Chinese is matched as written; English without case and as whole words. A template holding a phrase cannot be used until it is changed.</source>
+        <translation>每行一个词语，中英文均可。中文按原文匹配；英文不区分大小写，按整词匹配。含有这些词语的模板在修改前不能使用。</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation>威胁</translation>
+    </message>
+    <message>
+        <source>Shaming</source>
+        <translation>羞辱</translation>
+    </message>
+    <message>
+        <source>Pressure</source>
+        <translation>施压</translation>
+    </message>
+    <message>
+        <source>Posing as a court or the police</source>
+        <translation>冒充法院或公安</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;default list</source>
+        <translation>恢复默认列表(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save the &amp;phrase list</source>
+        <translation>保存词语列表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Branch &amp;phone in messages:</source>
+        <translation>短信中的网点电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Save p&amp;hone</source>
+        <translation>保存电话(&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -492,6 +673,36 @@
     <message>
         <source>No longer in the book: the last extract that held it was of %1; the figures are as of then.</source>
         <translation>已移出台账：最后一次包含该笔贷款的是 %1 的核心系统数据，所示金额为当日数据。</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <source>Tomorrow&apos;s reminders</source>
+        <translation>明日走访提醒</translation>
+    </message>
+    <message>
+        <source>The confirmed visits of tomorrow whose customer has not yet been sent a reminder. Sending logs an SMS contact (within the contact rules) and puts the message in the outbox for the bank&apos;s SMS platform.</source>
+        <translation>明天已确认、尚未向客户发送提醒的走访。发送即登记一次短信联系（须符合联系规定），并将短信放入发件箱，供本行短信平台发送。</translation>
+    </message>
+    <message>
+        <source>&amp;Send the selected</source>
+        <translation>发送所选(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Export SMS outbox…</source>
+        <translation>导出短信发件箱(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnNoteDialog</name>
+    <message>
+        <source>Return the visit note</source>
+        <translation>退回走访记录</translation>
+    </message>
+    <message>
+        <source>What should the officer correct? The officer answers with an addendum; this version stays as it is.</source>
+        <translation>请写明催收专员需要更正的内容。催收专员将以补充说明的方式答复；本版本保持不变。</translation>
     </message>
 </context>
 <context>
@@ -703,6 +914,360 @@
     </message>
 </context>
 <context>
+    <name>VisitNoteForm</name>
+    <message>
+        <source>Visit note</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>补充说明</translation>
+    </message>
+    <message>
+        <source>Say what you corrected and why; correct the fields above as needed. The earlier versions stay as they were.</source>
+        <translation>请说明更正了什么及原因，并按需更正下方各项。之前的版本保持原样。</translation>
+    </message>
+    <message>
+        <source>The visit</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <source>Visited &amp;by:</source>
+        <translation>走访人员(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>We &amp;met someone (the customer or a member of the household was at home)</source>
+        <translation>见到了人(&amp;M)（客户或其家庭成员在家）</translation>
+    </message>
+    <message>
+        <source>&amp;Met:</source>
+        <translation>见到(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Name, when not the borrower</source>
+        <translation>姓名（非借款人本人时填写）</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Where, when not the registered home</source>
+        <translation>地点（非登记住址时填写）</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived / left:</source>
+        <translation>到达 / 离开(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Visit protocol</source>
+        <translation>走访规范</translation>
+    </message>
+    <message>
+        <source>&amp;Identification shown</source>
+        <translation>已出示工作证件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Consent to enter as&amp;ked</source>
+        <translation>已征求入户同意(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Consent to enter &amp;given</source>
+        <translation>客户同意入户(&amp;G)</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose of the visit told</source>
+        <translation>已告知走访目的(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Situation found</source>
+        <translation>了解到的情况</translation>
+    </message>
+    <message>
+        <source>Hardship:</source>
+        <translation>困难原因：</translation>
+    </message>
+    <message>
+        <source>Job loss or lower income</source>
+        <translation>失业或收入下降</translation>
+    </message>
+    <message>
+        <source>Over-spending</source>
+        <translation>过度消费</translation>
+    </message>
+    <message>
+        <source>Did not understand the loan&apos;s terms</source>
+        <translation>不了解贷款条款</translation>
+    </message>
+    <message>
+        <source>Illness or a family event</source>
+        <translation>疾病或家庭变故</translation>
+    </message>
+    <message>
+        <source>Business failure</source>
+        <translation>经营失败</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Other &amp;reason:</source>
+        <translation>其他原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>What the other reason is</source>
+        <translation>请说明其他原因</translation>
+    </message>
+    <message>
+        <source>Household a month (yuan):</source>
+        <translation>家庭每月（元）：</translation>
+    </message>
+    <message>
+        <source>&amp;Income:</source>
+        <translation>收入(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>&amp;Expenses:</source>
+        <translation>支出(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Ability / willingness to pay:</source>
+        <translation>还款能力 / 还款意愿：</translation>
+    </message>
+    <message>
+        <source>Att&amp;itude:</source>
+        <translation>态度(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>The customer as&amp;ked for:</source>
+        <translation>客户诉求(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Promises to pay and next steps</source>
+        <translation>承诺还款与后续安排</translation>
+    </message>
+    <message>
+        <source>Add &amp;promise</source>
+        <translation>添加承诺还款(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Remove promise</source>
+        <translation>删除承诺还款</translation>
+    </message>
+    <message>
+        <source>Agreed &amp;next steps:</source>
+        <translation>约定的后续安排(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Propose a &amp;repayment plan</source>
+        <translation>建议制定还款方案(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Anything else the supervisor should know</source>
+        <translation>主管需要了解的其他情况</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Add &amp;file…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>删除文件</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>提交(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitNoteText</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒绝沟通</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <source>promise to pay</source>
+        <translation>承诺还款</translation>
+    </message>
+    <message>
+        <source>said it was paid</source>
+        <translation>称已还款</translation>
+    </message>
+    <message>
+        <source>Visited by:</source>
+        <translation>走访人员：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Arrived – left:</source>
+        <translation>到达 – 离开：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>Met:</source>
+        <translation>见到：</translation>
+    </message>
+    <message>
+        <source>nobody (not at home)</source>
+        <translation>无人（不在家）</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>走访规范：</translation>
+    </message>
+    <message>
+        <source>identification shown: %1; consent to enter asked: %2, given: %3; purpose told: %4</source>
+        <translation>出示证件：%1；征求入户同意：%2，同意入户：%3；告知走访目的：%4</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Hardship:</source>
+        <translation>困难原因：</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Household income / expenses:</source>
+        <translation>家庭收入 / 支出：</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>Ability / willingness to pay:</source>
+        <translation>还款能力 / 还款意愿：</translation>
+    </message>
+    <message>
+        <source>Attitude:</source>
+        <translation>态度：</translation>
+    </message>
+    <message>
+        <source>The customer asked for:</source>
+        <translation>客户诉求：</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%2 前还款 %1</translation>
+    </message>
+    <message>
+        <source>Promises to pay:</source>
+        <translation>承诺还款：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Next steps:</source>
+        <translation>后续安排：</translation>
+    </message>
+    <message>
+        <source>Propose a repayment plan:</source>
+        <translation>建议制定还款方案：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Version %1&lt;/b&gt; (%2) by %3, %4</source>
+        <translation>&lt;b&gt;第 %1 版&lt;/b&gt;（%2），%3，%4</translation>
+    </message>
+    <message>
+        <source>Addendum: %1</source>
+        <translation>补充说明：%1</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>意见：%1</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::AdminPage</name>
     <message>
         <source>Administration</source>
@@ -805,10 +1370,6 @@
         </translation>
     </message>
     <message>
-        <source>BROKEN at event %L1</source>
-        <translation>校验未通过：第 %L1 条记录处断开</translation>
-    </message>
-    <message>
         <source>The audit trail was saved as %1.</source>
         <translation>审计日志已保存为 %1。</translation>
     </message>
@@ -880,6 +1441,10 @@
         <source>The repayment-plan rules were saved; plans in force are judged by them from the next import or recompute.</source>
         <translation>还款方案规则已保存；执行中的方案自下次导入或重新计算起按新规则判断履约。</translation>
     </message>
+    <message>
+        <source>BROKEN at event %L1</source>
+        <translation>校验未通过：第 %L1 条记录处断开</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AppointmentCalendar</name>
@@ -920,7 +1485,7 @@
     </message>
     <message>
         <source>District</source>
-        <translation>区域</translation>
+        <translation>区县</translation>
     </message>
     <message>
         <source>Place</source>
@@ -1123,7 +1688,7 @@
     </message>
     <message>
         <source>Appointment</source>
-        <translation>预约</translation>
+        <translation>走访预约</translation>
     </message>
     <message>
         <source>Choose one person to print their day sheet.</source>
@@ -1425,24 +1990,100 @@
         <translation>方案数：%1</translation>
     </message>
     <message>
+        <source>Failed to log in</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
         <source>Undid an automatic assignment</source>
         <translation>撤销了一次自动分案</translation>
     </message>
     <message>
-        <source>automatic assignment #%1</source>
-        <translation>第 %1 次自动分案</translation>
+        <source>Saved a message template</source>
+        <translation>保存了短信模板</translation>
+    </message>
+    <message>
+        <source>Removed a message template</source>
+        <translation>删除了短信模板</translation>
+    </message>
+    <message>
+        <source>Changed the tone check&apos;s phrase list</source>
+        <translation>修改了语气检查词语列表</translation>
+    </message>
+    <message>
+        <source>Changed the branch phone in messages</source>
+        <translation>修改了短信中的网点电话</translation>
+    </message>
+    <message>
+        <source>Put an SMS in the outbox</source>
+        <translation>将短信放入发件箱</translation>
+    </message>
+    <message>
+        <source>Exported the SMS outbox</source>
+        <translation>导出了短信发件箱</translation>
+    </message>
+    <message>
+        <source>Changed the visit-note settings</source>
+        <translation>修改走访记录设置</translation>
+    </message>
+    <message>
+        <source>Started a visit note</source>
+        <translation>新建走访记录</translation>
+    </message>
+    <message>
+        <source>Submitted a visit note for review</source>
+        <translation>提交走访记录审核</translation>
+    </message>
+    <message>
+        <source>Added an addendum to a visit note</source>
+        <translation>提交走访记录补充说明</translation>
+    </message>
+    <message>
+        <source>Approved a visit note</source>
+        <translation>走访记录审核通过</translation>
+    </message>
+    <message>
+        <source>Returned a visit note for correction</source>
+        <translation>退回走访记录</translation>
+    </message>
+    <message>
+        <source>Attached a file to a visit note</source>
+        <translation>为走访记录添加附件</translation>
+    </message>
+    <message>
+        <source>Removed a file from a visit note</source>
+        <translation>删除走访记录附件</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>未知用户</translation>
     </message>
     <message>
         <source>customer %1</source>
         <translation>客户 %1</translation>
     </message>
     <message>
-        <source>Failed to log in</source>
-        <translation>登录失败</translation>
+        <source>automatic assignment #%1</source>
+        <translation>第 %1 次自动分案</translation>
     </message>
     <message>
-        <source>unknown user</source>
-        <translation>未知用户</translation>
+        <source>message template #%1</source>
+        <translation>短信模板 #%1</translation>
+    </message>
+    <message>
+        <source>number of phrases: %1</source>
+        <translation>词语数：%1</translation>
+    </message>
+    <message>
+        <source>outbox message #%1</source>
+        <translation>发件箱短信 #%1</translation>
+    </message>
+    <message>
+        <source>SMS outbox of %1</source>
+        <translation>%1 的短信发件箱</translation>
+    </message>
+    <message>
+        <source>visit note #%1</source>
+        <translation>走访记录 #%1</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +2170,11 @@
             <numerusform>%Ln 件案件将更换催收专员。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1%2</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln case(s) do not fit anyone&apos;s capacity and stay as they are.</source>
         <translation>
@@ -1596,11 +2242,6 @@
         <translation>
             <numerusform>%Ln 件案件此后已重新分配，保持不变。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <comment>two sentences</comment>
-        <translation>%1%2</translation>
     </message>
 </context>
 <context>
@@ -1805,6 +2446,14 @@
         <translation>时间线</translation>
     </message>
     <message>
+        <source>Book visit…</source>
+        <translation>预约走访…</translation>
+    </message>
+    <message>
+        <source>Log &amp;contact…</source>
+        <translation>记录联系(&amp;C)…</translation>
+    </message>
+    <message>
         <source>not in the visit queue</source>
         <translation>不在走访队列中</translation>
     </message>
@@ -1885,8 +2534,128 @@
         <translation>
             <numerusform>显示未逾期的 %Ln 期</numerusform>
         </translation>
-        <source>Book visit…</source>
-        <translation>预约走访…</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ContactDialog</name>
+    <message>
+        <source>Reached, no promise</source>
+        <translation>已接通，未承诺</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Busy or rejected</source>
+        <translation>占线或拒接</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Message sent</source>
+        <translation>短信已发送</translation>
+    </message>
+    <message>
+        <source>Callback requested</source>
+        <translation>要求回电</translation>
+    </message>
+    <message>
+        <source>Appointment agreed</source>
+        <translation>已约定走访</translation>
+    </message>
+    <message>
+        <source>Promise to pay</source>
+        <translation>承诺还款</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Says it is paid</source>
+        <translation>称已还款</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact</source>
+        <translation>记录联系(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <source>Guarantor</source>
+        <translation>担保人</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Visit attempt</source>
+        <translation>上门未遇</translation>
+    </message>
+    <message>
+        <source>%1 (own)</source>
+        <translation>%1（本人）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Today so far: %1 unanswered call(s) to this number; %2 conversation(s) with the customer.</source>
+        <translation>今天已对该号码拨打 %1 次未接通；已与该客户有效沟通 %2 次。</translation>
+    </message>
+    <message>
+        <source>Recorded as an exception to the rule, with your reason; supervisors see it in the list of exceptions.</source>
+        <translation>将作为规定的例外登记，并附您填写的原因；主管可在例外列表中查看。</translation>
+    </message>
+    <message>
+        <source>Choose a message template.</source>
+        <translation>请选择短信模板。</translation>
+    </message>
+    <message>
+        <source>Enter the promised amount in yuan (like 1,500.00).</source>
+        <translation>请填写承诺金额，单位为元（如 1,500.00）。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the exception.</source>
+        <translation>请填写例外的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ContactExceptionModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Logged by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Rule set aside</source>
+        <translation>例外的规定</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -2025,6 +2794,13 @@
     <message>
         <source>Choose the reason the case needs no visit.</source>
         <translation>请选择无需走访的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ExceptionsDialog</name>
+    <message>
+        <source>There are none yet.</source>
+        <translation>目前没有。</translation>
     </message>
 </context>
 <context>
@@ -2174,14 +2950,6 @@
         <translation>走访记录</translation>
     </message>
     <message>
-        <source>No visit notes</source>
-        <translation>暂无走访记录</translation>
-    </message>
-    <message>
-        <source>Notes of home visits are written here after each visit and submitted to a supervisor. A submitted note is never edited; corrections are addenda.</source>
-        <translation>每次走访后在这里填写走访记录并提交主管。已提交的记录不会被修改，更正以补充说明的形式追加。</translation>
-    </message>
-    <message>
         <source>Plans</source>
         <translation>还款方案</translation>
     </message>
@@ -2190,24 +2958,8 @@
         <translation>审核</translation>
     </message>
     <message>
-        <source>Nothing to review</source>
-        <translation>暂无待审核事项</translation>
-    </message>
-    <message>
-        <source>Visit notes and plans submitted by officers wait here for your review.</source>
-        <translation>专员提交的走访记录和还款方案在这里等待您审核。</translation>
-    </message>
-    <message>
         <source>Reports</source>
         <translation>报表</translation>
-    </message>
-    <message>
-        <source>Reports come in a later version</source>
-        <translation>报表功能将在后续版本提供</translation>
-    </message>
-    <message>
-        <source>Team figures, roll rates and the supervisor summary will be shown here.</source>
-        <translation>团队数据、迁徙率和主管汇总将在这里显示。</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -2268,6 +3020,99 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Import</source>
         <translation>数据导入</translation>
+    </message>
+    <message>
+        <source>Reports come in a later version</source>
+        <translation>报表功能将在后续版本提供</translation>
+    </message>
+    <message>
+        <source>Team figures, roll rates and the supervisor summary will be shown here.</source>
+        <translation>团队数据、迁徙率和主管汇总将在这里显示。</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts</source>
+        <translation>联系(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Tomorrow&apos;s reminders…</source>
+        <translation>明日走访提醒(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Message templates…</source>
+        <translation>短信模板(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Contact-rule &amp;exceptions…</source>
+        <translation>联系规定例外(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::MessageTemplatesDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Flagged: cannot be used until it is changed.</source>
+        <translation>语气检查未通过：修改前不能使用。</translation>
+    </message>
+    <message>
+        <source>Type the message; the placeholders are filled for each customer.</source>
+        <translation>请输入短信内容；占位符会按每位客户填写。</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>Tone flagged: %1. The template cannot be used until it is changed.</source>
+        <translation>语气检查未通过：%1。修改前不能使用该模板。</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Debt details for a message anyone may read: %1. Remove them, or make the template for the borrower only.</source>
+        <translation>适用于任何人的短信含有欠款细节：%1。请删除，或将模板改为仅用于借款人。</translation>
+    </message>
+    <message>
+        <source>Holds debt details (%1): it can be sent to the borrower only.</source>
+        <translation>含有欠款细节（%1），只能发送给借款人本人。</translation>
+    </message>
+    <message>
+        <source>Tone check passed.</source>
+        <translation>语气检查通过。</translation>
+    </message>
+    <message>
+        <source>Template “%1” saved.</source>
+        <translation>模板“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>Remove template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>Remove the template “%1”? Messages already in the outbox keep their text.</source>
+        <translation>删除模板“%1”？发件箱中已有的短信内容不受影响。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Template removed.</source>
+        <translation>模板已删除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Phrase list saved: %Ln phrase(s).</source>
+        <translation>
+            <numerusform>词语列表已保存，共 %Ln 个词语。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Branch phone saved.</source>
+        <translation>网点电话已保存。</translation>
     </message>
 </context>
 <context>
@@ -2748,6 +3593,190 @@ Licensed under the GNU GPL, version 3 or later.</source>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::ReminderTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Visiting staff</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>短信内容</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::RemindersDialog</name>
+    <message numerus="yes">
+        <source>&amp;Send %Ln reminder(s)</source>
+        <translation>
+            <numerusform>发送 %Ln 条提醒(&amp;S)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reminder(s) put in the outbox.</source>
+        <translation>
+            <numerusform>已将 %Ln 条提醒放入发件箱。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) of %1 written to %2. The file holds phone numbers: hand it to the SMS platform and delete it afterwards.</source>
+        <translation>
+            <numerusform>已将 %1 的 %Ln 条短信写入 %2。该文件含有手机号码：请交给短信平台，用后删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export SMS outbox</source>
+        <translation>导出短信发件箱</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ReturnNoteDialog</name>
+    <message>
+        <source>&amp;Return</source>
+        <translation>退回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Write what the officer should correct.</source>
+        <translation>请写明催收专员需要更正的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Visit notes waiting for your review, the longest waiting first</source>
+        <translation>待您审核的走访记录，等待最久的排在最前</translation>
+    </message>
+    <message>
+        <source>&amp;Versions…</source>
+        <translation>全部版本(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Open the note with every version, read-only</source>
+        <translation>以只读方式打开走访记录及其全部版本</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>意见（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>审核通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Return…</source>
+        <translation>退回(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing waits for your review.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;暂无待审核的走访记录。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Choose a note to read it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;请选择一条走访记录查看。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Visit of %1, written by %2 — version %3</source>
+        <translation>%1 的走访，%2 填写，第 %3 版</translation>
+    </message>
+    <message>
+        <source>Addendum: %1</source>
+        <translation>补充说明：%1</translation>
+    </message>
+    <message>
+        <source>Versions and reviews</source>
+        <translation>版本与审核</translation>
+    </message>
+    <message>
+        <source>The case</source>
+        <translation>案件情况</translation>
+    </message>
+    <message>
+        <source>Customer %1 %2 · %3 · phone %4 · declared income %5, expenses %6 a month</source>
+        <translation>客户 %1 %2 · %3 · 电话 %4 · 申报月收入 %5，月支出 %6</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Loan %1: no computed state</source>
+        <translation>借据 %1：暂无计算结果</translation>
+    </message>
+    <message>
+        <source>Loan %1: %2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</source>
+        <translation>借据 %1：逾期 %2 天，账龄 %3，五级分类 %4；逾期总额 %5（逾期本金 %6）；剩余本金 %7</translation>
+    </message>
+    <message>
+        <source>This visit&apos;s promises to pay</source>
+        <translation>本次走访的承诺还款</translation>
+    </message>
+    <message>
+        <source>%1 by %2: %3, %4 paid</source>
+        <translation>%2 前还款 %1：%3，已还 %4</translation>
+    </message>
+    <message>
+        <source>Contacts of the last %1 days</source>
+        <translation>最近 %1 天的联系记录</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 · %4</source>
+        <translation>%1 %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source> · promised %1 by %2</source>
+        <translation> · 承诺 %2 前还款 %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Earlier visits</source>
+        <translation>以往走访</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %3 · %n version(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %3 · %n 个版本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Visit note no. %1 approved.</source>
+        <translation>走访记录 #%1 已审核通过。</translation>
+    </message>
+    <message>
+        <source>Visit note no. %1 returned to its author.</source>
+        <translation>走访记录 #%1 已退回填写人。</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::RoutePicture</name>
     <message>
         <source>No route: no visit with a location.</source>
@@ -2957,6 +3986,178 @@ Licensed under the GNU GPL, version 3 or later.</source>
     </message>
 </context>
 <context>
+    <name>doorstep::gui::VisitNoteForm</name>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Ability to pay</source>
+        <translation>还款能力</translation>
+    </message>
+    <message>
+        <source>Willingness to pay</source>
+        <translation>还款意愿</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>还款日期</translation>
+    </message>
+    <message>
+        <source>Photos and scans are kept inside the encrypted database, up to %1 MB each.</source>
+        <translation>照片和扫描件保存在加密数据库中，每个文件不超过 %1 MB。</translation>
+    </message>
+    <message>
+        <source>Add a file to the visit note</source>
+        <translation>为走访记录添加文件</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Visit note no. %1</source>
+        <translation>走访记录 #%1</translation>
+    </message>
+    <message>
+        <source>Customer &lt;b&gt;%1&lt;/b&gt; %2 · visit on %3 at %4 (%5) · &lt;b&gt;%6&lt;/b&gt;</source>
+        <translation>客户 &lt;b&gt;%1&lt;/b&gt; %2 · %3 %4 走访（%5）· &lt;b&gt;%6&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>%1 于 %2 退回：%3</translation>
+    </message>
+    <message>
+        <source>&amp;Submit addendum…</source>
+        <translation>提交补充说明(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>提交(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2
+%3</source>
+        <translation>第 %1 版 · %2
+%3</translation>
+    </message>
+    <message>
+        <source>Addendum being written</source>
+        <translation>正在填写的补充说明</translation>
+    </message>
+    <message>
+        <source>Draft being written</source>
+        <translation>正在填写的草稿</translation>
+    </message>
+    <message>
+        <source>0.00</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <source>Write an amount in yuan, such as 3200 or 3200.50.</source>
+        <translation>请填写以元为单位的金额，例如 3200 或 3200.50。</translation>
+    </message>
+    <message>
+        <source>Changes not yet saved…</source>
+        <translation>修改尚未保存…</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>草稿未能保存：%1</translation>
+    </message>
+    <message>
+        <source>Draft saved %1</source>
+        <translation>草稿已保存 %1</translation>
+    </message>
+    <message>
+        <source>The save took %1 ms.</source>
+        <translation>保存用时 %1 毫秒。</translation>
+    </message>
+    <message>
+        <source>Submit the visit note</source>
+        <translation>提交走访记录</translation>
+    </message>
+    <message>
+        <source>Submit the addendum as version %1? Once submitted it cannot be changed; a correction is another addendum.</source>
+        <translation>将补充说明作为第 %1 版提交？提交后不可修改，更正须以补充说明的方式。</translation>
+    </message>
+    <message>
+        <source>Once submitted, the note cannot be changed; a correction is made as an addendum. Submit it to the supervisors?</source>
+        <translation>提交后不可修改，更正须以补充说明的方式。确定提交给主管审核？</translation>
+    </message>
+    <message>
+        <source>Submit addendum</source>
+        <translation>提交补充说明</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Addendum submitted.</source>
+        <translation>补充说明已提交。</translation>
+    </message>
+    <message>
+        <source>Submitted to the supervisors.</source>
+        <translation>已提交主管审核。</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, not yet submitted)</source>
+        <translation>%1（%2，尚未提交）</translation>
+    </message>
+    <message>
+        <source>%1 (%2, version %3)</source>
+        <translation>%1（%2，第 %3 版）</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitNoteTableModel</name>
+    <message>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>填写人</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s comment</source>
+        <translation>主管意见</translation>
+    </message>
+</context>
+<context>
     <name>doorstep::gui::VisitQueueModel</name>
     <message>
         <source>(unassigned)</source>
@@ -3092,10 +4293,6 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>默认规则</translation>
     </message>
     <message>
-        <source>Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.</source>
-        <translation>已按%2筛选 %L1 位客户：%L3 位纳入队列，%L4 位未纳入。</translation>
-    </message>
-    <message>
         <source>&amp;Return to the queue</source>
         <translation>恢复到队列(&amp;R)</translation>
     </message>
@@ -3115,15 +4312,99 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <source>Case</source>
         <translation>案件</translation>
     </message>
+    <message>
+        <source>Log &amp;contact…</source>
+        <translation>记录联系(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Book visit…</source>
+        <translation>预约走访(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Screened %L1 customers with %2: %L3 in the queue, %L4 excluded.</source>
+        <translation>已按%2筛选 %L1 位客户：%L3 位纳入队列，%L4 位未纳入。</translation>
+    </message>
     <message numerus="yes">
         <source>The last automatic assignment was undone: %Ln case(s) have their previous officer.</source>
         <translation>
             <numerusform>已撤销上次自动分案：%Ln 件案件已恢复为原催收专员。</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitsPage</name>
     <message>
-        <source>&amp;Book visit…</source>
-        <translation>预约走访(&amp;B)…</translation>
+        <source>Visit notes</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>My visit notes: returned ones first</source>
+        <translation>我的走访记录（已退回的排在最前）</translation>
+    </message>
+    <message>
+        <source>&amp;Open note…</source>
+        <translation>打开走访记录(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Visits to write up</source>
+        <translation>待填写走访记录的走访</translation>
+    </message>
+    <message>
+        <source>&amp;Write the note…</source>
+        <translation>填写走访记录(&amp;W)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) returned for correction.</source>
+        <translation>
+            <numerusform>%n 条走访记录已退回待更正。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s).</source>
+        <translation>
+            <numerusform>共 %n 条走访记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) of the last 90 days without a note.</source>
+        <translation>
+            <numerusform>最近 90 天内有 %n 次走访尚未填写走访记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Returned for correction: %1 — open the note and answer with an addendum.</source>
+        <translation>已退回待更正：%1。请打开走访记录，以补充说明的方式答复。</translation>
+    </message>
+</context>
+<context>
+    <name>doorstep::gui::VisitsToWriteModel</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Visiting staff</source>
+        <translation>走访人员</translation>
     </message>
 </context>
 <context>
