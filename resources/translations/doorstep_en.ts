@@ -1118,50 +1118,6 @@
         <translation>no</translation>
     </message>
     <message>
-        <source>call</source>
-        <translation>call</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>visit</source>
-        <translation>visit</translation>
-    </message>
-    <message>
-        <source>letter</source>
-        <translation>letter</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>other</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>no answer</translation>
-    </message>
-    <message>
-        <source>wrong number</source>
-        <translation>wrong number</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>refused</translation>
-    </message>
-    <message>
-        <source>reached</source>
-        <translation>reached</translation>
-    </message>
-    <message>
-        <source>promise to pay</source>
-        <translation>promise to pay</translation>
-    </message>
-    <message>
-        <source>said it was paid</source>
-        <translation>said it was paid</translation>
-    </message>
-    <message>
         <source>Visited by:</source>
         <translation>Visited by:</translation>
     </message>

@@ -1111,50 +1111,6 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>call</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>短信</translation>
-    </message>
-    <message>
-        <source>visit</source>
-        <translation>走访</translation>
-    </message>
-    <message>
-        <source>letter</source>
-        <translation>信函</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>无人接听</translation>
-    </message>
-    <message>
-        <source>wrong number</source>
-        <translation>号码错误</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>拒绝沟通</translation>
-    </message>
-    <message>
-        <source>reached</source>
-        <translation>已联系上</translation>
-    </message>
-    <message>
-        <source>promise to pay</source>
-        <translation>承诺还款</translation>
-    </message>
-    <message>
-        <source>said it was paid</source>
-        <translation>称已还款</translation>
-    </message>
-    <message>
         <source>Visited by:</source>
         <translation>走访人员：</translation>
     </message>

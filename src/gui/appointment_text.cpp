@@ -55,10 +55,4 @@ Date fromQDate(QDate date)
                 std::chrono::day{static_cast<unsigned>(date.day())}};
 }
 
-QString StaffNames::operator()(const std::string& userName) const
-{
-    const auto it = m_names.find(userName);
-    return toQString(it != m_names.end() && !it->second.empty() ? it->second : userName);
-}
-
 }  // namespace doorstep::gui

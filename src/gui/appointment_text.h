@@ -2,6 +2,7 @@
 // The words and colours of appointments on screen: state and place names from the message catalogue
 // (capitalised for a table cell), the state's colour from the theme, times of day.
 #include "domain/appointment.h"
+#include "gui/staff_names.h"
 
 #include <QColor>
 #include <QDate>
@@ -17,16 +18,5 @@ QColor appointmentColor(AppointmentState state);
 QString clockText(int minutesSinceMidnight);  // "09:30"
 QDate toQDate(Date date);
 Date fromQDate(QDate date);
-
-// User names to display names (李专员 for officer1); a name without one shows as itself.
-class StaffNames final {
-public:
-    StaffNames() = default;
-    explicit StaffNames(std::map<std::string, std::string> names) : m_names(std::move(names)) {}
-    QString operator()(const std::string& userName) const;
-
-private:
-    std::map<std::string, std::string> m_names;
-};
 
 }  // namespace doorstep::gui

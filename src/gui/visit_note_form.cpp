@@ -83,11 +83,12 @@ VisitNoteForm::VisitNoteForm(app::Session& session, std::int64_t noteId, QWidget
     m_ui->returnCommentLabel->setStyleSheet(Theme::noticeStyle());
     m_ui->statusLabel->setStyleSheet(Theme::secondaryTextStyle());
     m_ui->attachmentLimitLabel->setStyleSheet(Theme::secondaryTextStyle());
-    m_names = app::ScreeningService(session).staffNames();
+    const auto staff = app::ScreeningService(session).staffNames();
+    m_names = staff;
 
     for (QComboBox* visitor : {m_ui->visitor1Combo, m_ui->visitor2Combo}) {
         visitor->addItem(tr("(nobody)"), QString());
-        for (const auto& [username, display] : m_names)
+        for (const auto& [username, display] : staff)
             visitor->addItem(staffText(m_names, username), toQString(username));
     }
     for (const auto& [relation, code] : kMetRelationCodes)

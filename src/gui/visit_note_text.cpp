@@ -46,39 +46,13 @@ QString noteStateText(NoteState state)
 
 QString staffText(const StaffNames& names, const std::string& username)
 {
-    const auto it = names.find(username);
-    return toQString(it != names.end() && !it->second.empty() ? it->second : username);
+    return names(username);
 }
 
 QString timestampText(const std::string& utc)
 {
     const QDateTime at = QDateTime::fromString(toQString(utc), Qt::ISODate);
     return at.isValid() ? at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : toQString(utc);
-}
-
-QString contactChannelText(ContactChannel channel)
-{
-    switch (channel) {
-    case ContactChannel::Call: return VisitNoteText::tr("call");
-    case ContactChannel::Sms: return VisitNoteText::tr("SMS");
-    case ContactChannel::Visit: return VisitNoteText::tr("visit");
-    case ContactChannel::Letter: return VisitNoteText::tr("letter");
-    case ContactChannel::Other: return VisitNoteText::tr("other");
-    }
-    return {};
-}
-
-QString contactOutcomeText(ContactOutcome outcome)
-{
-    switch (outcome) {
-    case ContactOutcome::NoAnswer: return VisitNoteText::tr("no answer");
-    case ContactOutcome::WrongNumber: return VisitNoteText::tr("wrong number");
-    case ContactOutcome::Refused: return VisitNoteText::tr("refused");
-    case ContactOutcome::Reached: return VisitNoteText::tr("reached");
-    case ContactOutcome::PromiseToPay: return VisitNoteText::tr("promise to pay");
-    case ContactOutcome::Paid: return VisitNoteText::tr("said it was paid");
-    }
-    return {};
 }
 
 QString noteContentHtml(const VisitNoteContent& c, const StaffNames& names)

@@ -4,6 +4,8 @@
 // may see the note, and never leaves the screen.
 #include "app/contact_service.h"
 #include "app/visit_note_service.h"
+#include "gui/case_timeline_text.h"  // contactChannelText, contactOutcomeText
+#include "gui/staff_names.h"
 
 #include <QString>
 #include <map>
@@ -11,13 +13,9 @@
 
 namespace doorstep::gui {
 
-using StaffNames = std::map<std::string, std::string>;  // user name → display name
-
 QString noteStateText(NoteState state);
 QString staffText(const StaffNames& names, const std::string& username);  // the display name, else the user name
 QString timestampText(const std::string& utc);  // "2026-11-30T02:05:00Z" → "2026-11-30 10:05" (local time)
-QString contactChannelText(ContactChannel channel);
-QString contactOutcomeText(ContactOutcome outcome);
 
 // The content as a reader sees it: who, where, when, the checklist, the situation, promises and next steps.
 QString noteContentHtml(const VisitNoteContent& content, const StaffNames& names);
