@@ -381,6 +381,7 @@ constexpr std::string_view kSteps[] = {
     );
     CREATE INDEX sms_outbox_day ON sms_outbox (outbox_date, minute_of_day);
     CREATE INDEX sms_outbox_appointment ON sms_outbox (appointment_id) WHERE appointment_id IS NOT NULL;
+    )sql",
     // 12: visit notes and their review (issue 11): one note per done or not-home appointment; the draft being typed
     // (the note, or the addendum of a returned note) kept apart from the submitted versions, which are only ever
     // inserted (a trigger refuses any change); the review decisions; the promises to pay of each version (0 is

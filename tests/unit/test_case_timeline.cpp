@@ -85,9 +85,10 @@ TEST_CASE("case timeline: a promise is kept, broken or pending by the grace day'
         CHECK(statusOf(p, {payment("T1", ymd(2026, 6, 24), Money{100000})}, kAsOf) == PromiseStatus::Broken);
         CHECK(statusOf(p, {payment("T1", ymd(2026, 6, 9), Money{100000})}, kAsOf) == PromiseStatus::Broken);
     }
-    SECTION("as of the deadline day itself, short: pending; the day after: broken")
+    SECTION("as of the deadline day itself, short: still open (in its grace days); the day after: broken")
     {
-        CHECK(statusOf(p, {}, ymd(2026, 6, 23)) == PromiseStatus::Pending);
+        CHECK(statusOf(p, {}, ymd(2026, 6, 20)) == PromiseStatus::DueToday);
+        CHECK(statusOf(p, {}, ymd(2026, 6, 23)) == PromiseStatus::Grace);
         CHECK(statusOf(p, {}, ymd(2026, 6, 24)) == PromiseStatus::Broken);
     }
     SECTION("a promise recorded after the date of the figures is pending")
