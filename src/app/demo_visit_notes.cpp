@@ -102,17 +102,8 @@ void writeDemoNotes(Session& officer, Date day, io::synthetic::Random& random, D
 void reviewDemoNotes(Session& supervisor, std::span<Session* const> officers, io::synthetic::Random& random,
                      DemoNoteCounts& counts)
 {
-    VisitNoteService review(supervisor);
-    if (auto queue = review.reviewQueue()) {
-        for (const VisitNoteItem& item : *queue) {
-            if (!random.chance(550'000)) continue;  // left for another morning
-            if (random.chance(700'000)) {
-                if (review.approve(item.id)) ++counts.approved;
-            } else if (review.returnForCorrection(item.id, pick(random, kReturnComments))) {
-                ++counts.returned;
-            }
-        }
-    }
+    // The officers first answer what was returned on earlier mornings; then the supervisor reviews, and what
+    // they return today waits for tomorrow's answer.
     for (Session* officer : officers) {
         VisitNoteService notes(*officer);
         auto mine = notes.listMine();
@@ -124,6 +115,17 @@ void reviewDemoNotes(Session& supervisor, std::span<Session* const> officers, io
             VisitNoteDraft addendum = *detail->note.draft;
             addendum.addendumText = pick(random, kAddenda);
             if (notes.addAddendum(item.id, addendum)) ++counts.addenda;
+        }
+    }
+    VisitNoteService review(supervisor);
+    if (auto queue = review.reviewQueue()) {
+        for (const VisitNoteItem& item : *queue) {
+            if (!random.chance(550'000)) continue;  // left for another morning
+            if (random.chance(700'000)) {
+                if (review.approve(item.id)) ++counts.approved;
+            } else if (review.returnForCorrection(item.id, pick(random, kReturnComments))) {
+                ++counts.returned;
+            }
         }
     }
 }

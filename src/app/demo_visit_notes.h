@@ -22,7 +22,8 @@ struct DemoNoteCounts {
 
 // `officer`'s done and not-home visits of `day` that they lead (first of the staff) and that have no note yet.
 void writeDemoNotes(Session& officer, Date day, io::synthetic::Random& random, DemoNoteCounts& counts);
-// One morning's review by `supervisor`, then the officers' answers to returned notes.
+// One morning: the officers answer notes returned on earlier mornings, then `supervisor` reviews some of the
+// waiting notes.
 void reviewDemoNotes(Session& supervisor, std::span<Session* const> officers, io::synthetic::Random& random,
                      DemoNoteCounts& counts);
 

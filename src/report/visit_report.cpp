@@ -94,7 +94,8 @@ QString contentHtml(const VisitNoteContent& c, const Words& w)
         {MessageId{"visit_report.check.purpose"}, c.protocol.purposeTold},
     };
     for (const auto& [label, done] : items)
-        checklist += QStringLiteral("%1 %2<br>").arg(done ? QStringLiteral("☑") : QStringLiteral("☐"), w(label));
+        checklist += QStringLiteral("%1%2 %3").arg(checklist.isEmpty() ? QString() : QStringLiteral("<br>"),
+                                                   done ? QStringLiteral("☑") : QStringLiteral("☐"), w(label));
     html += row(w(MessageId{"visit_report.checklist"}), checklist);
     QString hardship;
     for (HardshipReason r : c.hardship) {
@@ -113,9 +114,9 @@ QString contentHtml(const VisitNoteContent& c, const Words& w)
     html += row(w(MessageId{"visit_report.requests"}), text(c.customerRequests));
     QString promises;
     for (const PaymentPromise& p : c.promises) {
+        if (!promises.isEmpty()) promises += QStringLiteral("<br>");
         promises += w(MessageId{"visit_report.promise"},
-                      {MessageArg::money("amount", p.amount), MessageArg::text("date", formatIsoDate(p.due))}) +
-                    QStringLiteral("<br>");
+                      {MessageArg::money("amount", p.amount), MessageArg::text("date", formatIsoDate(p.due))});
     }
     html += row(w(MessageId{"visit_report.promises"}), promises.isEmpty() ? QStringLiteral("—") : promises);
     html += row(w(MessageId{"visit_report.next_steps"}), text(c.nextSteps));
@@ -129,6 +130,9 @@ QString reportHtml(const VisitReport& r, const Words& w)
     const VisitNote& n = r.note;
     QString html = QStringLiteral("<h2 align='center'>%1</h2>")
                        .arg(w(MessageId{"visit_report.title"}, {MessageArg::text("id", std::to_string(n.id))}));
+    html += QStringLiteral("<p align='right'><small>%1</small></p>")
+                .arg(w(MessageId{"visit_report.printed"},
+                       {MessageArg::text("by", r.printedBy), MessageArg::text("at", r.printedAt)}));
     html += tableOpen();
     html += row(w(MessageId{"visit_report.customer"}), text(r.customerId) + QStringLiteral(" ") + text(r.customerName) +
                                                            QStringLiteral(" ") + text(r.maskedIdNumber));
@@ -207,9 +211,6 @@ QString reportHtml(const VisitReport& r, const Words& w)
     html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
                 .arg(w(MessageId{"visit_report.sign_supervisor"}), line, w(MessageId{"visit_report.sign_date"}));
     html += QStringLiteral("</table>");
-    html += QStringLiteral("<p><small>%1</small></p>")
-                .arg(w(MessageId{"visit_report.printed"},
-                       {MessageArg::text("by", r.printedBy), MessageArg::text("at", r.printedAt)}));
     return html;
 }
 
