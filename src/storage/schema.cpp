@@ -315,7 +315,7 @@ constexpr std::string_view kSteps[] = {
     );
     CREATE INDEX plan_proposal_moves_proposal ON plan_proposal_moves (proposal_id, id);
     )sql",
-    // Visit notes and their review (issue 11): one note per done or not-home appointment; the draft being typed
+    // 10: visit notes and their review (issue 11): one note per done or not-home appointment; the draft being typed
     // (the note, or the addendum of a returned note) kept apart from the submitted versions, which are only ever
     // inserted (a trigger refuses any change); the review decisions; the promises to pay of each version (0 is
     // the draft's); attachments as BLOBs inside the encrypted file, version 0 until submitted with one. The
