@@ -2054,6 +2054,18 @@
         <source>visit note #%1</source>
         <translation>visit note #%1</translation>
     </message>
+    <message>
+        <source>Printed a visit report</source>
+        <translation>Printed a visit report</translation>
+    </message>
+    <message>
+        <source>Printed the visit reports of a date range</source>
+        <translation>Printed the visit reports of a date range</translation>
+    </message>
+    <message>
+        <source>number of visit notes: %1</source>
+        <translation>number of visit notes: %1</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

@@ -2041,6 +2041,18 @@
         <source>visit note #%1</source>
         <translation>走访记录 #%1</translation>
     </message>
+    <message>
+        <source>Printed a visit report</source>
+        <translation>打印走访记录报告</translation>
+    </message>
+    <message>
+        <source>Printed the visit reports of a date range</source>
+        <translation>打印某一时段的走访记录报告</translation>
+    </message>
+    <message>
+        <source>number of visit notes: %1</source>
+        <translation>走访记录数：%1</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

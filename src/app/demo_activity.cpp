@@ -122,8 +122,19 @@ Result<DemoActivitySummary> addDemoActivity(Session& admin, Date today, const De
         ContactResult::AppointmentAgreed, ContactResult::PromiseToPay, ContactResult::CallbackRequested};
     static constexpr std::array<int, 6> kWeights{38, 8, 12, 28, 8, 6};
 
+    // Visit notes draw on a random sequence of their own, so the contacts and visits stay as they were.
+    io::synthetic::Random notesRandom(options.seed ^ 0x5649534954ULL);
+    std::vector<Session*> officerSessions;
+    for (Actor& a : officerActors)
+        officerSessions.push_back(a.session.get());
+
     for (int offset = -options.days; offset <= 0; ++offset) {
         const Date day = addDays(today, offset);
+        // The morning: the supervisor reviews some of the notes written so far; officers answer returned ones.
+        if (supervisor && offset > -options.days) {
+            clock.set(day, ClockTime::at(8, 30));
+            reviewDemoNotes(*supervisor, officerSessions, notesRandom, summary.notes);
+        }
         for (Actor& a : officerActors) {
             auto& own = cases[a.username];
             if (own.empty()) continue;
@@ -201,6 +212,10 @@ Result<DemoActivitySummary> addDemoActivity(Session& admin, Date today, const De
                 }
             }
         }
+        // The evening: each officer writes up the visits they led.
+        clock.set(day, ClockTime::at(19, 0));
+        for (Actor& a : officerActors)
+            writeDemoNotes(*a.session, day, notesRandom, summary.notes);
     }
     // The queue as of its date, with the appointments' exclusions applied.
     if (supervisor) {

@@ -5,6 +5,7 @@
 // from `days` days ago to today; bookings reach two weeks ahead. Officers are added (by the administrator
 // session given) until there are four. Demo only: staff act with the demo passwords.
 #include "app/clock.h"
+#include "app/demo_visit_notes.h"
 #include "app/session.h"
 #include "domain/calendar.h"
 #include "domain/error.h"
@@ -28,6 +29,7 @@ struct DemoActivitySummary {
     int done = 0;
     int notHome = 0;
     int cancelled = 0;
+    DemoNoteCounts notes;  // visit notes written and reviewed (demo_visit_notes.h)
 };
 
 // `admin`: an administrator's session on `databasePath` (to add officers). `today`: the local date the

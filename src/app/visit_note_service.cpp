@@ -3,6 +3,8 @@
 #include "app/appointment_settings.h"
 #include "app/use_case.h"
 #include "domain/contact_facts.h"
+#include "domain/masking.h"
+#include "storage/plan_repository.h"
 #include "storage/settings_repository.h"
 
 #include <algorithm>
@@ -352,6 +354,64 @@ Result<std::string> VisitNoteService::attachmentData(std::int64_t attachmentId) 
     auto data = repo.attachmentData(attachmentId);
     if (!data) return fail(ErrorCode::NotFound, MessageId{"visit_note.attachment_not_found"});
     return std::move(*data);
+}
+
+Result<VisitReportFacts> VisitNoteService::factsFor(std::int64_t noteId) const
+{
+    auto detail = note(noteId);
+    if (!detail) return std::unexpected(detail.error());
+    const auto& db = m_session.database().connection();
+    VisitReportFacts f;
+    if (const auto who = storage::PlanRepository(db).identity(detail->note.borrowerRowId))
+        f.maskedIdNumber = maskIdNumber(who->second);
+    if (const auto info = storage::AppointmentRepository(db).caseInfo(detail->note.borrowerRowId))
+        f.district = info->district;
+    if (!m_session.can(Permission::ViewAllCases)) {
+        const auto maskName = [](std::string& name) {
+            if (!name.empty()) name = maskMiddle(name, 1, 0, 1);
+        };
+        const auto maskContent = [&](VisitNoteContent& c) {
+            maskName(c.metName);
+            if (!c.placeNote.empty()) c.placeNote = "***";
+        };
+        maskName(detail->borrowerName);
+        for (auto& v : detail->note.versions)
+            maskContent(v.content);
+        if (detail->note.draft) maskContent(detail->note.draft->content);
+    }
+    f.detail = std::move(*detail);
+    f.printedBy = m_session.user().username;
+    f.printedAt = m_session.now();
+    return f;
+}
+
+Result<VisitReportFacts> VisitNoteService::reportFacts(std::int64_t noteId)
+{
+    return runUseCase(m_session, Permission::WorkCases, [&](UseCase& uc) -> Result<VisitReportFacts> {
+        auto facts = factsFor(noteId);
+        if (!facts) return facts;
+        // Who printed which note: its id, nothing personal.
+        uc.audit("visit_note.print", "visit_note", std::to_string(noteId));
+        return facts;
+    });
+}
+
+Result<std::vector<VisitReportFacts>> VisitNoteService::reportFacts(Date from, Date to)
+{
+    return runUseCase(m_session, Permission::ReviewWork, [&](UseCase& uc) -> Result<std::vector<VisitReportFacts>> {
+        storage::VisitNoteQuery query;
+        query.from = from;
+        query.to = to;
+        std::vector<VisitReportFacts> all;
+        for (const VisitNoteItem& item : storage::VisitNoteRepository(uc.db()).list(query)) {
+            if (item.state == NoteState::Draft) continue;
+            auto facts = factsFor(item.id);
+            if (!facts) return std::unexpected(facts.error());
+            all.push_back(std::move(*facts));
+        }
+        if (!all.empty()) uc.audit("visit_note.print_range", "visit_notes", std::to_string(all.size()));
+        return all;
+    });
 }
 
 }  // namespace doorstep::app

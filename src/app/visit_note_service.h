@@ -61,6 +61,17 @@ struct VisitNoteDetail {
     std::string borrowerName;
 };
 
+// What the visit report prints (report/visit_report.h), with personal data as the reader's role requires:
+// supervisors see the customer's and the person met's names and the place in full; the visiting staff see
+// the names after their first character masked and the place hidden. The ID number is always masked.
+struct VisitReportFacts {
+    VisitNoteDetail detail;  // borrowerName, the contents' metName and placeNote masked as the role requires
+    std::string maskedIdNumber;
+    std::string district;
+    std::string printedBy;
+    std::string printedAt;  // UTC, as Session::now()
+};
+
 class VisitNoteService final {
 public:
     explicit VisitNoteService(Session& session) : m_session(session) {}
@@ -105,9 +116,16 @@ public:
     Result<std::vector<AttachmentRow>> attachments(std::int64_t noteId) const;
     Result<std::string> attachmentData(std::int64_t attachmentId) const;
 
+    // For printing one note's report; audited (visit_note.print, the note's id).
+    Result<VisitReportFacts> reportFacts(std::int64_t noteId);
+    // Supervisors, for the branch file: every note not in draft whose visit was from `from` to `to`, in visit
+    // date order; audited once when there is any (visit_note.print_range, the number of notes).
+    Result<std::vector<VisitReportFacts>> reportFacts(Date from, Date to);
+
 private:
     Result<VisitNote> visibleNote(const storage::Connection& db, std::int64_t noteId) const;
     bool canSee(const storage::Connection& db, const VisitNote& note) const;
+    Result<VisitReportFacts> factsFor(std::int64_t noteId) const;
     Session& m_session;
 };
 

@@ -42,6 +42,10 @@ int runDemoActivityCommand(app::Session& session, const std::map<std::string, st
                "{} appointments booked: {} visited, {} not at home, {} cancelled.\n",
                summary->officersAdded, summary->contacts, summary->refused, summary->appointments, summary->done,
                summary->notHome, summary->cancelled);
+    const auto& n = summary->notes;
+    fmt::print("Visit notes: {} written ({} left as drafts, {} submitted), {} returned with a comment, {} answered "
+               "with an addendum, {} approved.\n",
+               n.written, n.drafts, n.submitted, n.returned, n.addenda, n.approved);
     return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "cli/password_prompt.h"
 #include "cli/plan_command.h"
 #include "cli/plans_command.h"
+#include "cli/report_command.h"
 #include "cli/visits_command.h"
 #include "io/csv_writer.h"
 #include "io/synthetic_extract.h"
@@ -74,6 +75,11 @@ Commands:
   visits --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json]
                                   the visit notes (officers: of their visits): states, reasons, scales,
                                   promises; no free text, no personal data
+  report visit --id N --out FILE.pdf [--lang zh|en]
+                                  one visit note's report: every version, the checklist, the review,
+                                  signature lines; names masked as your role requires
+  report visits --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--lang zh|en]
+                                  (supervisors) the submitted notes of a date range, for the branch file
 
 Options:
   --db FILE      the branch database (required)
@@ -190,6 +196,8 @@ public:
             return withSession([&](app::Session& s) { return cli::runPlansCommand(s, m_args.options); });
         if (w[0] == "visits")
             return withSession([&](app::Session& s) { return cli::runVisitsCommand(s, m_args.options); });
+        if (w[0] == "report")
+            return withSession([&](app::Session& s) { return cli::runReportCommand(s, w, m_args.options); });
         return usageError(fmt::format("unknown command '{}'", command));
     }
 

@@ -129,6 +129,8 @@ QString AuditTableModel::actionText(const std::string& action)
         {QStringLiteral("visit_note.return"), QT_TR_NOOP("Returned a visit note for correction")},
         {QStringLiteral("visit_note.attachment_add"), QT_TR_NOOP("Attached a file to a visit note")},
         {QStringLiteral("visit_note.attachment_remove"), QT_TR_NOOP("Removed a file from a visit note")},
+        {QStringLiteral("visit_note.print"), QT_TR_NOOP("Printed a visit report")},
+        {QStringLiteral("visit_note.print_range"), QT_TR_NOOP("Printed the visit reports of a date range")},
     };
     const QString code = toQString(action);
     auto it = names.constFind(code);
@@ -167,6 +169,7 @@ QString AuditTableModel::recordText(const std::string& type, const std::string& 
         {QStringLiteral("sms_outbox"), QT_TR_NOOP("outbox message #%1")},
         {QStringLiteral("sms_outbox_day"), QT_TR_NOOP("SMS outbox of %1")},
         {QStringLiteral("visit_note"), QT_TR_NOOP("visit note #%1")},
+        {QStringLiteral("visit_notes"), QT_TR_NOOP("number of visit notes: %1")},
     };
     const QString code = toQString(type);
     auto it = formats.constFind(code);

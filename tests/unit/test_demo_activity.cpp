@@ -5,6 +5,7 @@
 #include "app/branch_setup.h"
 #include "app/portfolio_import.h"
 #include "app/user_admin.h"
+#include "app/visit_note_service.h"
 #include "appointment_branch.h"
 #include "domain/booking_checks.h"
 #include "domain/contact_rules.h"
@@ -97,6 +98,23 @@ TEST_CASE(
         before.push_back(DayContact{c.date, c.channel, c.numberId, c.reached, c.result});
     }
     CHECK(calls == summary->contacts);
+
+    // Visit notes (issue 11): every past visit written up by the officer who led it, through the use cases; the
+    // supervisor's review leaves notes in every state, some waiting in the queue.
+    const auto& n = summary->notes;
+    CHECK(n.written == summary->done + summary->notHome);
+    CHECK(n.drafts + n.submitted == n.written);
+    auto notes = app::VisitNoteService(*sup).notes(addDays(kDay, -6), kDay);
+    REQUIRE(notes);
+    CHECK(static_cast<int>(notes->size()) == n.written);
+    std::map<NoteState, int> states;
+    for (const auto& note : *notes)
+        ++states[note.state];
+    CHECK(states[NoteState::Draft] == n.drafts);
+    CHECK(states[NoteState::Approved] == n.approved);
+    CHECK(states[NoteState::Returned] == n.returned - n.addenda);
+    CHECK(states[NoteState::Submitted] == n.submitted + n.addenda - n.approved - n.returned);
+    CHECK(static_cast<int>(app::VisitNoteService(*sup).reviewQueue()->size()) == states[NoteState::Submitted]);
 
     // Visits: two staff each, none overlapping for anyone, in the past and up to two weeks ahead.
     auto visits = app::AppointmentService(*sup).appointments(addDays(kDay, -6), addDays(kDay, 14));

@@ -118,3 +118,43 @@ TEST_CASE("doorstep-cli visits lists the notes of a date range as codes and numb
     CHECK(cli(b, "sup", "visits --from 2026-12-01 --to 2026-11-30").status == 2);
     CHECK(cli(b, "sup", "visits --from 2026-11-30 --to 2026-11-30 --format xml").status == 2);
 }
+
+TEST_CASE("doorstep-cli report visit prints one note's report; report visits a range for supervisors", "[cli]")
+{
+    test::VisitBranch b;
+    const Notes n = writeNotes(b);
+    const auto dir = b.branch.dir().path();
+    const std::string one = (dir / "visit.pdf").string();
+    Run sup = cli(b, "sup", "report visit --id " + std::to_string(n.approved) + " --out " + quoted(one));
+    REQUIRE(sup.status == 0);
+    CHECK_THAT(sup.err, ContainsSubstring("Wrote 1 visit note(s) on "));
+    const std::string pdf = test::readBytes(one);
+    CHECK_THAT(pdf, StartsWith("%PDF-"));
+    CHECK(pdf.size() > 10'000);
+
+    // The officer who wrote it prints it too; another officer may not see it.
+    Run ofc1 = cli(b, "ofc1",
+                   "report visit --id " + std::to_string(n.approved) + " --lang en --out " +
+                       quoted((dir / "mine.pdf").string()));
+    CHECK(ofc1.status == 0);
+    Run ofc3 =
+        cli(b, "ofc3",
+            "report visit --id " + std::to_string(n.approved) + " --out " + quoted((dir / "other.pdf").string()));
+    CHECK(ofc3.status == 1);
+    CHECK_THAT(ofc3.err, ContainsSubstring("not found"));
+
+    // The branch file: the submitted notes of the range (the draft is left out), each from a new page.
+    const std::string range = (dir / "range.pdf").string();
+    Run file = cli(b, "sup", "report visits --from 2026-11-01 --to 2026-11-30 --out " + quoted(range));
+    REQUIRE(file.status == 0);
+    CHECK_THAT(file.err, ContainsSubstring("Wrote 1 visit note(s)"));
+    CHECK(cli(b, "ofc1", "report visits --from 2026-11-01 --to 2026-11-30 --out " + quoted(range)).status == 1);
+    Run none = cli(b, "sup", "report visits --from 2026-12-01 --to 2026-12-31 --out " + quoted(range));
+    CHECK(none.status == 1);
+
+    CHECK(cli(b, "sup", "report visit --out " + quoted(one)).status == 2);
+    CHECK(cli(b, "sup", "report visit --id 1").status == 2);
+    CHECK(cli(b, "sup", "report visit --id 1 --lang fr --out " + quoted(one)).status == 2);
+    CHECK(b.audit("visit_note.print").size() == 2);
+    CHECK(b.audit("visit_note.print_range").size() == 1);
+}

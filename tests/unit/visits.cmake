@@ -18,3 +18,9 @@ target_link_libraries(doorstep_visits_cli_tests PRIVATE doorstep_app doorstep_te
                       Catch2::Catch2WithMain)
 add_dependencies(doorstep_visits_cli_tests doorstep-cli)
 doorstep_catch_tests(doorstep_visits_cli_tests cli)
+
+# The visit report rendered with QtGui (offscreen).
+add_executable(doorstep_visit_report_tests test_visit_report.cpp)
+target_link_libraries(doorstep_visit_report_tests PRIVATE doorstep_app doorstep_report doorstep_test_support
+                      doorstep_common Catch2::Catch2WithMain)
+doorstep_catch_tests(doorstep_visit_report_tests unit)
