@@ -34,7 +34,7 @@ struct ContactEntry {
     std::string relation;  // a third party's relation to the borrower
     ContactChannel channel = ContactChannel::Call;
     std::string numberId;  // one of caseNumbers(); required for a call or an SMS
-    Date date{};             // local (Asia/Shanghai)
+    Date date{};           // local (Asia/Shanghai)
     ClockTime time;
     ContactResult result = ContactResult::NoAnswer;
     std::string note;

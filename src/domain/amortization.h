@@ -26,7 +26,7 @@ inline constexpr int kMaxTermMonths = 480;
 struct ScheduleTerms {
     Money principal;     // the amount to repay, > 0
     AnnualRate rate;     // the contract rate, >= 0
-    Date startDate{};      // the day the money was lent (or the plan takes effect); instalments follow monthly
+    Date startDate{};    // the day the money was lent (or the plan takes effect); instalments follow monthly
     int termMonths = 0;  // number of monthly instalments, 1 … kMaxTermMonths
     RepaymentMethod method = RepaymentMethod::EqualInstalment;
 };

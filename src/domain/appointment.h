@@ -52,7 +52,7 @@ inline constexpr CodeTable<PlaceKind, 3> kPlaceKindCodes{{
 struct Appointment {
     std::string id;      // the store's id; empty before it is saved
     std::string caseId;  // the borrower's customer number the visit is about
-    Date date{};           // local, Asia/Shanghai
+    Date date{};         // local, Asia/Shanghai
     ClockTime start;     //
     int durationMinutes = 45;
     PlaceKind place = PlaceKind::Home;

@@ -27,7 +27,7 @@ enum class ContactOutcome {
 struct ContactAttempt {
     std::string borrowerId;  // the bank's customer number
     std::string loanId;      // may be empty: the contact was about the customer, not one loan
-    Date date{};               // local date (Asia/Shanghai)
+    Date date{};             // local date (Asia/Shanghai)
     int minuteOfDay = 0;     // 0 … 1439, local time
     ContactChannel channel = ContactChannel::Call;
     ContactParty reached = ContactParty::None;

@@ -84,7 +84,7 @@ struct ProposedContact {
     std::string relation;                       // a third party's relation to the borrower (required for one)
     ContactChannel channel = ContactChannel::Call;
     std::string numberId;  // the case's number to be used; required for a call or an SMS
-    Date date{};             // local date and time, Asia/Shanghai
+    Date date{};           // local date and time, Asia/Shanghai
     ClockTime time;
     bool borrowerUnreachable = false;  // the borrower cannot be reached (a third party needs this)
     std::string exceptionReason;       // why a rule that permits exceptions may be set aside this time

@@ -12,14 +12,14 @@ namespace {
 std::vector<MessageText> collect()
 {
     const std::array parts = {
-        workflowMessages(),    queueMessages(),      planMessages(),
-        appointmentMessages(), contactLogMessages(), assignmentMessages(), visitMessages(),
+        workflowMessages(),   queueMessages(),           planMessages(),  appointmentMessages(),
+        contactLogMessages(), assignmentMessages(),      visitMessages(),
         databaseMessages(),  // database.*, keyring.*, file.*
         userMessages(),      // login.*, session.*, user.*, password.*
         valueMessages(),     // money.*, rate.*, date.*, resident_id.*, text.*
         ruleMessages(),      // screening.*, delinquency.*, classification.*, schedule.*, portfolio.*
         importMessages(),    // import.*, csv.*, extract.*, synthetic.*, demo.*
-        daySheetMessages(), templateLibraryMessages(),
+        daySheetMessages(),   templateLibraryMessages(),
     };
     std::vector<MessageText> all;
     for (const auto& part : parts)

@@ -360,8 +360,9 @@ std::string factsFingerprint(const ScreeningFacts& facts, const RuleSet& set)
     out += fmt::format(";prev={};bp={};kp={};op={};fc={};lc={};lv={};oe={};w24={};flags={}{}{}{}{}",
                        facts.previousWorstBucket ? bucketName(*facts.previousWorstBucket) : "-", c.brokenPromises,
                        c.keptPromises, c.openPromises, c.failedContacts, date(c.lastContact), date(c.lastVisit),
-                       facts.overdueAccountsElsewhere, facts.worstDpd24Months, facts.litigation ? 'L' : '-', facts.dispute ? 'D' : '-',
-                       facts.deceased ? 'X' : '-', facts.planBeingKept ? 'P' : '-', facts.openAppointment ? 'A' : '-');
+                       facts.overdueAccountsElsewhere, facts.worstDpd24Months, facts.litigation ? 'L' : '-',
+                       facts.dispute ? 'D' : '-', facts.deceased ? 'X' : '-', facts.planBeingKept ? 'P' : '-',
+                       facts.openAppointment ? 'A' : '-');
     return out;
 }
 

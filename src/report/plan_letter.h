@@ -20,7 +20,7 @@ struct PlanLetter {
     std::string loanId;
     std::int64_t proposalId = 0;
     Plan plan;
-    Date start{};                 // the plan takes effect
+    Date start{};               // the plan takes effect
     int brokenAfterDays = 30;   // an instalment more days late ends the plan
     int observationMonths = 0;  // a restructured loan's observation period; 0: not restructured
     std::string officer;        // who prints it (a user name)
