@@ -6,7 +6,6 @@
 #include "storage/user_repository.h"
 
 #include <algorithm>
-#include <charconv>
 
 namespace doorstep::app {
 namespace {
@@ -17,13 +16,6 @@ std::map<std::string, std::string> displayNames(const storage::Connection& db)
     for (const User& u : storage::UserRepository(db).list())
         names[u.username] = u.displayName;
     return names;
-}
-
-int twoDigits(std::string_view text)
-{
-    int value = -1;
-    if (text.size() != 2 || std::from_chars(text.data(), text.data() + 2, value).ec != std::errc{}) return -1;
-    return value;
 }
 
 }  // namespace
@@ -65,22 +57,6 @@ InstalmentPhase instalmentPhase(const InstalmentDelinquency& instalment)
 {
     if (instalment.paidInFullOn) return InstalmentPhase::Paid;
     return instalment.daysOverdue > 0 ? InstalmentPhase::Overdue : InstalmentPhase::Future;
-}
-
-std::optional<LocalDateTime> localTimeOfUtcStamp(std::string_view stamp)
-{
-    if (stamp.size() < 16 || stamp[10] != 'T' || stamp[13] != ':') return std::nullopt;
-    const auto date = parseIsoDate(stamp.substr(0, 10));
-    const int hour = twoDigits(stamp.substr(11, 2));
-    const int minute = twoDigits(stamp.substr(14, 2));
-    if (!date || hour < 0 || hour > 23 || minute < 0 || minute > 59) return std::nullopt;
-    int minutes = hour * 60 + minute + 8 * 60;  // Asia/Shanghai is UTC+8 all year
-    Date day = *date;
-    if (minutes >= 24 * 60) {
-        minutes -= 24 * 60;
-        day = addDays(day, 1);
-    }
-    return LocalDateTime{day, ClockTime{minutes}};
 }
 
 Result<CaseSummary> CaseOverviewService::summary(const BorrowerCase& borrowerCase) const

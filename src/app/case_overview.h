@@ -39,10 +39,6 @@ CaseSummary summarizeCase(const BorrowerCase& borrowerCase, const std::optional<
 enum class InstalmentPhase { Paid, Overdue, Future };
 InstalmentPhase instalmentPhase(const InstalmentDelinquency& instalment);
 
-// "2026-06-30T01:30:00Z" (the stored UTC stamps) as the local date and time in Asia/Shanghai; none when the
-// text is not such a stamp.
-std::optional<LocalDateTime> localTimeOfUtcStamp(std::string_view stamp);
-
 class CaseOverviewService final {
 public:
     explicit CaseOverviewService(Session& session) : m_session(session) {}

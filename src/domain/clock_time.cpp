@@ -2,7 +2,19 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 namespace doorstep {
+namespace {
+
+int twoDigits(std::string_view text)
+{
+    int value = -1;
+    if (text.size() != 2 || std::from_chars(text.data(), text.data() + 2, value).ec != std::errc{}) return -1;
+    return value;
+}
+
+}  // namespace
 
 std::string formatClockTime(ClockTime time)
 {
@@ -24,6 +36,29 @@ Result<ClockTime> parseClockTime(std::string_view text)
     }
     if (values[0] > 23 || values[1] > 59) return bad();
     return ClockTime::at(values[0], values[1]);
+}
+
+std::optional<LocalDateTime> localTimeOfUtcStamp(std::string_view stamp)
+{
+    if (stamp.size() < 16 || stamp[10] != 'T' || stamp[13] != ':') return std::nullopt;
+    const auto date = parseIsoDate(stamp.substr(0, 10));
+    const int hour = twoDigits(stamp.substr(11, 2));
+    const int minute = twoDigits(stamp.substr(14, 2));
+    if (!date || hour < 0 || hour > 23 || minute < 0 || minute > 59) return std::nullopt;
+    int minutes = hour * 60 + minute + 8 * 60;  // Asia/Shanghai is UTC+8 all year
+    Date day = *date;
+    if (minutes >= 24 * 60) {
+        minutes -= 24 * 60;
+        day = addDays(day, 1);
+    }
+    return LocalDateTime{day, ClockTime{minutes}};
+}
+
+std::string formatUtcStampLocally(std::string_view stamp)
+{
+    const auto local = localTimeOfUtcStamp(stamp);
+    if (!local) return std::string(stamp);
+    return formatIsoDate(local->date) + " " + formatClockTime(local->time);
 }
 
 }  // namespace doorstep

@@ -5,6 +5,7 @@
 #include "domain/error.h"
 
 #include <compare>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,12 @@ struct LocalDateTime {
     ClockTime time;
     friend constexpr auto operator<=>(const LocalDateTime&, const LocalDateTime&) = default;
 };
+
+// "2026-06-30T01:30:00Z" (the stored UTC stamps) as the local date and time in Asia/Shanghai; none when the
+// text is not such a stamp.
+std::optional<LocalDateTime> localTimeOfUtcStamp(std::string_view stamp);
+// The same stamp as people read it on paper, "2026-06-30 09:30" local time; the text itself when it is not a stamp.
+std::string formatUtcStampLocally(std::string_view stamp);
 
 // A daily interval that may wrap past midnight, such as the quiet hours 22:00–08:00. `from == to` is empty.
 struct DailyWindow {

@@ -131,8 +131,8 @@ std::span<const MessageText> visitMessages()
          "{date} {time}，{minutes} 分钟，{state}"},
         {"visit_report.author", "Written by", "填写人"},
         {"visit_report.state", "State of the note", "记录状态"},
-        {"visit_report.version", "Version {number}: {kind}, by {by} at {at} (UTC)",
-         "第 {number} 版：{kind}，{by}，{at}（UTC）"},
+        {"visit_report.version", "Version {number}: {kind}, by {by} at {at}",
+         "第 {number} 版：{kind}，{by}，{at}"},
         {"visit_report.addendum", "Addendum: ", "补充说明："},
         {"visit_report.draft", "Draft (not submitted)", "草稿（未提交）"},
         {"visit_report.visitors", "Visiting staff", "走访人员"},
@@ -162,8 +162,8 @@ std::span<const MessageText> visitMessages()
         {"visit_report.not_stated", "not stated", "未说明"},
         {"visit_report.reviews", "Review", "审核记录"},
         {"visit_report.no_reviews", "Not yet reviewed.", "尚未审核。"},
-        {"visit_report.review", "Version {number}: {decision} by {by} at {at} (UTC)",
-         "第 {number} 版：{decision}，{by}，{at}（UTC）"},
+        {"visit_report.review", "Version {number}: {decision} by {by} at {at}",
+         "第 {number} 版：{decision}，{by}，{at}"},
         {"visit_report.promise_status", "Promises to pay as of printing", "承诺还款兑现情况（截至打印日）"},
         {"visit_report.paid", "paid {paid}", "已还 {paid}"},
         {"visit_report.attachments", "Attachments", "附件"},
@@ -172,7 +172,7 @@ std::span<const MessageText> visitMessages()
         {"visit_report.sign_visitor", "Visiting staff: {name}", "走访人员：{name}"},
         {"visit_report.sign_supervisor", "Reviewing supervisor", "审核主管"},
         {"visit_report.sign_date", "Date: ____________", "日期：____________"},
-        {"visit_report.printed", "Printed by {by} at {at} (UTC).", "打印人：{by}，打印时间：{at}（UTC）。"},
+        {"visit_report.printed", "Printed by {by} at {at}.", "打印人：{by}，打印时间：{at}。"},
     }};
     return rows;
 }

@@ -1,5 +1,6 @@
 #include "report/visit_report.h"
 
+#include "domain/clock_time.h"
 #include "domain/money.h"
 
 #include <QByteArray>
@@ -130,9 +131,10 @@ QString reportHtml(const VisitReport& r, const Words& w)
     const VisitNote& n = r.note;
     QString html = QStringLiteral("<h2 align='center'>%1</h2>")
                        .arg(w(MessageId{"visit_report.title"}, {MessageArg::text("id", std::to_string(n.id))}));
-    html += QStringLiteral("<p align='right'><small>%1</small></p>")
-                .arg(w(MessageId{"visit_report.printed"},
-                       {MessageArg::text("by", r.printedBy), MessageArg::text("at", r.printedAt)}));
+    html +=
+        QStringLiteral("<p align='right'><small>%1</small></p>")
+            .arg(w(MessageId{"visit_report.printed"},
+                   {MessageArg::text("by", r.printedBy), MessageArg::text("at", formatUtcStampLocally(r.printedAt))}));
     html += tableOpen();
     html += row(w(MessageId{"visit_report.customer"}), text(r.customerId) + QStringLiteral(" ") + text(r.customerName) +
                                                            QStringLiteral(" ") + text(r.maskedIdNumber));
@@ -150,7 +152,7 @@ QString reportHtml(const VisitReport& r, const Words& w)
         html += QStringLiteral("<h3>%1</h3>")
                     .arg(w(MessageId{"visit_report.version"},
                            {MessageArg::number("number", v.number), MessageArg::ref("kind", versionKindName(v.kind)),
-                            MessageArg::text("by", v.by), MessageArg::text("at", v.at)}));
+                            MessageArg::text("by", v.by), MessageArg::text("at", formatUtcStampLocally(v.at))}));
         if (v.kind == VersionKind::Addendum)
             html +=
                 QStringLiteral("<p><b>%1</b>%2</p>").arg(w(MessageId{"visit_report.addendum"}), text(v.addendumText));
@@ -167,11 +169,11 @@ QString reportHtml(const VisitReport& r, const Words& w)
     } else {
         html += tableOpen();
         for (const VisitNoteReview& rv : n.reviews) {
-            html +=
-                row(w(MessageId{"visit_report.review"}, {MessageArg::number("number", rv.version),
-                                                         MessageArg::ref("decision", reviewDecisionName(rv.decision)),
-                                                         MessageArg::text("by", rv.by), MessageArg::text("at", rv.at)}),
-                    text(rv.comment));
+            html += row(w(MessageId{"visit_report.review"},
+                          {MessageArg::number("number", rv.version),
+                           MessageArg::ref("decision", reviewDecisionName(rv.decision)), MessageArg::text("by", rv.by),
+                           MessageArg::text("at", formatUtcStampLocally(rv.at))}),
+                        text(rv.comment));
         }
         html += QStringLiteral("</table>");
     }

@@ -112,22 +112,22 @@ TEST_CASE("case overview: an instalment is paid (however late), overdue or not y
 
 TEST_CASE("case overview: stored UTC stamps become Asia/Shanghai local times", "[casework]")
 {
-    const auto morning = app::localTimeOfUtcStamp("2026-06-30T01:30:00Z");
+    const auto morning = localTimeOfUtcStamp("2026-06-30T01:30:00Z");
     REQUIRE(morning);
     CHECK(morning->date == test::kDay - std::chrono::months{5});
     CHECK(morning->time == ClockTime::at(9, 30));
-    const auto pastMidnight = app::localTimeOfUtcStamp("2026-12-31T16:10:59Z");
+    const auto pastMidnight = localTimeOfUtcStamp("2026-12-31T16:10:59Z");
     REQUIRE(pastMidnight);
     CHECK(formatIsoDate(pastMidnight->date) == "2027-01-01");
     CHECK(pastMidnight->time == ClockTime::at(0, 10));
-    const auto lastMinute = app::localTimeOfUtcStamp("2026-12-31T15:59:00Z");
+    const auto lastMinute = localTimeOfUtcStamp("2026-12-31T15:59:00Z");
     REQUIRE(lastMinute);
     CHECK(formatIsoDate(lastMinute->date) == "2026-12-31");
     CHECK(lastMinute->time == ClockTime::at(23, 59));
-    CHECK_FALSE(app::localTimeOfUtcStamp(""));
-    CHECK_FALSE(app::localTimeOfUtcStamp("2026-06-30"));
-    CHECK_FALSE(app::localTimeOfUtcStamp("2026-06-30T24:00:00Z"));
-    CHECK_FALSE(app::localTimeOfUtcStamp("2026-13-30T01:00:00Z"));
+    CHECK_FALSE(localTimeOfUtcStamp(""));
+    CHECK_FALSE(localTimeOfUtcStamp("2026-06-30"));
+    CHECK_FALSE(localTimeOfUtcStamp("2026-06-30T24:00:00Z"));
+    CHECK_FALSE(localTimeOfUtcStamp("2026-13-30T01:00:00Z"));
 }
 
 TEST_CASE("case overview: the timeline holds contacts, the promise, payments, the decision and the visit", "[casework]")
@@ -200,4 +200,11 @@ TEST_CASE("case overview: the timeline holds contacts, the promise, payments, th
     CHECK(summary->queueScore == item.score);
     CHECK(summary->worstDpd == item.maxDpd);
     CHECK(summary->totalOverdue == item.totalOverdue);
+}
+
+TEST_CASE("a stored UTC stamp prints as the local date and time, anything else as it is", "[casework]")
+{
+    CHECK(formatUtcStampLocally("2026-06-30T01:30:00Z") == "2026-06-30 09:30");
+    CHECK(formatUtcStampLocally("2026-12-31T16:10:59Z") == "2027-01-01 00:10");
+    CHECK(formatUtcStampLocally("not a stamp") == "not a stamp");
 }
