@@ -115,8 +115,10 @@ void storeMove(const storage::Connection& db, ProposalRow& row, ProposalMove mov
 void setPlanBeingKept(const storage::Connection& db, std::int64_t borrowerRowId, bool kept)
 {
     storage::ScreeningRepository repo(db);
-    const auto f = repo.flags(borrowerRowId);
-    if (f[3] != kept) repo.setFlags(borrowerRowId, f[0], f[1], f[2], kept);
+    CaseFlags flags = repo.flags(borrowerRowId);
+    if (flags.planBeingKept == kept) return;
+    flags.planBeingKept = kept;
+    repo.setFlags(borrowerRowId, flags);
 }
 
 Result<PlanCase> PlanService::planCase(std::int64_t loanRowId) const

@@ -370,15 +370,13 @@ Result<void> ScreeningService::reopen(std::int64_t borrowerRowId)
 Result<CaseFlags> ScreeningService::caseFlags(std::int64_t borrowerRowId) const
 {
     if (auto r = m_session.require(Permission::ViewPortfolio); !r) return std::unexpected(r.error());
-    const auto f = storage::ScreeningRepository(m_session.database().connection()).flags(borrowerRowId);
-    return CaseFlags{f[0], f[1], f[2], f[3]};
+    return storage::ScreeningRepository(m_session.database().connection()).flags(borrowerRowId);
 }
 
 Result<void> ScreeningService::setCaseFlags(std::int64_t borrowerRowId, const CaseFlags& flags)
 {
     return runUseCase(m_session, Permission::ReviewWork, [&](UseCase& uc) -> Result<void> {
-        storage::ScreeningRepository(uc.db()).setFlags(borrowerRowId, flags.litigation, flags.dispute, flags.deceased,
-                                                       flags.planBeingKept);
+        storage::ScreeningRepository(uc.db()).setFlags(borrowerRowId, flags);
         uc.audit("case.flags", "borrower", std::to_string(borrowerRowId));
         uc.changed({Change::What::Case, borrowerRowId});
         return {};

@@ -52,13 +52,6 @@ struct QueueFilter {
 
 // What Doorstep records about a case that the bank's extract does not say; each one keeps the
 // customer out of the visit queue (DOMAIN.md section 4).
-struct CaseFlags {
-    bool litigation = false;
-    bool dispute = false;
-    bool deceased = false;
-    bool planBeingKept = false;
-};
-
 // The last automatic assignment run, for the undo button.
 struct AssignmentRunSummary {
     std::int64_t id = 0;

@@ -34,6 +34,15 @@ struct ScreeningFacts {
     std::string district;                   // carried for assignment; no rule reads it
 };
 
+// The exclusions a supervisor sets by hand on a case (DOMAIN.md 4); all false when never set.
+struct CaseFlags {
+    bool litigation = false;
+    bool dispute = false;
+    bool deceased = false;
+    bool planBeingKept = false;
+    friend bool operator==(const CaseFlags&, const CaseFlags&) = default;
+};
+
 // Each kind compares one observed number with the rule's threshold: observed >= threshold fires.
 enum class RuleKind {
     DpdAtLeast,               // maxDpd, days

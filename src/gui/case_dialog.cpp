@@ -231,7 +231,7 @@ QWidget* CaseDialog::flagsBox(QWidget* parent)
     auto* row = new QHBoxLayout(box);
     row->setContentsMargins(0, 0, 0, 0);
     app::ScreeningService service(m_session);
-    const app::CaseFlags flags = service.caseFlags(m_case.rowId).value_or(app::CaseFlags{});
+    const CaseFlags flags = service.caseFlags(m_case.rowId).value_or(CaseFlags{});
     const bool editable = m_session.can(Permission::ReviewWork);
     auto* litigation = new QCheckBox(tr("In litigation"), box);
     auto* dispute = new QCheckBox(tr("Disputed"), box);
@@ -246,7 +246,7 @@ QWidget* CaseDialog::flagsBox(QWidget* parent)
         c->setEnabled(editable);
         row->addWidget(c);
         connect(c, &QCheckBox::toggled, this, [this, litigation, dispute, deceased, plan] {
-            const app::CaseFlags changed{litigation->isChecked(), dispute->isChecked(), deceased->isChecked(),
+            const CaseFlags changed{litigation->isChecked(), dispute->isChecked(), deceased->isChecked(),
                                          plan->isChecked()};
             if (auto r = app::ScreeningService(m_session).setCaseFlags(m_case.rowId, changed); !r)
                 MessageBox::warning(this, tr("Case flags"), errorText(r.error()));

@@ -1,24 +1,58 @@
 #include "storage/portfolio_writer.h"
 
 #include "domain/calendar.h"
+#include "storage/sql_text.h"
 
 #include <algorithm>
+#include <array>
 #include <fmt/core.h>
 #include <string_view>
 
 namespace doorstep::storage {
+
+namespace {
+
+// One column list per table (sql_text.h); the bind code below follows the same order.
+constexpr std::array<std::string_view, 11> kBorrowerColumns = {"name",
+                                                               "id_number",
+                                                               "phone",
+                                                               "phone2",
+                                                               "address",
+                                                               "district",
+                                                               "latitude_e6",
+                                                               "longitude_e6",
+                                                               "employer",
+                                                               "monthly_income_fen",
+                                                               "monthly_expenses_fen"};
+constexpr std::array<std::string_view, 1> kBankId = {"bank_id"};
+constexpr std::array<std::string_view, 6> kCreditColumns = {
+    "borrower_id", "report_date", "overdue_accounts_elsewhere", "worst_dpd_24m", "total_debt_fen", "enquiries_6m"};
+constexpr std::array<std::string_view, 9> kLoanColumns = {"bank_id",       "borrower_id", "product",
+                                                          "principal_fen", "rate_micros", "start_date",
+                                                          "term_months",   "method",      "officer"};
+constexpr std::array<std::string_view, 5> kInstalmentColumns = {"loan_id", "seq", "due_date", "principal_fen",
+                                                                "interest_fen"};
+constexpr std::array<std::string_view, 4> kPaymentColumns = {"bank_id", "loan_id", "paid_date", "amount_fen"};
+constexpr std::array<std::string_view, 10> kContactEventColumns = {
+    "borrower_id", "loan_id", "contact_date",        "minute_of_day", "channel",
+    "reached",     "outcome", "promised_amount_fen", "promised_date", "source"};
+
+std::string insertBorrowerSql()
+{
+    std::vector<std::string_view> columns{"bank_id"};
+    columns.insert(columns.end(), kBorrowerColumns.begin(), kBorrowerColumns.end());
+    return insertSql("borrowers", columns);
+}
+
+}  // namespace
 
 struct PortfolioWriter::Statements {
     explicit Statements(const Connection& db)
         : findBorrower(db.prepare("SELECT id, name, id_number, phone, phone2, address, district, latitude_e6, "
                                   "longitude_e6, employer, monthly_income_fen, monthly_expenses_fen "
                                   "FROM borrowers WHERE bank_id = ?")),
-          insertBorrower(db.prepare("INSERT INTO borrowers (bank_id, name, id_number, phone, phone2, address, "
-                                    "district, latitude_e6, longitude_e6, employer, monthly_income_fen, "
-                                    "monthly_expenses_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")),
-          updateBorrower(db.prepare("UPDATE borrowers SET name=?, id_number=?, phone=?, phone2=?, address=?, "
-                                    "district=?, latitude_e6=?, longitude_e6=?, employer=?, monthly_income_fen=?, "
-                                    "monthly_expenses_fen=? WHERE id=?")),
+          insertBorrower(db.prepare(insertBorrowerSql())),
+          updateBorrower(db.prepare(updateSql("borrowers", kBorrowerColumns, "id=?"))),
           findContact(db.prepare("SELECT id FROM contact_persons WHERE borrower_id=? AND relation=? AND name=? "
                                  "AND phone=?")),
           insertContact(db.prepare("INSERT OR IGNORE INTO contact_persons (borrower_id, relation, name, phone) "
@@ -26,44 +60,19 @@ struct PortfolioWriter::Statements {
           seenContact(db.prepare("INSERT OR IGNORE INTO temp.seen_contacts (id) VALUES (?)")),
           seenBorrower(db.prepare("INSERT OR IGNORE INTO temp.seen_borrowers (id) VALUES (?)")),
           upsertCredit(db.prepare(
-              "INSERT INTO credit_records (borrower_id, report_date, overdue_accounts_elsewhere, worst_dpd_24m, "
-              "total_debt_fen, enquiries_6m) VALUES (?,?,?,?,?,?) ON CONFLICT (borrower_id) DO UPDATE SET "
-              "report_date=excluded.report_date, overdue_accounts_elsewhere=excluded.overdue_accounts_elsewhere, "
-              "worst_dpd_24m=excluded.worst_dpd_24m, total_debt_fen=excluded.total_debt_fen, "
-              "enquiries_6m=excluded.enquiries_6m WHERE report_date IS NOT excluded.report_date OR "
-              "overdue_accounts_elsewhere IS NOT excluded.overdue_accounts_elsewhere OR worst_dpd_24m IS NOT "
-              "excluded.worst_dpd_24m OR total_debt_fen IS NOT excluded.total_debt_fen OR enquiries_6m IS NOT "
-              "excluded.enquiries_6m")),
-          upsertLoan(db.prepare(
-              "INSERT INTO loans (bank_id, borrower_id, product, principal_fen, rate_micros, start_date, "
-              "term_months, method, officer) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (bank_id) DO UPDATE SET "
-              "borrower_id=excluded.borrower_id, product=excluded.product, principal_fen=excluded.principal_fen, "
-              "rate_micros=excluded.rate_micros, start_date=excluded.start_date, term_months=excluded.term_months, "
-              "method=excluded.method, officer=excluded.officer WHERE borrower_id IS NOT excluded.borrower_id OR "
-              "product IS NOT excluded.product OR principal_fen IS NOT excluded.principal_fen OR rate_micros IS NOT "
-              "excluded.rate_micros OR start_date IS NOT excluded.start_date OR term_months IS NOT "
-              "excluded.term_months OR method IS NOT excluded.method OR officer IS NOT excluded.officer")),
+              upsertSql("credit_records", kCreditColumns, std::array<std::string_view, 1>{"borrower_id"}, true))),
+          upsertLoan(db.prepare(upsertSql("loans", kLoanColumns, kBankId, true))),
           findLoan(db.prepare("SELECT id FROM loans WHERE bank_id = ?")),
           seenLoan(db.prepare("INSERT OR IGNORE INTO temp.seen_loans (id) VALUES (?)")),
           seenInstalments(db.prepare("UPDATE temp.seen_loans SET instalments = 1 WHERE id = ?")),
           seenPayments(db.prepare("UPDATE temp.seen_loans SET payments = 1 WHERE id = ?")),
           upsertInstalment(db.prepare(
-              "INSERT INTO instalments (loan_id, seq, due_date, principal_fen, interest_fen) VALUES (?,?,?,?,?) "
-              "ON CONFLICT (loan_id, seq) DO UPDATE SET due_date=excluded.due_date, "
-              "principal_fen=excluded.principal_fen, interest_fen=excluded.interest_fen WHERE due_date IS NOT "
-              "excluded.due_date OR principal_fen IS NOT excluded.principal_fen OR interest_fen IS NOT "
-              "excluded.interest_fen")),
+              upsertSql("instalments", kInstalmentColumns, std::array<std::string_view, 2>{"loan_id", "seq"}, true))),
           dropInstalmentsAfter(db.prepare("DELETE FROM instalments WHERE loan_id = ? AND seq > ?")),
-          upsertPayment(
-              db.prepare("INSERT INTO payments (bank_id, loan_id, paid_date, amount_fen) VALUES (?,?,?,?) ON CONFLICT "
-                         "(bank_id) DO UPDATE SET loan_id=excluded.loan_id, paid_date=excluded.paid_date, "
-                         "amount_fen=excluded.amount_fen WHERE loan_id IS NOT excluded.loan_id OR paid_date IS NOT "
-                         "excluded.paid_date OR amount_fen IS NOT excluded.amount_fen")),
+          upsertPayment(db.prepare(upsertSql("payments", kPaymentColumns, kBankId, true))),
           listPayments(db.prepare("SELECT bank_id FROM payments WHERE loan_id = ?")),
           dropPayment(db.prepare("DELETE FROM payments WHERE bank_id = ?")),
-          insertContactEvent(db.prepare(
-              "INSERT OR IGNORE INTO contact_events (borrower_id, loan_id, contact_date, minute_of_day, channel, "
-              "reached, outcome, promised_amount_fen, promised_date, source) VALUES (?,?,?,?,?,?,?,?,?,?)"))
+          insertContactEvent(db.prepare(insertSql("contact_events", kContactEventColumns, "INSERT OR IGNORE")))
     {}
     Statement findBorrower, insertBorrower, updateBorrower, findContact, insertContact, seenContact, seenBorrower,
         upsertCredit, upsertLoan, findLoan, seenLoan, seenInstalments, seenPayments, upsertInstalment,
@@ -96,6 +105,16 @@ bool markFirst(std::vector<bool>& marks, std::int64_t id)
 std::string phoneAt(const Borrower& b, std::size_t i)
 {
     return i < b.phones.size() ? b.phones[i] : std::string();
+}
+
+// kBorrowerColumns' values from parameter `first` on.
+void bindBorrowerColumns(Statement& s, int first, const Borrower& b)
+{
+    s.bind(first, b.name).bind(first + 1, b.idNumber).bind(first + 2, phoneAt(b, 0)).bind(first + 3, phoneAt(b, 1));
+    s.bind(first + 4, b.address).bind(first + 5, b.district);
+    bindOptionalCoordinate(s, first + 6, b.location, true);
+    bindOptionalCoordinate(s, first + 7, b.location, false);
+    s.bind(first + 8, b.employer).bind(first + 9, b.monthlyIncome.fen).bind(first + 10, b.monthlyExpenses.fen);
 }
 
 }  // namespace
@@ -222,22 +241,16 @@ void PortfolioWriter::borrower(const Borrower& b)
     if (id == 0) {
         auto& s = m_stmt->insertBorrower;
         s.reset();
-        s.bind(1, b.id).bind(2, b.name).bind(3, b.idNumber).bind(4, phoneAt(b, 0)).bind(5, phoneAt(b, 1));
-        s.bind(6, b.address).bind(7, b.district);
-        bindOptionalCoordinate(s, 8, b.location, true);
-        bindOptionalCoordinate(s, 9, b.location, false);
-        s.bind(10, b.employer).bind(11, b.monthlyIncome.fen).bind(12, b.monthlyExpenses.fen);
+        s.bind(1, b.id);
+        bindBorrowerColumns(s, 2, b);
         s.run();
         id = m_db.lastInsertId();
         ++m_changed;
     } else if (!same) {
         auto& s = m_stmt->updateBorrower;
         s.reset();
-        s.bind(1, b.name).bind(2, b.idNumber).bind(3, phoneAt(b, 0)).bind(4, phoneAt(b, 1)).bind(5, b.address);
-        s.bind(6, b.district);
-        bindOptionalCoordinate(s, 7, b.location, true);
-        bindOptionalCoordinate(s, 8, b.location, false);
-        s.bind(9, b.employer).bind(10, b.monthlyIncome.fen).bind(11, b.monthlyExpenses.fen).bind(12, id);
+        bindBorrowerColumns(s, 1, b);
+        s.bind(1 + static_cast<int>(kBorrowerColumns.size()), id);
         s.run();
         ++m_changed;
     }

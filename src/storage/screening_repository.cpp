@@ -2,9 +2,11 @@
 
 #include "domain/appointment.h"
 #include "domain/calendar.h"
+#include "storage/sql_text.h"
 #include "storage/visit_note_repository.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <tuple>
 
@@ -23,17 +25,28 @@ constexpr const char* kStoredQueueColumns =
     "q.dismiss_note, q.dismissed_fingerprint";
 const std::string kQueueColumns = std::string(kStoredQueueColumns) + ", b.name, b.bank_id";
 
-constexpr const char* kSaveEntry =
-    "INSERT INTO visit_queue (borrower_id, as_of, rule_set_version, score, hits, facts_fingerprint, "
-    "max_dpd, total_overdue_fen, district, state, officer, decided_by, decided_at, dismiss_reason, "
-    "dismiss_note, dismissed_fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-    "ON CONFLICT (borrower_id) DO UPDATE SET as_of=excluded.as_of, "
-    "rule_set_version=excluded.rule_set_version, score=excluded.score, hits=excluded.hits, "
-    "facts_fingerprint=excluded.facts_fingerprint, max_dpd=excluded.max_dpd, "
-    "total_overdue_fen=excluded.total_overdue_fen, district=excluded.district, state=excluded.state, "
-    "officer=excluded.officer, decided_by=excluded.decided_by, decided_at=excluded.decided_at, "
-    "dismiss_reason=excluded.dismiss_reason, dismiss_note=excluded.dismiss_note, "
-    "dismissed_fingerprint=excluded.dismissed_fingerprint";
+// visit_queue's columns in bindEntry's order (sql_text.h).
+constexpr std::array<std::string_view, 16> kEntryColumns = {"borrower_id",
+                                                            "as_of",
+                                                            "rule_set_version",
+                                                            "score",
+                                                            "hits",
+                                                            "facts_fingerprint",
+                                                            "max_dpd",
+                                                            "total_overdue_fen",
+                                                            "district",
+                                                            "state",
+                                                            "officer",
+                                                            "decided_by",
+                                                            "decided_at",
+                                                            "dismiss_reason",
+                                                            "dismiss_note",
+                                                            "dismissed_fingerprint"};
+
+std::string saveEntrySql()
+{
+    return upsertSql("visit_queue", kEntryColumns, std::array<std::string_view, 1>{"borrower_id"}, false);
+}
 
 // The one place a queue state becomes text and back.
 std::string_view stateText(QueueState state)
@@ -363,13 +376,13 @@ std::optional<QueueEntryRow> ScreeningRepository::entry(std::int64_t borrowerRow
 
 void ScreeningRepository::saveEntry(const QueueEntryRow& r)
 {
-    auto s = m_db.prepare(kSaveEntry);
+    auto s = m_db.prepare(saveEntrySql());
     bindEntry(s, r);
     s.run();
 }
 
 QueueWriter::QueueWriter(const Connection& connection)
-    : m_save(connection.prepare(kSaveEntry)),
+    : m_save(connection.prepare(saveEntrySql())),
       m_remove(connection.prepare("DELETE FROM visit_queue WHERE borrower_id = ?"))
 {}
 
@@ -427,26 +440,28 @@ void ScreeningRepository::assign(std::int64_t borrowerRowId, const std::string& 
         .run();
 }
 
-void ScreeningRepository::setFlags(std::int64_t borrowerRowId, bool litigation, bool dispute, bool deceased,
-                                   bool planKept)
+void ScreeningRepository::setFlags(std::int64_t borrowerRowId, const CaseFlags& flags)
 {
     m_db.prepare("INSERT INTO case_flags (borrower_id, litigation, dispute, deceased, plan_kept) VALUES (?,?,?,?,?) "
                  "ON CONFLICT (borrower_id) DO UPDATE SET litigation=excluded.litigation, dispute=excluded.dispute, "
                  "deceased=excluded.deceased, plan_kept=excluded.plan_kept")
         .bind(1, borrowerRowId)
-        .bindBool(2, litigation)
-        .bindBool(3, dispute)
-        .bindBool(4, deceased)
-        .bindBool(5, planKept)
+        .bindBool(2, flags.litigation)
+        .bindBool(3, flags.dispute)
+        .bindBool(4, flags.deceased)
+        .bindBool(5, flags.planBeingKept)
         .run();
 }
 
-std::array<bool, 4> ScreeningRepository::flags(std::int64_t borrowerRowId) const
+CaseFlags ScreeningRepository::flags(std::int64_t borrowerRowId) const
 {
     auto s = m_db.prepare("SELECT litigation, dispute, deceased, plan_kept FROM case_flags WHERE borrower_id = ?");
     s.bind(1, borrowerRowId);
-    if (!s.step()) return {false, false, false, false};
-    return {s.columnInt(0) != 0, s.columnInt(1) != 0, s.columnInt(2) != 0, s.columnInt(3) != 0};
+    if (!s.step()) return {};
+    return {.litigation = s.columnInt(0) != 0,
+            .dispute = s.columnInt(1) != 0,
+            .deceased = s.columnInt(2) != 0,
+            .planBeingKept = s.columnInt(3) != 0};
 }
 
 }  // namespace doorstep::storage

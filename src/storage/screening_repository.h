@@ -3,10 +3,10 @@
 // writes (versioned rule sets, the visit queue with reasons and decisions).
 #include "domain/contact_history.h"
 #include "domain/portfolio.h"
+#include "domain/screening.h"
 #include "domain/visit_queue_state.h"
 #include "storage/sqlite.h"
 
-#include <array>
 #include <functional>
 #include <optional>
 #include <string>
@@ -90,9 +90,9 @@ public:
                 const std::string& reason, const std::string& note);
     void assign(std::int64_t borrowerRowId, const std::string& officer);
 
-    void setFlags(std::int64_t borrowerRowId, bool litigation, bool dispute, bool deceased, bool planKept);
-    // litigation, dispute, deceased, plan kept; all false when never set.
-    std::array<bool, 4> flags(std::int64_t borrowerRowId) const;
+    void setFlags(std::int64_t borrowerRowId, const CaseFlags& flags);
+    // All false when never set.
+    CaseFlags flags(std::int64_t borrowerRowId) const;
 
 private:
     const Connection& m_db;

@@ -143,7 +143,7 @@ TEST_CASE("screen_repository: forEachBorrower gathers one customer's facts over 
                "total_debt_fen, enquiries_6m) VALUES (?, '2026-10-15', 2, 95, 0, 1)")
         .bind(1, a)
         .run();
-    repo.setFlags(a, false, true, false, true);
+    repo.setFlags(a, CaseFlags{.dispute = true, .planBeingKept = true});
 
     addContact(db, a, "2026-11-20", 600, "call", "none", "no_answer");
     addContact(db, a, "2026-11-02", 700, "visit", "borrower", "reached");
@@ -417,11 +417,11 @@ TEST_CASE("screen_repository: queue entries round-trip and survive runs by state
 
     repo.assign(d, "ofc1");
     CHECK(repo.entry(d)->officer == "ofc1");
-    CHECK(repo.flags(d) == std::array<bool, 4>{false, false, false, false});
-    repo.setFlags(d, true, false, true, false);
-    CHECK(repo.flags(d) == std::array<bool, 4>{true, false, true, false});
-    repo.setFlags(d, false, false, true, false);
-    CHECK(repo.flags(d) == std::array<bool, 4>{false, false, true, false});
+    CHECK(repo.flags(d) == CaseFlags{});
+    repo.setFlags(d, CaseFlags{.litigation = true, .deceased = true});
+    CHECK(repo.flags(d) == CaseFlags{.litigation = true, .deceased = true});
+    repo.setFlags(d, CaseFlags{.deceased = true});
+    CHECK(repo.flags(d) == CaseFlags{.deceased = true});
 }
 
 TEST_CASE("screen_repository: rule sets are numbered 1, 2, 3", "[screening_app]")

@@ -266,7 +266,7 @@ TEST_CASE("screen_service: an exclusion takes a case out until it is disabled", 
     const std::int64_t id = items.front().borrowerRowId;
     const auto excludedBefore = b.report.screening.excluded;
 
-    storage::ScreeningRepository(b.db()).setFlags(id, /*litigation=*/true, false, false, false);
+    storage::ScreeningRepository(b.db()).setFlags(id, CaseFlags{.litigation = true});
     auto summary = service.run(kAsOf);
     REQUIRE(summary);
     CHECK(summary->excluded == excludedBefore + 1);
@@ -286,7 +286,7 @@ TEST_CASE("screen_service: an exclusion takes a case out until it is disabled", 
     CHECK(b.queue().size() == items.size());
 
     // The service's own flag setter is audited and read back.
-    app::CaseFlags flags;
+    CaseFlags flags;
     flags.dispute = true;
     REQUIRE(service.setCaseFlags(id, flags));
     auto read = service.caseFlags(id);

@@ -1,0 +1,52 @@
+#include "storage/sql_text.h"
+
+#include <algorithm>
+
+namespace doorstep::storage {
+namespace {
+
+std::string joined(Columns columns, std::string_view before, std::string_view after, std::string_view separator)
+{
+    std::string out;
+    for (std::string_view c : columns) {
+        if (!out.empty()) out += separator;
+        out += before;
+        out += c;
+        out += after;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string insertSql(std::string_view table, Columns columns, std::string_view verb)
+{
+    std::string marks;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        marks += i == 0 ? "?" : ",?";
+    return std::string(verb) + " INTO " + std::string(table) + " (" + joined(columns, "", "", ", ") + ") VALUES (" +
+           marks + ")";
+}
+
+std::string upsertSql(std::string_view table, Columns columns, Columns key, bool onlyWhenChanged)
+{
+    std::string set;
+    std::string changed;
+    for (std::string_view c : columns) {
+        if (std::ranges::find(key, c) != key.end()) continue;
+        const std::string name(c);
+        set += (set.empty() ? "" : ", ") + name + "=excluded." + name;
+        changed += (changed.empty() ? "" : " OR ") + name + " IS NOT excluded." + name;
+    }
+    std::string sql =
+        insertSql(table, columns) + " ON CONFLICT (" + joined(key, "", "", ", ") + ") DO UPDATE SET " + set;
+    if (onlyWhenChanged) sql += " WHERE " + changed;
+    return sql;
+}
+
+std::string updateSql(std::string_view table, Columns columns, std::string_view where)
+{
+    return "UPDATE " + std::string(table) + " SET " + joined(columns, "", "=?", ", ") + " WHERE " + std::string(where);
+}
+
+}  // namespace doorstep::storage
