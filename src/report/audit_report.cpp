@@ -1,12 +1,9 @@
 #include "report/audit_report.h"
 
+#include "report/pdf_document.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFile>
-#include <QFont>
-#include <QPageSize>
-#include <QPdfWriter>
-#include <QTextDocument>
 
 namespace doorstep::report {
 namespace {
@@ -51,20 +48,8 @@ bool writeAuditReportPdf(const QString& path, const AuditReportInfo& info, const
     }
     html += QStringLiteral("</table>");
 
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
-    QPdfWriter writer(&file);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setResolution(150);
-    writer.setTitle(QCoreApplication::translate("AuditReport", "Doorstep audit trail"));
-    writer.setCreator(QStringLiteral("Doorstep"));
-    QTextDocument document;
-    document.setDefaultFont(QFont(QStringLiteral("Noto Sans CJK SC"), 9));
-    document.setHtml(html);
-    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
-    document.print(&writer);
-    file.close();
-    return file.error() == QFileDevice::NoError;
+    return writeHtmlPdf(path, html, QCoreApplication::translate("AuditReport", "Doorstep audit trail"),
+                        PageSetup{.orientation = QPageLayout::Portrait, .marginMillimetres = 12, .fontPoints = 9}) > 0;
 }
 
 }  // namespace doorstep::report

@@ -1,18 +1,9 @@
 #include "report/day_sheet.h"
 
-#include <QFile>
-#include <QFont>
-#include <QPageLayout>
-#include <QPageSize>
-#include <QPainter>
-#include <QPdfWriter>
-#include <QTextDocument>
-#include <memory>
+#include "report/pdf_document.h"
 
 namespace doorstep::report {
 namespace {
-
-constexpr int kPdfResolution = 150;
 
 QString words(std::string_view id, const MessageArgs& args, Language language)
 {
@@ -96,58 +87,19 @@ QString sheetHtml(const DaySheet& sheet, Language language)
     return html;
 }
 
-std::unique_ptr<QTextDocument> layOut(const DaySheet& sheet, Language language, const QSizeF& pageSize)
-{
-    auto document = std::make_unique<QTextDocument>();
-    document->setDefaultFont(QFont(QStringLiteral("Noto Sans CJK SC"), 10));
-    document->setHtml(sheetHtml(sheet, language));
-    document->setPageSize(pageSize);
-    return document;
-}
-
-// Landscape: seven columns with addresses.
-QPageLayout a4Layout()
-{
-    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12),
-                       QPageLayout::Millimeter);
-}
+constexpr PageSetup kDaySheetPage = PageSetup{.orientation = QPageLayout::Landscape, .marginMillimetres = 12};
 
 }  // namespace
 
 int writeDaySheetPdf(const QString& path, const DaySheet& sheet, Language language)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return 0;
-    QPdfWriter writer(&file);
-    writer.setResolution(kPdfResolution);
-    writer.setPageLayout(a4Layout());
-    writer.setTitle(QString::fromStdString(formatMessage("day_sheet.title", {}, language)));
-    writer.setCreator(QStringLiteral("Doorstep"));
-    const auto document = layOut(sheet, language, writer.pageLayout().paintRectPixels(kPdfResolution).size());
-    const int pages = document->pageCount();
-    document->print(&writer);
-    file.close();
-    return file.error() == QFileDevice::NoError ? pages : 0;
+    return writeHtmlPdf(path, sheetHtml(sheet, language),
+                        QString::fromStdString(formatMessage("day_sheet.title", {}, language)), kDaySheetPage);
 }
 
 std::vector<QImage> renderDaySheetPages(const DaySheet& sheet, Language language, int dotsPerInch)
 {
-    const QSizeF page = a4Layout().paintRectPixels(kPdfResolution).size();
-    const auto document = layOut(sheet, language, page);
-    const double scale = static_cast<double>(dotsPerInch) / kPdfResolution;
-    std::vector<QImage> images;
-    for (int i = 0; i < document->pageCount(); ++i) {
-        QImage image((page * scale).toSize(), QImage::Format_RGB32);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.scale(scale, scale);
-        painter.translate(0, -page.height() * i);
-        document->drawContents(&painter, QRectF(QPointF(0, page.height() * i), page));
-        painter.end();
-        images.push_back(std::move(image));
-    }
-    return images;
+    return renderHtmlPages(sheetHtml(sheet, language), kDaySheetPage, dotsPerInch);
 }
 
 }  // namespace doorstep::report

@@ -2,19 +2,10 @@
 
 #include "domain/money.h"
 
-#include <QFile>
-#include <QFont>
-#include <QPageLayout>
-#include <QPageSize>
-#include <QPainter>
-#include <QPdfWriter>
-#include <QTextDocument>
-#include <memory>
+#include "report/pdf_document.h"
 
 namespace doorstep::report {
 namespace {
-
-constexpr int kPdfResolution = 150;
 
 QString words(std::string_view id, const MessageArgs& args, Language language)
 {
@@ -107,59 +98,19 @@ QString letterHtml(const PlanLetter& l, Language language)
     return html;
 }
 
-// One layout for the PDF and the images: A4 less the printer's margins, at `resolution`.
-std::unique_ptr<QTextDocument> layOut(const PlanLetter& letter, Language language, const QSizeF& pageSize)
-{
-    auto document = std::make_unique<QTextDocument>();
-    document->setDefaultFont(QFont(QStringLiteral("Noto Sans CJK SC"), 10));
-    document->setHtml(letterHtml(letter, language));
-    document->setPageSize(pageSize);
-    return document;
-}
-
-QPageLayout a4Layout()
-{
-    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
-                       QPageLayout::Millimeter);
-}
+constexpr PageSetup kLetterPage = PageSetup{.orientation = QPageLayout::Portrait, .marginMillimetres = 15};
 
 }  // namespace
 
 int writePlanLetterPdf(const QString& path, const PlanLetter& letter, Language language)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return 0;
-    QPdfWriter writer(&file);
-    writer.setResolution(kPdfResolution);
-    writer.setPageLayout(a4Layout());
-    writer.setTitle(QString::fromStdString(formatMessage("letter.title", {}, language)));
-    writer.setCreator(QStringLiteral("Doorstep"));
-    const auto document = layOut(letter, language, writer.pageLayout().paintRectPixels(kPdfResolution).size());
-    const int pages = document->pageCount();
-    document->print(&writer);
-    file.close();
-    return file.error() == QFileDevice::NoError ? pages : 0;
+    return writeHtmlPdf(path, letterHtml(letter, language),
+                        QString::fromStdString(formatMessage("letter.title", {}, language)), kLetterPage);
 }
 
 std::vector<QImage> renderPlanLetterPages(const PlanLetter& letter, Language language, int dotsPerInch)
 {
-    // Laid out at the PDF's resolution, so the pages break where they break in the PDF, then scaled.
-    const QSizeF page = a4Layout().paintRectPixels(kPdfResolution).size();
-    const auto document = layOut(letter, language, page);
-    const double scale = static_cast<double>(dotsPerInch) / kPdfResolution;
-    std::vector<QImage> images;
-    for (int i = 0; i < document->pageCount(); ++i) {
-        QImage image((page * scale).toSize(), QImage::Format_RGB32);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.scale(scale, scale);
-        painter.translate(0, -page.height() * i);
-        document->drawContents(&painter, QRectF(QPointF(0, page.height() * i), page));
-        painter.end();
-        images.push_back(std::move(image));
-    }
-    return images;
+    return renderHtmlPages(letterHtml(letter, language), kLetterPage, dotsPerInch);
 }
 
 }  // namespace doorstep::report

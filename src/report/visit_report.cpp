@@ -2,19 +2,13 @@
 
 #include "domain/clock_time.h"
 #include "domain/money.h"
+#include "report/pdf_document.h"
 
 #include <QByteArray>
-#include <QFile>
-#include <QFont>
 #include <QGuiApplication>
-#include <QPageSize>
-#include <QPdfWriter>
-#include <QTextDocument>
 
 namespace doorstep::report {
 namespace {
-
-constexpr int kPdfResolution = 150;
 
 // QTextDocument lays out text with the platform's fonts: a batch process gets an offscreen application.
 void ensureApplication()
@@ -229,11 +223,8 @@ QString documentHtml(const std::vector<VisitReport>& reports, Language language)
     return html;
 }
 
-void prepare(QTextDocument& document, const std::vector<VisitReport>& reports, Language language)
-{
-    document.setDefaultFont(QFont(QStringLiteral("Noto Sans CJK SC"), 9));
-    document.setHtml(documentHtml(reports, language));
-}
+constexpr PageSetup kReportPage =
+    PageSetup{.orientation = QPageLayout::Portrait, .marginMillimetres = 15, .fontPoints = 9};
 
 }  // namespace
 
@@ -241,28 +232,15 @@ int writeVisitReportPdf(const std::string& path, const std::vector<VisitReport>&
 {
     if (reports.empty()) return 0;
     ensureApplication();
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return 0;
-    QPdfWriter writer(&file);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setResolution(kPdfResolution);
-    writer.setTitle(QString::fromStdString(formatMessage(MessageId{"visit_report.document"}.value, {}, language)));
-    writer.setCreator(QStringLiteral("Doorstep"));
-    QTextDocument document;
-    prepare(document, reports, language);
-    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
-    const int pages = document.pageCount();
-    document.print(&writer);
-    file.close();
-    return file.error() == QFileDevice::NoError ? pages : 0;
+    return writeHtmlPdf(QString::fromStdString(path), documentHtml(reports, language),
+                        QString::fromStdString(formatMessage(MessageId{"visit_report.document"}.value, {}, language)),
+                        kReportPage);
 }
 
 std::string visitReportText(const std::vector<VisitReport>& reports, Language language)
 {
     ensureApplication();
-    QTextDocument document;
-    prepare(document, reports, language);
-    return document.toPlainText().toStdString();
+    return htmlPlainText(documentHtml(reports, language), kReportPage).toStdString();
 }
 
 }  // namespace doorstep::report
