@@ -17,6 +17,13 @@
 namespace doorstep::io {
 namespace {
 
+SyntheticSummary cancelledSummary()
+{
+    SyntheticSummary summary;
+    summary.cancelled = true;
+    return summary;
+}
+
 using namespace synthetic;
 
 // The city branch the synthetic book belongs to (浦东新区).
@@ -427,10 +434,10 @@ Result<SyntheticSummary> writeSyntheticExtract(const std::filesystem::path& fold
         if (summary.loans >= nextReport && summary.loans < options.loans) {
             nextReport = (summary.loans / kProgressEvery + 1) * kProgressEvery;
             // The destructor of `files` removes the partial files.
-            if (!report(summary.loans)) return SyntheticSummary{.cancelled = true};
+            if (!report(summary.loans)) return cancelledSummary();
         }
     }
-    if (!report(summary.loans)) return SyntheticSummary{.cancelled = true};
+    if (!report(summary.loans)) return cancelledSummary();
     summary.bytes = files.bytes();
     if (auto ok = files.commit(); !ok) return std::unexpected(std::move(ok.error()));
     return summary;

@@ -9,6 +9,7 @@
 // generated with the borrower), so memory stays bounded whatever the number of loans.
 #include "domain/calendar.h"
 #include "domain/error.h"
+#include "io/extract_reader.h"
 
 #include <chrono>
 #include <cstdint>
@@ -29,16 +30,10 @@ struct SyntheticOptions {
     std::function<bool(std::int64_t done, std::int64_t total)> progress;
 };
 
-struct SyntheticSummary {
-    std::int64_t borrowers = 0;
-    std::int64_t contacts = 0;
-    std::int64_t creditRecords = 0;
-    std::int64_t loans = 0;
-    std::int64_t instalments = 0;
-    std::int64_t payments = 0;
-    std::int64_t contactAttempts = 0;  // rows of contact_history.csv
-    std::uint64_t bytes = 0;           // of all eight files
-    bool cancelled = false;            // progress returned false; no file was left behind
+// The rows written, counted as the reader counts what it reads (an import of the extract finds the same).
+struct SyntheticSummary : ExtractCounts {
+    std::uint64_t bytes = 0;  // of all eight files
+    bool cancelled = false;   // progress returned false; no file was left behind
 };
 
 // Writes manifest.csv, borrowers.csv, contacts.csv, credit_records.csv, loans.csv, instalments.csv,
