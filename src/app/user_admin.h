@@ -21,7 +21,7 @@ public:
     explicit UserAdministration(Session& session) : m_session(session) {}
 
     Result<std::vector<User>> list() const;
-    Result<User> add(const NewUser& user);
+    Result<User> add(const NewUser& input);
     Result<void> setRole(std::int64_t userId, Role role);
     Result<void> setDisabled(std::int64_t userId, bool disabled);
     Result<void> resetPassword(std::int64_t userId, std::string_view newPassword);

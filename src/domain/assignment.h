@@ -85,7 +85,7 @@ inline constexpr CodeTable<AssignmentOrigin, 2> kAssignmentOriginCodes{{
 }};
 
 // Case ids are assumed distinct, officer names too.
-AssignmentProposal proposeAssignment(std::span<const AssignableCase> cases, std::span<const OfficerLoad> officers,
+AssignmentProposal proposeAssignment(std::span<const AssignableCase> input, std::span<const OfficerLoad> officerInput,
                                      const AssignmentOptions& options = {});
 
 }  // namespace doorstep

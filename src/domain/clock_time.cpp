@@ -10,7 +10,10 @@ namespace {
 int twoDigits(std::string_view text)
 {
     int value = -1;
-    if (text.size() != 2 || std::from_chars(text.data(), text.data() + 2, value).ec != std::errc{}) return -1;
+    if (text.size() != 2) return -1;
+    const char* const end = text.data() + text.size();
+    const auto [at, error] = std::from_chars(text.data(), end, value);
+    if (error != std::errc{} || at != end) return -1;
     return value;
 }
 

@@ -84,7 +84,7 @@ Result<std::vector<PlanInstalment>> amortise(Money financed, const Reamortisatio
         return std::unexpected(std::move(ok.error()));
 
     std::vector<PlanInstalment> out;
-    out.reserve(static_cast<std::size_t>(r.graceMonths + r.termMonths));
+    out.reserve(static_cast<std::size_t>(r.graceMonths) + static_cast<std::size_t>(r.termMonths));
     Money balance = financed;
     Money deferred;
     for (int g = 1; g <= r.graceMonths; ++g) {

@@ -30,15 +30,15 @@ inline constexpr CodeTable<PromiseStatus, 5> kPromiseStatusCodes{{
 }};
 
 struct Promise {
-    Date madeOn;  // the day of the call or visit
+    Date madeOn{};  // the day of the call or visit
     Money amount;
-    Date due;
+    Date due{};
 };
 
 struct PromiseCheck {
     PromiseStatus status = PromiseStatus::Pending;
-    Money paid;         // the payments counted towards it (from madeOn to min(due + grace, asOf))
-    Date lastDayToPay;  // due + grace
+    Money paid;           // the payments counted towards it (from madeOn to min(due + grace, asOf))
+    Date lastDayToPay{};  // due + grace
     friend bool operator==(const PromiseCheck&, const PromiseCheck&) = default;
 };
 

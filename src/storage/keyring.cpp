@@ -191,6 +191,7 @@ bool Keyring::hasSlot(std::string_view username) const
 std::vector<std::string> Keyring::usernames() const
 {
     std::vector<std::string> out;
+    out.reserve(m_slots.size());
     for (const KeySlot& s : m_slots)
         out.push_back(s.username);
     return out;

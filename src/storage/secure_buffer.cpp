@@ -67,7 +67,7 @@ void SecureBuffer::clear()
 
 bool operator==(const SecureBuffer& a, const SecureBuffer& b)
 {
-    return a.size() == b.size() && (a.size() == 0 || sodium_memcmp(a.data(), b.data(), a.size()) == 0);
+    return a.size() == b.size() && (a.empty() || sodium_memcmp(a.data(), b.data(), a.size()) == 0);
 }
 
 }  // namespace doorstep::storage

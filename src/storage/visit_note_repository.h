@@ -47,7 +47,7 @@ struct AttachmentRow {
 struct NotePromiseRow {
     std::int64_t noteId = 0;
     std::int64_t borrowerRowId = 0;
-    Date visitDate;
+    Date visitDate{};
     int visitMinute = 0;  // the appointment's start
     PaymentPromise promise;
 };
