@@ -1312,10 +1312,6 @@
         </translation>
     </message>
     <message>
-        <source>Broken at event %1: the trail was changed after it was written.</source>
-        <translation>Broken at event %1: the trail was changed after it was written.</translation>
-    </message>
-    <message>
         <source>E&amp;xport as PDF…</source>
         <translation>E&amp;xport as PDF…</translation>
     </message>
@@ -1411,6 +1407,10 @@
     <message>
         <source>BROKEN at event %L1</source>
         <translation>BROKEN at event %L1</translation>
+    </message>
+    <message>
+        <source>Broken at event %L1: the trail was changed after it was written.</source>
+        <translation>Broken at event %L1: the trail was changed after it was written.</translation>
     </message>
 </context>
 <context>
@@ -2881,10 +2881,6 @@
         <translation> Only the first ones are listed.</translation>
     </message>
     <message>
-        <source>Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows changed. As of %1, %7 loans are overdue.</source>
-        <translation>Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows changed. As of %1, %7 loans are overdue.</translation>
-    </message>
-    <message>
         <source>E&amp;xtract folder:</source>
         <translation>E&amp;xtract folder:</translation>
     </message>
@@ -2906,6 +2902,10 @@
             <numerusform>Imported with %Ln warning: a row a real extract should not hold. Ask the bank to check it.</numerusform>
             <numerusform>Imported with %Ln warnings: rows a real extract should not hold. Ask the bank to check them.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Imported the extract of %1: %L2 borrowers, %L3 loans, %L4 instalments, %L5 payments; %L6 rows changed. As of %1, %L7 loans are overdue.</source>
+        <translation>Imported the extract of %1: %L2 borrowers, %L3 loans, %L4 instalments, %L5 payments; %L6 rows changed. As of %1, %L7 loans are overdue.</translation>
     </message>
 </context>
 <context>
@@ -3777,10 +3777,6 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>Loan %1: no computed state</translation>
     </message>
     <message>
-        <source>Loan %1: %2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</source>
-        <translation>Loan %1: %2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</translation>
-    </message>
-    <message>
         <source>This visit&apos;s promises to pay</source>
         <translation>This visit&apos;s promises to pay</translation>
     </message>
@@ -3822,6 +3818,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Visit note no. %1 returned to its author.</source>
         <translation>Visit note no. %1 returned to its author.</translation>
+    </message>
+    <message>
+        <source>Loan %1: %L2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</source>
+        <translation>Loan %1: %L2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</translation>
     </message>
 </context>
 <context>

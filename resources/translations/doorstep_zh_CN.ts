@@ -1304,10 +1304,6 @@
         </translation>
     </message>
     <message>
-        <source>Broken at event %1: the trail was changed after it was written.</source>
-        <translation>校验未通过：第 %1 条记录处断开，审计日志在写入后被改动过。</translation>
-    </message>
-    <message>
         <source>E&amp;xport as PDF…</source>
         <translation>导出为 PDF(&amp;X)…</translation>
     </message>
@@ -1400,6 +1396,10 @@
     <message>
         <source>BROKEN at event %L1</source>
         <translation>校验未通过：第 %L1 条记录处断开</translation>
+    </message>
+    <message>
+        <source>Broken at event %L1: the trail was changed after it was written.</source>
+        <translation>校验未通过：第 %L1 条记录处断开，审计日志在写入后被改动过。</translation>
     </message>
 </context>
 <context>
@@ -2857,10 +2857,6 @@
         <translation> 仅列出前面的部分问题。</translation>
     </message>
     <message>
-        <source>Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows changed. As of %1, %7 loans are overdue.</source>
-        <translation>已导入 %1 的数据：借款人 %2 位，贷款 %3 笔，还款计划 %4 期，还款 %5 笔；变更 %6 行。截至 %1，逾期贷款 %7 笔。</translation>
-    </message>
-    <message>
         <source>E&amp;xtract folder:</source>
         <translation>数据文件夹(&amp;X)：</translation>
     </message>
@@ -2881,6 +2877,10 @@
         <translation>
             <numerusform>已导入，但有 %Ln 条提示：正常的核心系统数据不应出现这些行，请联系核心系统核实。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Imported the extract of %1: %L2 borrowers, %L3 loans, %L4 instalments, %L5 payments; %L6 rows changed. As of %1, %L7 loans are overdue.</source>
+        <translation>已导入 %1 的数据：借款人 %L2 位，贷款 %L3 笔，还款计划 %L4 期，还款 %L5 笔；变更 %L6 行。截至 %1，逾期贷款 %L7 笔。</translation>
     </message>
 </context>
 <context>
@@ -3743,10 +3743,6 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>借据 %1：暂无计算结果</translation>
     </message>
     <message>
-        <source>Loan %1: %2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</source>
-        <translation>借据 %1：逾期 %2 天，账龄 %3，五级分类 %4；逾期总额 %5（逾期本金 %6）；剩余本金 %7</translation>
-    </message>
-    <message>
         <source>This visit&apos;s promises to pay</source>
         <translation>本次走访的承诺还款</translation>
     </message>
@@ -3787,6 +3783,10 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Visit note no. %1 returned to its author.</source>
         <translation>走访记录 #%1 已退回填写人。</translation>
+    </message>
+    <message>
+        <source>Loan %1: %L2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</source>
+        <translation>借据 %1：逾期 %L2 天，账龄 %3，五级分类 %4；逾期总额 %5（逾期本金 %6）；剩余本金 %7</translation>
     </message>
 </context>
 <context>
