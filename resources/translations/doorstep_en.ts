@@ -1312,10 +1312,6 @@
         </translation>
     </message>
     <message>
-        <source>Broken at event %1: the trail was changed after it was written.</source>
-        <translation>Broken at event %1: the trail was changed after it was written.</translation>
-    </message>
-    <message>
         <source>E&amp;xport as PDF…</source>
         <translation>E&amp;xport as PDF…</translation>
     </message>
@@ -1411,6 +1407,10 @@
     <message>
         <source>BROKEN at event %L1</source>
         <translation>BROKEN at event %L1</translation>
+    </message>
+    <message>
+        <source>Broken at event %L1: the trail was changed after it was written.</source>
+        <translation>Broken at event %L1: the trail was changed after it was written.</translation>
     </message>
 </context>
 <context>
@@ -2266,10 +2266,6 @@
         <translation>Loan %1</translation>
     </message>
     <message>
-        <source>Contact persons (%1)</source>
-        <translation>Contact persons (%1)</translation>
-    </message>
-    <message>
         <source>Customer no.:</source>
         <translation>Customer no.:</translation>
     </message>
@@ -2304,10 +2300,6 @@
     <message>
         <source>Monthly expenses (declared):</source>
         <translation>Monthly expenses (declared):</translation>
-    </message>
-    <message>
-        <source>Report of %1: %2 overdue account(s) at other lenders, worst %3 days past due in 24 months, total debt %4, %5 enquiries in 6 months.</source>
-        <translation>Report of %1: %2 overdue account(s) at other lenders, worst %3 days past due in 24 months, total debt %4, %5 enquiries in 6 months.</translation>
     </message>
     <message>
         <source>Credit record:</source>
@@ -2526,6 +2518,14 @@
             <numerusform>Show the %Ln instalments not yet overdue</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Contact persons (%L1)</source>
+        <translation>Contact persons (%L1)</translation>
+    </message>
+    <message>
+        <source>Report of %1: %L2 overdue account(s) at other lenders, worst %L3 days past due in 24 months, total debt %4, %L5 enquiries in 6 months.</source>
+        <translation>Report of %1: %L2 overdue account(s) at other lenders, worst %L3 days past due in 24 months, total debt %4, %L5 enquiries in 6 months.</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::ContactDialog</name>
@@ -2740,16 +2740,37 @@
         <translation>Changes apply to every loan at the next recompute.</translation>
     </message>
     <message>
-        <source>Each bucket must end on a later day than the one before it (M1 after day 0).</source>
-        <translation>Each bucket must end on a later day than the one before it (M1 after day 0).</translation>
+        <source>Penalty rate</source>
+        <translation>Penalty rate</translation>
     </message>
     <message>
-        <source>Loans: %1</source>
-        <translation>Loans: %1</translation>
+        <source>%1 (%2)</source>
+        <extracomment>A class threshold field&apos;s name in messages: the class, then the row&apos;s label (Loans or Credit cards).</extracomment>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Credit cards: %1</source>
-        <translation>Credit cards: %1</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: must be at least 1 day.</source>
+        <translation>%1: must be at least 1 day.</translation>
+    </message>
+    <message>
+        <source>%1: must end on an earlier day than %2, which ends on day %L3.</source>
+        <translation>%1: must end on an earlier day than %2, which ends on day %L3.</translation>
+    </message>
+    <message>
+        <source>%1: must be at most the %L3 days of %2.</source>
+        <translation>%1: must be at most the %L3 days of %2.</translation>
+    </message>
+    <message>
+        <source>%1: must end on a later day than %2, which ends on day %L3.</source>
+        <translation>%1: must end on a later day than %2, which ends on day %L3.</translation>
+    </message>
+    <message>
+        <source>%1: must be at least the %L3 days of %2.</source>
+        <translation>%1: must be at least the %L3 days of %2.</translation>
     </message>
 </context>
 <context>
@@ -2860,10 +2881,6 @@
         <translation> Only the first ones are listed.</translation>
     </message>
     <message>
-        <source>Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows changed. As of %1, %7 loans are overdue.</source>
-        <translation>Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows changed. As of %1, %7 loans are overdue.</translation>
-    </message>
-    <message>
         <source>E&amp;xtract folder:</source>
         <translation>E&amp;xtract folder:</translation>
     </message>
@@ -2885,6 +2902,10 @@
             <numerusform>Imported with %Ln warning: a row a real extract should not hold. Ask the bank to check it.</numerusform>
             <numerusform>Imported with %Ln warnings: rows a real extract should not hold. Ask the bank to check them.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Imported the extract of %1: %L2 borrowers, %L3 loans, %L4 instalments, %L5 payments; %L6 rows changed. As of %1, %L7 loans are overdue.</source>
+        <translation>Imported the extract of %1: %L2 borrowers, %L3 loans, %L4 instalments, %L5 payments; %L6 rows changed. As of %1, %L7 loans are overdue.</translation>
     </message>
 </context>
 <context>
@@ -3168,10 +3189,6 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>Settlement instalments</translation>
     </message>
     <message>
-        <source>Loan &lt;b&gt;%1&lt;/b&gt;, as of %2: owed today &lt;b&gt;%3&lt;/b&gt; (principal %4, overdue interest %5, penalty interest %6, compound interest %7); contract rate %8%, %9 months left on the contract.</source>
-        <translation>Loan &lt;b&gt;%1&lt;/b&gt;, as of %2: owed today &lt;b&gt;%3&lt;/b&gt; (principal %4, overdue interest %5, penalty interest %6, compound interest %7); contract rate %8%, %9 months left on the contract.</translation>
-    </message>
-    <message>
         <source>Revise repayment plan no. %1</source>
         <translation>Revise repayment plan no. %1</translation>
     </message>
@@ -3287,6 +3304,30 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <source>Repayment plan</source>
         <translation>Repayment plan</translation>
     </message>
+    <message>
+        <source>visit note of %1</source>
+        <translation>visit note of %1</translation>
+    </message>
+    <message>
+        <source>core-banking extract</source>
+        <translation>core-banking extract</translation>
+    </message>
+    <message>
+        <source>entered here</source>
+        <translation>entered here</translation>
+    </message>
+    <message>
+        <source>Loan &lt;b&gt;%1&lt;/b&gt;, as of %2: owed today &lt;b&gt;%3&lt;/b&gt; (principal %4, overdue interest %5, penalty interest %6, compound interest %7); contract rate %8%, %L9 months left on the contract.</source>
+        <translation>Loan &lt;b&gt;%1&lt;/b&gt;, as of %2: owed today &lt;b&gt;%3&lt;/b&gt; (principal %4, overdue interest %5, penalty interest %6, compound interest %7); contract rate %8%, %L9 months left on the contract.</translation>
+    </message>
+    <message>
+        <source>as saved with proposal no. %1</source>
+        <translation>as saved with proposal no. %1</translation>
+    </message>
+    <message>
+        <source>Monthly income: %1 (source: %2); monthly expenses: %3 (source: %4).</source>
+        <translation>Monthly income: %1 (source: %2); monthly expenses: %3 (source: %4).</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::PlanSettingsDialog</name>
@@ -3300,10 +3341,6 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>On track</source>
         <translation>On track</translation>
-    </message>
-    <message>
-        <source>%1 days late</source>
-        <translation>%1 days late</translation>
     </message>
     <message>
         <source>Broken</source>
@@ -3357,6 +3394,13 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln day(s) late</source>
+        <translation>
+            <numerusform>%Ln day late</numerusform>
+            <numerusform>%Ln days late</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::PlansPage</name>
@@ -3404,20 +3448,9 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <source>&amp;Print letter…</source>
         <translation>&amp;Print letter…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n proposal(s)</source>
-        <translation>
-            <numerusform>%n proposal</numerusform>
-            <numerusform>%n proposals</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Choose a proposal to see its schedule and history.</source>
         <translation>Choose a proposal to see its schedule and history.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;, %2 instalments from %3: largest %4, total paid %5, waived %6, recovery %7.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;, %2 instalments from %3: largest %4, total paid %5, waived %6, recovery %7.</translation>
     </message>
     <message>
         <source>The heaviest payment is %1 of the household&apos;s disposable income of %2%3.</source>
@@ -3474,6 +3507,20 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>The file could not be written. Choose another folder.</source>
         <translation>The file could not be written. Choose another folder.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln proposal(s)</source>
+        <translation>
+            <numerusform>%Ln proposal</numerusform>
+            <numerusform>%Ln proposals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;, %Ln instalment(s) from %2: largest %3, total paid %4, waived %5, recovery %6.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;, %Ln instalment from %2: largest %3, total paid %4, waived %5, recovery %6.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;, %Ln instalments from %2: largest %3, total paid %4, waived %5, recovery %6.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3730,10 +3777,6 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <translation>Loan %1: no computed state</translation>
     </message>
     <message>
-        <source>Loan %1: %2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</source>
-        <translation>Loan %1: %2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</translation>
-    </message>
-    <message>
         <source>This visit&apos;s promises to pay</source>
         <translation>This visit&apos;s promises to pay</translation>
     </message>
@@ -3775,6 +3818,10 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Visit note no. %1 returned to its author.</source>
         <translation>Visit note no. %1 returned to its author.</translation>
+    </message>
+    <message>
+        <source>Loan %1: %L2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</source>
+        <translation>Loan %1: %L2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</translation>
     </message>
 </context>
 <context>

@@ -1304,10 +1304,6 @@
         </translation>
     </message>
     <message>
-        <source>Broken at event %1: the trail was changed after it was written.</source>
-        <translation>校验未通过：第 %1 条记录处断开，审计日志在写入后被改动过。</translation>
-    </message>
-    <message>
         <source>E&amp;xport as PDF…</source>
         <translation>导出为 PDF(&amp;X)…</translation>
     </message>
@@ -1400,6 +1396,10 @@
     <message>
         <source>BROKEN at event %L1</source>
         <translation>校验未通过：第 %L1 条记录处断开</translation>
+    </message>
+    <message>
+        <source>Broken at event %L1: the trail was changed after it was written.</source>
+        <translation>校验未通过：第 %L1 条记录处断开，审计日志在写入后被改动过。</translation>
     </message>
 </context>
 <context>
@@ -2246,10 +2246,6 @@
         <translation>贷款 %1</translation>
     </message>
     <message>
-        <source>Contact persons (%1)</source>
-        <translation>联系人（%1）</translation>
-    </message>
-    <message>
         <source>Customer no.:</source>
         <translation>客户号：</translation>
     </message>
@@ -2284,10 +2280,6 @@
     <message>
         <source>Monthly expenses (declared):</source>
         <translation>月支出（申报）：</translation>
-    </message>
-    <message>
-        <source>Report of %1: %2 overdue account(s) at other lenders, worst %3 days past due in 24 months, total debt %4, %5 enquiries in 6 months.</source>
-        <translation>%1 的征信报告：在其他机构有 %2 个逾期账户，近 24 个月最长逾期 %3 天，负债总额 %4，近 6 个月查询 %5 次。</translation>
     </message>
     <message>
         <source>Credit record:</source>
@@ -2503,6 +2495,14 @@
             <numerusform>显示未逾期的 %Ln 期</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Contact persons (%L1)</source>
+        <translation>联系人（%L1）</translation>
+    </message>
+    <message>
+        <source>Report of %1: %L2 overdue account(s) at other lenders, worst %L3 days past due in 24 months, total debt %4, %L5 enquiries in 6 months.</source>
+        <translation>%1 的征信报告：在其他机构有 %L2 个逾期账户，近 24 个月最长逾期 %L3 天，负债总额 %4，近 6 个月查询 %L5 次。</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::ContactDialog</name>
@@ -2717,16 +2717,37 @@
         <translation>修改自下次重新计算起适用于每笔贷款。</translation>
     </message>
     <message>
-        <source>Each bucket must end on a later day than the one before it (M1 after day 0).</source>
-        <translation>每一档的上限必须大于前一档（M1 须大于 0 天）。</translation>
+        <source>Penalty rate</source>
+        <translation>罚息利率</translation>
     </message>
     <message>
-        <source>Loans: %1</source>
-        <translation>贷款：%1</translation>
+        <source>%1 (%2)</source>
+        <extracomment>A class threshold field&apos;s name in messages: the class, then the row&apos;s label (Loans or Credit cards).</extracomment>
+        <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Credit cards: %1</source>
-        <translation>信用卡：%1</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: must be at least 1 day.</source>
+        <translation>%1：至少为 1 天。</translation>
+    </message>
+    <message>
+        <source>%1: must end on an earlier day than %2, which ends on day %L3.</source>
+        <translation>%1：须早于 %2 的最后一天（第 %L3 天）。</translation>
+    </message>
+    <message>
+        <source>%1: must be at most the %L3 days of %2.</source>
+        <translation>%1：不得多于%2的 %L3 天。</translation>
+    </message>
+    <message>
+        <source>%1: must end on a later day than %2, which ends on day %L3.</source>
+        <translation>%1：须晚于 %2 的最后一天（第 %L3 天）。</translation>
+    </message>
+    <message>
+        <source>%1: must be at least the %L3 days of %2.</source>
+        <translation>%1：不得少于%2的 %L3 天。</translation>
     </message>
 </context>
 <context>
@@ -2836,10 +2857,6 @@
         <translation> 仅列出前面的部分问题。</translation>
     </message>
     <message>
-        <source>Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows changed. As of %1, %7 loans are overdue.</source>
-        <translation>已导入 %1 的数据：借款人 %2 位，贷款 %3 笔，还款计划 %4 期，还款 %5 笔；变更 %6 行。截至 %1，逾期贷款 %7 笔。</translation>
-    </message>
-    <message>
         <source>E&amp;xtract folder:</source>
         <translation>数据文件夹(&amp;X)：</translation>
     </message>
@@ -2860,6 +2877,10 @@
         <translation>
             <numerusform>已导入，但有 %Ln 条提示：正常的核心系统数据不应出现这些行，请联系核心系统核实。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Imported the extract of %1: %L2 borrowers, %L3 loans, %L4 instalments, %L5 payments; %L6 rows changed. As of %1, %L7 loans are overdue.</source>
+        <translation>已导入 %1 的数据：借款人 %L2 位，贷款 %L3 笔，还款计划 %L4 期，还款 %L5 笔；变更 %L6 行。截至 %1，逾期贷款 %L7 笔。</translation>
     </message>
 </context>
 <context>
@@ -3141,10 +3162,6 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>结清分期数</translation>
     </message>
     <message>
-        <source>Loan &lt;b&gt;%1&lt;/b&gt;, as of %2: owed today &lt;b&gt;%3&lt;/b&gt; (principal %4, overdue interest %5, penalty interest %6, compound interest %7); contract rate %8%, %9 months left on the contract.</source>
-        <translation>贷款 &lt;b&gt;%1&lt;/b&gt;，截至 %2：当前应还总额 &lt;b&gt;%3&lt;/b&gt;（本金 %4，逾期利息 %5，罚息 %6，复利 %7）；合同年利率 %8%，合同剩余 %9 个月。</translation>
-    </message>
-    <message>
         <source>Revise repayment plan no. %1</source>
         <translation>修改还款方案 %1</translation>
     </message>
@@ -3260,6 +3277,30 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <source>Repayment plan</source>
         <translation>还款方案</translation>
     </message>
+    <message>
+        <source>visit note of %1</source>
+        <translation>%1 走访记录</translation>
+    </message>
+    <message>
+        <source>core-banking extract</source>
+        <translation>核心系统数据</translation>
+    </message>
+    <message>
+        <source>entered here</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>Loan &lt;b&gt;%1&lt;/b&gt;, as of %2: owed today &lt;b&gt;%3&lt;/b&gt; (principal %4, overdue interest %5, penalty interest %6, compound interest %7); contract rate %8%, %L9 months left on the contract.</source>
+        <translation>贷款 &lt;b&gt;%1&lt;/b&gt;，截至 %2：当前应还总额 &lt;b&gt;%3&lt;/b&gt;（本金 %4，逾期利息 %5，罚息 %6，复利 %7）；合同年利率 %8%，合同剩余 %L9 个月。</translation>
+    </message>
+    <message>
+        <source>as saved with proposal no. %1</source>
+        <translation>第 %1 号方案保存的数据</translation>
+    </message>
+    <message>
+        <source>Monthly income: %1 (source: %2); monthly expenses: %3 (source: %4).</source>
+        <translation>月收入：%1（来源：%2）；月支出：%3（来源：%4）。</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::PlanSettingsDialog</name>
@@ -3273,10 +3314,6 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>On track</source>
         <translation>正常履约</translation>
-    </message>
-    <message>
-        <source>%1 days late</source>
-        <translation>逾期 %1 天</translation>
     </message>
     <message>
         <source>Broken</source>
@@ -3330,6 +3367,12 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <source>Updated</source>
         <translation>更新日期</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln day(s) late</source>
+        <translation>
+            <numerusform>逾期 %Ln 天</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::PlansPage</name>
@@ -3377,19 +3420,9 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <source>&amp;Print letter…</source>
         <translation>打印确认书(&amp;P)…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n proposal(s)</source>
-        <translation>
-            <numerusform>%n 个方案</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Choose a proposal to see its schedule and history.</source>
         <translation>选择一个方案以查看其还款计划和历史记录。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;, %2 instalments from %3: largest %4, total paid %5, waived %6, recovery %7.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;，自 %3 起共 %2 期：最高单期 %4，还款总额 %5，减免 %6，回收率 %7。</translation>
     </message>
     <message>
         <source>The heaviest payment is %1 of the household&apos;s disposable income of %2%3.</source>
@@ -3446,6 +3479,18 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>The file could not be written. Choose another folder.</source>
         <translation>无法写入该文件，请选择其他文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln proposal(s)</source>
+        <translation>
+            <numerusform>%Ln 个方案</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;, %Ln instalment(s) from %2: largest %3, total paid %4, waived %5, recovery %6.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;，自 %2 起共 %Ln 期：最高单期 %3，还款总额 %4，减免 %5，回收率 %6。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3698,10 +3743,6 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <translation>借据 %1：暂无计算结果</translation>
     </message>
     <message>
-        <source>Loan %1: %2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</source>
-        <translation>借据 %1：逾期 %2 天，账龄 %3，五级分类 %4；逾期总额 %5（逾期本金 %6）；剩余本金 %7</translation>
-    </message>
-    <message>
         <source>This visit&apos;s promises to pay</source>
         <translation>本次走访的承诺还款</translation>
     </message>
@@ -3742,6 +3783,10 @@ Licensed under the GNU GPL, version 3 or later.</source>
     <message>
         <source>Visit note no. %1 returned to its author.</source>
         <translation>走访记录 #%1 已退回填写人。</translation>
+    </message>
+    <message>
+        <source>Loan %1: %L2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); outstanding principal %7</source>
+        <translation>借据 %1：逾期 %L2 天，账龄 %3，五级分类 %4；逾期总额 %5（逾期本金 %6）；剩余本金 %7</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "domain/masking.h"
 #include "storage/loan_status_repository.h"
 #include "storage/screening_repository.h"
+#include "storage/visit_note_repository.h"
 
 #include <algorithm>
 
@@ -69,6 +70,18 @@ Result<PlanCase> planCaseIn(const storage::Connection& db, std::int64_t loanRowI
                                                                : RepaymentMethod::EqualInstalment;
     c.remainingMonths = loan->instalmentsAfterAsOf;
     c.household = Household{loan->monthlyIncome, loan->monthlyExpenses, Money{}};
+    // What the household stated at the latest visit is fresher than the extract; per figure, the extract fills in.
+    if (const auto stated = storage::VisitNoteRepository(db).latestStatedHousehold(c.borrowerRowId)) {
+        const FigureSource note{stated->noteId, stated->visitDate};
+        if (stated->monthlyIncome) {
+            c.household.monthlyIncome = *stated->monthlyIncome;
+            c.incomeSource = note;
+        }
+        if (stated->monthlyExpenses) {
+            c.household.monthlyExpenses = *stated->monthlyExpenses;
+            c.expensesSource = note;
+        }
+    }
     return c;
 }
 

@@ -25,8 +25,21 @@ namespace doorstep::app {
 using storage::ProposalMoveRow;
 using storage::ProposalRow;
 
+// Where a household figure of a plan case came from: a visit note (its id and visit date) or, when no note
+// states it, the core-banking extract.
+struct FigureSource {
+    std::int64_t noteId = 0;  // 0: the core-banking extract
+    Date visitDate{};         // the note's visit, when from a note
+    bool fromNote() const { return noteId != 0; }
+    friend bool operator==(const FigureSource&, const FigureSource&) = default;
+};
+
 // What a proposal for one loan starts from: the debt as of the last import or recompute, the contract's
-// rate and method, the months left on it and the household's budget as the extract declares it.
+// rate and method, the months left on it and the household's budget. The budget is what the household stated
+// at the visit, fresher than the extract: the newest submitted or approved visit note of the borrower that
+// states income or expenses (storage::VisitNoteRepository::latestStatedHousehold; drafts and returned notes do
+// not count), and per figure the extract's where that note does not state it. A proposal stores the figures it
+// was made with, so a later note changes the next draft, never a stored proposal.
 struct PlanCase {
     std::int64_t loanRowId = 0;
     std::int64_t borrowerRowId = 0;
@@ -37,7 +50,9 @@ struct PlanCase {
     AnnualRate rate;
     RepaymentMethod method = RepaymentMethod::EqualInstalment;
     int remainingMonths = 0;
-    Household household;
+    Household household;          // the lump sum is 0: the officer asks for it
+    FigureSource incomeSource;    // of household.monthlyIncome
+    FigureSource expensesSource;  // of household.monthlyExpenses
 };
 
 struct ComparedOption {

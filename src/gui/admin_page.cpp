@@ -265,7 +265,7 @@ void AdminPage::verifyAudit()
     } else {
         m_auditLabel->setStyleSheet(Theme::errorStyle());
         m_auditLabel->setText(
-            tr("Broken at event %1: the trail was changed after it was written.").arg(result->brokenAt));
+            tr("Broken at event %L1: the trail was changed after it was written.").arg(result->brokenAt));
     }
     reload();
 }

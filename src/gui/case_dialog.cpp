@@ -77,7 +77,7 @@ CaseDialog::CaseDialog(app::Session& session, app::BorrowerCase borrowerCase, QW
     tabs->addTab(timelineTab(), tr("Timeline"));
     for (const app::LoanDetail& loan : m_case.loans)
         tabs->addTab(loanTab(loan), tr("Loan %1").arg(toQString(loan.loan.id)));
-    tabs->addTab(contactsTab(), tr("Contact persons (%1)").arg(m_case.contacts.size()));
+    tabs->addTab(contactsTab(), tr("Contact persons (%L1)").arg(m_case.contacts.size()));
     layout->addWidget(tabs);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -206,8 +206,8 @@ QWidget* CaseDialog::borrowerTab()
     form->addRow(tr("Monthly expenses (declared):"), new QLabel(moneyText(b.monthlyExpenses.fen), page));
     if (m_case.credit) {
         const CreditRecord& c = *m_case.credit;
-        auto* credit = new QLabel(tr("Report of %1: %2 overdue account(s) at other lenders, worst %3 days past due "
-                                     "in 24 months, total debt %4, %5 enquiries in 6 months.")
+        auto* credit = new QLabel(tr("Report of %1: %L2 overdue account(s) at other lenders, worst %L3 days past due "
+                                     "in 24 months, total debt %4, %L5 enquiries in 6 months.")
                                       .arg(dateText(c.reportDate))
                                       .arg(c.overdueAccountsElsewhere)
                                       .arg(c.worstDpd24Months)

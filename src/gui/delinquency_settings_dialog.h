@@ -1,11 +1,15 @@
 #pragma once
 // The branch's delinquency rules as a form (DOMAIN.md 3, "configurable"): the penalty markup, the order
 // in which a payment settles an instalment's parts, the bucket boundaries and the five-category class
-// thresholds of both profiles. The rules of validity are the domain's; the dialog says which part breaks them.
+// thresholds of both profiles. The rules of validity are the domain's; the dialog names the field that breaks
+// them by its label, says why in its message area (a fixed, wrapping line that never squeezes the form), and
+// focuses and highlights the field. Of two fields out of order it flags the one changed last.
 #include "domain/delinquency.h"
 
 #include <QDialog>
 #include <array>
+#include <optional>
+#include <span>
 
 class QLabel;
 class QListWidget;
@@ -21,9 +25,21 @@ public:
     void setSettings(const DelinquencySettings& settings);
     void showError(const QString& text);
     void accept() override;  // stays open, saying what is wrong, until the rules are valid
+    // The field flagged by the last refused Save (nullptr when none), for tests.
+    QWidget* flaggedField() const { return m_flagged; }
 
 private:
     void moveComponent(int step);
+    // The field that breaks the rules and why, or nothing when `s` is valid.
+    struct Problem {
+        QWidget* field = nullptr;
+        QString text;
+    };
+    std::optional<Problem> problemIn(const DelinquencySettings& s) const;
+    // fields[later] is not above fields[later - 1] as the rules want (buckets: strictly later days; classes: not
+    // fewer days): the problem of whichever of the two was changed last, else of fields[later].
+    Problem outOfOrder(std::span<QSpinBox* const> fields, std::size_t later, bool buckets) const;
+    void flag(QWidget* field);
 
     QSpinBox* m_markup = nullptr;
     QListWidget* m_order = nullptr;
@@ -31,6 +47,8 @@ private:
     std::array<QSpinBox*, 4> m_loanClasses{};
     std::array<QSpinBox*, 4> m_cardClasses{};
     QLabel* m_error = nullptr;
+    QWidget* m_lastEdited = nullptr;  // the spin box the administrator changed last
+    QWidget* m_flagged = nullptr;
 };
 
 }  // namespace doorstep::gui

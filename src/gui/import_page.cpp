@@ -205,23 +205,24 @@ void ImportPage::showReport(const Result<app::ImportReport>& report)
     m_progress->setValue(1000);
     const auto& c = report->counts;
     m_result->setStyleSheet(Theme::successStyle());
-    m_result->setText(tr("Imported the extract of %1: %2 borrowers, %3 loans, %4 instalments, %5 payments; %6 rows "
-                         "changed. As of %1, %7 loans are overdue.")
-                          .arg(toQString(formatIsoDate(report->extractDate)))
-                          .arg(c.borrowers)
-                          .arg(c.loans)
-                          .arg(c.instalments)
-                          .arg(c.payments)
-                          .arg(report->rowsChanged)
-                          .arg(report->recompute.overdue) +
-                      QLatin1Char('\n') +
-                      // DOMAIN.md section 3: the extract is the book; who is no longer in it, and who is back.
-                      tr("No longer in the book: %1 loans and %2 borrowers. Back in the book: %3 loans and %4 "
-                         "borrowers.")
-                          .arg(QLocale().toString(static_cast<qlonglong>(report->loansLeft)),
-                               QLocale().toString(static_cast<qlonglong>(report->borrowersLeft)),
-                               QLocale().toString(static_cast<qlonglong>(report->loansReturned)),
-                               QLocale().toString(static_cast<qlonglong>(report->borrowersReturned))));
+    m_result->setText(
+        tr("Imported the extract of %1: %L2 borrowers, %L3 loans, %L4 instalments, %L5 payments; %L6 rows "
+           "changed. As of %1, %L7 loans are overdue.")
+            .arg(toQString(formatIsoDate(report->extractDate)))
+            .arg(c.borrowers)
+            .arg(c.loans)
+            .arg(c.instalments)
+            .arg(c.payments)
+            .arg(report->rowsChanged)
+            .arg(report->recompute.overdue) +
+        QLatin1Char('\n') +
+        // DOMAIN.md section 3: the extract is the book; who is no longer in it, and who is back.
+        tr("No longer in the book: %1 loans and %2 borrowers. Back in the book: %3 loans and %4 "
+           "borrowers.")
+            .arg(QLocale().toString(static_cast<qlonglong>(report->loansLeft)),
+                 QLocale().toString(static_cast<qlonglong>(report->borrowersLeft)),
+                 QLocale().toString(static_cast<qlonglong>(report->loansReturned)),
+                 QLocale().toString(static_cast<qlonglong>(report->borrowersReturned))));
     if (report->warningCount > 0) {
         const auto listed = static_cast<qint64>(report->warnings.size());
         m_warningsTitle->setText(

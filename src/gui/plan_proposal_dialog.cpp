@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 
@@ -46,6 +47,13 @@ QDate qdateFrom(Date d)
 {
     return QDate(static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
                  static_cast<int>(static_cast<unsigned>(d.day())));
+}
+
+QString sourceText(const app::FigureSource& source)
+{
+    if (source.fromNote())
+        return PlanProposalDialog::tr("visit note of %1").arg(toQString(formatIsoDate(source.visitDate)));
+    return PlanProposalDialog::tr("core-banking extract");
 }
 
 }  // namespace
@@ -82,6 +90,17 @@ PlanProposalDialog::PlanProposalDialog(app::Session& session, std::int64_t loanR
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_ui->saveDraftButton->setEnabled(false);
     m_ui->submitButton->setEnabled(false);
+    m_ui->householdSourceLabel->setStyleSheet(Theme::secondaryTextStyle());
+    m_ui->householdSourceLabel->hide();
+    // A figure the officer types is no longer the note's or the extract's.
+    connect(m_ui->incomeEdit, &QLineEdit::textEdited, this, [this] {
+        m_incomeSource = tr("entered here");
+        showHouseholdSources();
+    });
+    connect(m_ui->expensesEdit, &QLineEdit::textEdited, this, [this] {
+        m_expensesSource = tr("entered here");
+        showHouseholdSources();
+    });
 
     auto planCase = app::PlanService(session).planCase(loanRowId);
     if (!planCase) {
@@ -94,13 +113,16 @@ PlanProposalDialog::PlanProposalDialog(app::Session& session, std::int64_t loanR
     const app::PlanCase& c = *m_case;
     m_ui->caseLabel->setText(
         tr("Loan <b>%1</b>, as of %2: owed today <b>%3</b> (principal %4, overdue interest %5, penalty interest %6, "
-           "compound interest %7); contract rate %8%, %9 months left on the contract.")
+           "compound interest %7); contract rate %8%, %L9 months left on the contract.")
             .arg(toQString(c.loanId).toHtmlEscaped(), toQString(formatIsoDate(c.asOf)), moneyText(c.debt.total().fen),
                  moneyText(c.debt.principal.fen), moneyText(c.debt.interest.fen), moneyText(c.debt.penalty.fen),
                  moneyText(c.debt.compound.fen), toQString(formatPercentRate(c.rate)))
             .arg(c.remainingMonths));
     m_ui->incomeEdit->setText(yuanText(c.household.monthlyIncome));
     m_ui->expensesEdit->setText(yuanText(c.household.monthlyExpenses));
+    m_incomeSource = sourceText(c.incomeSource);
+    m_expensesSource = sourceText(c.expensesSource);
+    showHouseholdSources();
     m_ui->lumpSumEdit->setText(yuanText(Money{}));
     m_ui->startEdit->setDate(qdateFrom(c.asOf));
     // Three options to start from: 12 months' re-amortisation, 3 months' grace then 12, a settlement.
@@ -118,6 +140,9 @@ PlanProposalDialog::PlanProposalDialog(app::Session& session, const app::Proposa
     setWindowTitle(tr("Revise repayment plan no. %1").arg(proposal.id));
     m_ui->incomeEdit->setText(yuanText(proposal.monthlyIncome));
     m_ui->expensesEdit->setText(yuanText(proposal.monthlyExpenses));
+    // The proposal keeps the budget it was made with; a newer visit note does not change it.
+    m_incomeSource = m_expensesSource = tr("as saved with proposal no. %1").arg(proposal.id);
+    showHouseholdSources();
     m_ui->lumpSumEdit->setText(yuanText(proposal.lumpSum));
     m_ui->startEdit->setDate(qdateFrom(proposal.terms.start));
 }
@@ -304,7 +329,7 @@ void PlanProposalDialog::showComparison()
         set(0, messageText(planKindName(o.plan->kind)));
         set(1, moneyText(f.firstInstalment.fen));
         set(2, moneyText(f.largestInstalment.fen));
-        set(3, QString::number(f.months));
+        set(3, QLocale().toString(f.months));
         set(4, moneyText(f.totalPaid.fen));
         set(5, moneyText(f.totalInterest.fen));
         set(6, moneyText(f.waived.fen));
@@ -357,6 +382,18 @@ std::optional<std::int64_t> PlanProposalDialog::propose(int option, bool submit)
     MessageBox::information(this, tr("Repayment plan"), done);
     accept();
     return m_proposalId;
+}
+
+void PlanProposalDialog::showHouseholdSources()
+{
+    const auto figure = [](const QLineEdit* edit) {
+        const auto m = yuanFrom(edit->text());
+        return m ? moneyText(m->fen) : edit->text().trimmed();
+    };
+    m_ui->householdSourceLabel->setText(
+        tr("Monthly income: %1 (source: %2); monthly expenses: %3 (source: %4).")
+            .arg(figure(m_ui->incomeEdit), m_incomeSource, figure(m_ui->expensesEdit), m_expensesSource));
+    m_ui->householdSourceLabel->show();
 }
 
 void PlanProposalDialog::showError(const QString& text)

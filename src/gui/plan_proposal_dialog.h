@@ -5,6 +5,7 @@
 #include "app/plan_service.h"
 
 #include <QDialog>
+#include <QString>
 #include <memory>
 #include <optional>
 
@@ -41,6 +42,10 @@ public:
     std::optional<std::int64_t> propose(int option, bool submit);
     std::optional<std::int64_t> proposalId() const { return m_proposalId; }
     const std::optional<app::Comparison>& comparison() const { return m_comparison; }
+    // Where the income and expenses shown came from: a visit note, the core-banking extract, the proposal being
+    // revised, or typed into the form.
+    QString incomeSourceText() const { return m_incomeSource; }
+    QString expensesSourceText() const { return m_expensesSource; }
 
 private:
     void setUpOptionRow(int row);
@@ -48,6 +53,7 @@ private:
     std::optional<Household> household();
     void showComparison();
     void showError(const QString& text);
+    void showHouseholdSources();
     std::unique_ptr<Ui::PlanProposalDialog> m_ui;
     app::Session& m_session;
     std::optional<app::PlanCase> m_case;
@@ -55,6 +61,8 @@ private:
     std::vector<PlanTerms> m_compared;  // the terms of the comparison shown
     Household m_comparedHousehold;
     std::optional<std::int64_t> m_proposalId;
+    QString m_incomeSource;
+    QString m_expensesSource;
 };
 
 }  // namespace doorstep::gui

@@ -17,7 +17,7 @@ QString adherenceText(const app::ProposalRow& row)
     if (!row.adherence) return {};
     switch (*row.adherence) {
     case AdherenceStatus::OnTrack: return PlanTableModel::tr("On track");
-    case AdherenceStatus::Late: return PlanTableModel::tr("%1 days late").arg(row.daysLate);
+    case AdherenceStatus::Late: return PlanTableModel::tr("%Ln day(s) late", nullptr, row.daysLate);
     case AdherenceStatus::Broken: return PlanTableModel::tr("Broken");
     case AdherenceStatus::Kept: return PlanTableModel::tr("Kept");
     }

@@ -138,7 +138,7 @@ void PlansPage::reload()
     }
     m_model->setRows(std::move(shown));
     m_view->resizeColumnsToContents();
-    m_status->setText(tr("%n proposal(s)", nullptr, m_model->rowCount()));
+    m_status->setText(tr("%Ln proposal(s)", nullptr, m_model->rowCount()));
     if (selected == 0 || !selectProposal(selected)) showDetail();
 }
 
@@ -185,9 +185,9 @@ void PlansPage::showDetail()
                         s == ProposalState::Kept || s == ProposalState::Broken);
     const PlanFigures& f = p->summary.figures;
     const Affordability& a = p->summary.affordability;
-    QString html = tr("<b>%1</b>, %2 instalments from %3: largest %4, total paid %5, waived %6, recovery %7.")
+    QString html = tr("<b>%1</b>, %Ln instalment(s) from %2: largest %3, total paid %4, waived %5, recovery %6.",
+                      nullptr, f.months)
                        .arg(messageText(planKindName(p->plan.kind)))
-                       .arg(f.months)
                        .arg(p->plan.instalments.empty() ? QString()
                                                         : toQString(formatIsoDate(p->plan.instalments.front().dueDate)),
                             moneyText(f.largestInstalment.fen), moneyText(f.totalPaid.fen), moneyText(f.waived.fen),

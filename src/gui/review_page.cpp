@@ -202,7 +202,7 @@ QString ReviewPage::caseContextHtml(const app::VisitNoteDetail& detail)
             }
             const auto& s = *l.status;
             html += QStringLiteral("<li>") +
-                    tr("Loan %1: %2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); "
+                    tr("Loan %1: %L2 days past due, bucket %3, class %4; total overdue %5 (overdue principal %6); "
                        "outstanding principal %7")
                         .arg(toQString(l.loan.id).toHtmlEscaped())
                         .arg(s.dpd)

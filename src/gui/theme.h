@@ -17,6 +17,10 @@ inline QColor mutedColor()
 {
     return QColor(0x80, 0x80, 0x80);
 }  // disabled users, dismissed cases
+inline QColor invalidFieldBackground()
+{
+    return QColor(0xfd, 0xec, 0xea);
+}  // a form field whose value is refused
 inline QColor attentionBackground()
 {
     return QColor(0xff, 0xf8, 0xe1);

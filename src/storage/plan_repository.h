@@ -23,7 +23,7 @@ struct ProposalRow {
     ProposalState state = ProposalState::Draft;
     OutstandingDebt debt;  // what the customer owed when the proposal was drafted or last revised
     PlanTerms terms;
-    Money monthlyIncome;  // the household's declared budget (until the visit notes hold it)
+    Money monthlyIncome;  // the household budget the proposal was made with (kept when a later note differs)
     Money monthlyExpenses;
     Money lumpSum;
     bool supervisorNeeded = false;  // at the last submission

@@ -412,6 +412,26 @@ std::vector<NotePromiseRow> VisitNoteRepository::promises(Date since, std::optio
     return rows;
 }
 
+std::optional<StatedHousehold> VisitNoteRepository::latestStatedHousehold(std::int64_t borrowerRowId) const
+{
+    auto s = m_db.prepare("SELECT n.id, n.visit_date, v.income_fen, v.expenses_fen "
+                          "FROM visit_notes n JOIN appointments a ON a.id = n.appointment_id "
+                          "JOIN visit_note_versions v ON v.note_id = n.id "
+                          "AND v.version = (SELECT max(x.version) FROM visit_note_versions x WHERE x.note_id = n.id) "
+                          "WHERE n.borrower_id = ? AND n.state IN (?, ?) "
+                          "AND (v.income_fen IS NOT NULL OR v.expenses_fen IS NOT NULL) "
+                          "ORDER BY n.visit_date DESC, a.start_minute DESC, n.id DESC LIMIT 1");
+    s.bind(1, borrowerRowId);
+    s.bind(2, codeOf(kNoteStateCodes, NoteState::Submitted)).bind(3, codeOf(kNoteStateCodes, NoteState::Approved));
+    if (!s.step()) return std::nullopt;
+    StatedHousehold h;
+    h.noteId = s.columnInt(0);
+    h.visitDate = dateOf(s.columnText(1));
+    if (!s.columnIsNull(2)) h.monthlyIncome = Money{s.columnInt(2)};
+    if (!s.columnIsNull(3)) h.monthlyExpenses = Money{s.columnInt(3)};
+    return h;
+}
+
 std::vector<Payment> VisitNoteRepository::borrowerPayments(std::int64_t borrowerRowId, Date since) const
 {
     auto s = m_db.prepare("SELECT p.bank_id, l.bank_id, p.paid_date, p.amount_fen FROM loans l "

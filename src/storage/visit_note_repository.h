@@ -52,6 +52,14 @@ struct NotePromiseRow {
     PaymentPromise promise;
 };
 
+// The household's budget as a visit note states it (either figure may be missing), and which note.
+struct StatedHousehold {
+    std::int64_t noteId = 0;
+    Date visitDate;
+    std::optional<Money> monthlyIncome;
+    std::optional<Money> monthlyExpenses;
+};
+
 struct VisitNoteQuery {
     std::string author;              // "" = anyone's
     std::string visitor;             // "" = anyone's; else notes whose appointment this user visited on
@@ -83,6 +91,12 @@ public:
     std::vector<VisitNoteListRow> list(const VisitNoteQuery& query) const;
     // Promises of notes not in draft, from each note's latest version, whose visit date is on or after `since`.
     std::vector<NotePromiseRow> promises(Date since, std::optional<std::int64_t> borrowerRowId = std::nullopt) const;
+
+    // The household figures of the borrower's newest note (by visit date, then the appointment's start, then id)
+    // that is submitted or approved and whose latest version states income or expenses. Drafts do not count
+    // (nothing was submitted), nor returned notes (a supervisor sent them back for correction; the addendum that
+    // answers it counts again). For drafting a repayment plan (app/plan_service.h).
+    std::optional<StatedHousehold> latestStatedHousehold(std::int64_t borrowerRowId) const;
 
     // The borrower's payments on all their loans dated on or after `since`, oldest first (for promise tracking).
     std::vector<Payment> borrowerPayments(std::int64_t borrowerRowId, Date since) const;

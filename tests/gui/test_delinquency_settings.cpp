@@ -6,10 +6,12 @@
 #include "gui/delinquency_settings_dialog.h"
 #include "gui/main_window.h"
 #include "gui/message_box.h"
+#include "gui/theme.h"
 #include "gui_fixture.h"
 #include "io/synthetic_extract.h"
 #include "support/db_query.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QListWidget>
@@ -98,7 +100,7 @@ private Q_SLOTS:
             setValue(spin(dialog, "loanClass2"), 20);
             QTest::mouseClick(save, Qt::LeftButton);
             QVERIFY(dialog->isVisible());
-            QVERIFY2(error->text().startsWith(QStringLiteral("Loans: ")), qPrintable(error->text()));
+            QVERIFY2(error->text().startsWith(QStringLiteral("Doubtful (Loans): ")), qPrintable(error->text()));
 
             // Restore defaults undoes every edit; then the real change: substandard from 30 days.
             QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("restoreDefaultsButton")), Qt::LeftButton);
@@ -134,6 +136,80 @@ private Q_SLOTS:
         QVERIFY2(status->text().contains(QStringLiteral("every loan recomputed")) &&
                      status->text().contains(QString::number(overdue)),
                  qPrintable(status->text()));
+    }
+
+    // Issue 8: a wrong value in any field is refused with a message that names the field by its label and says
+    // why; the field gets the focus and the highlight, and the form keeps its layout at 1366×768.
+    void aWrongValueNamesFocusesAndMarksItsField()
+    {
+        gui::DelinquencySettingsDialog dialog(DelinquencySettings{});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QVERIFY(dialog.height() <= 768 - 60);  // room for the window frame and the panel
+        auto* save = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save);
+        auto* restore = dialog.findChild<QPushButton*>(QStringLiteral("restoreDefaultsButton"));
+        auto* error = dialog.findChild<QLabel*>(QStringLiteral("settingsError"));
+        const auto geometries = [&] {
+            QList<QRect> all;
+            for (auto* w : dialog.findChildren<QWidget*>())
+                all << w->geometry();
+            return all;
+        };
+        const QSize size = dialog.size();
+        const QList<QRect> before = geometries();
+
+        struct Case {
+            QString field;  // object name
+            QString name;   // as the form labels it
+            int bad;
+        };
+        std::vector<Case> cases{{QStringLiteral("bucketM1"), QStringLiteral("M1"), 0}};
+        for (int i = 2; i <= 6; ++i) {  // ending on the day the bucket before it ends
+            const int previous = spin(&dialog, qPrintable(QStringLiteral("bucketM%1").arg(i - 1)))->value();
+            cases.push_back({QStringLiteral("bucketM%1").arg(i), QStringLiteral("M%1").arg(i), previous});
+        }
+        const QStringList classes{QStringLiteral("Special mention"), QStringLiteral("Substandard"),
+                                  QStringLiteral("Doubtful"), QStringLiteral("Loss")};
+        for (const auto& [prefix, profile] : {std::pair{QStringLiteral("loanClass"), QStringLiteral("Loans")},
+                                              std::pair{QStringLiteral("cardClass"), QStringLiteral("Credit cards")}}) {
+            for (int i = 0; i < 4; ++i) {  // above the next class's threshold; the last one below the one before
+                const QString other = prefix + QString::number(i < 3 ? i + 1 : i - 1);
+                const int bad = spin(&dialog, qPrintable(other))->value() + (i < 3 ? 10 : -10);
+                cases.push_back({prefix + QString::number(i), QStringLiteral("%1 (%2)").arg(classes[i], profile), bad});
+            }
+        }
+
+        for (std::size_t k = 0; k < cases.size(); ++k) {
+            QSpinBox* field = spin(&dialog, qPrintable(cases[k].field));
+            setValue(field, cases[k].bad);
+            save->setFocus();
+            QTest::mouseClick(save, Qt::LeftButton);
+            QVERIFY(dialog.isVisible());
+            QVERIFY2(error->text().startsWith(cases[k].name + QStringLiteral(": ")), qPrintable(error->text()));
+            QVERIFY2(error->text().length() > cases[k].name.length() + 10, qPrintable(error->text()));  // and why
+            QCOMPARE(dialog.flaggedField(), field);
+            QTRY_COMPARE(QApplication::focusWidget(), field);
+            QCOMPARE(field->palette().color(QPalette::Base), gui::Theme::invalidFieldBackground());
+            // Nothing moved or shrank for the message.
+            QCOMPARE(dialog.size(), size);
+            QCOMPARE(geometries(), before);
+            QTest::mouseClick(restore, Qt::LeftButton);
+            QVERIFY(dialog.flaggedField() == nullptr);
+            QVERIFY(field->palette().color(QPalette::Base) != gui::Theme::invalidFieldBackground());
+            QVERIFY(error->text().isEmpty());
+        }
+
+        // Of two fields out of order, the one changed last: M3 raised past M4 names M3 and M4's last day.
+        setValue(spin(&dialog, "bucketM3"), 200);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QCOMPARE(dialog.flaggedField(), spin(&dialog, "bucketM3"));
+        QVERIFY2(error->text().startsWith(QStringLiteral("M3: ")) && error->text().contains(QStringLiteral("M4")) &&
+                     error->text().contains(QStringLiteral("120")),
+                 qPrintable(error->text()));
+        // A valid form is saved.
+        QTest::mouseClick(restore, Qt::LeftButton);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QCOMPARE(dialog.result(), static_cast<int>(QDialog::Accepted));
     }
 };
 

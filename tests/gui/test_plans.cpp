@@ -3,6 +3,7 @@
 // rendered to an image and looked at); imports that miss the instalment mark the plan late, then broken.
 #include "app/plan_service.h"
 #include "app/portfolio_import.h"
+#include "app/visit_note_service.h"
 #include "gui/application_controller.h"
 #include "gui/case_dialog.h"
 #include "gui/main_window.h"
@@ -13,6 +14,8 @@
 #include "gui/plans_page.h"
 #include "gui/portfolio_model.h"
 #include "gui_fixture.h"
+#include "storage/appointment_repository.h"
+#include "storage/sqlite.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -22,10 +25,12 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTranslator>
 #include <QtTest>
 #include <functional>
 #include <map>
@@ -279,6 +284,131 @@ private Q_SLOTS:
         QCOMPARE(p->moves.size(), std::size_t{5});
         QCOMPARE(p->moves[2].move, ProposalMove::Revise);
         QCOMPARE(page->model()->rowAt(page->model()->rowOf(id))->proposal.state, ProposalState::Approved);
+    }
+
+    void theFormTakesTheBudgetFromTheLatestVisitNoteAndSaysWhereEachFigureCameFrom()
+    {
+        gui::MessageBox::setTestMode(true);
+        test::GuiFixture fixture;
+        fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
+        fixture.addUser(kOfficer, Role::Officer, kOfficerPassword);
+        app::SystemClock clock;
+        auto supervisor = login(fixture, clock, kSupervisor, kSupervisorPassword);
+        QVERIFY(supervisor != nullptr);
+        importAs(*supervisor, fixture.folder() + QStringLiteral("/extract"), "2026-11-30");
+        auto officer = login(fixture, clock, kOfficer, kOfficerPassword);
+        QVERIFY(officer != nullptr);
+        const app::PlanCase c = app::PlanService(*officer).planCase(1).value();
+
+        // officer1 visited on 20 November and submitted a note stating the income (12,345.60), not the expenses.
+        storage::AppointmentRow a;
+        a.borrowerRowId = c.borrowerRowId;
+        a.appointment.caseId = "C001";
+        a.appointment.date = Date{std::chrono::year{2026}, std::chrono::November, std::chrono::day{20}};
+        a.appointment.start = ClockTime::at(10, 0);
+        a.appointment.staff = {kOfficer.toStdString(), kSupervisor.toStdString()};
+        a.appointment.state = AppointmentState::Done;
+        const std::int64_t appointment = storage::AppointmentRepository(officer->database().connection()).add(a);
+        app::VisitNoteService notes(*officer);
+        const std::int64_t noteId = notes.open(appointment).value();
+        VisitNoteDraft draft;
+        draft.content.visitors = a.appointment.staff;
+        draft.content.arrived = ClockTime::at(10, 5);
+        draft.content.ability = 3;
+        draft.content.willingness = 4;
+        draft.content.monthlyIncome = Money{1'234'560};
+        QVERIFY(notes.submit(noteId, draft).has_value());
+
+        gui::PlanProposalDialog dialog(*officer, c.loanRowId);
+        auto* income = dialog.findChild<QLineEdit*>(QStringLiteral("incomeEdit"));
+        auto* expenses = dialog.findChild<QLineEdit*>(QStringLiteral("expensesEdit"));
+        auto* source = dialog.findChild<QLabel*>(QStringLiteral("householdSourceLabel"));
+        QCOMPARE(income->text(), QStringLiteral("12345.60"));
+        QCOMPARE(expenses->text(), QStringLiteral("5000.00"));  // the extract's: the note does not state it
+        const QString fromNote = gui::PlanProposalDialog::tr("visit note of %1").arg(QStringLiteral("2026-11-20"));
+        const QString fromExtract = gui::PlanProposalDialog::tr("core-banking extract");
+        QCOMPARE(dialog.incomeSourceText(), fromNote);
+        QCOMPARE(dialog.expensesSourceText(), fromExtract);
+        QVERIFY(source->isVisibleTo(&dialog));
+        QVERIFY2(source->text().contains(QStringLiteral("¥12,345.60")) && source->text().contains(fromNote) &&
+                     source->text().contains(QStringLiteral("¥5,000.00")) && source->text().contains(fromExtract),
+                 qPrintable(source->text()));
+        QVERIFY(source->text().indexOf(fromNote) < source->text().indexOf(fromExtract));  // each after its figure
+
+        // A figure typed over is the officer's own.
+        expenses->selectAll();
+        QTest::keyClicks(expenses, QStringLiteral("4200"));
+        QCOMPARE(dialog.expensesSourceText(), gui::PlanProposalDialog::tr("entered here"));
+        QVERIFY2(source->text().contains(QStringLiteral("¥4,200.00")), qPrintable(source->text()));
+        QCOMPARE(dialog.incomeSourceText(), fromNote);
+
+        // The proposal keeps the figures it was made with; revising it shows them as the proposal's.
+        QVERIFY(dialog.compare());
+        const auto id = dialog.propose(0, false);
+        QVERIFY(id.has_value());
+        const auto row = app::PlanService(*officer).proposal(*id).value().row;
+        QCOMPARE(row.monthlyIncome, Money{1'234'560});
+        QCOMPARE(row.monthlyExpenses, Money::fromYuan(4200));
+        gui::PlanProposalDialog revise(*officer, row);
+        QCOMPARE(revise.findChild<QLineEdit*>(QStringLiteral("expensesEdit"))->text(), QStringLiteral("4200.00"));
+        QCOMPARE(revise.expensesSourceText(), gui::PlanProposalDialog::tr("as saved with proposal no. %1").arg(*id));
+    }
+
+    // Issue 8: numbers for people carry thousands separators, in the Plans page too.
+    void thePlansPageWritesLargeCountsWithThousandsSeparators()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QTranslator english;
+        QVERIFY(english.load(QStringLiteral(":/i18n/doorstep_en.qm")));
+        QCoreApplication::installTranslator(&english);
+        test::GuiFixture fixture;
+        fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
+        fixture.addUser(kOfficer, Role::Officer, kOfficerPassword);
+        app::SystemClock clock;
+        auto supervisor = login(fixture, clock, kSupervisor, kSupervisorPassword);
+        QVERIFY(supervisor != nullptr);
+        importAs(*supervisor, fixture.folder() + QStringLiteral("/extract"), "2026-11-30");
+        auto officer = login(fixture, clock, kOfficer, kOfficerPassword);
+        QVERIFY(officer != nullptr);
+        const app::PlanCase c = app::PlanService(*officer).planCase(1).value();
+        app::ProposalDraft draft{c.loanRowId,
+                                 PlanTerms{c.asOf, {}, Reamortisation{RepaymentMethod::EqualInstalment, c.rate, 12}},
+                                 c.household};
+        const std::int64_t first = app::PlanService(*officer).create(draft).value();
+        // 12,345 proposals in all (copies of the first), one of them in force and 1,234 days late.
+        const auto& db = officer->database().connection();
+        app::ProposalRow row = app::PlanService(*officer).proposal(first).value().row;
+        {
+            storage::Transaction t(db);
+            storage::PlanRepository plans(db);
+            for (int i = 1; i < 12'345; ++i)
+                plans.insert(row);
+            row.state = ProposalState::Active;
+            row.adherence = AdherenceStatus::Late;
+            row.daysLate = 1'234;
+            plans.update(row);
+            t.commit();
+        }
+
+        gui::ApplicationController controller(fixture.databasePath(), clock);
+        controller.start();
+        test::logIn(controller, kSupervisor, kSupervisorPassword);
+        gui::MainWindow* window = controller.mainWindow();
+        QVERIFY(window->showPage(QStringLiteral("plansPage")));
+        auto* page = window->findChild<gui::PlansPage*>();
+        page->reload();
+        QCOMPARE(page->model()->rowCount(), 12'345);
+        QCOMPARE(window->findChild<QLabel*>(QStringLiteral("planStatus"))->text(), QStringLiteral("12,345 proposals"));
+        const int late = page->model()->rowOf(first);
+        QCOMPARE(page->model()->index(late, gui::PlanTableModel::Adherence).data().toString(),
+                 QStringLiteral("1,234 days late"));
+        QVERIFY(page->selectProposal(first));
+        const QString detail = window->findChild<QLabel*>(QStringLiteral("planDetail"))->text();
+        QVERIFY2(detail.contains(QStringLiteral("12 instalments")), qPrintable(detail));
+
+        QCoreApplication::removeTranslator(&english);
+        QLocale::setDefault(before);
     }
 
     void anAdministratorSetsThePlanRules()

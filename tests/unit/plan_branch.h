@@ -4,6 +4,8 @@
 #include "app/plan_service.h"
 #include "app/portfolio_import.h"
 #include "app/screening_service.h"
+#include "app/visit_note_service.h"
+#include "storage/appointment_repository.h"
 #include "support/db_query.h"
 #include "support/file_bytes.h"
 #include "support/test_branch.h"
@@ -12,6 +14,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace doorstep::test {
@@ -112,6 +115,46 @@ struct Branch {
     {
         return queryInt(db(), "SELECT count(*) FROM audit_event WHERE action = '" + action +
                                   "' AND record_type = 'plan_proposal' AND record_id = '" + std::to_string(id) + "'");
+    }
+
+    // A done visit of ofc1 and ofc2 to C001 on `date` at `hour`:00 (stored as booking and marking it done leave
+    // it), its note opened by ofc1 stating `income` and `expenses` (none: not stated), and submitted unless
+    // `submit` is false (then a draft). Returns the note's id.
+    std::int64_t visitNote(Date date, int hour, std::optional<Money> income, std::optional<Money> expenses,
+                           bool submit = true)
+    {
+        storage::AppointmentRow a;
+        a.borrowerRowId = borrower;
+        a.appointment.caseId = "C001";
+        a.appointment.date = date;
+        a.appointment.start = ClockTime::at(hour, 0);
+        a.appointment.staff = {"ofc1", "ofc2"};
+        a.appointment.state = AppointmentState::Done;
+        a.createdBy = a.updatedBy = "ofc1";
+        a.createdAt = a.updatedAt = "2026-11-30T01:00:00Z";
+        const std::int64_t appointment = storage::AppointmentRepository(db()).add(a);
+        app::VisitNoteService notes(*ofc1);
+        auto id = notes.open(appointment);
+        REQUIRE(id);
+        const VisitNoteDraft d{stated(hour, income, expenses), {}};
+        if (submit)
+            REQUIRE(notes.submit(*id, d));
+        else
+            REQUIRE(notes.saveDraft(*id, d));
+        return *id;
+    }
+
+    // What a note that passes every check holds, with the household figures as given.
+    static VisitNoteContent stated(int hour, std::optional<Money> income, std::optional<Money> expenses)
+    {
+        VisitNoteContent c;
+        c.visitors = {"ofc1", "ofc2"};
+        c.arrived = ClockTime::at(hour, 5);
+        c.ability = 3;
+        c.willingness = 3;
+        c.monthlyIncome = income;
+        c.monthlyExpenses = expenses;
+        return c;
     }
 
     bool planKeptFlag() { return app::ScreeningService(*sup).caseFlags(borrower)->planBeingKept; }

@@ -60,6 +60,101 @@ TEST_CASE("a plan case carries the loan's debt as of the import, its rate and th
     CHECK(PlanService(*b.ofc1).planCase(999'999).error().code == ErrorCode::NotFound);
 }
 
+TEST_CASE("a plan case takes the household budget from the newest submitted visit note that states it, per figure "
+          "the extract's where that note states none",
+          "[plan_service]")
+{
+    Branch b;
+    const auto budget = [&] {
+        auto c = PlanService(*b.ofc1).planCase(b.loan);
+        REQUIRE(c);
+        return *c;
+    };
+    // No note yet: both figures are the extract's.
+    auto c = budget();
+    CHECK(c.household.monthlyIncome == Money::fromYuan(8000));
+    CHECK(c.household.monthlyExpenses == Money::fromYuan(5000));
+    CHECK_FALSE(c.incomeSource.fromNote());
+    CHECK_FALSE(c.expensesSource.fromNote());
+
+    const auto first = b.visitNote(day(2026, 11, 20), 10, Money::fromYuan(6000), Money::fromYuan(4000));
+    c = budget();
+    CHECK(c.household.monthlyIncome == Money::fromYuan(6000));
+    CHECK(c.household.monthlyExpenses == Money::fromYuan(4000));
+    CHECK(c.incomeSource == app::FigureSource{first, day(2026, 11, 20)});
+    CHECK(c.expensesSource == app::FigureSource{first, day(2026, 11, 20)});
+
+    // A newer note stating only the income: its income, and the extract's expenses (not the older note's).
+    const auto second = b.visitNote(day(2026, 11, 25), 10, Money{550'050}, std::nullopt);
+    c = budget();
+    CHECK(c.household.monthlyIncome == Money{550'050});
+    CHECK(c.incomeSource == app::FigureSource{second, day(2026, 11, 25)});
+    CHECK(c.household.monthlyExpenses == Money::fromYuan(5000));
+    CHECK_FALSE(c.expensesSource.fromNote());
+
+    // Newest by the visit, not by when the note was written: a note of an earlier visit written now does not
+    // win; nor does a draft, nor a newer note that states neither figure.
+    b.visitNote(day(2026, 11, 22), 10, Money::fromYuan(7000), Money::fromYuan(2000));
+    b.visitNote(day(2026, 11, 28), 10, Money::fromYuan(100), Money::fromYuan(100), false);
+    b.visitNote(day(2026, 11, 29), 10, std::nullopt, std::nullopt);
+    c = budget();
+    CHECK(c.incomeSource.noteId == second);
+    CHECK(c.household.monthlyIncome == Money{550'050});
+    CHECK_FALSE(c.expensesSource.fromNote());
+
+    // Two visits on one day: the later one.
+    const auto afternoon = b.visitNote(day(2026, 11, 25), 15, Money::fromYuan(5800), Money::fromYuan(3900));
+    c = budget();
+    CHECK(c.incomeSource == app::FigureSource{afternoon, day(2026, 11, 25)});
+    CHECK(c.household.monthlyExpenses == Money::fromYuan(3900));
+}
+
+TEST_CASE("a returned note's figures wait for the addendum that answers the return; an approved note counts",
+          "[plan_service]")
+{
+    Branch b;
+    const auto older = b.visitNote(day(2026, 11, 20), 10, Money::fromYuan(6000), Money::fromYuan(4000));
+    const auto newer = b.visitNote(day(2026, 11, 26), 10, Money::fromYuan(60'000), Money::fromYuan(4100));
+    app::VisitNoteService review(*b.sup);
+    REQUIRE(review.returnForCorrection(newer, "The income is per year, not per month."));
+    auto c = PlanService(*b.ofc1).planCase(b.loan);
+    REQUIRE(c);
+    CHECK(c->incomeSource.noteId == older);
+    CHECK(c->household.monthlyIncome == Money::fromYuan(6000));
+
+    VisitNoteDraft addendum{Branch::stated(10, Money::fromYuan(5000), Money::fromYuan(4100)),
+                            "Income corrected to the monthly figure."};
+    REQUIRE(app::VisitNoteService(*b.ofc1).addAddendum(newer, addendum));
+    c = PlanService(*b.ofc1).planCase(b.loan);
+    CHECK(c->incomeSource == app::FigureSource{newer, day(2026, 11, 26)});
+    CHECK(c->household.monthlyIncome == Money::fromYuan(5000));
+
+    REQUIRE(review.approve(newer));
+    c = PlanService(*b.ofc1).planCase(b.loan);
+    CHECK(c->incomeSource.noteId == newer);
+    CHECK(c->household.monthlyExpenses == Money::fromYuan(4100));
+}
+
+TEST_CASE("a stored proposal keeps the household budget it was made with when a later note states another",
+          "[plan_service]")
+{
+    Branch b;
+    b.visitNote(day(2026, 11, 20), 10, Money::fromYuan(6000), Money::fromYuan(4000));
+    auto c = PlanService(*b.ofc1).planCase(b.loan);
+    REQUIRE(c);
+    ProposalDraft d = b.draft(false);
+    d.household = c->household;
+    const auto id = PlanService(*b.ofc1).create(d);
+    REQUIRE(id);
+
+    b.visitNote(day(2026, 11, 27), 10, Money::fromYuan(3000), Money::fromYuan(2500));
+    const auto p = PlanService(*b.ofc1).proposal(*id);
+    REQUIRE(p);
+    CHECK(p->row.monthlyIncome == Money::fromYuan(6000));
+    CHECK(p->row.monthlyExpenses == Money::fromYuan(4000));
+    CHECK(PlanService(*b.ofc1).planCase(b.loan)->household.monthlyIncome == Money::fromYuan(3000));
+}
+
 TEST_CASE("comparing options gives each its figures, affordability and approval need, and suggests one",
           "[plan_service]")
 {

@@ -114,3 +114,79 @@ TEST_CASE("visit_note_repository: the promises screening reads are the latest ve
     // Version 1 keeps its own promises.
     CHECK(repo.find(corrected.id)->versions[0].content.promises == test::completeDraft().content.promises);
 }
+
+TEST_CASE("visit_note_repository: the household budget stated is the newest submitted or approved note's that "
+          "states one",
+          "[visits_app]")
+{
+    test::VisitBranch b;
+    storage::VisitNoteRepository repo(b.db());
+    const Actor author = Actor::person(Role::Officer, true);
+    const Actor supervisor = Actor::person(Role::Supervisor, false);
+    // A done visit to `borrower` on kDay + `day` at `hour`, stored as booking and marking it done leave it.
+    const auto visit = [&](std::int64_t borrower, int day, int hour) {
+        storage::AppointmentRow a;
+        a.borrowerRowId = borrower;
+        a.appointment.date = addDays(kDay, day);
+        a.appointment.start = ClockTime::at(hour, 0);
+        a.appointment.staff = {"ofc1", "ofc2"};
+        a.appointment.state = AppointmentState::Done;
+        return storage::AppointmentRepository(b.db()).add(a);
+    };
+    const std::int64_t borrower = b.openCaseOf("ofc1", 0).borrowerRowId;
+    const std::int64_t otherBorrower = b.openCaseOf("ofc1", 1).borrowerRowId;
+    // A note of a visit to `who` on kDay + `day` at `hour` stating the figures given, submitted unless a draft.
+    const auto note = [&](std::int64_t who, int day, int hour, std::optional<Money> income,
+                          std::optional<Money> expenses, bool submit) {
+        VisitNote n = openedNote(b, visit(who, day, hour));
+        VisitNoteDraft d = test::completeDraft();
+        d.content.arrived = ClockTime::at(hour, 5);
+        d.content.left = ClockTime::at(hour, 45);
+        d.content.monthlyIncome = income;
+        d.content.monthlyExpenses = expenses;
+        n.draft = d;
+        n.id = repo.add(n);
+        if (!submit) return n;
+        auto next = submitNote(n, author, d, "ofc1", "t1");
+        REQUIRE(next);
+        repo.save(n, *next);
+        return *next;
+    };
+
+    CHECK_FALSE(repo.latestStatedHousehold(borrower).has_value());
+    const VisitNote first = note(borrower, 0, 9, Money::fromYuan(5000), std::nullopt, true);
+    auto stated = repo.latestStatedHousehold(borrower);
+    REQUIRE(stated);
+    CHECK(stated->noteId == first.id);
+    CHECK(stated->visitDate == kDay);
+    CHECK(stated->monthlyIncome == Money::fromYuan(5000));
+    CHECK_FALSE(stated->monthlyExpenses.has_value());
+
+    // Later visits: a draft, and a submitted note stating neither figure, do not count.
+    note(borrower, 0, 13, Money::fromYuan(6000), Money::fromYuan(3000), false);
+    note(borrower, 1, 9, std::nullopt, std::nullopt, true);
+    CHECK(repo.latestStatedHousehold(borrower)->noteId == first.id);
+
+    // An approved note counts; a returned one does not (until its addendum is submitted).
+    const VisitNote approved = note(borrower, 1, 13, Money::fromYuan(6100), Money::fromYuan(2900), true);
+    auto approval = approveNote(approved, supervisor, "", "sup", "t2");
+    REQUIRE(approval);
+    repo.save(approved, *approval);
+    const VisitNote toReturn = note(borrower, 2, 9, Money::fromYuan(1), Money::fromYuan(1), true);
+    auto returned = returnNote(toReturn, supervisor, "Per month, please.", "sup", "t3");
+    REQUIRE(returned);
+    repo.save(toReturn, *returned);
+    stated = repo.latestStatedHousehold(borrower);
+    REQUIRE(stated);
+    CHECK(stated->noteId == approved.id);
+    CHECK(stated->visitDate == addDays(kDay, 1));
+    CHECK(stated->monthlyIncome == Money::fromYuan(6100));
+    CHECK(stated->monthlyExpenses == Money::fromYuan(2900));
+
+    // Another customer's note is theirs alone.
+    const VisitNote other = note(otherBorrower, 2, 13, Money::fromYuan(9000), std::nullopt, true);
+    REQUIRE(otherBorrower != borrower);
+    CHECK(repo.latestStatedHousehold(borrower)->noteId == approved.id);
+    CHECK(repo.latestStatedHousehold(otherBorrower)->noteId == other.id);
+    CHECK_FALSE(repo.latestStatedHousehold(999'999).has_value());
+}
