@@ -24,10 +24,11 @@ QString adherenceText(const app::ProposalRow& row)
     return {};
 }
 
-void PlanTableModel::setRows(std::vector<Row> rows)
+void PlanTableModel::setRows(std::vector<Row> rows, StaffNames names)
 {
     beginResetModel();
     m_rows = std::move(rows);
+    m_names = std::move(names);
     endResetModel();
 }
 
@@ -77,14 +78,14 @@ QVariant PlanTableModel::data(const QModelIndex& index, int role) const
     case Number: return QVariant::fromValue(static_cast<qlonglong>(p.id));
     case Loan: return toQString(p.loanBankId);
     case Customer: return toQString(p.borrowerName);
-    case Officer: return toQString(p.owner);
+    case Officer: return m_names(p.owner);
     case State: return proposalStateText(p.state);
     case Type: return messageText(planKindName(r->kind));
     case Instalments: return r->figures.months;
     case Largest: return moneyText(r->figures.largestInstalment.fen);
     case TotalPaid: return moneyText(r->figures.totalPaid.fen);
     case Adherence: return adherenceText(p);
-    case Updated: return toQString(p.updatedAt.substr(0, 10));
+    case Updated: return timestampText(p.updatedAt).left(10);  // the local date
     default: return {};
     }
 }

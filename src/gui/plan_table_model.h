@@ -1,6 +1,7 @@
 #pragma once
 // The repayment-plan proposals of the Plans page, one row each, newest first.
 #include "app/plan_service.h"
+#include "gui/staff_names.h"
 
 #include <QAbstractTableModel>
 #include <vector>
@@ -32,7 +33,7 @@ public:
     };
 
     using QAbstractTableModel::QAbstractTableModel;
-    void setRows(std::vector<Row> rows);
+    void setRows(std::vector<Row> rows, StaffNames names);
     const Row* rowAt(int row) const;
     int rowOf(std::int64_t proposalId) const;  // -1 when not shown
 
@@ -43,6 +44,7 @@ public:
 
 private:
     std::vector<Row> m_rows;
+    StaffNames m_names;
 };
 
 QString proposalStateText(ProposalState state);

@@ -1,5 +1,6 @@
 #include "gui/plans_page.h"
 
+#include "app/screening_service.h"
 #include "domain/plan_comparison.h"
 #include "gui/error_text.h"
 #include "gui/message_box.h"
@@ -136,7 +137,8 @@ void PlansPage::reload()
         r.proposal = std::move(p);
         shown.push_back(std::move(r));
     }
-    m_model->setRows(std::move(shown));
+    m_names = app::ScreeningService(m_session).staffNames();
+    m_model->setRows(std::move(shown), m_names);
     m_view->resizeColumnsToContents();
     m_status->setText(tr("%Ln proposal(s)", nullptr, m_model->rowCount()));
     if (selected == 0 || !selectProposal(selected)) showDetail();
@@ -205,12 +207,13 @@ void PlansPage::showDetail()
                 tr("Supervisor's comment: %1").arg(toQString(p->row.supervisorComment).toHtmlEscaped());
     html += QStringLiteral("<br><br><b>%1</b>").arg(tr("History"));
     for (const auto& m : p->moves) {
-        const QString who = m.actor == "doorstep" ? tr("Doorstep") : toQString(m.actor);
+        const QString who = m.actor == "doorstep" ? tr("Doorstep") : m_names(m.actor);
         html += QStringLiteral("<br>%1 %2: %3 → %4")
-                    .arg(toQString(m.at).toHtmlEscaped(), who.toHtmlEscaped(), proposalStateText(m.from),
+                    .arg(timestampText(m.at).toHtmlEscaped(), who.toHtmlEscaped(), proposalStateText(m.from),
                          proposalStateText(m.to));
         if (!m.comment.empty())
-            html += QStringLiteral(" (") + toQString(m.comment).toHtmlEscaped() + QStringLiteral(")");
+            html +=
+                QStringLiteral(" ") + tr("(%1)", "a comment after a move").arg(toQString(m.comment).toHtmlEscaped());
     }
     m_detail->setText(html);
 }

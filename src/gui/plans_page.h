@@ -4,6 +4,7 @@
 // or returns another officer's proposal; the Review area comes later) and the plan letter to print.
 #include "app/plan_service.h"
 #include "domain/message.h"
+#include "gui/staff_names.h"
 #include "gui/workspace.h"
 #include "report/plan_letter.h"
 
@@ -45,6 +46,7 @@ private:
 
     app::Session& m_session;
     PlanTableModel* m_model = nullptr;
+    StaffNames m_names;
     QTableView* m_view = nullptr;
     QComboBox* m_state = nullptr;
     QComboBox* m_letterLanguage = nullptr;

@@ -6,7 +6,6 @@
 #include "gui/qt_text.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 
 namespace doorstep::gui {
 namespace {
@@ -47,12 +46,6 @@ QString noteStateText(NoteState state)
 QString staffText(const StaffNames& names, const std::string& username)
 {
     return names(username);
-}
-
-QString timestampText(const std::string& utc)
-{
-    const QDateTime at = QDateTime::fromString(toQString(utc), Qt::ISODate);
-    return at.isValid() ? at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : toQString(utc);
 }
 
 QString noteContentHtml(const VisitNoteContent& c, const StaffNames& names)

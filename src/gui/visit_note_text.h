@@ -15,7 +15,6 @@ namespace doorstep::gui {
 
 QString noteStateText(NoteState state);
 QString staffText(const StaffNames& names, const std::string& username);  // the display name, else the user name
-QString timestampText(const std::string& utc);  // "2026-11-30T02:05:00Z" → "2026-11-30 10:05" (local time)
 
 // The content as a reader sees it: who, where, when, the checklist, the situation, promises and next steps.
 QString noteContentHtml(const VisitNoteContent& content, const StaffNames& names);

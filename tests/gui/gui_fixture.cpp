@@ -38,15 +38,15 @@ GuiFixture::GuiFixture()
     QVERIFY2(created.has_value(), created ? "" : created.error().message.c_str());
 }
 
-void GuiFixture::addUser(const QString& name, Role role, const QString& password)
+void GuiFixture::addUser(const QString& name, Role role, const QString& password, const QString& displayName)
 {
     app::SystemClock clock;
     app::LoginThrottle throttle(clock);
     auto admin = app::Session::login(databasePath().toStdString(), kAdminName.toStdString(),
                                      kAdminPassword.toStdString(), throttle, clock);
     QVERIFY(admin.has_value());
-    const auto added =
-        app::UserAdministration(**admin).add({name.toStdString(), name.toStdString(), role, password.toStdString()});
+    const auto added = app::UserAdministration(**admin).add(
+        {name.toStdString(), (displayName.isEmpty() ? name : displayName).toStdString(), role, password.toStdString()});
     QVERIFY2(added.has_value(), added ? "" : added.error().message.c_str());
 }
 

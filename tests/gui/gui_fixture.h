@@ -27,7 +27,8 @@ public:
     QString databasePath() const;
     QString folder() const { return m_dir.path(); }
     // Adds a user through the administrator's use case (the key slot included).
-    void addUser(const QString& name, doorstep::Role role, const QString& password);
+    // The display name is the user name when none is given.
+    void addUser(const QString& name, doorstep::Role role, const QString& password, const QString& displayName = {});
 
 private:
     QTemporaryDir m_dir;

@@ -238,7 +238,7 @@ private Q_SLOTS:
         gui::MessageBox::setTestMode(true);
         test::GuiFixture fixture;
         fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
-        fixture.addUser(kOfficer, Role::Officer, kOfficerPassword);
+        fixture.addUser(kOfficer, Role::Officer, kOfficerPassword, QStringLiteral("李专员"));
         app::SystemClock clock;
         auto supervisor = login(fixture, clock, kSupervisor, kSupervisorPassword);
         QVERIFY(supervisor != nullptr);
@@ -263,7 +263,17 @@ private Q_SLOTS:
         QVERIFY(window->showPage(QStringLiteral("plansPage")));
         auto* page = window->findChild<gui::PlansPage*>();
         QVERIFY(page->selectProposal(id));
-        QVERIFY(window->findChild<QLabel*>(QStringLiteral("planDetail"))->text().contains(QStringLiteral("不予减免")));
+        const QString detail = window->findChild<QLabel*>(QStringLiteral("planDetail"))->text();
+        QVERIFY(detail.contains(QStringLiteral("不予减免")));
+        // Staff by display name, times local, in the list and the history (issue 8's words).
+        const int shownRow = page->model()->rowOf(id);
+        QCOMPARE(page->model()->index(shownRow, gui::PlanTableModel::Officer).data().toString(),
+                 QStringLiteral("李专员"));
+        QVERIFY(detail.contains(QStringLiteral("李专员")));
+        QVERIFY(!detail.contains(kOfficer));
+        const auto history = app::PlanService(*supervisor).proposal(id).value().moves;
+        QVERIFY(detail.contains(QString::fromStdString(formatUtcStampLocally(history.front().at))));
+        QVERIFY(!detail.contains(QString::fromStdString(history.front().at)));
         auto* revise = window->findChild<QPushButton*>(QStringLiteral("revisePlanButton"));
         QVERIFY(revise->isEnabled());
         bool revised = false;
