@@ -186,6 +186,7 @@ void PortfolioPage::fillChoices()
 void PortfolioPage::reload()
 {
     fillChoices();
+    m_model->forgetListing();  // the data changed (or this is the first time): read the keys again
     applyFilter();
 }
 
