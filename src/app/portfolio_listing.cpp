@@ -110,6 +110,16 @@ PortfolioListing::PortfolioListing(std::vector<storage::PortfolioKeys> keys, std
     }
 }
 
+std::vector<std::string> PortfolioListing::officers() const
+{
+    std::vector<std::string> out;
+    for (const std::string& o : m_officers.values) {
+        if (!o.empty()) out.push_back(o);
+    }
+    std::ranges::sort(out);
+    return out;
+}
+
 const std::vector<std::int32_t>& PortfolioListing::rankOf(const std::vector<std::string>& texts, std::once_flag& once,
                                                           std::vector<std::int32_t>& ranks) const
 {

@@ -19,6 +19,8 @@ public:
     PortfolioListing(std::vector<storage::PortfolioKeys> keys, std::string scopeOfficer);
 
     std::size_t size() const { return m_entries.size(); }
+    // The officers named on the loans, without "", in byte order (as PortfolioQuery::officers for all loans).
+    std::vector<std::string> officers() const;
     // The row ids of the loans that pass `filter`, sorted by `sort` (ties by row id, ascending either way).
     std::vector<std::int64_t> select(storage::PortfolioFilter filter, storage::PortfolioSort sort,
                                      bool ascending) const;

@@ -48,19 +48,27 @@ void PortfolioModel::reload()
     m_fetched = 0;
     m_total = 0;
     endResetModel();
-    if (!m_listing) {
-        auto listing = app::PortfolioService(m_session).listing();
-        if (!listing) {
-            Q_EMIT failed(errorText(listing.error()));
-            Q_EMIT totalChanged(0);
-            return;
-        }
-        m_listing = std::move(*listing);
+    if (!listing()) {
+        Q_EMIT totalChanged(0);
+        return;
     }
     m_order = m_listing->select(m_filter, m_sort, m_ascending);
     m_total = static_cast<std::int64_t>(m_order.size());
     Q_EMIT totalChanged(m_total);
     if (m_total > 0) fetchMore({});
+}
+
+std::shared_ptr<const app::PortfolioListing> PortfolioModel::listing()
+{
+    if (!m_listing) {
+        auto read = app::PortfolioService(m_session).listing();
+        if (!read) {
+            Q_EMIT failed(errorText(read.error()));
+            return nullptr;
+        }
+        m_listing = std::move(*read);
+    }
+    return m_listing;
 }
 
 int PortfolioModel::rowCount(const QModelIndex& parent) const

@@ -42,6 +42,8 @@ public:
     void reload();  // the current filter and sort again, on the keys read before
     // Reads the keys again on the next reload (the data changed: an import, a recompute).
     void forgetListing() { m_listing.reset(); }
+    // The keys of every loan the user may see, read now unless read before; null when they cannot be read.
+    std::shared_ptr<const app::PortfolioListing> listing();
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

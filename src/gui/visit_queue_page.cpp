@@ -238,6 +238,7 @@ void VisitQueuePage::reload()
         return;
     }
     m_queue = std::make_shared<const std::vector<app::QueueItem>>(std::move(*items));
+    m_fitColumns = true;
     // District and officer choices from the queue (without the dismissed), keeping the current choice.
     if (m_district->count() == 0 || m_officer->count() == 0) {
         std::set<std::string> districts;
@@ -279,7 +280,12 @@ void VisitQueuePage::applyFilter()
         if (app::passesQueueFilter(filter, (*m_queue)[i])) shown.push_back(static_cast<std::uint32_t>(i));
     }
     m_model->setItems(m_queue, std::move(shown));
-    m_view->resizeColumnsToContents();
+    // The columns fit the queue as read (reload), not each filter's part of it: a filter does not make the
+    // columns jump, nor measure the text of up to 1,000 rows again (issue 8).
+    if (m_fitColumns) {
+        m_view->resizeColumnsToContents();
+        m_fitColumns = false;
+    }
     m_count->setText(tr("%Ln customer(s) in the queue", nullptr, m_model->rowCount()));
     selectBorrower(selected);
     showDetail();

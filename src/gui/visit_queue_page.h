@@ -55,6 +55,7 @@ private:
     app::Session& m_session;
     VisitQueueModel* m_model = nullptr;
     std::shared_ptr<const std::vector<app::QueueItem>> m_queue;  // every entry this user may see, dismissed too
+    bool m_fitColumns = false;  // the queue was read again: fit the columns to it once shown
     VisitQueueSortModel* m_sorted = nullptr;
     QTableView* m_view = nullptr;
     QComboBox* m_district = nullptr;

@@ -160,6 +160,9 @@ TEST_CASE("The listing selects the loans of the database's filter in the databas
     }
     // The comparison means something only where the filters find loans: most of them do.
     CHECK(nonEmpty > 500);
+    // The officers to choose from: those of the database's own list.
+    CHECK(listing.officers() == q.officers());
+    CHECK(listing.officers().size() == 3);
 }
 
 TEST_CASE("An officer's listing holds their loans and keeps to them whatever officer a filter names")
