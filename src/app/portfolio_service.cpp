@@ -27,6 +27,23 @@ Result<std::vector<PortfolioRow>> PortfolioService::page(PortfolioFilter filter,
     return storage::PortfolioQuery(m_session.database().connection()).page(*f, sort, ascending, offset, limit);
 }
 
+Result<std::shared_ptr<const PortfolioListing>> PortfolioService::listing() const
+{
+    auto f = scoped({});
+    if (!f) return std::unexpected(f.error());
+    std::vector<storage::PortfolioKeys> keys;
+    storage::PortfolioQuery(m_session.database().connection())
+        .forEachKeys(f->officer, [&](const storage::PortfolioKeys& k) { keys.push_back(k); });
+    return std::make_shared<const PortfolioListing>(std::move(keys), f->officer);
+}
+
+Result<std::vector<PortfolioRow>> PortfolioService::rows(const std::vector<std::int64_t>& loanRowIds) const
+{
+    auto f = scoped({});
+    if (!f) return std::unexpected(f.error());
+    return storage::PortfolioQuery(m_session.database().connection()).rows(loanRowIds, f->officer);
+}
+
 Result<std::vector<std::string>> PortfolioService::districts() const
 {
     if (auto r = m_session.require(Permission::ViewPortfolio); !r) return std::unexpected(r.error());

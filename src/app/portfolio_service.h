@@ -1,10 +1,12 @@
 #pragma once
 // Reading the portfolio: lists for officers and supervisors, and one borrower's case. Officers see
 // only the loans assigned to them; every opened case is recorded in the audit trail.
+#include "app/portfolio_listing.h"
 #include "app/session.h"
 #include "domain/error.h"
 #include "storage/portfolio_query.h"
 
+#include <memory>
 #include <vector>
 
 namespace doorstep::app {
@@ -22,6 +24,9 @@ public:
     Result<std::int64_t> count(PortfolioFilter filter) const;
     Result<std::vector<PortfolioRow>> page(PortfolioFilter filter, PortfolioSort sort, bool ascending,
                                            std::int64_t offset, std::int64_t limit) const;
+    // The keys of every loan this user may see, for filtering and sorting in memory; then the rows of a page.
+    Result<std::shared_ptr<const PortfolioListing>> listing() const;
+    Result<std::vector<PortfolioRow>> rows(const std::vector<std::int64_t>& loanRowIds) const;
     Result<std::vector<std::string>> districts() const;
     Result<std::vector<std::string>> officers() const;
     Result<BorrowerCase> openCase(std::int64_t borrowerRowId);

@@ -277,6 +277,16 @@ Date ScreeningService::currentAsOf() const
     return Date{today};  // Asia/Shanghai is UTC+8 all year
 }
 
+bool passesQueueFilter(const QueueFilter& filter, const QueueItem& item)
+{
+    if (!filter.officer.empty() && item.officer != filter.officer) return false;
+    if (!filter.includeDismissed && item.state == QueueState::Dismissed) return false;
+    if (!filter.district.empty() && item.district != filter.district) return false;
+    if (filter.bucket && item.bucket != *filter.bucket) return false;
+    if (filter.unassignedOnly && !item.officer.empty()) return false;
+    return true;
+}
+
 Result<std::vector<QueueItem>> ScreeningService::queue(QueueFilter filter) const
 {
     if (auto r = m_session.require(Permission::ViewPortfolio); !r) return std::unexpected(r.error());
@@ -292,10 +302,7 @@ Result<std::vector<QueueItem>> ScreeningService::queue(QueueFilter filter) const
     for (const auto& row : storage::ScreeningRepository(db).queue(filter.officer, filter.includeDismissed)) {
         QueueItem item = itemFrom(row, buckets);
         addOrigin(item, findOrigin(origins, row.borrowerRowId));
-        if (!filter.district.empty() && item.district != filter.district) continue;
-        if (filter.bucket && item.bucket != *filter.bucket) continue;
-        if (filter.unassignedOnly && !item.officer.empty()) continue;
-        items.push_back(std::move(item));
+        if (passesQueueFilter(filter, item)) items.push_back(std::move(item));
     }
     return items;
 }

@@ -50,6 +50,9 @@ struct QueueFilter {
     bool includeDismissed = false;
 };
 
+// Whether `item` passes `filter` (as ScreeningService::queue filters): for a list that filters the queue in memory.
+bool passesQueueFilter(const QueueFilter& filter, const QueueItem& item);
+
 // What Doorstep records about a case that the bank's extract does not say; each one keeps the
 // customer out of the visit queue (DOMAIN.md section 4).
 // The last automatic assignment run, for the undo button.

@@ -32,6 +32,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolButton>
+#include <utility>
 
 namespace doorstep::gui {
 
@@ -55,7 +56,7 @@ MainWindow::MainWindow(app::Session& session, QWidget* parent) : QMainWindow(par
     layout->addWidget(m_navigation);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showRow);
 
     m_job = new BackgroundJob(session, this);
     m_changes = new ChangeNotifier(session, this);
@@ -85,12 +86,32 @@ MainWindow::~MainWindow()
     m_job->cancelAndWait();  // before the pages and the session the work reports to go away
 }
 
-void MainWindow::addPage(QWidget* page, const QString& objectName, const QString& label)
+void MainWindow::addPage(std::function<QWidget*()> make, const QString& objectName, const QString& label)
 {
-    page->setObjectName(objectName);
-    m_pages->addWidget(page);
+    auto* placeholder = new QWidget;
+    placeholder->setObjectName(objectName + QStringLiteral("Unbuilt"));
+    m_pages->addWidget(placeholder);
+    m_unbuilt.push_back([make = std::move(make), objectName] {
+        QWidget* page = make();
+        page->setObjectName(objectName);
+        return page;
+    });
     auto* item = new QListWidgetItem(label, m_navigation);
     item->setData(Qt::UserRole, objectName);
+}
+
+void MainWindow::showRow(int row)
+{
+    if (row < 0 || row >= m_pages->count()) return;
+    const auto index = static_cast<std::size_t>(row);
+    if (index < m_unbuilt.size() && m_unbuilt[index]) {
+        QWidget* placeholder = m_pages->widget(row);
+        QWidget* page = std::exchange(m_unbuilt[index], nullptr)();
+        m_pages->insertWidget(row, page);
+        m_pages->removeWidget(placeholder);
+        delete placeholder;
+    }
+    m_pages->setCurrentIndex(row);
 }
 
 void MainWindow::buildPages()
@@ -98,25 +119,31 @@ void MainWindow::buildPages()
     const Role role = m_session.user().role;
     const bool works = roleAllows(role, Permission::WorkCases);
     if (works) {
-        addPage(new PortfolioPage(*m_workspace), QStringLiteral("portfolioPage"), tr("Portfolio"));
-        addPage(new VisitQueuePage(*m_workspace), QStringLiteral("visitQueuePage"), tr("Visit queue"));
-        addPage(new AppointmentsPage(*m_workspace), QStringLiteral("appointmentsPage"), tr("Appointments"));
-        addPage(new VisitsPage(*m_workspace), QStringLiteral("visitsPage"), tr("Visits"));
-        addPage(new PlansPage(*m_workspace), QStringLiteral("plansPage"), tr("Plans"));
+        addPage([this] { return new PortfolioPage(*m_workspace); }, QStringLiteral("portfolioPage"), tr("Portfolio"));
+        addPage([this] { return new VisitQueuePage(*m_workspace); }, QStringLiteral("visitQueuePage"),
+                tr("Visit queue"));
+        addPage([this] { return new AppointmentsPage(*m_workspace); }, QStringLiteral("appointmentsPage"),
+                tr("Appointments"));
+        addPage([this] { return new VisitsPage(*m_workspace); }, QStringLiteral("visitsPage"), tr("Visits"));
+        addPage([this] { return new PlansPage(*m_workspace); }, QStringLiteral("plansPage"), tr("Plans"));
     }
     if (roleAllows(role, Permission::ReviewWork)) {
-        addPage(new ReviewPage(*m_workspace), QStringLiteral("reviewPage"), tr("Review"));
+        addPage([this] { return new ReviewPage(*m_workspace); }, QStringLiteral("reviewPage"), tr("Review"));
     }
     // Not built yet, and it says so (issue 8): it does not suggest that loans or visits are missing.
-    addPage(new EmptyStatePage(tr("Reports"), tr("Reports come in a later version"),
-                               tr("Team figures, roll rates and the supervisor summary will be shown here.")),
-            QStringLiteral("reportsPage"), tr("Reports"));
+    addPage(
+        [] {
+            return new EmptyStatePage(tr("Reports"), tr("Reports come in a later version"),
+                                      tr("Team figures, roll rates and the supervisor summary will be shown here."));
+        },
+        QStringLiteral("reportsPage"), tr("Reports"));
     if (roleAllows(role, Permission::ImportPortfolio)) {
         // The pages showing the portfolio and the queue refresh themselves (ChangeNotifier).
-        addPage(new ImportPage(*m_workspace), QStringLiteral("importPage"), tr("Import"));
+        addPage([this] { return new ImportPage(*m_workspace); }, QStringLiteral("importPage"), tr("Import"));
     }
     if (roleAllows(role, Permission::ManageUsers)) {
-        addPage(new AdminPage(*m_workspace), QStringLiteral("administrationPage"), tr("Administration"));
+        addPage([this] { return new AdminPage(*m_workspace); }, QStringLiteral("administrationPage"),
+                tr("Administration"));
     }
 }
 

@@ -4,7 +4,9 @@
 #include "gui/workspace.h"
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
+#include <vector>
 
 class QListWidget;
 class QStackedWidget;
@@ -36,7 +38,10 @@ Q_SIGNALS:
     void settingsChanged();
 
 private:
-    void addPage(QWidget* page, const QString& objectName, const QString& label);
+    // Pages are built the first time they are shown (`make` runs then): the person sees the first page within
+    // moments of the login, and a page never opened reads nothing (issue 8).
+    void addPage(std::function<QWidget*()> make, const QString& objectName, const QString& label);
+    void showRow(int row);
     void buildPages();
     void buildMenus();
     void changeOwnPassword();
@@ -49,6 +54,7 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
+    std::vector<std::function<QWidget*()>> m_unbuilt;  // by row: how to build the page, until it is built
 };
 
 }  // namespace doorstep::gui

@@ -7,6 +7,7 @@
 
 #include <QColor>
 #include <QScopeGuard>
+#include <algorithm>
 
 namespace doorstep::gui {
 namespace {
@@ -43,13 +44,31 @@ void PortfolioModel::reload()
     // Empty first: a view may ask for more rows while the reset is announced, and must get none.
     beginResetModel();
     m_rows.clear();
+    m_order.clear();
+    m_fetched = 0;
     m_total = 0;
     endResetModel();
-    auto total = app::PortfolioService(m_session).count(m_filter);
-    if (!total) Q_EMIT failed(errorText(total.error()));
-    m_total = total ? *total : 0;
+    if (!listing()) {
+        Q_EMIT totalChanged(0);
+        return;
+    }
+    m_order = m_listing->select(m_filter, m_sort, m_ascending);
+    m_total = static_cast<std::int64_t>(m_order.size());
     Q_EMIT totalChanged(m_total);
     if (m_total > 0) fetchMore({});
+}
+
+std::shared_ptr<const app::PortfolioListing> PortfolioModel::listing()
+{
+    if (!m_listing) {
+        auto read = app::PortfolioService(m_session).listing();
+        if (!read) {
+            Q_EMIT failed(errorText(read.error()));
+            return nullptr;
+        }
+        m_listing = std::move(*read);
+    }
+    return m_listing;
 }
 
 int PortfolioModel::rowCount(const QModelIndex& parent) const
@@ -64,7 +83,7 @@ int PortfolioModel::columnCount(const QModelIndex& parent) const
 
 bool PortfolioModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && static_cast<std::int64_t>(m_rows.size()) < m_total;
+    return !parent.isValid() && m_fetched < m_order.size();
 }
 
 void PortfolioModel::fetchMore(const QModelIndex& parent)
@@ -74,17 +93,17 @@ void PortfolioModel::fetchMore(const QModelIndex& parent)
     if (m_fetching || !canFetchMore(parent)) return;
     m_fetching = true;
     const auto done = qScopeGuard([this] { m_fetching = false; });
-    auto page = app::PortfolioService(m_session).page(m_filter, m_sort, m_ascending,
-                                                      static_cast<std::int64_t>(m_rows.size()), kPageSize);
+    const auto from = m_order.begin() + static_cast<std::ptrdiff_t>(m_fetched);
+    const std::size_t count = std::min<std::size_t>(kPageSize, m_order.size() - m_fetched);
+    const std::vector<std::int64_t> ids(from, from + static_cast<std::ptrdiff_t>(count));
+    auto page = app::PortfolioService(m_session).rows(ids);
     if (!page) {
         Q_EMIT failed(errorText(page.error()));
-        m_total = static_cast<std::int64_t>(m_rows.size());  // stop asking
+        m_fetched = m_order.size();  // stop asking
         return;
     }
-    if (page->empty()) {
-        m_total = static_cast<std::int64_t>(m_rows.size());
-        return;
-    }
+    m_fetched += count;
+    if (page->empty()) return;  // gone since the keys were read; the next page may still have some
     const int first = static_cast<int>(m_rows.size());
     beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
     for (auto& row : *page)

@@ -162,7 +162,9 @@ PortfolioPage::PortfolioPage(Workspace& workspace, QWidget* parent)
         m_search->selectAll();
     });
     addAction(find);
-    reload();
+    // The sort above read the portfolio's keys already: fill the choices and show the list from them.
+    fillChoices();
+    applyFilter();
 }
 
 void PortfolioPage::fillChoices()
@@ -179,12 +181,20 @@ void PortfolioPage::fillChoices()
     app::PortfolioService service(m_session);
     m_model->setStaffNames(app::ScreeningService(m_session).staffNames());
     if (auto districts = service.districts()) refill(m_district, *districts);
-    if (auto officers = service.officers()) refill(m_officer, *officers);
+    // A supervisor's choice of officers comes from the keys the list holds anyway (no second pass over the loans);
+    // an officer's is their own name.
+    const auto listing = m_session.can(Permission::ViewAllCases) ? m_model->listing() : nullptr;
+    if (listing) {
+        refill(m_officer, listing->officers());
+    } else if (auto officers = service.officers()) {
+        refill(m_officer, *officers);
+    }
     m_officer->setVisible(m_session.can(Permission::ViewAllCases));
 }
 
 void PortfolioPage::reload()
 {
+    m_model->forgetListing();  // the data changed: read the keys again
     fillChoices();
     applyFilter();
 }

@@ -1,10 +1,15 @@
 #pragma once
-// The visit queue as a table, in score order, with a "why" column.
+// The visit queue as a table, in score order, with a "why" column. The page reads the whole queue once (after
+// each change) and shows the entries its filters pick, without reading it again (issue 8: a filter or sort
+// answers in under 100 ms at 100,000 loans); the sort model compares keys made once per column.
 #include "app/screening_service.h"
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
+#include <array>
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,7 +22,12 @@ public:
     enum Role { SortRole = Qt::UserRole + 1 };
 
     explicit VisitQueueModel(QObject* parent = nullptr);
-    void setItems(std::vector<app::QueueItem> items);
+    void setItems(std::vector<app::QueueItem> items);  // shows them all
+    // Shows the entries of `all` at the positions `shown`, in that order; `all` is kept, not copied.
+    void setItems(std::shared_ptr<const std::vector<app::QueueItem>> all, std::vector<std::uint32_t> shown);
+    // The value that the column sorts by, as a number: the column's own number, or the rank of its text in the
+    // locale's collation (QString::localeAwareCompare). Made for every entry on the column's first sort.
+    std::int64_t sortKey(int column, int row) const;
     // Display names of staff by user name: people read 李专员, not officer1.
     void setStaffNames(std::map<std::string, std::string> names) { m_staffNames = std::move(names); }
     QString staffName(const std::string& username) const;
@@ -30,8 +40,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    std::vector<app::QueueItem> m_items;
+    std::vector<std::int64_t> makeKeys(int column) const;
+
+    std::shared_ptr<const std::vector<app::QueueItem>> m_all = std::make_shared<std::vector<app::QueueItem>>();
+    std::vector<std::uint32_t> m_shown;  // positions in m_all, one per row
     std::map<std::string, std::string> m_staffNames;
+    mutable std::array<std::vector<std::int64_t>, ColumnCount> m_keys;  // per column, by position in m_all
 };
 
 // Sorts the queue by any column; ties keep the queue's documented order: score, then days past due, then

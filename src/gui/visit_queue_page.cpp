@@ -167,9 +167,9 @@ VisitQueuePage::VisitQueuePage(Workspace& workspace, QWidget* parent)
     connect(m_dismiss, &QPushButton::clicked, this, &VisitQueuePage::dismissSelected);
     connect(m_logContact, &QPushButton::clicked, this, &VisitQueuePage::logContact);
     for (QComboBox* c : {m_district, m_bucket, m_officer})
-        connect(c, &QComboBox::currentIndexChanged, this, &VisitQueuePage::reload);
+        connect(c, &QComboBox::currentIndexChanged, this, &VisitQueuePage::applyFilter);
     for (QCheckBox* c : {m_unassigned, m_showDismissed})
-        connect(c, &QCheckBox::toggled, this, &VisitQueuePage::reload);
+        connect(c, &QCheckBox::toggled, this, &VisitQueuePage::applyFilter);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &VisitQueuePage::showDetail);
     connect(m_view, &QTableView::activated, this, &VisitQueuePage::openCase);  // double-click or Enter
     reload();
@@ -203,6 +203,7 @@ void VisitQueuePage::selectBorrower(std::int64_t borrowerRowId)
     const int sourceRow = m_model->rowOf(borrowerRowId);
     if (sourceRow < 0) return;
     const QModelIndex index = m_sorted->mapFromSource(m_model->index(sourceRow, 0));
+    if (!index.isValid()) return;
     m_view->selectRow(index.row());
     m_view->scrollTo(index);
 }
@@ -229,27 +230,23 @@ void VisitQueuePage::openCase()
 
 void VisitQueuePage::reload()
 {
-    const std::int64_t selected = selectedBorrower();
-    app::QueueFilter filter;
-    filter.district = toStd(m_district->currentData().toString());
-    if (const int b = m_bucket->currentData().toInt(); b >= 0) filter.bucket = static_cast<Bucket>(b);
-    filter.officer = toStd(m_officer->currentData().toString());
-    filter.unassignedOnly = m_unassigned->isChecked();
-    filter.includeDismissed = m_showDismissed->isChecked();
-    auto items = app::ScreeningService(m_session).queue(filter);
+    app::QueueFilter everything;
+    everything.includeDismissed = true;
+    auto items = app::ScreeningService(m_session).queue(everything);
     if (!items) {
         m_status->setText(errorText(items.error()));
         return;
     }
-    // District and officer choices from the whole queue, keeping the current choice.
+    m_queue = std::make_shared<const std::vector<app::QueueItem>>(std::move(*items));
+    m_fitColumns = true;
+    // District and officer choices from the queue (without the dismissed), keeping the current choice.
     if (m_district->count() == 0 || m_officer->count() == 0) {
         std::set<std::string> districts;
         std::set<std::string> officers;
-        if (auto all = app::ScreeningService(m_session).queue({})) {
-            for (const auto& i : *all) {
-                districts.insert(i.district);
-                if (!i.officer.empty()) officers.insert(i.officer);
-            }
+        for (const auto& i : *m_queue) {
+            if (i.state == QueueState::Dismissed) continue;
+            districts.insert(i.district);
+            if (!i.officer.empty()) officers.insert(i.officer);
         }
         const QSignalBlocker b1(m_district);
         const QSignalBlocker b2(m_officer);
@@ -262,8 +259,33 @@ void VisitQueuePage::reload()
         for (const auto& o : officers)
             m_officer->addItem(m_model->staffName(o), toQString(o));
     }
-    m_model->setItems(std::move(*items));
-    m_view->resizeColumnsToContents();
+    applyFilter();
+}
+
+void VisitQueuePage::applyFilter()
+{
+    if (!m_queue) return;
+    const std::int64_t selected = selectedBorrower();
+    app::QueueFilter filter;
+    filter.district = toStd(m_district->currentData().toString());
+    if (const int b = m_bucket->currentData().toInt(); b >= 0) filter.bucket = static_cast<Bucket>(b);
+    // An officer's queue holds only their own cases (ScreeningService::queue): no officer to choose there.
+    if (m_session.can(Permission::ViewAllCases)) {
+        filter.officer = toStd(m_officer->currentData().toString());
+        filter.unassignedOnly = m_unassigned->isChecked();
+    }
+    filter.includeDismissed = m_showDismissed->isChecked();
+    std::vector<std::uint32_t> shown;
+    for (std::size_t i = 0; i < m_queue->size(); ++i) {
+        if (app::passesQueueFilter(filter, (*m_queue)[i])) shown.push_back(static_cast<std::uint32_t>(i));
+    }
+    m_model->setItems(m_queue, std::move(shown));
+    // The columns fit the queue as read (reload), not each filter's part of it: a filter does not make the
+    // columns jump, nor measure the text of up to 1,000 rows again (issue 8).
+    if (m_fitColumns) {
+        m_view->resizeColumnsToContents();
+        m_fitColumns = false;
+    }
     m_count->setText(tr("%Ln customer(s) in the queue", nullptr, m_model->rowCount()));
     selectBorrower(selected);
     showDetail();

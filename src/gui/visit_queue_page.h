@@ -6,6 +6,8 @@
 #include "gui/workspace.h"
 
 #include <QWidget>
+#include <memory>
+#include <vector>
 
 class QComboBox;
 class QCheckBox;
@@ -23,7 +25,7 @@ class VisitQueuePage final : public QWidget {
 public:
     explicit VisitQueuePage(Workspace& workspace, QWidget* parent = nullptr);
 
-    void reload();
+    void reload();  // reads the queue again (it changed), then shows what the filters pick
     void acceptSelected();
     void dismissSelected();
     void reopenSelected();
@@ -37,6 +39,7 @@ Q_SIGNALS:
     void screeningFinished();  // a rerun ended (for tests)
 
 private:
+    void applyFilter();  // shows the entries of the queue read last that the filters pick
     void showDetail();
     void assignSelected(const QString& officer);
     std::int64_t selectedBorrower() const;
@@ -51,6 +54,8 @@ private:
     Workspace& m_workspace;
     app::Session& m_session;
     VisitQueueModel* m_model = nullptr;
+    std::shared_ptr<const std::vector<app::QueueItem>> m_queue;  // every entry this user may see, dismissed too
+    bool m_fitColumns = false;  // the queue was read again: fit the columns to it once shown
     VisitQueueSortModel* m_sorted = nullptr;
     QTableView* m_view = nullptr;
     QComboBox* m_district = nullptr;

@@ -72,6 +72,33 @@ Date dateOf(const std::string& text)
     return parseIsoDate(text).value_or(Date{});
 }
 
+constexpr const char* kRowColumns = "SELECT l.id, b.id, l.bank_id, b.name, b.id_number, b.phone, b.district, "
+                                    "l.product, l.officer, coalesce(s.dpd, 0), coalesce(s.bucket, ''), "
+                                    "coalesce(s.risk_class, ''), coalesce(s.overdue_principal_fen, 0), "
+                                    "coalesce(s.total_overdue_fen, 0), b.bank_id, l.left_book_after";
+
+PortfolioRow rowFrom(const Statement& stmt)
+{
+    PortfolioRow r;
+    r.loanRowId = stmt.columnInt(0);
+    r.borrowerRowId = stmt.columnInt(1);
+    r.loanId = stmt.columnText(2);
+    r.borrowerName = stmt.columnText(3);
+    r.idNumber = stmt.columnText(4);
+    r.phone = stmt.columnText(5);
+    r.district = stmt.columnText(6);
+    r.product = stmt.columnText(7);
+    r.officer = stmt.columnText(8);
+    r.dpd = static_cast<int>(stmt.columnInt(9));
+    r.bucket = stmt.columnText(10);
+    r.riskClass = stmt.columnText(11);
+    r.overduePrincipal = Money{stmt.columnInt(12)};
+    r.totalOverdue = Money{stmt.columnInt(13)};
+    r.borrowerId = stmt.columnText(14);
+    if (!stmt.columnIsNull(15)) r.leftBookAfter = stmt.columnText(15);
+    return r;
+}
+
 }  // namespace
 
 std::int64_t PortfolioQuery::count(const PortfolioFilter& filter) const
@@ -89,12 +116,8 @@ std::vector<PortfolioRow> PortfolioQuery::page(const PortfolioFilter& filter, Po
 {
     const Where w = whereFor(filter);
     // The ORDER BY text comes from a fixed list above, never from input; l.id breaks ties stably.
-    const std::string sql = std::string("SELECT l.id, b.id, l.bank_id, b.name, b.id_number, b.phone, b.district, "
-                                        "l.product, l.officer, coalesce(s.dpd, 0), coalesce(s.bucket, ''), "
-                                        "coalesce(s.risk_class, ''), coalesce(s.overdue_principal_fen, 0), "
-                                        "coalesce(s.total_overdue_fen, 0), b.bank_id, l.left_book_after") +
-                            kFrom + w.sql + " ORDER BY " + orderColumn(sort) + (ascending ? " ASC" : " DESC") +
-                            ", l.id LIMIT ? OFFSET ?";
+    const std::string sql = std::string(kRowColumns) + kFrom + w.sql + " ORDER BY " + orderColumn(sort) +
+                            (ascending ? " ASC" : " DESC") + ", l.id LIMIT ? OFFSET ?";
     auto stmt = m_db.prepare(sql);
     int index = 1;
     for (const auto& v : w.values)
@@ -102,27 +125,56 @@ std::vector<PortfolioRow> PortfolioQuery::page(const PortfolioFilter& filter, Po
     stmt.bind(index++, limit);
     stmt.bind(index, offset);
     std::vector<PortfolioRow> rows;
-    while (stmt.step()) {
-        PortfolioRow r;
-        r.loanRowId = stmt.columnInt(0);
-        r.borrowerRowId = stmt.columnInt(1);
-        r.loanId = stmt.columnText(2);
-        r.borrowerName = stmt.columnText(3);
-        r.idNumber = stmt.columnText(4);
-        r.phone = stmt.columnText(5);
-        r.district = stmt.columnText(6);
-        r.product = stmt.columnText(7);
-        r.officer = stmt.columnText(8);
-        r.dpd = static_cast<int>(stmt.columnInt(9));
-        r.bucket = stmt.columnText(10);
-        r.riskClass = stmt.columnText(11);
-        r.overduePrincipal = Money{stmt.columnInt(12)};
-        r.totalOverdue = Money{stmt.columnInt(13)};
-        r.borrowerId = stmt.columnText(14);
-        if (!stmt.columnIsNull(15)) r.leftBookAfter = stmt.columnText(15);
-        rows.push_back(std::move(r));
-    }
+    while (stmt.step())
+        rows.push_back(rowFrom(stmt));
     return rows;
+}
+
+void PortfolioQuery::forEachKeys(const std::string& officer,
+                                 const std::function<void(const PortfolioKeys&)>& visit) const
+{
+    std::string sql = "SELECT l.id, l.bank_id, b.bank_id, b.name, b.district, l.product, l.officer, s.loan_id IS NOT "
+                      "NULL, s.dpd, s.bucket, s.risk_class, s.overdue_principal_fen, s.total_overdue_fen, "
+                      "l.left_book_after IS NOT NULL";
+    sql += kFrom;
+    if (!officer.empty()) sql += " WHERE l.officer = ?";
+    sql += " ORDER BY l.id";
+    auto stmt = m_db.prepare(sql);
+    if (!officer.empty()) stmt.bind(1, officer);
+    PortfolioKeys k;
+    while (stmt.step()) {
+        k.loanRowId = stmt.columnInt(0);
+        k.loanId = stmt.columnText(1);
+        k.borrowerId = stmt.columnText(2);
+        k.borrowerName = stmt.columnText(3);
+        k.district = stmt.columnText(4);
+        k.product = stmt.columnText(5);
+        k.officer = stmt.columnText(6);
+        k.hasStatus = stmt.columnInt(7) != 0;
+        k.dpd = static_cast<int>(stmt.columnInt(8));
+        k.bucket = stmt.columnText(9);
+        k.riskClass = stmt.columnText(10);
+        k.overduePrincipal = Money{stmt.columnInt(11)};
+        k.totalOverdue = Money{stmt.columnInt(12)};
+        k.leftBook = stmt.columnInt(13) != 0;
+        visit(k);
+    }
+}
+
+std::vector<PortfolioRow> PortfolioQuery::rows(const std::vector<std::int64_t>& loanRowIds,
+                                               const std::string& officer) const
+{
+    auto stmt = m_db.prepare(std::string(kRowColumns) + kFrom + " WHERE l.id = ?" +
+                             (officer.empty() ? "" : " AND l.officer = ?"));
+    std::vector<PortfolioRow> out;
+    out.reserve(loanRowIds.size());
+    for (const std::int64_t id : loanRowIds) {
+        stmt.reset();
+        stmt.bind(1, id);
+        if (!officer.empty()) stmt.bind(2, officer);
+        if (stmt.step()) out.push_back(rowFrom(stmt));
+    }
+    return out;
 }
 
 std::vector<std::string> PortfolioQuery::districts() const

@@ -4,6 +4,7 @@
 #include "storage/loan_status_repository.h"
 #include "storage/sqlite.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -60,6 +61,25 @@ struct PortfolioRow {
     std::optional<std::string> leftBookAfter;
 };
 
+// What a list kept in memory needs of one loan to filter and sort it as page() does (app::PortfolioListing);
+// the columns it shows come a page at a time from rows().
+struct PortfolioKeys {
+    std::int64_t loanRowId = 0;
+    std::string loanId;
+    std::string borrowerId;
+    std::string borrowerName;
+    std::string district;
+    std::string product;
+    std::string officer;
+    bool hasStatus = false;  // false: no delinquency state yet, and its columns are NULL (they sort first)
+    int dpd = 0;
+    std::string bucket;
+    std::string riskClass;
+    Money overduePrincipal;
+    Money totalOverdue;
+    bool leftBook = false;
+};
+
 struct LoanDetail {
     std::int64_t rowId = 0;
     Loan loan;
@@ -85,6 +105,11 @@ public:
     std::int64_t count(const PortfolioFilter& filter) const;
     std::vector<PortfolioRow> page(const PortfolioFilter& filter, PortfolioSort sort, bool ascending,
                                    std::int64_t offset, std::int64_t limit) const;
+    // Every loan (of `officer`; empty: of everybody), in row-id order, in or out of the book.
+    void forEachKeys(const std::string& officer, const std::function<void(const PortfolioKeys&)>& visit) const;
+    // The list rows of these loans in this order, leaving out those that do not exist (or are not `officer`'s,
+    // when given).
+    std::vector<PortfolioRow> rows(const std::vector<std::int64_t>& loanRowIds, const std::string& officer) const;
     std::vector<std::string> districts() const;
     std::vector<std::string> officers() const;
     std::optional<BorrowerCase> borrowerCase(std::int64_t borrowerRowId) const;

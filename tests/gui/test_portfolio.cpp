@@ -297,6 +297,84 @@ private Q_SLOTS:
         for (int row = 0; row < model->rowCount(); ++row)
             QCOMPARE(model->index(row, gui::PortfolioModel::Officer).data().toString(), kOfficer);
     }
+
+    // Issue 8: the list filters and sorts in memory and reads the shown columns a page at a time. Every sort orders
+    // the whole filtered set (not the page fetched so far) exactly as the database does, the pages fetched as the
+    // view scrolls continue it, and the list reads the portfolio again when the data changes.
+    void pagesContinueTheWholeSortAndFollowChanges()
+    {
+        test::GuiFixture fixture;
+        fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
+        QVERIFY(test::importSynthetic(fixture, kSupervisor, kSupervisorPassword, 700, 11, {"officer1", "officer2"}));
+        app::SystemClock clock;
+        gui::ApplicationController controller(fixture.databasePath(), clock);
+        controller.start();
+        test::logIn(controller, kSupervisor, kSupervisorPassword);
+        gui::MainWindow* window = controller.mainWindow();
+        QVERIFY(window->showPage(QStringLiteral("portfolioPage")));
+        auto* table = window->findChild<QTableView*>(QStringLiteral("portfolioTable"));
+        auto* model = qobject_cast<gui::PortfolioModel*>(table->model());
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto* session = const_cast<app::Session*>(controller.session());
+        const auto loanIds = [](const std::vector<app::PortfolioRow>& rows) {
+            QStringList ids;
+            for (const auto& r : rows)
+                ids << QString::fromStdString(r.loanId);
+            return ids;
+        };
+        const auto shown = [&] {
+            while (model->canFetchMore({}))
+                model->fetchMore({});
+            QStringList ids;
+            for (int row = 0; row < model->rowCount(); ++row)
+                ids << model->index(row, gui::PortfolioModel::LoanNo).data().toString();
+            return ids;
+        };
+        const struct {
+            int column;
+            app::PortfolioSort sort;
+        } sorts[] = {{gui::PortfolioModel::TotalOverdue, app::PortfolioSort::TotalOverdue},
+                     {gui::PortfolioModel::Borrower, app::PortfolioSort::Borrower},
+                     {gui::PortfolioModel::LoanNo, app::PortfolioSort::LoanId},
+                     {gui::PortfolioModel::RiskClass, app::PortfolioSort::RiskClass},
+                     {gui::PortfolioModel::Officer, app::PortfolioSort::Officer}};
+        auto* header = table->horizontalHeader();
+        auto* overdue = window->findChild<QCheckBox*>(QStringLiteral("overdueOnly"));
+        QCOMPARE(model->totalCount(), 700);  // more than a page: the pages continue a sort
+        for (const bool overdueOnly : {false, true}) {
+            overdue->setChecked(overdueOnly);
+            app::PortfolioFilter filter;
+            filter.overdueOnly = overdueOnly;
+            for (const auto& s : sorts) {
+                for (const auto order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                    header->setSortIndicator(s.column, order);
+                    QCOMPARE(model->rowCount(), std::min<int>(gui::PortfolioModel::kPageSize, model->totalCount()));
+                    const auto expected =
+                        app::PortfolioService(*session).page(filter, s.sort, order == Qt::AscendingOrder, 0, 100000);
+                    QVERIFY(expected.has_value());
+                    QCOMPARE(model->totalCount(), static_cast<std::int64_t>(expected->size()));
+                    QCOMPARE(shown(), loanIds(*expected));
+                }
+            }
+        }
+
+        // Another program imports the next extract, which holds two loans only: the others leave the book and the
+        // list follows (the change notifier's poll reloads the page).
+        overdue->setChecked(false);
+        header->setSortIndicator(gui::PortfolioModel::Dpd, Qt::DescendingOrder);
+        QCOMPARE(model->totalCount(), 700);
+        const QString tiny = fixture.folder() + QStringLiteral("/tiny");
+        writeExtract(tiny, kTiny);
+        {
+            app::LoginThrottle throttle(clock);
+            auto other = app::Session::login(fixture.databasePath().toStdString(), kSupervisor.toStdString(),
+                                             kSupervisorPassword.toStdString(), throttle, clock);
+            QVERIFY(other.has_value());
+            QVERIFY(app::importExtract(**other, tiny.toStdString(), {}).value().imported);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), 2, 10000);
+        QCOMPARE(shown(), (QStringList{QStringLiteral("L002-1"), QStringLiteral("L001-1")}));
+    }
 };
 
 QTEST_MAIN(TestPortfolio)

@@ -376,6 +376,100 @@ private Q_SLOTS:
         QTest::mouseClick(autoAssign, Qt::LeftButton);
         QCOMPARE(officers(), afterFirst);
     }
+
+    // Issue 8: the page reads the queue once and filters it in memory. Each filter shows exactly the entries, in
+    // exactly the order, that the service's own filter gives; a sort by another column keeps the same entries; a
+    // change (a dismissal) shows after the page reads the queue again.
+    void filtersInMemoryMatchTheService()
+    {
+        test::GuiFixture fixture;
+        fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
+        QVERIFY(
+            test::importSynthetic(fixture, kSupervisor, kSupervisorPassword, 400, 11, {"officer1", "officer2", ""}));
+        app::SystemClock clock;
+        gui::ApplicationController controller(fixture.databasePath(), clock);
+        controller.start();
+        test::logIn(controller, kSupervisor, kSupervisorPassword);
+        gui::MainWindow* window = controller.mainWindow();
+        QVERIFY(window->showPage(QStringLiteral("visitQueuePage")));
+        auto* page = window->findChild<gui::VisitQueuePage*>();
+        auto* table = window->findChild<QTableView*>(QStringLiteral("queueTable"));
+        auto* view = qobject_cast<QSortFilterProxyModel*>(table->model());
+        QAbstractItemModelTester tester(view, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto* session = const_cast<app::Session*>(controller.session());
+        app::ScreeningService service(*session);
+        // Two dismissed entries, so that "show dismissed" has something to show.
+        const auto open = service.queue({});
+        QVERIFY(open.has_value() && open->size() > 20);
+        for (const std::size_t n : {std::size_t{3}, std::size_t{7}})
+            QVERIFY(service.dismiss((*open)[n].borrowerRowId, app::DismissReason::PaidMeanwhile, "").has_value());
+        page->reload();
+
+        const auto shownIds = [&] {
+            std::vector<std::int64_t> ids;
+            for (int row = 0; row < view->rowCount(); ++row)
+                ids.push_back(page->model()->itemAt(view->mapToSource(view->index(row, 0)).row())->borrowerRowId);
+            return ids;
+        };
+        const auto serviceIds = [&](const app::QueueFilter& filter) {
+            const auto items = service.queue(filter);
+            std::vector<std::int64_t> ids;
+            for (const auto& i : items.value())
+                ids.push_back(i.borrowerRowId);
+            return ids;
+        };
+        auto* district = window->findChild<QComboBox*>(QStringLiteral("queueDistrict"));
+        auto* bucket = window->findChild<QComboBox*>(QStringLiteral("queueBucket"));
+        auto* officer = window->findChild<QComboBox*>(QStringLiteral("queueOfficer"));
+        auto* unassigned = window->findChild<QCheckBox*>(QStringLiteral("queueUnassigned"));
+        QCheckBox* dismissed = nullptr;
+        for (auto* box : page->findChildren<QCheckBox*>()) {
+            if (box != unassigned) dismissed = box;
+        }
+        QVERIFY(dismissed != nullptr);
+        QVERIFY(district->count() > 2 && officer->count() == 3);
+        int nonEmpty = 0;
+        for (const bool withDismissed : {false, true}) {
+            dismissed->setChecked(withDismissed);
+            for (int d = 0; d < district->count(); ++d) {
+                district->setCurrentIndex(d);
+                for (int b = 0; b < bucket->count(); ++b) {
+                    bucket->setCurrentIndex(b);
+                    for (int o = 0; o < officer->count(); ++o) {
+                        officer->setCurrentIndex(o);
+                        for (const bool onlyUnassigned : {false, true}) {
+                            unassigned->setChecked(onlyUnassigned);
+                            app::QueueFilter filter;
+                            filter.district = district->currentData().toString().toStdString();
+                            if (const int v = bucket->currentData().toInt(); v >= 0)
+                                filter.bucket = static_cast<Bucket>(v);
+                            filter.officer = officer->currentData().toString().toStdString();
+                            filter.unassignedOnly = onlyUnassigned;
+                            filter.includeDismissed = withDismissed;
+                            const auto expected = serviceIds(filter);
+                            QCOMPARE(shownIds(), expected);
+                            if (!expected.empty()) ++nonEmpty;
+                        }
+                    }
+                }
+            }
+        }
+        QVERIFY(nonEmpty > 20);
+        // Another column's sort shows the same entries in another order.
+        district->setCurrentIndex(0);
+        bucket->setCurrentIndex(0);
+        officer->setCurrentIndex(0);
+        unassigned->setChecked(false);
+        dismissed->setChecked(true);
+        auto all = shownIds();
+        QCOMPARE(all.size(), open->size());
+        table->sortByColumn(gui::VisitQueueModel::District, Qt::AscendingOrder);
+        auto byDistrict = shownIds();
+        QVERIFY(byDistrict != all);
+        std::ranges::sort(all);
+        std::ranges::sort(byDistrict);
+        QCOMPARE(byDistrict, all);
+    }
 };
 
 QTEST_MAIN(TestVisitQueue)

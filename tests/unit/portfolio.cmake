@@ -8,6 +8,7 @@ add_executable(doorstep_portfolio_tests
   ${CMAKE_CURRENT_SOURCE_DIR}/test_settings_repository.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_portfolio_import.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_portfolio_service.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/test_portfolio_listing.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_delinquency_service.cpp)
 target_link_libraries(doorstep_portfolio_tests PRIVATE
   doorstep_app doorstep_test_support doorstep_common Catch2::Catch2WithMain)
