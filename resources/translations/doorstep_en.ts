@@ -3522,6 +3522,11 @@ Licensed under the GNU GPL, version 3 or later.</translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;, %Ln instalments from %2: largest %3, total paid %4, waived %5, recovery %6.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>(%1)</source>
+        <comment>a comment after a move</comment>
+        <translation>(%1)</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::PortfolioModel</name>

@@ -3492,6 +3492,11 @@ Licensed under the GNU GPL, version 3 or later.</source>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;，自 %2 起共 %Ln 期：最高单期 %3，还款总额 %4，减免 %5，回收率 %6。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>(%1)</source>
+        <comment>a comment after a move</comment>
+        <translation>（%1）</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::PortfolioModel</name>
