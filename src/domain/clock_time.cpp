@@ -2,19 +2,16 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
-
 namespace doorstep {
 namespace {
 
 int twoDigits(std::string_view text)
 {
-    int value = -1;
     if (text.size() != 2) return -1;
-    const char* const end = text.data() + text.size();
-    const auto [at, error] = std::from_chars(text.data(), end, value);
-    if (error != std::errc{} || at != end) return -1;
-    return value;
+    for (const char c : text) {
+        if (c < '0' || c > '9') return -1;
+    }
+    return (text[0] - '0') * 10 + (text[1] - '0');
 }
 
 }  // namespace

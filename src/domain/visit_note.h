@@ -75,7 +75,7 @@ struct VisitProtocol {
 // A promise to pay made at the visit: the amount by the date.
 struct PaymentPromise {
     Money amount;
-    Date due;
+    Date due{};
     friend bool operator==(const PaymentPromise&, const PaymentPromise&) = default;
 };
 
@@ -166,7 +166,7 @@ struct VisitNote {
     std::int64_t id = 0;  // the store's id; 0 before it is saved
     std::int64_t appointmentId = 0;
     std::int64_t borrowerRowId = 0;
-    Date visitDate;      // the appointment's date
+    Date visitDate{};    // the appointment's date
     std::string author;  // the owner: the visiting staff member who opened it
     NoteState state = NoteState::Draft;
     std::optional<VisitNoteDraft> draft;     // draft and returned notes

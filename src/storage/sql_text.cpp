@@ -34,9 +34,8 @@ std::string upsertSql(std::string_view table, Columns columns, Columns key, bool
     std::string changed;
     for (std::string_view c : columns) {
         if (std::ranges::find(key, c) != key.end()) continue;
-        const std::string name(c);
-        set += (set.empty() ? "" : ", ") + name + "=excluded." + name;
-        changed += (changed.empty() ? "" : " OR ") + name + " IS NOT excluded." + name;
+        set.append(set.empty() ? "" : ", ").append(c).append("=excluded.").append(c);
+        changed.append(changed.empty() ? "" : " OR ").append(c).append(" IS NOT excluded.").append(c);
     }
     std::string sql =
         insertSql(table, columns) + " ON CONFLICT (" + joined(key, "", "", ", ") + ") DO UPDATE SET " + set;

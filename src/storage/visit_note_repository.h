@@ -18,7 +18,7 @@ struct VisitNoteListRow {
     std::int64_t id = 0;
     std::int64_t appointmentId = 0;
     std::int64_t borrowerRowId = 0;
-    Date visitDate;
+    Date visitDate{};
     std::string author;
     NoteState state = NoteState::Draft;
     int versions = 0;           // submitted versions so far
@@ -55,7 +55,7 @@ struct NotePromiseRow {
 // The household's budget as a visit note states it (either figure may be missing), and which note.
 struct StatedHousehold {
     std::int64_t noteId = 0;
-    Date visitDate;
+    Date visitDate{};
     std::optional<Money> monthlyIncome;
     std::optional<Money> monthlyExpenses;
 };
