@@ -22,4 +22,4 @@ if [ "${DOORSTEP_QUICK:-0}" = 1 ]; then exit 0; fi
 cmake --preset asan >/dev/null
 cmake --build --preset asan --target catch_tests
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --preset asan -L catch --parallel "$(nproc)"
+  LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp" ctest --preset asan -L catch --parallel "$(nproc)"
