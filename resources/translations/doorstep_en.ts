@@ -3527,6 +3527,11 @@ Licensed under the GNU GPL, version 3 or later.</translation>
         <comment>a comment after a move</comment>
         <translation>(%1)</translation>
     </message>
+    <message>
+        <source>%1 %2: %3 → %4</source>
+        <comment>when, who: from state → to state</comment>
+        <translation>%1 %2: %3 → %4</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::PortfolioModel</name>

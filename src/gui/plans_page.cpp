@@ -208,9 +208,9 @@ void PlansPage::showDetail()
     html += QStringLiteral("<br><br><b>%1</b>").arg(tr("History"));
     for (const auto& m : p->moves) {
         const QString who = m.actor == "doorstep" ? tr("Doorstep") : m_names(m.actor);
-        html += QStringLiteral("<br>%1 %2: %3 → %4")
-                    .arg(timestampText(m.at).toHtmlEscaped(), who.toHtmlEscaped(), proposalStateText(m.from),
-                         proposalStateText(m.to));
+        html += QStringLiteral("<br>") + tr("%1 %2: %3 → %4", "when, who: from state → to state")
+                                             .arg(timestampText(m.at).toHtmlEscaped(), who.toHtmlEscaped(),
+                                                  proposalStateText(m.from), proposalStateText(m.to));
         if (!m.comment.empty())
             html +=
                 QStringLiteral(" ") + tr("(%1)", "a comment after a move").arg(toQString(m.comment).toHtmlEscaped());
