@@ -40,7 +40,7 @@ struct DayPlanStopView {
 };
 
 struct OfficerDayPlan {
-    Date date;
+    Date date{};
     std::string officer;                      // the user name the plan is for
     std::vector<std::string> staff;           // everyone visiting with them that day, the officer first
     std::vector<DayPlanStopView> stops;       // in the order to make them

@@ -125,6 +125,7 @@ Result<DemoActivitySummary> addDemoActivity(Session& admin, Date today, const De
     // Visit notes draw on a random sequence of their own, so the contacts and visits stay as they were.
     io::synthetic::Random notesRandom(options.seed ^ 0x5649534954ULL);
     std::vector<Session*> officerSessions;
+    officerSessions.reserve(officerActors.size());
     for (Actor& a : officerActors)
         officerSessions.push_back(a.session.get());
 

@@ -220,6 +220,7 @@ std::vector<FailedLogins::PendingFailure> FailedLogins::takePending()
     if (!file.ok()) return {};
     auto contents = file.read();
     std::vector<PendingFailure> taken;
+    taken.reserve(contents.pending.size());
     for (const Pending& p : contents.pending)
         taken.push_back({p.key, std::chrono::system_clock::time_point{std::chrono::seconds{p.at}}});
     if (!contents.pending.empty()) {

@@ -26,7 +26,7 @@ int failed(const Error& error)
 // user names come from outside).
 std::string csvText(std::string_view s)
 {
-    const std::string safe = app::neutralisedCsvText(s);
+    std::string safe = app::neutralisedCsvText(s);
     if (safe.find_first_of(",\"\r\n") == std::string::npos) return safe;
     std::string out = "\"";
     for (const char c : safe) {

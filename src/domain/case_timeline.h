@@ -40,7 +40,7 @@ struct TimelineAppointment {
 using TimelineFact = std::variant<TimelineContact, Payment, QueueDecision, TimelineAppointment>;
 
 struct TimelineEntry {
-    Date date;
+    Date date{};
     std::optional<ClockTime> time;  // none for payments (the extract gives their date only)
     TimelineFact fact;
 };

@@ -146,7 +146,7 @@ Result<std::vector<TonePhrase>> checkTonePhrases(std::span<const TonePhrase> phr
 
 std::string customerSalutation(std::string_view fullName, std::string_view idNumber)
 {
-    const std::string name = trimmed(fullName);
+    std::string name = trimmed(fullName);
     if (name.empty() || !isValidResidentId(idNumber)) return name;
     if (static_cast<unsigned char>(name.front()) < 0x80) return name;  // a Latin name: as written
     std::string_view surname = firstChar(name);

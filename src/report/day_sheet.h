@@ -25,14 +25,14 @@ struct DaySheetStop {
 };
 
 struct DaySheet {
-    Date date;
+    Date date{};
     std::vector<std::string> staff;      // display names, the officer first
     std::vector<DaySheetStop> stops;     // in the planned order
     std::vector<DaySheetStop> unplaced;  // visits without a location (arrival unknown)
     int travelMinutes = 0;
     int lateMinutes = 0;
     std::string printedBy;  // a display name
-    Date printedOn;
+    Date printedOn{};
 };
 
 // Writes the sheet to a PDF (A4) at `path`; the number of pages, or 0 when the file cannot be written.

@@ -20,7 +20,7 @@ struct OutboxRow {
     std::string templateName;
     std::string phone;  // the full number: for the SMS platform's file only, never for logs or messages
     std::string text;   // the filled template
-    Date date;
+    Date date{};
     int minuteOfDay = 0;
     std::string createdBy;
     std::string createdAt;
