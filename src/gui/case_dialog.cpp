@@ -247,7 +247,7 @@ QWidget* CaseDialog::flagsBox(QWidget* parent)
         row->addWidget(c);
         connect(c, &QCheckBox::toggled, this, [this, litigation, dispute, deceased, plan] {
             const CaseFlags changed{litigation->isChecked(), dispute->isChecked(), deceased->isChecked(),
-                                         plan->isChecked()};
+                                    plan->isChecked()};
             if (auto r = app::ScreeningService(m_session).setCaseFlags(m_case.rowId, changed); !r)
                 MessageBox::warning(this, tr("Case flags"), errorText(r.error()));
         });
