@@ -1,11 +1,11 @@
 #include "cli/appointment_commands.h"
 
-#include "app/appointment_service.h"
-#include "app/calendar_export.h"
-#include "app/contact_service.h"
-#include "app/sms_outbox.h"
-#include "domain/code_table.h"
-#include "io/csv_writer.h"
+#include "app/appointments/appointment_service.h"
+#include "app/appointments/calendar_export.h"
+#include "app/contacts/contact_service.h"
+#include "app/contacts/sms_outbox.h"
+#include "domain/shared/code_table.h"
+#include "io/shared/csv_writer.h"
 
 #include <cstdio>
 #include <fmt/core.h>

@@ -1,7 +1,7 @@
 #pragma once
 // doorstep-cli contacts, appointments and calendar export (issue 10; docs/data-formats.md): Doorstep's contact
 // log and appointments as CSV or JSON for batch use and checking, and one officer's visits as an .ics file.
-#include "app/session.h"
+#include "app/users/session.h"
 
 #include <map>
 #include <string>

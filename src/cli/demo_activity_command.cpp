@@ -1,7 +1,7 @@
 #include "cli/demo_activity_command.h"
 
-#include "app/appointment_settings.h"
-#include "app/demo_activity.h"
+#include "app/appointments/appointment_settings.h"
+#include "app/demo/demo_activity.h"
 
 #include <charconv>
 #include <cstdio>

@@ -1,8 +1,8 @@
 #pragma once
 // doorstep-cli demo activity --db FILE --user NAME [--seed S] [--days N]: synthetic contacts and appointments
-// through the app's use cases (app/demo_activity.h). NAME is an administrator (officers are added when there
+// through the app's use cases (app/demo/demo_activity.h). NAME is an administrator (officers are added when there
 // are fewer than four); the demo staff act with the demo passwords.
-#include "app/session.h"
+#include "app/users/session.h"
 
 #include <map>
 #include <string>

@@ -1,15 +1,15 @@
 // doorstep-cli: the batch tool. Thin: it parses arguments and calls app/ use cases.
-#include "app/audit_verify.h"
-#include "app/branch_setup.h"
-#include "app/busy.h"
-#include "app/delinquency_service.h"
-#include "app/logging.h"
-#include "app/paths.h"
-#include "app/portfolio_import.h"
-#include "app/portfolio_service.h"
-#include "app/screening_service.h"
-#include "app/session.h"
-#include "app/user_admin.h"
+#include "app/audit/audit_verify.h"
+#include "app/portfolio/delinquency_service.h"
+#include "app/portfolio/portfolio_import.h"
+#include "app/portfolio/portfolio_service.h"
+#include "app/screening/screening_service.h"
+#include "app/shared/branch_setup.h"
+#include "app/shared/busy.h"
+#include "app/shared/logging.h"
+#include "app/shared/paths.h"
+#include "app/users/session.h"
+#include "app/users/user_admin.h"
 #include "cli/appointment_commands.h"
 #include "cli/demo_activity_command.h"
 #include "cli/password_prompt.h"
@@ -17,8 +17,8 @@
 #include "cli/plans_command.h"
 #include "cli/report_command.h"
 #include "cli/visits_command.h"
-#include "io/csv_writer.h"
-#include "io/synthetic_extract.h"
+#include "io/demo/synthetic_extract.h"
+#include "io/shared/csv_writer.h"
 
 #include <cstdio>
 #include <fmt/core.h>
@@ -550,7 +550,7 @@ private:
     }
 
     // Text fields only (numbers are formatted as they are): quoted for RFC 4180 and guarded against
-    // spreadsheet formulas like every CSV Doorstep writes (io/csv_writer.h).
+    // spreadsheet formulas like every CSV Doorstep writes (io/shared/csv_writer.h).
     static std::string csvField(const std::string& text)
     {
         std::string out;

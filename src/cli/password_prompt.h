@@ -1,6 +1,6 @@
 #pragma once
 // Reads a password from DOORSTEP_PASSWORD (scripts) or from the terminal without echo.
-#include "domain/error.h"
+#include "domain/messages/error.h"
 
 #include <string>
 #include <string_view>

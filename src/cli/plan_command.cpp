@@ -1,8 +1,8 @@
 #include "cli/plan_command.h"
 
-#include "domain/calendar.h"
-#include "domain/plan_comparison.h"
-#include "domain/plan_schedule.h"
+#include "domain/plans/plan_comparison.h"
+#include "domain/plans/plan_schedule.h"
+#include "domain/shared/calendar.h"
 
 #include <charconv>
 #include <cstdio>

@@ -1,8 +1,8 @@
 #include "cli/plans_command.h"
 
-#include "app/plan_export.h"
-#include "app/plan_service.h"
-#include "domain/plan_comparison.h"
+#include "app/plans/plan_export.h"
+#include "app/plans/plan_service.h"
+#include "domain/plans/plan_comparison.h"
 
 #include <cstdio>
 #include <fmt/core.h>

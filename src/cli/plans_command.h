@@ -1,7 +1,7 @@
 #pragma once
 // doorstep-cli plans: the repayment-plan proposals for batch use (docs/data-formats.md). With --export FILE
-// it writes the plans' new schedules for core banking instead (app/plan_export.h).
-#include "app/session.h"
+// it writes the plans' new schedules for core banking instead (app/plans/plan_export.h).
+#include "app/users/session.h"
 
 #include <map>
 #include <string>

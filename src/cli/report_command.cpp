@@ -1,6 +1,6 @@
 #include "cli/report_command.h"
 
-#include "app/visit_note_service.h"
+#include "app/visits/visit_note_service.h"
 #include "report/visit_report.h"
 
 #include <charconv>

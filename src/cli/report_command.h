@@ -2,7 +2,7 @@
 // doorstep-cli report visit --id N --out FILE.pdf and report visits --from D --to D --out FILE.pdf: the visit
 // report of one note, or of a date range's notes for the branch file (supervisors), through
 // report/visit_report.h; personal data masked as the user's role requires; audited.
-#include "app/session.h"
+#include "app/users/session.h"
 
 #include <map>
 #include <string>

@@ -1,8 +1,8 @@
 #include "cli/visits_command.h"
 
-#include "app/appointment_settings.h"
-#include "app/plan_export.h"
-#include "app/visit_note_service.h"
+#include "app/appointments/appointment_settings.h"
+#include "app/plans/plan_export.h"
+#include "app/visits/visit_note_service.h"
 
 #include <cstdio>
 #include <fmt/core.h>

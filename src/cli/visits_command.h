@@ -2,7 +2,7 @@
 // doorstep-cli visits: the visit notes of a date range for batch use and the supervisors' counts
 // (docs/data-formats.md): states, hardship reasons, scales, the checklist and the promises to pay, as codes
 // and numbers. No free text and no personal data (no names, no places): only the customer number.
-#include "app/session.h"
+#include "app/users/session.h"
 
 #include <map>
 #include <string>

@@ -1,15 +1,15 @@
 // doorstep: the desktop application.
-#include "app/branch_setup.h"
-#include "app/logging.h"
-#include "app/paths.h"
-#include "gui/app_settings.h"
-#include "gui/application_controller.h"
-#include "gui/error_text.h"
-#include "gui/login_dialog.h"
-#include "gui/qt_text.h"
-#include "gui/safe_application.h"
-#include "gui/setup_wizard.h"
-#include "gui/translations.h"
+#include "app/shared/branch_setup.h"
+#include "app/shared/logging.h"
+#include "app/shared/paths.h"
+#include "gui/shared/app_settings.h"
+#include "gui/shared/application_controller.h"
+#include "gui/shared/error_text.h"
+#include "gui/shared/qt_text.h"
+#include "gui/shared/safe_application.h"
+#include "gui/shared/setup_wizard.h"
+#include "gui/shared/translations.h"
+#include "gui/users/login_dialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

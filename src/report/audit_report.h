@@ -1,6 +1,6 @@
 #pragma once
 // The audit trail as a printable PDF document (for an inspection or the branch's records).
-#include "domain/audit_event.h"
+#include "domain/audit/audit_event.h"
 
 #include <QString>
 #include <QStringList>

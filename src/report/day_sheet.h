@@ -3,9 +3,9 @@
 // stop in the planned order with the estimated arrival, the agreed time, the customer number, the customer,
 // the place and a phone number, and what to bring. In the screen's language. Personal data arrive as the
 // caller may show them: names and addresses of the user's own visits, phones masked, never an ID number.
-#include "domain/calendar.h"
-#include "domain/clock_time.h"
-#include "domain/message.h"
+#include "domain/messages/message.h"
+#include "domain/shared/calendar.h"
+#include "domain/shared/clock_time.h"
 
 #include <QImage>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "report/plan_letter.h"
 
-#include "domain/money.h"
+#include "domain/shared/money.h"
 
 #include "report/pdf_document.h"
 

@@ -3,9 +3,9 @@
 // the schedule, the terms, what happens if an instalment is missed, and the signature lines. In Chinese
 // or English by a parameter (not the screen's language: the customer's). Personal data arrive masked
 // by the caller as docs/security.md says (the ID number as in lists); the name is the customer's own.
-#include "domain/calendar.h"
-#include "domain/message.h"
-#include "domain/plan_schedule.h"
+#include "domain/messages/message.h"
+#include "domain/plans/plan_schedule.h"
+#include "domain/shared/calendar.h"
 
 #include <QImage>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "report/visit_report.h"
 
-#include "domain/clock_time.h"
-#include "domain/money.h"
+#include "domain/shared/clock_time.h"
+#include "domain/shared/money.h"
 #include "report/pdf_document.h"
 
 #include <QByteArray>

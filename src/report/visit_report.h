@@ -4,11 +4,11 @@
 // found, the review decisions, the promises to pay and how they stand, the attachments, and signature lines
 // for the visiting staff and the reviewing supervisor. A date range's notes make the branch file, each from a
 // new page. Personal data arrive masked by the caller as the reader's role requires
-// (app/visit_note_service.h, VisitReportFacts). No Qt in this header: doorstep-cli prints it too.
-#include "domain/appointment.h"
-#include "domain/message.h"
-#include "domain/promise_tracking.h"
-#include "domain/visit_note.h"
+// (app/visits/visit_note_service.h, VisitReportFacts). No Qt in this header: doorstep-cli prints it too.
+#include "domain/appointments/appointment.h"
+#include "domain/contacts/promise_tracking.h"
+#include "domain/messages/message.h"
+#include "domain/visits/visit_note.h"
 
 #include <cstdint>
 #include <string>

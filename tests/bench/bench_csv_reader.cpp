@@ -2,8 +2,8 @@
 // decoding, and the full checking pass of readExtract. Run by hand in a Release build:
 //   bench_csv_reader [instalment rows, default 1000000] [folder, default a temporary one]
 // A folder that already holds an extract from an earlier run is read as it is, not written again.
-#include "io/csv_reader.h"
-#include "io/extract_reader.h"
+#include "io/portfolio/extract_reader.h"
+#include "io/shared/csv_reader.h"
 
 #include <chrono>
 #include <cstdio>

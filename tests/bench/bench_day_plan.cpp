@@ -4,9 +4,9 @@
 // prints the median and worst time (CPU time and wall clock), then compares heuristic and exact planner on as
 // many 10-stop days and prints how often the heuristic is optimal and its worst ratio, then times the exact
 // planner on 12 stops. Exits 1 when the ratio is above 1.05. Run it from a Release build.
-#include "domain/day_plan.h"
+#include "domain/appointments/day_plan.h"
 
-#include "day_plan_instances.h"
+#include "support/day_plan_instances.h"
 
 #include <fmt/core.h>
 

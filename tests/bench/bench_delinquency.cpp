@@ -6,7 +6,7 @@
 // stopped paying at some point (some after a partial payment), 15 % paying part of each instalment, 5 %
 // that paid ahead or too much. Loans are generated in chunks of at most 100,000 so a million of them do not
 // need several gigabytes at once; only the assessment is timed.
-#include "domain/delinquency.h"
+#include "domain/portfolio/delinquency.h"
 
 #include <fmt/core.h>
 

@@ -28,7 +28,7 @@
 // and their indexes as the database holds
 // them, for the sqlcipher shell baseline in bench_import.sh. `query` prints the rows of one SELECT with `|`
 // between columns, as the sqlcipher shell does, so bench_import.sh can compare what both wrote.
-#include "app/portfolio_import.h"
+#include "app/portfolio/portfolio_import.h"
 #include "bench_support.h"
 
 #include <array>

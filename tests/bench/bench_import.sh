@@ -151,7 +151,7 @@ if grep -q 'CREATE TABLE contact_events' "$WORK/schema.sql" && [[ -f $EXTRACT/co
   HAS_CONTACT_EVENTS=1
 fi
 KEY=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
-# The pragmas of storage::Connection::open (src/storage/sqlite.cpp); the shell keys with the raw key.
+# The pragmas of storage::Connection::open (src/storage/database/sqlite.cpp); the shell keys with the raw key.
 cat >"$WORK/open.sql" <<EOF
 PRAGMA key = "x'$KEY'";
 PRAGMA foreign_keys = ON;

@@ -23,10 +23,10 @@
 // back, so the database is as before:
 //   in_transaction as_of=2026-12-31 s=0.612 cpu_s=0.598 loans=100000 changed=100000
 // --cache-mib N sets PRAGMA cache_size to N MiB on the session's connection first (default: SQLite's 2 MiB).
-#include "app/delinquency_service.h"
+#include "app/portfolio/delinquency_service.h"
 #include "bench_support.h"
-#include "domain/delinquency.h"
-#include "storage/loan_status_repository.h"
+#include "domain/portfolio/delinquency.h"
+#include "storage/portfolio/loan_status_repository.h"
 
 #include <vector>
 

@@ -24,10 +24,10 @@
 // and to PREFIX-<date>-<run>.tsv after each run, to compare the queue two builds produce:
 //   cmp before/q-2026-12-31-1.tsv after/q-2026-12-31-1.tsv
 // --cache-mib N sets PRAGMA cache_size to N MiB on the session's connection first (default: SQLite's 2 MiB).
-#include "app/delinquency_service.h"
-#include "app/screening_service.h"
+#include "app/portfolio/delinquency_service.h"
+#include "app/screening/screening_service.h"
 #include "bench_support.h"
-#include "storage/screening_repository.h"
+#include "storage/screening/screening_repository.h"
 
 #include <sqlcipher/sqlite3.h>
 #include <vector>

@@ -3,8 +3,8 @@
 // synthetic customers' ScreeningFacts, screens them with the default rule set, sorts the queue, then
 // proposes an assignment of 10,000 queued cases over 8 officers. Only the screening, sorting and
 // assignment are timed; the facts are built beforehand.
-#include "domain/assignment.h"
-#include "domain/screening.h"
+#include "domain/screening/assignment.h"
+#include "domain/screening/screening.h"
 
 #include <fmt/core.h>
 

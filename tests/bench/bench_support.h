@@ -2,9 +2,9 @@
 // Small helpers shared by bench_import and bench_recompute: a stopwatch, the process's resident memory
 // from /proc/self/status, resetting its peak, and logging in to a branch database with the password in
 // DOORSTEP_PASSWORD (as doorstep-cli does for scripts).
-#include "app/clock.h"
-#include "app/login_throttle.h"
-#include "app/session.h"
+#include "app/shared/clock.h"
+#include "app/users/login_throttle.h"
+#include "app/users/session.h"
 
 #include <chrono>
 #include <cstdio>

@@ -1,5 +1,5 @@
 // How long saving a visit-note draft takes: the note form saves on the GUI thread a second after each pause in
-// the typing (gui/visit_note_form.h), so one save must stay far below what a person notices (~50 ms). A plain
+// the typing (gui/visits/visit_note_form.h), so one save must stay far below what a person notices (~50 ms). A plain
 // program run by hand:
 //
 //   DOORSTEP_PASSWORD=… bench_visit_draft --db FILE --user NAME [--note ID] [--times N]
@@ -9,7 +9,7 @@
 //   save_draft runs=200 median_ms=1.9 p95_ms=3.1 max_ms=6.0 draft_bytes=…
 // Without --note it takes the user's first draft or returned note, else opens the note of the user's first visit
 // without one (an audited write: run it on a copy or the demo database).
-#include "app/visit_note_service.h"
+#include "app/visits/visit_note_service.h"
 #include "bench_support.h"
 
 #include <algorithm>

@@ -10,11 +10,11 @@
 // then writes `--notes` notes (default 40: visits booked, made, noted and submitted) and times the supervisor's
 // lists and the note view:
 //   review_queue notes=40 ms=…   list_mine ms=…   note_detail ms=…   submit ms=… (median of each)
-#include "app/appointment_service.h"
-#include "app/portfolio_import.h"
-#include "app/screening_service.h"
-#include "app/visit_note_service.h"
-#include "io/synthetic_extract.h"
+#include "app/appointments/appointment_service.h"
+#include "app/portfolio/portfolio_import.h"
+#include "app/screening/screening_service.h"
+#include "app/visits/visit_note_service.h"
+#include "io/demo/synthetic_extract.h"
 #include "support/test_branch.h"
 
 #include <algorithm>

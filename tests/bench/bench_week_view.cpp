@@ -4,7 +4,7 @@
 // size the page gives it at 1366×768, renders it into an image that many times and prints the median and
 // worst time per draw (CPU time and wall clock), the layout time (setItems), and the same for one day's view.
 // Runs offscreen (QT_QPA_PLATFORM=offscreen is set when nothing else is). Run it from a Release build.
-#include "gui/appointment_calendar.h"
+#include "gui/appointments/appointment_calendar.h"
 
 #include <QApplication>
 #include <QImage>

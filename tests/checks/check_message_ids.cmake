@@ -1,7 +1,7 @@
 # cmake -DSOURCE_DIR=<repo> -P check_message_ids.cmake
 # Fails on a message for people written as an English sentence instead of a message id (issue 7, item 2):
 # fail(ErrorCode::X, "A sentence."), fail(code, fmt::format(...)), fail(code, "…" + …) or Error{code, "…"}.
-# People read every error and import problem by its id, in their language (domain/message_catalogue.h).
+# People read every error and import problem by its id, in their language (domain/messages/message_catalogue.h).
 if(NOT SOURCE_DIR)
   message(FATAL_ERROR "pass -DSOURCE_DIR=<repository root>")
 endif()

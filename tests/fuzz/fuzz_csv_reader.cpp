@@ -2,7 +2,7 @@
 // choose the encoding and the block size, so records and characters are cut at every possible place;
 // the rest is the file. Reading must end in records, the end, or an error value, never a crash, and the
 // line of an error must lie inside the file.
-#include "io/csv_reader.h"
+#include "io/shared/csv_reader.h"
 
 #include <algorithm>
 #include <cstddef>

@@ -1,6 +1,6 @@
 // The keyring parser on any bytes: it must refuse damage with FileCorrupt and never crash, and what it
 // accepts must serialize to a text that parses back to the same keyring (issue 9, item 9).
-#include "storage/keyring.h"
+#include "storage/database/keyring.h"
 
 #include <cstddef>
 #include <cstdint>

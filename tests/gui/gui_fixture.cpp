@@ -1,13 +1,13 @@
 #include "gui_fixture.h"
 
-#include "app/branch_setup.h"
-#include "app/portfolio_import.h"
-#include "app/session.h"
-#include "app/user_admin.h"
-#include "gui/application_controller.h"
-#include "gui/login_dialog.h"
-#include "gui/message_box.h"
-#include "io/synthetic_extract.h"
+#include "app/portfolio/portfolio_import.h"
+#include "app/shared/branch_setup.h"
+#include "app/users/session.h"
+#include "app/users/user_admin.h"
+#include "gui/shared/application_controller.h"
+#include "gui/shared/message_box.h"
+#include "gui/users/login_dialog.h"
+#include "io/demo/synthetic_extract.h"
 
 #include <QApplication>
 #include <QLineEdit>

@@ -1,7 +1,7 @@
 #pragma once
 // Shared set-up for GUI tests: empty settings, a private data folder, fast key derivation, and a
 // branch database with one administrator.
-#include "domain/role.h"
+#include "domain/users/role.h"
 
 #include <QString>
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
 #pragma once
 // Reading a test database directly: one number, or one text column of every row.
-#include "storage/sqlite.h"
+#include "storage/database/sqlite.h"
 
 #include <cstdint>
 #include <string>

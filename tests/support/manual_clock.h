@@ -1,6 +1,6 @@
 #pragma once
 // A clock that only moves when the test says so, for throttling and time stamps.
-#include "app/clock.h"
+#include "app/shared/clock.h"
 
 #include <chrono>
 

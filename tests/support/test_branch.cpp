@@ -1,9 +1,9 @@
 #include "support/test_branch.h"
 
-#include "app/branch_setup.h"
-#include "app/user_admin.h"
-#include "storage/keyring.h"
-#include "storage/schema.h"
+#include "app/shared/branch_setup.h"
+#include "app/users/user_admin.h"
+#include "storage/database/keyring.h"
+#include "storage/database/schema.h"
 
 #include <stdexcept>
 

@@ -1,12 +1,12 @@
 #pragma once
 // A real branch database (SQLCipher file and keyring) in a temporary folder, made quickly: every key slot
 // uses Argon2id at libsodium's minimum cost instead of the ~0.4 s moderate cost of production.
-#include "app/login_throttle.h"
-#include "app/session.h"
-#include "domain/user.h"
-#include "storage/crypto.h"
-#include "storage/secure_buffer.h"
-#include "storage/sqlite.h"
+#include "app/users/login_throttle.h"
+#include "app/users/session.h"
+#include "domain/users/user.h"
+#include "storage/database/crypto.h"
+#include "storage/database/secure_buffer.h"
+#include "storage/database/sqlite.h"
 #include "support/manual_clock.h"
 #include "support/temp_dir.h"
 
