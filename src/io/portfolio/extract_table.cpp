@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <charconv>
 #include <climits>
+#include <cstdint>
+#include <cstring>
 #include <fmt/core.h>
 
 namespace doorstep::io::detail {
@@ -72,9 +74,36 @@ bool isPlainIdentifier(std::string_view text)
     return std::all_of(text.begin(), text.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
 }
 
+namespace {
+
+constexpr std::uint64_t kEveryByte = 0x0101'0101'0101'0101;
+constexpr std::uint64_t kHighBits = 0x8080'8080'8080'8080;
+
+// Whether some byte of the word is below `bound` (bound <= 0x80). Exact as a yes or no: a borrow can mark a
+// byte above a true one, never make a true one up.
+constexpr bool hasByteBelow(std::uint64_t word, std::uint64_t bound)
+{
+    return ((word - kEveryByte * bound) & ~word & kHighBits) != 0;
+}
+constexpr bool hasByte(std::uint64_t word, std::uint64_t byte)
+{
+    return hasByteBelow(word ^ (kEveryByte * byte), 1);
+}
+
+}  // namespace
+
 std::size_t findControlCharacter(std::string_view text)
 {
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    // Eight bytes at a time while a word cannot hold the start of one: no byte below 0x20 (tab and line breaks
+    // included, which the byte loop then lets pass), no DEL, no C2. About 9.5 million rows pass through here
+    // on an import of 100,000 loans; byte by byte it cost 4 % of the import's CPU (docs/benchmarks.md).
+    std::size_t i = 0;
+    for (; i + sizeof(std::uint64_t) <= text.size(); i += sizeof(std::uint64_t)) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, sizeof word);
+        if (hasByteBelow(word, 0x20) || hasByte(word, 0x7F) || hasByte(word, 0xC2)) break;
+    }
+    for (; i < text.size(); ++i) {
         const auto b = static_cast<unsigned char>(text[i]);
         // Tab and line breaks are text (RFC 4180 allows line breaks in quoted fields, like an address).
         if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) return i;

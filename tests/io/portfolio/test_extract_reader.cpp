@@ -925,6 +925,34 @@ TEST_CASE("a control character in any text field is refused, without quoting the
     CHECK(io::detail::findControlCharacter("浦东新区 ¥") == std::string_view::npos);
 }
 
+// The scan reads eight bytes at a time: every control character is found at every position and in every length
+// around a word's edge, and text around it (tab, line breaks, Chinese, "¥" = C2 A5, a C2 at the very end) is not.
+TEST_CASE("findControlCharacter finds each control character at every position, eight bytes at a time or not",
+          "[extract_reader]")
+{
+    const std::string filler = "浦东新区 ¥\t\r\nabc-123";  // no control character, every kind of byte
+    std::vector<std::string> controls;
+    for (int b = 0; b < 0x20; ++b)
+        if (b != '\t' && b != '\n' && b != '\r') controls.emplace_back(1, static_cast<char>(b));
+    controls.emplace_back("\x7F");
+    for (int second = 0x80; second <= 0x9F; ++second)
+        controls.push_back(std::string("\xC2") + static_cast<char>(second));
+    for (std::size_t length = 0; length <= 24; ++length) {
+        std::string text;
+        while (text.size() < length)
+            text += filler;
+        text.resize(length);
+        // Cutting the filler may split a Chinese character; a lone lead or continuation byte is no control.
+        CHECK(io::detail::findControlCharacter(text) == std::string_view::npos);
+        CHECK(io::detail::findControlCharacter(text + "\xC2") == std::string_view::npos);
+        for (const std::string& control : controls) {
+            INFO("length " << length << ", control byte " << static_cast<int>(static_cast<unsigned char>(control[0])));
+            CHECK(io::detail::findControlCharacter(text + control) == length);
+            CHECK(io::detail::findControlCharacter(text + control + filler + control) == length);
+        }
+    }
+}
+
 // Issue 9, item 5: 480 instalments of 999,999,999,999,999.99 yuan imported and `cases` printed negative totals.
 TEST_CASE("amounts above 100,000,000.00 yuan are refused; the bound itself is accepted", "[extract_reader]")
 {
