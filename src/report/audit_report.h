@@ -11,6 +11,7 @@ namespace doorstep::report {
 struct AuditReportInfo {
     QString branchDatabase;  // file name only
     QString generatedBy;     // the user's display name
+    QString generatedAt;     // local time, as the table's times are written
     QString verification;    // the result of the chain check, in words
 };
 

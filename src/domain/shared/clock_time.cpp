@@ -61,4 +61,13 @@ std::string formatUtcStampLocally(std::string_view stamp)
     return formatIsoDate(local->date) + " " + formatClockTime(local->time);
 }
 
+std::string formatUtcStampLocallyToSecond(std::string_view stamp)
+{
+    const auto local = localTimeOfUtcStamp(stamp);
+    if (!local || stamp.size() < 19 || stamp[16] != ':') return std::string(stamp);
+    const int second = twoDigits(stamp.substr(17, 2));
+    if (second < 0 || second > 59) return std::string(stamp);
+    return formatIsoDate(local->date) + " " + formatClockTime(local->time) + ":" + std::string(stamp.substr(17, 2));
+}
+
 }  // namespace doorstep

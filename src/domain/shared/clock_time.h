@@ -38,6 +38,8 @@ struct LocalDateTime {
 std::optional<LocalDateTime> localTimeOfUtcStamp(std::string_view stamp);
 // The same stamp as people read it on paper, "2026-06-30 09:30" local time; the text itself when it is not a stamp.
 std::string formatUtcStampLocally(std::string_view stamp);
+// The same to the second, "2026-06-30 09:30:15", where the order of events matters (the audit trail).
+std::string formatUtcStampLocallyToSecond(std::string_view stamp);
 
 // A daily interval that may wrap past midnight, such as the quiet hours 22:00–08:00. `from == to` is empty.
 struct DailyWindow {

@@ -2,7 +2,6 @@
 
 #include "gui/shared/qt_text.h"
 
-#include <QDateTime>
 #include <QLocale>
 
 namespace doorstep::gui {
@@ -45,9 +44,8 @@ std::vector<report::AuditReportRow> AuditTableModel::reportRows(std::vector<Audi
 
 QString AuditTableModel::whenText(const std::string& at)
 {
-    // Stored in UTC; shown in the workstation's local time (Asia/Shanghai at the branch).
-    const QDateTime utc = QDateTime::fromString(toQString(at), Qt::ISODate);
-    return utc.isValid() ? utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : toQString(at);
+    // Stored in UTC; shown in the branch's time (Asia/Shanghai), whatever the workstation's time zone.
+    return toQString(formatUtcStampLocallyToSecond(at));
 }
 
 int AuditTableModel::rowCount(const QModelIndex& parent) const

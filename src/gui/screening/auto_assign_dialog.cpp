@@ -6,7 +6,6 @@
 #include "gui/shared/theme.h"
 #include "ui_auto_assign_dialog.h"
 
-#include <QDateTime>
 #include <QHeaderView>
 #include <QPushButton>
 #include <algorithm>
@@ -247,9 +246,8 @@ void AutoAssignDialog::showLastRun()
         return;
     }
     const auto& r = **run;
-    const QDateTime at = QDateTime::fromString(toQString(r.runAt), Qt::ISODate).toLocalTime();
     QString text = tr("Last automatic assignment: %1 by %2, %Ln case(s) changed officer.", nullptr, r.changes)
-                       .arg(at.toString(QStringLiteral("yyyy-MM-dd HH:mm")), staffName(r.runBy));
+                       .arg(timestampText(r.runAt), staffName(r.runBy));
     if (r.undone) text = tr("%1 %2", "two sentences").arg(text, tr("It has been undone."));
     m_ui->lastRunLabel->setText(text);
 }

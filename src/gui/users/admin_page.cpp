@@ -291,6 +291,7 @@ void AdminPage::exportAuditTo(const QString& path)
     const auto rows = AuditTableModel::reportRows(std::move(*events), names ? std::move(*names) : app::AuditNames{});
     const report::AuditReportInfo info{
         QFileInfo(toQString(m_session.databasePath().string())).fileName(), toQString(m_session.user().displayName),
+        AuditTableModel::whenText(m_session.now()),
         check->intact ? tr("intact (%Ln event(s))", nullptr, static_cast<int>(check->eventsChecked))
                       : tr("BROKEN at event %L1").arg(check->brokenAt)};
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);

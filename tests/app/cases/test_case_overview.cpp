@@ -110,26 +110,6 @@ TEST_CASE("case overview: an instalment is paid (however late), overdue or not y
     CHECK(app::instalmentPhase(i) == app::InstalmentPhase::Paid);
 }
 
-TEST_CASE("case overview: stored UTC stamps become Asia/Shanghai local times", "[casework]")
-{
-    const auto morning = localTimeOfUtcStamp("2026-06-30T01:30:00Z");
-    REQUIRE(morning);
-    CHECK(morning->date == test::kDay - std::chrono::months{5});
-    CHECK(morning->time == ClockTime::at(9, 30));
-    const auto pastMidnight = localTimeOfUtcStamp("2026-12-31T16:10:59Z");
-    REQUIRE(pastMidnight);
-    CHECK(formatIsoDate(pastMidnight->date) == "2027-01-01");
-    CHECK(pastMidnight->time == ClockTime::at(0, 10));
-    const auto lastMinute = localTimeOfUtcStamp("2026-12-31T15:59:00Z");
-    REQUIRE(lastMinute);
-    CHECK(formatIsoDate(lastMinute->date) == "2026-12-31");
-    CHECK(lastMinute->time == ClockTime::at(23, 59));
-    CHECK_FALSE(localTimeOfUtcStamp(""));
-    CHECK_FALSE(localTimeOfUtcStamp("2026-06-30"));
-    CHECK_FALSE(localTimeOfUtcStamp("2026-06-30T24:00:00Z"));
-    CHECK_FALSE(localTimeOfUtcStamp("2026-13-30T01:00:00Z"));
-}
-
 TEST_CASE("case overview: the timeline holds contacts, the promise, payments, the decision and the visit", "[casework]")
 {
     test::AppointmentBranch b;

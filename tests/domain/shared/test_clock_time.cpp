@@ -49,3 +49,37 @@ TEST_CASE("local date-times order by date, then time", "[clock_time]")
     CHECK(LocalDateTime{d1, ClockTime::at(9, 0)} < LocalDateTime{d1, ClockTime::at(9, 1)});
     CHECK(LocalDateTime{d1, ClockTime::at(9, 0)} == LocalDateTime{d1, ClockTime::at(9, 0)});
 }
+
+TEST_CASE("stored UTC stamps become Asia/Shanghai local times", "[clock_time]")
+{
+    const auto morning = localTimeOfUtcStamp("2026-06-30T01:30:00Z");
+    REQUIRE(morning);
+    CHECK(formatIsoDate(morning->date) == "2026-06-30");
+    CHECK(morning->time == ClockTime::at(9, 30));
+    const auto pastMidnight = localTimeOfUtcStamp("2026-12-31T16:10:59Z");
+    REQUIRE(pastMidnight);
+    CHECK(formatIsoDate(pastMidnight->date) == "2027-01-01");
+    CHECK(pastMidnight->time == ClockTime::at(0, 10));
+    const auto lastMinute = localTimeOfUtcStamp("2026-12-31T15:59:00Z");
+    REQUIRE(lastMinute);
+    CHECK(formatIsoDate(lastMinute->date) == "2026-12-31");
+    CHECK(lastMinute->time == ClockTime::at(23, 59));
+    CHECK_FALSE(localTimeOfUtcStamp(""));
+    CHECK_FALSE(localTimeOfUtcStamp("2026-06-30"));
+    CHECK_FALSE(localTimeOfUtcStamp("2026-06-30T24:00:00Z"));
+    CHECK_FALSE(localTimeOfUtcStamp("2026-13-30T01:00:00Z"));
+}
+
+TEST_CASE("stored UTC stamps are written in local time to the minute, or to the second for the audit trail",
+          "[clock_time]")
+{
+    CHECK(formatUtcStampLocally("2026-06-30T01:30:45Z") == "2026-06-30 09:30");
+    CHECK(formatUtcStampLocallyToSecond("2026-06-30T01:30:45Z") == "2026-06-30 09:30:45");
+    CHECK(formatUtcStampLocallyToSecond("2026-12-31T16:00:00Z") == "2027-01-01 00:00:00");
+    CHECK(formatUtcStampLocallyToSecond("2026-12-31T15:59:59Z") == "2026-12-31 23:59:59");
+    // Not a stamp: the text itself, never a made-up time.
+    CHECK(formatUtcStampLocally("yesterday") == "yesterday");
+    CHECK(formatUtcStampLocallyToSecond("2026-06-30T01:30Z") == "2026-06-30T01:30Z");
+    CHECK(formatUtcStampLocallyToSecond("2026-06-30T01:30:60Z") == "2026-06-30T01:30:60Z");
+    CHECK(formatUtcStampLocallyToSecond("2026-06-30T01:30:4xZ") == "2026-06-30T01:30:4xZ");
+}

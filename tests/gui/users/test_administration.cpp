@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QtTest>
+#include <ctime>
 
 using namespace doorstep;
 
@@ -128,6 +129,19 @@ private Q_SLOTS:
         const QByteArray bytes = file.readAll();
         QVERIFY(bytes.startsWith("%PDF"));
         QVERIFY(bytes.contains("/Type /Page"));
+    }
+
+    // A workstation left on UTC (or any zone) still shows the branch's time, as the rest of the app does.
+    void auditTimesAreTheBranchsTimeWhateverTheWorkstationsZone()
+    {
+        const QByteArray zone = qgetenv("TZ");
+        qputenv("TZ", "UTC");
+        tzset();
+        const QString shown = gui::AuditTableModel::whenText("2026-06-30T17:30:45Z");
+        qputenv("TZ", zone);
+        tzset();
+        QCOMPARE(shown, QStringLiteral("2026-07-01 01:30:45"));
+        QCOMPARE(gui::AuditTableModel::whenText("not a time"), QStringLiteral("not a time"));
     }
 
     void administratorCreatesUserWhoCanLogIn()
