@@ -2,6 +2,7 @@
 
 #include "app/portfolio/portfolio_import.h"
 #include "app/shared/branch_setup.h"
+#include "app/users/login_throttle.h"
 #include "app/users/session.h"
 #include "app/users/user_admin.h"
 #include "gui/shared/application_controller.h"
@@ -10,6 +11,7 @@
 #include "io/demo/synthetic_extract.h"
 
 #include <QApplication>
+#include <QImage>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -72,6 +74,27 @@ void pressLock(QWidget* window)
     window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(window));
     QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
+}
+
+std::unique_ptr<app::Session> GuiFixture::login(app::Clock& clock, const QString& user, const QString& password) const
+{
+    static app::SystemClock throttleClock;
+    static app::LoginThrottle throttle(throttleClock);
+    auto session =
+        app::Session::login(databasePath().toStdString(), user.toStdString(), password.toStdString(), throttle, clock);
+    return session ? std::move(*session) : nullptr;
+}
+
+double inkIn(const QImage& image, double fromFraction, double toFraction)
+{
+    int ink = 0, all = 0;
+    for (int y = static_cast<int>(image.height() * fromFraction); y < static_cast<int>(image.height() * toFraction);
+         ++y) {
+        for (int x = 0; x < image.width(); ++x, ++all) {
+            if (qGray(image.pixel(x, y)) < 160) ++ink;
+        }
+    }
+    return all == 0 ? 0.0 : static_cast<double>(ink) / all;
 }
 
 void onNextModal(std::function<void(QWidget*)> action)

@@ -3,15 +3,23 @@
 // branch database with one administrator.
 #include "domain/users/role.h"
 
+#include <QApplication>
 #include <QString>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
+class QImage;
 class QWidget;
 
+namespace doorstep::app {
+class Clock;
+class Session;
+}  // namespace doorstep::app
 namespace doorstep::gui {
 class ApplicationController;
 }
@@ -29,6 +37,8 @@ public:
     // Adds a user through the administrator's use case (the key slot included).
     // The display name is the user name when none is given.
     void addUser(const QString& name, doorstep::Role role, const QString& password, const QString& displayName = {});
+    // A session of its own on the branch, as a second program would open one; none when the login fails.
+    std::unique_ptr<app::Session> login(app::Clock& clock, const QString& user, const QString& password) const;
 
 private:
     QTemporaryDir m_dir;
@@ -47,5 +57,22 @@ void pressLock(QWidget* window);
 
 // Runs `action` on the next modal dialog that opens (e.g. one opened by a button's exec()).
 void onNextModal(std::function<void(QWidget*)> action);
+// Runs `action` once a modal dialog of type T is the active one (a nested exec() may open in between).
+template <typename T> void onModal(std::function<void(T*)> action)
+{
+    auto* timer = new QTimer(qApp);
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, qApp, [timer, action] {
+        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            action(dialog);
+        }
+    });
+    timer->start();
+}
+// Share of dark pixels (grey below 160) in a horizontal band of a rendered page, from and to as fractions of its
+// height: whether a PDF page has text where it should and none where it should not.
+double inkIn(const QImage& image, double fromFraction, double toFraction);
 
 }  // namespace doorstep::test

@@ -91,32 +91,6 @@ void writeExtract(const QString& folder)
     }
 }
 
-std::unique_ptr<app::Session> login(const test::GuiFixture& fixture, app::Clock& clock, const QString& user,
-                                    const QString& password)
-{
-    static app::SystemClock throttleClock;
-    static app::LoginThrottle throttle(throttleClock);
-    auto s = app::Session::login(fixture.databasePath().toStdString(), user.toStdString(), password.toStdString(),
-                                 throttle, clock);
-    if (!s) return nullptr;
-    return std::move(*s);
-}
-
-// Runs `action` once a modal dialog of type T is the active one.
-template <typename T> void onModal(std::function<void(T*)> action)
-{
-    auto* timer = new QTimer(qApp);
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, qApp, [timer, action] {
-        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            action(dialog);
-        }
-    });
-    timer->start();
-}
-
 // Fills the booking form: the customer by search, the time, the two staff (user names), confirmed or not.
 void fill(gui::BookingDialog* dialog, const QString& search, QTime start, bool confirmed)
 {
@@ -139,17 +113,6 @@ QPushButton* okOf(gui::BookingDialog* dialog)
     return dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok);
 }
 
-// Share of dark pixels in a horizontal band of the image.
-double inkIn(const QImage& image, double from, double to)
-{
-    int ink = 0, all = 0;
-    for (int y = static_cast<int>(image.height() * from); y < static_cast<int>(image.height() * to); ++y) {
-        for (int x = 0; x < image.width(); ++x, ++all)
-            ink += qGray(image.pixel(x, y)) < 160 ? 1 : 0;
-    }
-    return all == 0 ? 0.0 : static_cast<double>(ink) / all;
-}
-
 }  // namespace
 
 class TestAppointments final : public QObject {
@@ -164,7 +127,7 @@ private Q_SLOTS:
         fixture.addUser(kOfficer, Role::Officer, kOfficerPassword);
         fixture.addUser(kPartner, Role::Officer, kPartnerPassword);
         test::ManualClock clock;  // Sunday 2026-11-29, 13:04 in Shanghai
-        auto supervisor = login(fixture, clock, kSupervisor, kSupervisorPassword);
+        auto supervisor = fixture.login(clock, kSupervisor, kSupervisorPassword);
         QVERIFY(supervisor != nullptr);
         const QString extract = fixture.folder() + QStringLiteral("/extract");
         writeExtract(extract);
@@ -173,7 +136,7 @@ private Q_SLOTS:
         QVERIFY2(imported->imported, imported->problems.empty() ? "" : imported->problems.front().text().c_str());
         app::ScreeningService screening(*supervisor);
         QVERIFY(screening.run(screening.currentAsOf()).has_value());
-        auto officer = login(fixture, clock, kOfficer, kOfficerPassword);
+        auto officer = fixture.login(clock, kOfficer, kOfficerPassword);
         QVERIFY(officer != nullptr);
         std::map<std::string, std::int64_t> rowOf;
         auto queue = app::ScreeningService(*officer).queue({});
@@ -199,7 +162,7 @@ private Q_SLOTS:
 
         // A confirmed visit with two staff, the customer found by number among the accepted entries.
         bool booked = false;
-        onModal<gui::BookingDialog>([&](gui::BookingDialog* dialog) {
+        test::onModal<gui::BookingDialog>([&](gui::BookingDialog* dialog) {
             fill(dialog, QStringLiteral("C001"), QTime(10, 0), true);
             QVERIFY(dialog->refusals().isEmpty());
             QVERIFY(okOf(dialog)->isEnabled());
@@ -234,7 +197,7 @@ private Q_SLOTS:
         // The same two staff at the same time for another customer: refused in words, OK disabled; at 14:00
         // the form clears and the visit is booked, proposed.
         std::int64_t second = 0;
-        onModal<gui::BookingDialog>([&](gui::BookingDialog* dialog) {
+        test::onModal<gui::BookingDialog>([&](gui::BookingDialog* dialog) {
             fill(dialog, QStringLiteral("李强"), QTime(10, 15), false);
             QVERIFY(!okOf(dialog)->isEnabled());
             const QString busy =
@@ -273,7 +236,7 @@ private Q_SLOTS:
         // Rescheduled through the same form: onto the first visit's time refused in words (the visit being moved
         // is no obstacle to itself), an hour later accepted; the replacement is proposed again.
         std::int64_t moved = 0;
-        onModal<gui::BookingDialog>([&](gui::BookingDialog* dialog) {
+        test::onModal<gui::BookingDialog>([&](gui::BookingDialog* dialog) {
             QVERIFY(!dialog->findChild<QComboBox*>(QStringLiteral("staff1Combo"))->isEnabled());
             auto* start = dialog->findChild<QTimeEdit*>(QStringLiteral("startEdit"));
             QCOMPARE(start->time(), QTime(14, 0));
@@ -304,7 +267,7 @@ private Q_SLOTS:
         page->reload();  // (the notifier reloads it too; a hidden page waits until shown)
         QVERIFY(page->selectAppointment(thirdBooked->id));
         QVERIFY(cancel->isEnabled());
-        onModal<QInputDialog>([](QInputDialog* input) {
+        test::onModal<QInputDialog>([](QInputDialog* input) {
             input->setTextValue(QStringLiteral("客户来电改期"));
             input->accept();
         });
@@ -349,7 +312,7 @@ private Q_SLOTS:
         auto* queueBook = window->findChild<QPushButton*>(QStringLiteral("queueBookButton"));
         QVERIFY(queueBook->isEnabled());
         bool sawFixedCustomer = false;
-        onModal<gui::BookingDialog>([&](gui::BookingDialog* dialog) {
+        test::onModal<gui::BookingDialog>([&](gui::BookingDialog* dialog) {
             sawFixedCustomer =
                 dialog->findChild<QLabel*>(QStringLiteral("customerFixed"))->text().startsWith(QLatin1Char('C')) &&
                 dialog->findChild<QLineEdit*>(QStringLiteral("customerSearch"))->isHidden() &&
@@ -368,8 +331,8 @@ private Q_SLOTS:
         QVERIFY(file.readAll().startsWith("%PDF-"));
         const auto pages = report::renderDaySheetPages(*sheet, Language::Chinese, 72);
         QCOMPARE(pages.size(), std::size_t{1});
-        QVERIFY(inkIn(pages.front(), 0.0, 0.3) > 0.005);  // title, staff, the two stops
-        QVERIFY(inkIn(pages.front(), 0.9, 1.0) < 0.001);  // the rest blank
+        QVERIFY(test::inkIn(pages.front(), 0.0, 0.3) > 0.005);  // title, staff, the two stops
+        QVERIFY(test::inkIn(pages.front(), 0.9, 1.0) < 0.001);  // the rest blank
         const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
         if (!pdftoppm.isEmpty()) {
             const QString prefix = fixture.folder() + QStringLiteral("/page");
@@ -380,7 +343,7 @@ private Q_SLOTS:
             const QImage rendered(prefix + QStringLiteral("-1.png"));
             QVERIFY(!rendered.isNull());
             QVERIFY(rendered.width() > rendered.height());  // landscape
-            QVERIFY(inkIn(rendered, 0.0, 0.3) > 0.005);
+            QVERIFY(test::inkIn(rendered, 0.0, 0.3) > 0.005);
         }
     }
 };

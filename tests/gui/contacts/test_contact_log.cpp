@@ -56,20 +56,6 @@ std::chrono::sys_seconds shanghai(Date date, int hour, int minute)
     return std::chrono::sys_days{date} + std::chrono::hours{hour - 8} + std::chrono::minutes{minute};
 }
 
-template <typename T> void onModal(std::function<void(T*)> action)
-{
-    auto* timer = new QTimer(qApp);
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, qApp, [timer, action] {
-        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            action(dialog);
-        }
-    });
-    timer->start();
-}
-
 // Open queue entries of officer1 with no contact today.
 std::vector<std::int64_t> openCasesOf(app::Session& session, const std::string& officer, std::size_t count)
 {
@@ -143,7 +129,7 @@ private Q_SLOTS:
         auto* logButton = page->findChild<QPushButton*>(QStringLiteral("logContactButton"));
         QVERIFY(logButton->isEnabled());
         std::optional<std::int64_t> firstEvent;
-        onModal<gui::ContactDialog>([&](gui::ContactDialog* dialog) {
+        test::onModal<gui::ContactDialog>([&](gui::ContactDialog* dialog) {
             setCall(dialog, 9, 5, ContactResult::NoAnswer);
             QVERIFY(dialog->okButton()->isEnabled());
             QVERIFY(dialog->guardText().isEmpty());

@@ -3,6 +3,7 @@
 #include "report/plan_letter.h"
 
 #include "domain/shared/masking.h"
+#include "gui_fixture.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -36,19 +37,6 @@ report::PlanLetter letter(int months)
     return l;
 }
 
-// Share of non-white pixels in a horizontal band of the image (0 … 1).
-double inkIn(const QImage& image, double fromFraction, double toFraction)
-{
-    int ink = 0, all = 0;
-    for (int y = static_cast<int>(image.height() * fromFraction); y < static_cast<int>(image.height() * toFraction);
-         ++y) {
-        for (int x = 0; x < image.width(); ++x, ++all) {
-            if (qGray(image.pixel(x, y)) < 160) ++ink;
-        }
-    }
-    return all == 0 ? 0.0 : static_cast<double>(ink) / all;
-}
-
 }  // namespace
 
 class TestPlanLetter final : public QObject {
@@ -69,10 +57,10 @@ private Q_SLOTS:
         const auto pages = report::renderPlanLetterPages(letter(3), Language::Chinese, 72);
         QCOMPARE(pages.size(), std::size_t{1});
         const QImage& page = pages.front();
-        QVERIFY(qAbs(page.width() - 510) <= 1);   // A4 less 15 mm margins: 180 mm at 72 dpi
-        QVERIFY(inkIn(page, 0.0, 0.1) > 0.005);   // the title and the customer
-        QVERIFY(inkIn(page, 0.1, 0.5) > 0.01);    // the schedule's table
-        QVERIFY(inkIn(page, 0.95, 1.0) < 0.001);  // a short letter leaves the foot of the page blank
+        QVERIFY(qAbs(page.width() - 510) <= 1);         // A4 less 15 mm margins: 180 mm at 72 dpi
+        QVERIFY(test::inkIn(page, 0.0, 0.1) > 0.005);   // the title and the customer
+        QVERIFY(test::inkIn(page, 0.1, 0.5) > 0.01);    // the schedule's table
+        QVERIFY(test::inkIn(page, 0.95, 1.0) < 0.001);  // a short letter leaves the foot of the page blank
     }
 
     void theEnglishLetterDiffersAndALongPlanRunsOverSeveralPages()
@@ -88,7 +76,7 @@ private Q_SLOTS:
         QVERIFY(pdfPages >= 3);
         const auto pages = report::renderPlanLetterPages(letter(120), Language::English, 40);
         QCOMPARE(static_cast<int>(pages.size()), pdfPages);
-        QVERIFY(inkIn(pages.back(), 0.0, 1.0) > 0.001);  // the signature lines end up on the last page
+        QVERIFY(test::inkIn(pages.back(), 0.0, 1.0) > 0.001);  // the signature lines end up on the last page
     }
 
     void anUnwritablePathIsZeroPages()

@@ -71,48 +71,11 @@ void writeExtract(const QString& folder, const std::string& date)
     }
 }
 
-std::unique_ptr<app::Session> login(const test::GuiFixture& fixture, app::Clock& clock, const QString& user,
-                                    const QString& password)
-{
-    static app::SystemClock throttleClock;
-    static app::LoginThrottle throttle(throttleClock);
-    auto s = app::Session::login(fixture.databasePath().toStdString(), user.toStdString(), password.toStdString(),
-                                 throttle, clock);
-    if (!s) return nullptr;
-    return std::move(*s);
-}
-
 void importAs(app::Session& session, const QString& folder, const std::string& date)
 {
     writeExtract(folder, date);
     auto report = app::importExtract(session, folder.toStdString(), {});
     QVERIFY(report.has_value() && report->imported);
-}
-
-// Runs `action` once a modal dialog of type T is the active one (a nested exec() is opened in between).
-template <typename T> void onModal(std::function<void(T*)> action)
-{
-    auto* timer = new QTimer(qApp);
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, qApp, [timer, action] {
-        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            action(dialog);
-        }
-    });
-    timer->start();
-}
-
-// Share of dark pixels in a horizontal band of the image.
-double inkIn(const QImage& image, double from, double to)
-{
-    int ink = 0, all = 0;
-    for (int y = static_cast<int>(image.height() * from); y < static_cast<int>(image.height() * to); ++y) {
-        for (int x = 0; x < image.width(); ++x, ++all)
-            ink += qGray(image.pixel(x, y)) < 160 ? 1 : 0;
-    }
-    return all == 0 ? 0.0 : static_cast<double>(ink) / all;
 }
 
 }  // namespace
@@ -128,7 +91,7 @@ private Q_SLOTS:
         fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
         fixture.addUser(kOfficer, Role::Officer, kOfficerPassword);
         app::SystemClock clock;
-        auto supervisor = login(fixture, clock, kSupervisor, kSupervisorPassword);
+        auto supervisor = fixture.login(clock, kSupervisor, kSupervisorPassword);
         QVERIFY(supervisor != nullptr);
         importAs(*supervisor, fixture.folder() + QStringLiteral("/extract1"), "2026-11-30");
 
@@ -143,8 +106,8 @@ private Q_SLOTS:
         // From the case: the loan tab's plan button opens the proposal dialog with three options.
         std::optional<std::int64_t> proposalId;
         bool sawComparison = false;
-        onModal<gui::CaseDialog>([&](gui::CaseDialog* caseDialog) {
-            onModal<gui::PlanProposalDialog>([&](gui::PlanProposalDialog* dialog) {
+        test::onModal<gui::CaseDialog>([&](gui::CaseDialog* caseDialog) {
+            test::onModal<gui::PlanProposalDialog>([&](gui::PlanProposalDialog* dialog) {
                 QCOMPARE(dialog->optionCount(), 3);
                 QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("compareButton")), Qt::LeftButton);
                 auto* comparison = dialog->findChild<QTableWidget*>(QStringLiteral("comparisonTable"));
@@ -211,12 +174,12 @@ private Q_SLOTS:
         QCOMPARE(letter->plan.instalments.size(), std::size_t{1});
         const auto pages = report::renderPlanLetterPages(*letter, Language::Chinese, 72);
         QCOMPARE(pages.size(), std::size_t{1});
-        QVERIFY(inkIn(pages.front(), 0.0, 0.15) > 0.005);  // title, customer, amounts
-        QVERIFY(inkIn(pages.front(), 0.15, 0.6) > 0.005);  // schedule, terms, signature lines
-        QVERIFY(inkIn(pages.front(), 0.9, 1.0) < 0.001);   // the rest of the page is blank
+        QVERIFY(test::inkIn(pages.front(), 0.0, 0.15) > 0.005);  // title, customer, amounts
+        QVERIFY(test::inkIn(pages.front(), 0.15, 0.6) > 0.005);  // schedule, terms, signature lines
+        QVERIFY(test::inkIn(pages.front(), 0.9, 1.0) < 0.001);   // the rest of the page is blank
 
         // The customer accepts, the plan goes into force; imports that miss the instalment (due 30 November).
-        auto officer = login(fixture, clock, kOfficer, kOfficerPassword);
+        auto officer = fixture.login(clock, kOfficer, kOfficerPassword);
         QVERIFY(app::PlanService(*officer).recordAcceptance(*proposalId).has_value());
         QVERIFY(app::PlanService(*supervisor).activate(*proposalId).has_value());
         importAs(*supervisor, fixture.folder() + QStringLiteral("/extract2"), "2026-12-05");
@@ -240,10 +203,10 @@ private Q_SLOTS:
         fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
         fixture.addUser(kOfficer, Role::Officer, kOfficerPassword, QStringLiteral("李专员"));
         app::SystemClock clock;
-        auto supervisor = login(fixture, clock, kSupervisor, kSupervisorPassword);
+        auto supervisor = fixture.login(clock, kSupervisor, kSupervisorPassword);
         QVERIFY(supervisor != nullptr);
         importAs(*supervisor, fixture.folder() + QStringLiteral("/extract"), "2026-11-30");
-        auto officer = login(fixture, clock, kOfficer, kOfficerPassword);
+        auto officer = fixture.login(clock, kOfficer, kOfficerPassword);
         QVERIFY(officer != nullptr);
         // A waiver the supervisor returns.
         app::PlanService plans(*officer);
@@ -277,7 +240,7 @@ private Q_SLOTS:
         auto* revise = window->findChild<QPushButton*>(QStringLiteral("revisePlanButton"));
         QVERIFY(revise->isEnabled());
         bool revised = false;
-        onModal<gui::PlanProposalDialog>([&](gui::PlanProposalDialog* dialog) {
+        test::onModal<gui::PlanProposalDialog>([&](gui::PlanProposalDialog* dialog) {
             QVERIFY(dialog->proposalId() == id);
             QVERIFY(dialog->compare());
             dialog->findChild<QComboBox*>(QStringLiteral("chosenCombo"))->setCurrentIndex(0);  // no waiver
@@ -303,10 +266,10 @@ private Q_SLOTS:
         fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
         fixture.addUser(kOfficer, Role::Officer, kOfficerPassword);
         app::SystemClock clock;
-        auto supervisor = login(fixture, clock, kSupervisor, kSupervisorPassword);
+        auto supervisor = fixture.login(clock, kSupervisor, kSupervisorPassword);
         QVERIFY(supervisor != nullptr);
         importAs(*supervisor, fixture.folder() + QStringLiteral("/extract"), "2026-11-30");
-        auto officer = login(fixture, clock, kOfficer, kOfficerPassword);
+        auto officer = fixture.login(clock, kOfficer, kOfficerPassword);
         QVERIFY(officer != nullptr);
         const app::PlanCase c = app::PlanService(*officer).planCase(1).value();
 
@@ -376,10 +339,10 @@ private Q_SLOTS:
         fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
         fixture.addUser(kOfficer, Role::Officer, kOfficerPassword);
         app::SystemClock clock;
-        auto supervisor = login(fixture, clock, kSupervisor, kSupervisorPassword);
+        auto supervisor = fixture.login(clock, kSupervisor, kSupervisorPassword);
         QVERIFY(supervisor != nullptr);
         importAs(*supervisor, fixture.folder() + QStringLiteral("/extract"), "2026-11-30");
-        auto officer = login(fixture, clock, kOfficer, kOfficerPassword);
+        auto officer = fixture.login(clock, kOfficer, kOfficerPassword);
         QVERIFY(officer != nullptr);
         const app::PlanCase c = app::PlanService(*officer).planCase(1).value();
         app::ProposalDraft draft{c.loanRowId,
@@ -431,7 +394,7 @@ private Q_SLOTS:
         gui::MainWindow* window = controller.mainWindow();
         QVERIFY(window->showPage(QStringLiteral("administrationPage")));
         bool saw = false;
-        onModal<gui::PlanSettingsDialog>([&](gui::PlanSettingsDialog* dialog) {
+        test::onModal<gui::PlanSettingsDialog>([&](gui::PlanSettingsDialog* dialog) {
             auto* waiver = dialog->findChild<QLineEdit*>(QStringLiteral("waiverEdit"));
             QCOMPARE(waiver->text(), QStringLiteral("0.00"));  // the domain's default
             waiver->setText(QStringLiteral("abc"));

@@ -54,16 +54,6 @@ std::chrono::sys_seconds shanghai(int hour, int minute = 0)
     return std::chrono::sys_days{kDay} + std::chrono::hours{hour - 8} + std::chrono::minutes{minute};
 }
 
-std::unique_ptr<app::Session> login(const test::GuiFixture& fixture, app::Clock& clock, const QString& user,
-                                    const QString& password)
-{
-    static app::SystemClock throttleClock;
-    static app::LoginThrottle throttle(throttleClock);
-    auto s = app::Session::login(fixture.databasePath().toStdString(), user.toStdString(), password.toStdString(),
-                                 throttle, clock);
-    return s ? std::move(*s) : nullptr;
-}
-
 // A branch of officer1's cases with two visits of officer1 and officer2 made that day (10:00 and 15:00, both
 // done); the clock at 16:00. Returns the appointments' ids, or none after a test failure.
 std::vector<std::int64_t> madeVisits(test::GuiFixture& fixture, test::ManualClock& clock)
@@ -73,7 +63,7 @@ std::vector<std::int64_t> madeVisits(test::GuiFixture& fixture, test::ManualCloc
     fixture.addUser(kOfficer2, Role::Officer, kOfficerPassword);
     if (!test::importSynthetic(fixture, test::kAdminName, test::kAdminPassword, 60, 11, {"officer1"})) return {};
     clock.set(shanghai(9));
-    auto officer = login(fixture, clock, kOfficer, kOfficerPassword);
+    auto officer = fixture.login(clock, kOfficer, kOfficerPassword);
     if (!officer) return {};
     const auto queue = app::ScreeningService(*officer).queue({});
     if (!queue) return {};
@@ -98,21 +88,6 @@ std::vector<std::int64_t> madeVisits(test::GuiFixture& fixture, test::ManualCloc
         if (!app::AppointmentService(*officer).markDone(id)) return {};
     }
     return visits;
-}
-
-// Runs `action` once a modal dialog of type T is the active one.
-template <typename T> void onModal(std::function<void(T*)> action)
-{
-    auto* timer = new QTimer(qApp);
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, qApp, [timer, action] {
-        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            action(dialog);
-        }
-    });
-    timer->start();
 }
 
 // Types `text` as key presses: QTest::keyClicks takes ASCII only, and a person types Chinese too (the input
@@ -159,8 +134,8 @@ private Q_SLOTS:
         test::ManualClock clock;
         const auto visits = madeVisits(fixture, clock);
         QCOMPARE(visits.size(), std::size_t{2});
-        auto officer = login(fixture, clock, kOfficer, kOfficerPassword);
-        auto supervisor = login(fixture, clock, kSupervisor, kSupervisorPassword);
+        auto officer = fixture.login(clock, kOfficer, kOfficerPassword);
+        auto supervisor = fixture.login(clock, kSupervisor, kSupervisorPassword);
         QVERIFY(officer && supervisor);
         // A draft of the 15:00 visit, opened first: without "returned first" it would lead the list.
         const std::int64_t otherNote = app::VisitNoteService(*officer).open(visits[1]).value();
@@ -183,7 +158,7 @@ private Q_SLOTS:
         std::int64_t noteId = 0;
         QString savedStatus, refusal, tooLarge;
         bool readOnlyAfterSubmit = false;
-        onModal<gui::VisitNoteForm>([&](gui::VisitNoteForm* form) {
+        test::onModal<gui::VisitNoteForm>([&](gui::VisitNoteForm* form) {
             noteId = form->noteId();
             QVERIFY(form->isEditable());
             // Filled in from the appointment: both staff, the place, the start.
@@ -289,7 +264,7 @@ private Q_SLOTS:
         QVERIFY(returnButton->isEnabled());
         QVERIFY(window->findChild<QPushButton*>(QStringLiteral("approveNoteButton"))->isEnabled());
         QString emptyRefusal;
-        onModal<gui::ReturnNoteDialog>([&](gui::ReturnNoteDialog* dialog) {
+        test::onModal<gui::ReturnNoteDialog>([&](gui::ReturnNoteDialog* dialog) {
             auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
             QTest::mouseClick(ok, Qt::LeftButton);
             QVERIFY(dialog->isVisible());
@@ -324,7 +299,7 @@ private Q_SLOTS:
 
         bool versionOneReadOnly = false;
         QString versionOneText;
-        onModal<gui::VisitNoteForm>([&](gui::VisitNoteForm* form) {
+        test::onModal<gui::VisitNoteForm>([&](gui::VisitNoteForm* form) {
             QVERIFY(form->isEditable());
             auto* versions = child<QListWidget>(form, "versionsList");
             QCOMPARE(versions->count(), 2);  // version 1, the addendum being written
@@ -384,7 +359,7 @@ private Q_SLOTS:
         test::ManualClock clock;
         const auto visits = madeVisits(fixture, clock);
         QVERIFY(!visits.empty());
-        auto officer = login(fixture, clock, kOfficer, kOfficerPassword);
+        auto officer = fixture.login(clock, kOfficer, kOfficerPassword);
         QVERIFY(officer);
         const std::int64_t noteId = app::VisitNoteService(*officer).open(visits[0]).value();
         const QString typed = QStringLiteral("门口见到借款人，约定下周再谈");
@@ -411,7 +386,7 @@ private Q_SLOTS:
 
         // The next login finds the draft with what was typed.
         officer.reset();
-        auto again = login(fixture, clock, kOfficer, kOfficerPassword);
+        auto again = fixture.login(clock, kOfficer, kOfficerPassword);
         QVERIFY(again);
         const VisitNote n = storedNote(*again, noteId);
         QCOMPARE(n.state, NoteState::Draft);
