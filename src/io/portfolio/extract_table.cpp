@@ -201,7 +201,11 @@ bool ExtractTable::textIsClean()
 {
     const auto fields = m_csv->fields();
     bool clean = true;
-    for (std::size_t f = 0; f < fields.size(); ++f) {
+    // One scan of the whole record finds nothing in nearly every row; only then are the fields looked at one by
+    // one, to name the column. (A well-formed record's fields are its text less some quotes, which are no
+    // control characters and cannot join two bytes into one.)
+    const bool recordClean = findControlCharacter(m_csv->recordText()) == std::string_view::npos;
+    for (std::size_t f = 0; !recordClean && f < fields.size(); ++f) {
         const std::size_t at = findControlCharacter(fields[f]);
         if (at == std::string_view::npos) continue;
         const auto code = static_cast<unsigned char>(fields[f][at]) == 0xC2

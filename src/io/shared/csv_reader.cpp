@@ -243,7 +243,9 @@ CsvReader::Step CsvReader::parseRecord()
         break;
     }
     m_fieldCount = count;
+    m_recordBegin = m_pos;
     m_pos = static_cast<std::size_t>(p - begin);
+    m_recordEnd = m_pos;
     m_recordLine = m_nextLine;
     m_nextLine += lines;
     return Step::Record;

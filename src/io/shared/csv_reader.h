@@ -41,6 +41,12 @@ public:
 
     // The fields of the current record, unquoted. They stay valid until the next call of next().
     std::span<const std::string> fields() const { return {m_fields.data(), m_fieldCount}; }
+    // The current record as it stands in the decoded (UTF-8) text, quotes, separators and its line end included;
+    // valid until the next call of next(). Every byte of every field is in it: one scan of it answers for all.
+    std::string_view recordText() const
+    {
+        return std::string_view(m_buffer).substr(m_recordBegin, m_recordEnd - m_recordBegin);
+    }
     // The physical line (1-based, counting line breaks inside quoted fields too) the record starts on.
     std::int64_t line() const { return m_recordLine; }
     // Empty, or the message id of what is malformed in the current record (it is still returned, parsed as
@@ -78,6 +84,8 @@ private:
     std::size_t m_fieldCount = 0;
     std::int64_t m_nextLine = 1;
     std::int64_t m_recordLine = 0;
+    std::size_t m_recordBegin = 0;  // recordText() in m_buffer
+    std::size_t m_recordEnd = 0;
     std::int64_t m_errorLine = 0;
     std::int64_t m_errorColumn = 0;
     std::string_view m_problem;

@@ -167,6 +167,36 @@ TEST_CASE("any block size gives the same records, even with CRLF and quotes spli
     }
 }
 
+// The extract's control-character check scans a record's text once instead of each field.
+TEST_CASE("each record's text is its stretch of the file, at any block size", "[csv_reader]")
+{
+    const std::string body = "id,name,note\r\n"
+                             "1,\xE7\x8E\x8B\xE7\xA7\x80\xE8\x8B\xB1,\"a, \"\"b\"\"\r\nc\"\r\n"
+                             "2,,\"\"\r\n"
+                             "\r\n"
+                             "3,x,\"\n\n\"\n"
+                             "4,y,z";
+    const std::vector<std::string> expected{
+        "id,name,note\r\n", "1,\xE7\x8E\x8B\xE7\xA7\x80\xE8\x8B\xB1,\"a, \"\"b\"\"\r\nc\"\r\n",
+        "2,,\"\"\r\n",      "\r\n",
+        "3,x,\"\n\n\"\n",   "4,y,z"};
+    TempDir dir;
+    test::writeBytes(dir / "file.csv", "\xEF\xBB\xBF" + body);  // the BOM belongs to no record
+    for (std::size_t block : {1, 2, 3, 5, 8, 13, 4096}) {
+        CAPTURE(block);
+        auto reader = CsvReader::open(dir / "file.csv", CsvOptions{.blockSize = block});
+        REQUIRE(reader);
+        std::vector<std::string> texts;
+        while (true) {
+            auto more = reader->next();
+            REQUIRE(more);
+            if (!*more) break;
+            texts.emplace_back(reader->recordText());
+        }
+        CHECK(texts == expected);
+    }
+}
+
 TEST_CASE("a GB18030 file is read as UTF-8", "[csv_reader]")
 {
     TempDir dir;
