@@ -10,6 +10,8 @@ base_packages=(
   qt6-l10n-tools qt6-qpa-plugins qt6-translations-l10n
   libspdlog-dev libfmt-dev libsodium-dev libical-dev python3-icalendar
   xvfb xauth fonts-noto-cjk imagemagick
+  # pdftotext and pdftoppm: the report tests measure the text in the PDFs Doorstep writes.
+  poppler-utils
   sqlite3
   # libFuzzer for tests/fuzz (`cmake --preset fuzz`): Debian's clang 19, whose C++23 mode has std::expected
   # with GCC 12's library (the default clang package, clang 14, does not).

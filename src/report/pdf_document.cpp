@@ -1,7 +1,9 @@
 #include "report/pdf_document.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QFile>
 #include <QFont>
+#include <QImage>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -13,6 +15,21 @@ namespace doorstep::report {
 namespace {
 
 constexpr int kPdfResolution = 150;
+
+// The document is laid out on a device of the PDF's resolution, so a 10-point font is 10/72 inch on a page whose
+// size is given in that resolution's pixels. Without it QTextDocument measures fonts at the screen's resolution
+// (about 96 dpi) and print() scales the whole page onto the paper: the text came out at 6.4 points.
+QPaintDevice* layoutDevice()
+{
+    static QImage device = [] {
+        QImage image(1, 1, QImage::Format_RGB32);
+        const int dotsPerMetre = qRound(kPdfResolution / 0.0254);
+        image.setDotsPerMeterX(dotsPerMetre);
+        image.setDotsPerMeterY(dotsPerMetre);
+        return image;
+    }();
+    return &device;
+}
 
 QPageLayout a4Layout(const PageSetup& setup)
 {
@@ -28,6 +45,7 @@ QSizeF pageSize(const PageSetup& setup)
 std::unique_ptr<QTextDocument> layOut(const QString& html, const PageSetup& setup)
 {
     auto document = std::make_unique<QTextDocument>();
+    document->documentLayout()->setPaintDevice(layoutDevice());
     document->setDefaultFont(QFont(QStringLiteral("Noto Sans CJK SC"), setup.fontPoints));
     document->setHtml(html);
     document->setPageSize(pageSize(setup));
