@@ -39,6 +39,7 @@ report::VisitReport reportOf(const app::VisitReportFacts& f)
         r.attachments.push_back({a.fileName, a.sizeBytes, a.version});
     r.printedBy = f.printedBy;
     r.printedAt = f.printedAt;
+    r.staffNames = f.staffNames;
     return r;
 }
 

@@ -63,12 +63,19 @@ QString moneyText(const std::optional<Money>& m, const Words& w)
     return m ? QString::fromStdString(formatYuan(*m)) : w(MessageId{"visit_report.not_stated"});
 }
 
-QString contentHtml(const VisitNoteContent& c, const Words& w)
+// A member of staff by display name (李专员, not officer1); the user name when the report has no name for them.
+std::string staffName(const VisitReport& r, const std::string& user)
+{
+    const auto it = r.staffNames.find(user);
+    return it != r.staffNames.end() && !it->second.empty() ? it->second : user;
+}
+
+QString contentHtml(const VisitNoteContent& c, const VisitReport& r, const Words& w)
 {
     QString html = tableOpen();
     QString visitors;
     for (const auto& v : c.visitors)
-        visitors += (visitors.isEmpty() ? QString() : QStringLiteral("、")) + text(v);
+        visitors += (visitors.isEmpty() ? QString() : QStringLiteral("、")) + text(staffName(r, v));
     html += row(w(MessageId{"visit_report.visitors"}), visitors);
     if (c.customerHome) {
         QString met = w(metRelationName(c.metRelation));
@@ -93,10 +100,10 @@ QString contentHtml(const VisitNoteContent& c, const Words& w)
                                                    done ? QStringLiteral("☑") : QStringLiteral("☐"), w(label));
     html += row(w(MessageId{"visit_report.checklist"}), checklist);
     QString hardship;
-    for (HardshipReason r : c.hardship) {
+    for (HardshipReason reason : c.hardship) {
         if (!hardship.isEmpty()) hardship += QStringLiteral("；");
-        hardship += w(hardshipReasonName(r));
-        if (r == HardshipReason::Other && !c.hardshipOther.empty())
+        hardship += w(hardshipReasonName(reason));
+        if (reason == HardshipReason::Other && !c.hardshipOther.empty())
             hardship += QStringLiteral("（") + text(c.hardshipOther) + QStringLiteral("）");
     }
     html += row(w(MessageId{"visit_report.hardship"}),
@@ -127,8 +134,8 @@ QString reportHtml(const VisitReport& r, const Words& w)
                        .arg(w(MessageId{"visit_report.title"}, {MessageArg::text("id", std::to_string(n.id))}));
     html +=
         QStringLiteral("<p align='right'><small>%1</small></p>")
-            .arg(w(MessageId{"visit_report.printed"},
-                   {MessageArg::text("by", r.printedBy), MessageArg::text("at", formatUtcStampLocally(r.printedAt))}));
+            .arg(w(MessageId{"visit_report.printed"}, {MessageArg::text("by", staffName(r, r.printedBy)),
+                                                       MessageArg::text("at", formatUtcStampLocally(r.printedAt))}));
     html += tableOpen();
     html += row(w(MessageId{"visit_report.customer"}), text(r.customerId) + QStringLiteral(" ") + text(r.customerName) +
                                                            QStringLiteral(" ") + text(r.maskedIdNumber));
@@ -138,7 +145,7 @@ QString reportHtml(const VisitReport& r, const Words& w)
                   {MessageArg::text("date", formatIsoDate(n.visitDate)),
                    MessageArg::text("time", formatClockTime(r.start)), MessageArg::number("minutes", r.durationMinutes),
                    MessageArg::ref("state", appointmentStateName(r.appointmentState))}));
-    html += row(w(MessageId{"visit_report.author"}), text(n.author));
+    html += row(w(MessageId{"visit_report.author"}), text(staffName(r, n.author)));
     html += row(w(MessageId{"visit_report.state"}), w(noteStateName(n.state)));
     html += QStringLiteral("</table>");
 
@@ -146,15 +153,16 @@ QString reportHtml(const VisitReport& r, const Words& w)
         html += QStringLiteral("<h3>%1</h3>")
                     .arg(w(MessageId{"visit_report.version"},
                            {MessageArg::number("number", v.number), MessageArg::ref("kind", versionKindName(v.kind)),
-                            MessageArg::text("by", v.by), MessageArg::text("at", formatUtcStampLocally(v.at))}));
+                            MessageArg::text("by", staffName(r, v.by)),
+                            MessageArg::text("at", formatUtcStampLocally(v.at))}));
         if (v.kind == VersionKind::Addendum)
             html +=
                 QStringLiteral("<p><b>%1</b>%2</p>").arg(w(MessageId{"visit_report.addendum"}), text(v.addendumText));
-        html += contentHtml(v.content, w);
+        html += contentHtml(v.content, r, w);
     }
     if (n.versions.empty() && n.draft) {
         html += QStringLiteral("<h3>%1</h3>").arg(w(MessageId{"visit_report.draft"}));
-        html += contentHtml(n.draft->content, w);
+        html += contentHtml(n.draft->content, r, w);
     }
 
     html += QStringLiteral("<h3>%1</h3>").arg(w(MessageId{"visit_report.reviews"}));
@@ -163,11 +171,12 @@ QString reportHtml(const VisitReport& r, const Words& w)
     } else {
         html += tableOpen();
         for (const VisitNoteReview& rv : n.reviews) {
-            html += row(w(MessageId{"visit_report.review"},
-                          {MessageArg::number("number", rv.version),
-                           MessageArg::ref("decision", reviewDecisionName(rv.decision)), MessageArg::text("by", rv.by),
-                           MessageArg::text("at", formatUtcStampLocally(rv.at))}),
-                        text(rv.comment));
+            html +=
+                row(w(MessageId{"visit_report.review"}, {MessageArg::number("number", rv.version),
+                                                         MessageArg::ref("decision", reviewDecisionName(rv.decision)),
+                                                         MessageArg::text("by", staffName(r, rv.by)),
+                                                         MessageArg::text("at", formatUtcStampLocally(rv.at))}),
+                    text(rv.comment));
         }
         html += QStringLiteral("</table>");
     }
@@ -201,7 +210,7 @@ QString reportHtml(const VisitReport& r, const Words& w)
     const QString line = QStringLiteral("______________________");
     for (const auto& v : n.currentContent().visitors) {
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
-                    .arg(w(MessageId{"visit_report.sign_visitor"}, {MessageArg::text("name", v)}), line,
+                    .arg(w(MessageId{"visit_report.sign_visitor"}, {MessageArg::text("name", staffName(r, v))}), line,
                          w(MessageId{"visit_report.sign_date"}));
     }
     html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")

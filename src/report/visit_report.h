@@ -11,6 +11,7 @@
 #include "domain/visits/visit_note.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -39,8 +40,9 @@ struct VisitReport {
     VisitNote note;
     std::vector<VisitReportPromise> promises;  // of the latest version, as of the printing day
     std::vector<VisitReportAttachment> attachments;
-    std::string printedBy;
-    std::string printedAt;  // UTC
+    std::string printedBy;                          // a user name, like the note's author, visitors and reviewers
+    std::string printedAt;                          // UTC
+    std::map<std::string, std::string> staffNames;  // user name → display name, as the report prints staff
 };
 
 // Writes the reports to an A4 PDF at `path` (UTF-8), each from a new page; the number of pages, or 0 when the

@@ -28,6 +28,7 @@ report::VisitReport reportOf(const app::VisitReportFacts& f)
         r.promises.push_back({p.promise, p.check.status, p.check.paid});
     r.printedBy = f.printedBy;
     r.printedAt = f.printedAt;
+    r.staffNames = f.staffNames;
     return r;
 }
 
@@ -56,18 +57,22 @@ TEST_CASE("visit report: every version, the addendum, the review and the signatu
     REQUIRE(bySupervisor);
     const std::string full = report::visitReportText({reportOf(*bySupervisor)}, Language::Chinese);
     CHECK_THAT(full, ContainsSubstring("走访记录报告（记录编号 " + std::to_string(id) + "）"));
-    CHECK_THAT(full, ContainsSubstring("第 1 版：提交，ofc1"));
-    CHECK_THAT(full, ContainsSubstring("第 2 版：补充说明，ofc1"));
+    CHECK_THAT(full, ContainsSubstring("第 1 版：提交，周专员"));
+    CHECK_THAT(full, ContainsSubstring("第 2 版：补充说明，周专员"));
     CHECK_THAT(full, ContainsSubstring("住院地点为市第一人民医院。"));
-    CHECK_THAT(full, ContainsSubstring("第 1 版：退回，sup"));
+    CHECK_THAT(full, ContainsSubstring("第 1 版：退回，吴主管"));
     CHECK_THAT(full, ContainsSubstring("请补充医院名称。"));
-    CHECK_THAT(full, ContainsSubstring("第 2 版：审核通过，sup"));
+    CHECK_THAT(full, ContainsSubstring("第 2 版：审核通过，吴主管"));
     CHECK_THAT(full, ContainsSubstring("已出示工作证件"));
     CHECK_THAT(full, ContainsSubstring("疾病或家庭变故；其他（Shop closed for renovation）"));
     CHECK_THAT(full, ContainsSubstring("¥5,200.00"));
     CHECK_THAT(full, ContainsSubstring("2026-12-07 前还款 ¥800.00"));
-    CHECK_THAT(full, ContainsSubstring("走访人员：ofc1"));
+    CHECK_THAT(full, ContainsSubstring("走访人员\n周专员、郑专员"));  // the visit
+    CHECK_THAT(full, ContainsSubstring("走访人员：周专员"));              // a signature line
     CHECK_THAT(full, ContainsSubstring("审核主管"));
+    CHECK_THAT(full, ContainsSubstring("填写人\n周专员"));
+    CHECK_THAT(full, ContainsSubstring("打印人：吴主管"));
+    CHECK_THAT(full, !ContainsSubstring("ofc1"));  // no user name where people read names
     CHECK_THAT(full, ContainsSubstring("王小红"));
     CHECK_THAT(full, ContainsSubstring("幸福路 12 号"));
     CHECK_THAT(full, ContainsSubstring(bySupervisor->detail.borrowerName));
@@ -95,7 +100,7 @@ TEST_CASE("visit report: every version, the addendum, the review and the signatu
     CHECK(twice == 2 * pages);  // the second note starts on a page of its own
     CHECK(report::writeVisitReportPdf(path, {reportOf(*bySupervisor)}, Language::English) >= 1);
     CHECK_THAT(report::visitReportText({reportOf(*bySupervisor)}, Language::English),
-               ContainsSubstring("Version 2: addendum, by ofc1"));
+               ContainsSubstring("Version 2: addendum, by 周专员"));
     CHECK(report::writeVisitReportPdf(path, {}, Language::Chinese) == 0);
     CHECK(report::writeVisitReportPdf((dir.path() / "missing" / "x.pdf").string(), {reportOf(*bySupervisor)},
                                       Language::Chinese) == 0);

@@ -29,10 +29,11 @@ inline std::chrono::sys_seconds shanghai(Date date, int hour, int minute)
 struct AppointmentBranch {
     AppointmentBranch()
     {
-        branch.addUser("sup", Role::Supervisor, kStaffPassword);
-        branch.addUser("ofc1", Role::Officer, kStaffPassword);
-        branch.addUser("ofc2", Role::Officer, kStaffPassword);
-        branch.addUser("ofc3", Role::Officer, kStaffPassword);
+        // Display names unlike the user names, so a text that shows a user name where people read names shows.
+        branch.addUser("sup", Role::Supervisor, kStaffPassword, "吴主管");
+        branch.addUser("ofc1", Role::Officer, kStaffPassword, "周专员");
+        branch.addUser("ofc2", Role::Officer, kStaffPassword, "郑专员");
+        branch.addUser("ofc3", Role::Officer, kStaffPassword, "冯专员");
         io::SyntheticOptions options;
         options.loans = 250;
         options.seed = 7;

@@ -351,7 +351,8 @@ Result<PlanLetterFacts> PlanService::letterFacts(std::int64_t proposalId)
     f.brokenAfterDays = settings.adherence.brokenAfterDays;
     f.customerName = who->first;
     f.maskedIdNumber = maskIdNumber(who->second);
-    f.printedBy = m_session.user().username;
+    const User& me = m_session.user();
+    f.printedBy = me.displayName.empty() ? me.username : me.displayName;
     const auto today = std::chrono::floor<std::chrono::days>(m_session.clock().now() + std::chrono::hours{8});
     f.printedOn = Date{today};  // Asia/Shanghai is UTC+8 all year
     f.proposal = std::move(*p);

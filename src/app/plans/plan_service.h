@@ -90,7 +90,7 @@ struct PlanLetterFacts {
     std::string maskedIdNumber;
     int brokenAfterDays = 0;
     int observationMonths = 0;
-    std::string printedBy;
+    std::string printedBy;  // the display name of the one printing (the user name when they have none)
     Date printedOn{};
 };
 

@@ -6,6 +6,7 @@
 #include "domain/shared/masking.h"
 #include "storage/database/settings_repository.h"
 #include "storage/plans/plan_repository.h"
+#include "storage/users/user_repository.h"
 
 #include <algorithm>
 #include <charconv>
@@ -382,6 +383,8 @@ Result<VisitReportFacts> VisitNoteService::factsFor(std::int64_t noteId) const
     f.detail = std::move(*detail);
     f.printedBy = m_session.user().username;
     f.printedAt = m_session.now();
+    for (const User& u : storage::UserRepository(m_session.database().connection()).list())
+        f.staffNames[u.username] = u.displayName;
     return f;
 }
 

@@ -19,6 +19,7 @@
 #include "storage/visits/visit_note_repository.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,7 +70,8 @@ struct VisitReportFacts {
     std::string maskedIdNumber;
     std::string district;
     std::string printedBy;
-    std::string printedAt;  // UTC, as Session::now()
+    std::string printedAt;                          // UTC, as Session::now()
+    std::map<std::string, std::string> staffNames;  // user name → display name of every user, to print staff by name
 };
 
 class VisitNoteService final {

@@ -220,6 +220,9 @@ AppointmentsPage::AppointmentsPage(Workspace& workspace, QWidget* parent)
     }
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("appointmentStatus"));
+    // A long message wraps in the space the buttons leave; it never widens the window past the screen.
+    m_status->setWordWrap(true);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     actions->addSpacing(12);
     actions->addWidget(m_status, 1);
     // What the colours of the blocks mean.
@@ -508,7 +511,7 @@ bool AppointmentsPage::moveSelected(AppointmentMove move, std::optional<QString>
         return fail(ErrorCode::Internal, MessageId{"appointment.move_elsewhere"});
     }();
     if (!done) {
-        MessageBox::warning(this, tr("Appointments"), errorText(done.error()));
+        MessageBox::warning(this, tr("Appointments"), errorText(m_names.named(done.error())));
         return false;
     }
     reload();

@@ -45,7 +45,8 @@ void BookingDialog::setUp()
         m_ui->placeCombo->addItem(placeKindText(kind), static_cast<int>(kind));
 
     // The visiting staff, by display name; the user first when they visit.
-    const StaffNames names(app::ScreeningService(m_session).staffNames());
+    m_names = StaffNames(app::ScreeningService(m_session).staffNames());
+    const StaffNames& names = m_names;
     const std::string me = m_session.user().username;
     if (auto staff = app::AppointmentService(m_session).visitingStaff()) {
         std::ranges::stable_partition(*staff, [&me](const std::string& s) { return s == me; });
@@ -156,7 +157,7 @@ void BookingDialog::refresh()
             m_refusals << errorText(found.error());
         } else {
             for (const BookingRefusal& refusal : *found)
-                m_refusals << errorText(refusal.error);
+                m_refusals << errorText(m_names.named(refusal.error));
         }
     } else if (r.borrowerRowId == 0) {
         m_refusals << tr("Choose the customer to visit.");
@@ -164,7 +165,7 @@ void BookingDialog::refresh()
         m_refusals << errorText(found.error());
     } else {
         for (const BookingRefusal& refusal : *found)
-            m_refusals << errorText(refusal.error);
+            m_refusals << errorText(m_names.named(refusal.error));
     }
     m_ui->refusalLabel->setText(m_refusals.join(QLatin1Char('\n')));
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(m_refusals.isEmpty());
@@ -178,7 +179,7 @@ void BookingDialog::tryAccept()
     auto done =
         m_rescheduling ? service.reschedule(m_rescheduling->id, r.date, r.start, r.durationMinutes) : service.book(r);
     if (!done) {
-        m_refusals = QStringList{errorText(done.error())};
+        m_refusals = QStringList{errorText(m_names.named(done.error()))};
         m_ui->refusalLabel->setText(m_refusals.front());
         return;
     }

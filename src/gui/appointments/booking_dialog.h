@@ -5,6 +5,7 @@
 // under the form as it is filled in (AppointmentService::refusals), and OK stays disabled while there is one.
 // The same form reschedules an appointment: only the date, time and duration change, checked the same way.
 #include "app/appointments/appointment_service.h"
+#include "gui/shared/staff_names.h"
 
 #include <QDialog>
 #include <QString>
@@ -52,6 +53,7 @@ private:
     std::optional<BookingCustomer> m_customer;
     std::optional<app::AppointmentItem> m_rescheduling;
     std::vector<BookingCustomer> m_accepted;  // the accepted queue entries, for the search
+    StaffNames m_names;                       // the staff lists and the refusals show display names
     QStringList m_refusals;
     std::int64_t m_bookedId = 0;
 };

@@ -5,10 +5,11 @@
 
 namespace doorstep::gui {
 
-void ContactExceptionModel::setRows(std::vector<app::ContactItem> rows)
+void ContactExceptionModel::setRows(std::vector<app::ContactItem> rows, StaffNames names)
 {
     beginResetModel();
     m_rows = std::move(rows);
+    m_names = std::move(names);
     endResetModel();
 }
 
@@ -32,7 +33,7 @@ QVariant ContactExceptionModel::data(const QModelIndex& index, int role) const
         return QStringLiteral("%1 %2").arg(toQString(formatIsoDate(r.date)),
                                            toQString(formatClockTime(ClockTime{r.minuteOfDay})));
     case Case: return toQString(r.borrowerBankId);
-    case LoggedBy: return toQString(r.loggedBy);
+    case LoggedBy: return m_names(r.loggedBy);
     case Rule: return r.exceptionRule ? messageText(contactRuleName(*r.exceptionRule)) : QString();
     case Reason: return toQString(r.exceptionReason);
     default: return {};

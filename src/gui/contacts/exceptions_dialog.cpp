@@ -1,6 +1,7 @@
 #include "gui/contacts/exceptions_dialog.h"
 
 #include "app/contacts/contact_service.h"
+#include "app/screening/screening_service.h"
 #include "gui/contacts/contact_exception_model.h"
 #include "gui/shared/error_text.h"
 #include "gui/shared/theme.h"
@@ -22,7 +23,7 @@ ExceptionsDialog::ExceptionsDialog(app::Session& session, QWidget* parent)
     if (auto rows = app::ContactService(session).exceptions()) {
         if (rows->empty())
             m_ui->introLabel->setText(m_ui->introLabel->text() + QLatin1Char(' ') + tr("There are none yet."));
-        m_model->setRows(std::move(*rows));
+        m_model->setRows(std::move(*rows), app::ScreeningService(session).staffNames());
     } else {
         m_ui->introLabel->setText(errorText(rows.error()));
         m_ui->introLabel->setStyleSheet(Theme::errorStyle());

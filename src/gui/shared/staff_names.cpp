@@ -10,4 +10,12 @@ QString StaffNames::operator()(const std::string& userName) const
     return toQString(it != m_names.end() && !it->second.empty() ? it->second : userName);
 }
 
+Error StaffNames::named(Error error) const
+{
+    for (MessageArg& arg : error.args) {
+        if (arg.name == "user" && !arg.isRef) arg.value = toStd((*this)(arg.value));
+    }
+    return error;
+}
+
 }  // namespace doorstep::gui

@@ -124,8 +124,8 @@ private Q_SLOTS:
         gui::MessageBox::setTestMode(true);
         test::GuiFixture fixture;
         fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
-        fixture.addUser(kOfficer, Role::Officer, kOfficerPassword);
-        fixture.addUser(kPartner, Role::Officer, kPartnerPassword);
+        fixture.addUser(kOfficer, Role::Officer, kOfficerPassword, QStringLiteral("李专员"));
+        fixture.addUser(kPartner, Role::Officer, kPartnerPassword, QStringLiteral("王专员"));
         test::ManualClock clock;  // Sunday 2026-11-29, 13:04 in Shanghai
         auto supervisor = fixture.login(clock, kSupervisor, kSupervisorPassword);
         QVERIFY(supervisor != nullptr);
@@ -200,14 +200,14 @@ private Q_SLOTS:
         test::onModal<gui::BookingDialog>([&](gui::BookingDialog* dialog) {
             fill(dialog, QStringLiteral("李强"), QTime(10, 15), false);
             QVERIFY(!okOf(dialog)->isEnabled());
-            const QString busy =
-                gui::messageText(MessageId{"booking.staff_busy"},
-                                 {MessageArg::text("user", "officer1"), MessageArg::text("start", "10:00"),
-                                  MessageArg::text("end", "10:45")});
+            const QString busy = gui::messageText(MessageId{"booking.staff_busy"}, {MessageArg::text("user", "李专员"),
+                                                                                    MessageArg::text("start", "10:00"),
+                                                                                    MessageArg::text("end", "10:45")});
             QVERIFY2(dialog->refusals().contains(busy), qPrintable(dialog->refusals().join(QLatin1Char('|'))));
             const QString shown = dialog->findChild<QLabel*>(QStringLiteral("refusalLabel"))->text();
             QVERIFY(shown.contains(busy));
-            QVERIFY(shown.contains(QStringLiteral("officer2")));  // the partner is busy too
+            QVERIFY(shown.contains(QStringLiteral("王专员")));  // the partner is busy too, named as people know them
+            QVERIFY(!shown.contains(QStringLiteral("officer")));
             dialog->findChild<QTimeEdit*>(QStringLiteral("startEdit"))->setTime(QTime(14, 0));
             QVERIFY(dialog->refusals().isEmpty());
             QVERIFY(okOf(dialog)->isEnabled());
@@ -258,6 +258,7 @@ private Q_SLOTS:
         QCOMPARE(calendar->item(moved)->state, AppointmentState::Proposed);
         QCOMPARE(calendar->item(moved)->start, 15 * 60);
         QCOMPARE(page->selectedAppointment(), moved);
+        QVERIFY(!window->findChild<QLabel*>(QStringLiteral("appointmentStatus"))->text().isEmpty());
 
         // A third visit, cancelled through the button with a reason asked for.
         app::BookingRequest third{rowOf.at("C003"), kMonday, ClockTime::at(16, 30),   45,
@@ -285,8 +286,8 @@ private Q_SLOTS:
         QTest::mouseClick(calendar, Qt::LeftButton, {}, QPoint(46 + dayWidth / 2, 5));
         QCOMPARE(page->daySheet()->date, kMonday);
 
-        // The day plan: the two open visits in time order, the rescheduled and cancelled ones left out, on a route of
-        // two points.
+        // The day plan: the two open visits in time order, the rescheduled and cancelled ones left out, on a
+        // route of two points.
         const auto sheet = page->daySheet();
         QVERIFY(sheet.has_value());
         QCOMPARE(sheet->stops.size(), std::size_t{2});

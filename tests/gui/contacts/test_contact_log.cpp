@@ -103,7 +103,7 @@ private Q_SLOTS:
         gui::MessageBox::setTestMode(true);
         test::GuiFixture fixture;
         fixture.addUser(kSupervisor, Role::Supervisor, kSupervisorPassword);
-        fixture.addUser(kOfficer, Role::Officer, kOfficerPassword);
+        fixture.addUser(kOfficer, Role::Officer, kOfficerPassword, QStringLiteral("李专员"));
         fixture.addUser(kOfficer2, Role::Officer, kOfficer2Password);
         QVERIFY(test::importSynthetic(fixture, kSupervisor, kSupervisorPassword, 150, 7, {"officer1", "officer2"}));
         test::ManualClock clock;
@@ -214,7 +214,8 @@ private Q_SLOTS:
             QCOMPARE(dialog.model()->rowCount(), 1);
             QCOMPARE(dialog.model()->index(0, gui::ContactExceptionModel::Reason).data().toString(),
                      QStringLiteral("客户本人要求晚上 22:30 回电"));
-            QCOMPARE(dialog.model()->index(0, gui::ContactExceptionModel::LoggedBy).data().toString(), kOfficer);
+            QCOMPARE(dialog.model()->index(0, gui::ContactExceptionModel::LoggedBy).data().toString(),
+                     QStringLiteral("李专员"));  // by display name, not the user name
         }
         app::BookingRequest booking;
         booking.borrowerRowId = caseA;
