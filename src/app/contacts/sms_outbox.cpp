@@ -170,6 +170,9 @@ Result<std::vector<Reminder>> SmsService::tomorrowsReminders() const
         reminder.appointment = row;
         auto info = storage::AppointmentRepository(db).caseInfo(row.borrowerRowId);
         if (!info) continue;
+        // An officer visiting with a colleague on the colleague's case leaves the reminder to them: only the case's
+        // officers may contact its customer (a send would be refused).
+        if (!who.empty() && std::ranges::find(info->officers, who) == info->officers.end()) continue;
         reminder.customer = customerSalutation(info->name, outbox.customerIdNumber(row.borrowerRowId));
         for (const std::string& s : row.appointment.staff)
             reminder.staff.push_back(displayNameOf(db, s));

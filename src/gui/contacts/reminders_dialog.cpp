@@ -105,7 +105,10 @@ void RemindersDialog::sendSelected()
     reload();
     QString text = tr("%Ln reminder(s) put in the outbox.", nullptr, sent);
     if (!problems.isEmpty()) text += QLatin1Char('\n') + problems.join(QLatin1Char('\n'));
-    m_ui->statusLabel->setStyleSheet(problems.isEmpty() ? Theme::successStyle() : Theme::errorStyle());
+    // Green when all went, red when none did; some of each in the plain colour (a sent reminder is no error).
+    m_ui->statusLabel->setStyleSheet(problems.isEmpty() ? Theme::successStyle()
+                                     : sent == 0        ? Theme::errorStyle()
+                                                        : QString());
     m_ui->statusLabel->setText(text);
 }
 

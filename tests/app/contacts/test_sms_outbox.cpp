@@ -153,6 +153,10 @@ TEST_CASE("sms_outbox: tomorrow's reminders list confirmed visits until their re
     CHECK(r.numberMasked.find("****") != std::string::npos);
     // ofc3 visits on neither: nothing to remind.
     CHECK(SmsService(*b.login("ofc3")).tomorrowsReminders()->empty());
+    // ofc2 visits with ofc1 on ofc1's case: the reminder is ofc1's to send (ofc2 may not contact the customer, and
+    // the list offered it and the send then failed); the supervisor sees it.
+    CHECK(SmsService(*b.login("ofc2")).tomorrowsReminders()->empty());
+    CHECK(SmsService(*b.sup).tomorrowsReminders()->size() == 1);
 
     auto sent = service.sendReminder(confirmed.id);
     REQUIRE(sent);
