@@ -249,6 +249,14 @@ AppointmentsPage::AppointmentsPage(Workspace& workspace, QWidget* parent)
     connect(book, &QPushButton::clicked, this, &AppointmentsPage::bookVisit);
     connect(m_calendar, &AppointmentCalendar::selectionChanged, this, [this](qint64 id) {
         m_selected = id;
+        showSelectionInList();
+        updateActions();
+    });
+    // The buttons act on what the tab in front shows selected: on the list, a visit the list does not hold (another
+    // date range, another filter) is no longer the one they would move.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this, listPage] {
+        if (m_tabs->currentWidget() != listPage || m_listModel->rowOf(m_selected) >= 0) return;
+        m_selected = 0;
         updateActions();
     });
     connect(m_calendar, &AppointmentCalendar::activated, this, &AppointmentsPage::openSelected);
@@ -450,6 +458,16 @@ void AppointmentsPage::loadDayPlan()
     m_itinerary->resizeColumnsToContents();
     m_route->setRoute(std::move(points));
     m_print->setEnabled(!m_plan->stops.empty() || !m_plan->unplaced.empty());
+}
+
+void AppointmentsPage::showSelectionInList()
+{
+    const QSignalBlocker quiet(m_list->selectionModel());
+    const int row = m_listModel->rowOf(m_selected);
+    if (row >= 0)
+        m_list->selectRow(m_sorted->mapFromSource(m_listModel->index(row, 0)).row());
+    else
+        m_list->clearSelection();
 }
 
 void AppointmentsPage::listSelectionChanged()

@@ -61,6 +61,7 @@ private:
     void openSelected();
     void askAndPrint();
     void listSelectionChanged();
+    void showSelectionInList();  // the list's selection follows the calendar's
     const app::AppointmentDetail* detail(std::int64_t id) const;
     QString tooltipOf(const app::AppointmentDetail& d) const;
     std::string person() const;  // the person shown, "" for the whole team

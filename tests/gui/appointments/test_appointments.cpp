@@ -33,6 +33,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimeEdit>
@@ -259,6 +260,26 @@ private Q_SLOTS:
         QCOMPARE(calendar->item(moved)->start, 15 * 60);
         QCOMPARE(page->selectedAppointment(), moved);
         QVERIFY(!window->findChild<QLabel*>(QStringLiteral("appointmentStatus"))->text().isEmpty());
+
+        // On the List tab the buttons act on the list's selection: with the list's dates moved past the visit
+        // chosen in the calendar, nothing is selected there and no button moves it (they stayed enabled).
+        auto* tabs = window->findChild<QTabWidget*>(QStringLiteral("appointmentTabs"));
+        auto* rescheduleButton = window->findChild<QPushButton*>(QStringLiteral("rescheduleButton"));
+        auto* listFrom = window->findChild<QDateEdit*>(QStringLiteral("listFrom"));
+        auto* listTo = window->findChild<QDateEdit*>(QStringLiteral("listTo"));
+        const QDate wasFrom = listFrom->date();
+        const QDate wasTo = listTo->date();
+        QVERIFY(rescheduleButton->isEnabled());  // the replacement, chosen in the calendar
+        listTo->setDate(QDate(2027, 1, 20));
+        listFrom->setDate(QDate(2027, 1, 10));
+        tabs->setCurrentIndex(
+            tabs->indexOf(window->findChild<QTableView*>(QStringLiteral("appointmentList"))->parentWidget()));
+        QVERIFY(!rescheduleButton->isEnabled());
+        listFrom->setDate(wasFrom);
+        listTo->setDate(wasTo);
+        tabs->setCurrentIndex(0);
+        QVERIFY(page->selectAppointment(moved));
+        QVERIFY(rescheduleButton->isEnabled());
 
         // A third visit, cancelled through the button with a reason asked for.
         app::BookingRequest third{rowOf.at("C003"), kMonday, ClockTime::at(16, 30),   45,
