@@ -49,6 +49,7 @@ void ChangeNotifier::checkForOutsideChanges()
     Q_EMIT appointmentsChanged();
     Q_EMIT visitsChanged();
     Q_EMIT plansChanged();
+    Q_EMIT usersChanged();  // a user added with doorstep-cli; the audit trail's new events
 }
 
 }  // namespace doorstep::gui

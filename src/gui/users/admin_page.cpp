@@ -8,8 +8,10 @@
 #include "gui/audit/audit_table_model.h"
 #include "gui/plans/plan_settings_dialog.h"
 #include "gui/portfolio/delinquency_settings_dialog.h"
+#include "gui/shared/change_notifier.h"
 #include "gui/shared/error_text.h"
 #include "gui/shared/message_box.h"
+#include "gui/shared/page_refresher.h"
 #include "gui/shared/qt_text.h"
 #include "gui/shared/theme.h"
 #include "gui/users/password_dialog.h"
@@ -120,6 +122,9 @@ AdminPage::AdminPage(Workspace& workspace, QWidget* parent)
     m_auditLabel->setWordWrap(true);
     auditButtons->addWidget(m_auditLabel, 1);
     auditLayout->addLayout(auditButtons);
+    // At 1366x768 the audit trail left the user list about one row and a half: keep five in sight.
+    m_userView->setMinimumHeight(m_userView->horizontalHeader()->sizeHint().height() +
+                                 5 * m_userView->verticalHeader()->defaultSectionSize() + 2 * m_userView->frameWidth());
     m_auditView = makeTable(m_audit, auditBox, QStringLiteral("auditTable"));
     m_auditView->setWordWrap(false);
     auditLayout->addWidget(m_auditView);
@@ -133,6 +138,11 @@ AdminPage::AdminPage(Workspace& workspace, QWidget* parent)
     connect(exportButton, &QPushButton::clicked, this, &AdminPage::exportAudit);
     connect(delinquencyButton, &QPushButton::clicked, this, &AdminPage::editDelinquencySettings);
     connect(m_userView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AdminPage::updateButtons);
+    // Users added and events written by another program (doorstep-cli) or another page show without a restart.
+    auto* refresher = new PageRefresher(this, [this] { reload(); });
+    for (auto signal : {&ChangeNotifier::usersChanged, &ChangeNotifier::portfolioChanged, &ChangeNotifier::queueChanged,
+                        &ChangeNotifier::settingsChanged})
+        connect(&workspace.changes, signal, refresher, &PageRefresher::dataChanged);
     reload();
 }
 

@@ -17,6 +17,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -129,6 +130,33 @@ private Q_SLOTS:
         const QByteArray bytes = file.readAll();
         QVERIFY(bytes.startsWith("%PDF"));
         QVERIFY(bytes.contains("/Type /Page"));
+    }
+
+    // A user added by another program (doorstep-cli user add) appears on the open page without a restart, and the
+    // user list keeps room for several rows at 1366x768 beside the audit trail.
+    void aUserAddedElsewhereAppearsAndTheListKeepsItsRows()
+    {
+        test::GuiFixture fixture;
+        app::SystemClock clock;
+        gui::ApplicationController controller(fixture.databasePath(), clock);
+        controller.start();
+        test::logIn(controller, test::kAdminName, test::kAdminPassword);
+        gui::MainWindow* window = controller.mainWindow();
+        window->resize(1366, 768);
+        QVERIFY(window->showPage(QStringLiteral("administrationPage")));
+        QApplication::processEvents();
+        auto* users = window->findChild<QTableView*>(QStringLiteral("userTable"));
+        QVERIFY2(users->height() >=
+                     users->horizontalHeader()->height() + 5 * users->verticalHeader()->defaultSectionSize(),
+                 qPrintable(QString::number(users->height())));
+        QCOMPARE(rowOf(users->model(), kNewUser), -1);
+        {
+            auto other = fixture.login(clock, test::kAdminName, test::kAdminPassword);  // a second program
+            QVERIFY(other != nullptr);
+            QVERIFY(app::UserAdministration(*other).add(
+                {kNewUser.toStdString(), "艾专员", Role::Officer, kNewPassword.toStdString()}));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(users->model(), kNewUser) >= 0, 15000);
     }
 
     // A workstation left on UTC (or any zone) still shows the branch's time, as the rest of the app does.
