@@ -73,6 +73,16 @@ Result<storage::AppointmentRow> prepareBooking(Session& session, const BookingRe
     if (request.agreedContactId != 0 &&
         storage::ContactLogRepository(db).borrowerOf(request.agreedContactId) != request.borrowerRowId)
         return fail(ErrorCode::InvalidInput, MessageId{"appointment.agreed_contact_unknown"});
+    // One visit at a time: a second booking while one is still to happen would send two pairs of staff to the same
+    // door. The open one is rescheduled instead; one left open in the past (never marked) does not block.
+    const Date today = localNow(session).date;
+    for (const storage::AppointmentRow& other : repo.forBorrower(request.borrowerRowId)) {
+        const Appointment& o = other.appointment;
+        if (isOpen(o.state) && o.date >= today)
+            return fail(
+                ErrorCode::Conflict, MessageId{"appointment.customer_has_open_visit"},
+                {MessageArg::text("date", formatIsoDate(o.date)), MessageArg::text("time", formatClockTime(o.start))});
+    }
 
     storage::AppointmentRow row;
     row.borrowerRowId = request.borrowerRowId;

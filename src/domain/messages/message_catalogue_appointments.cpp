@@ -116,6 +116,9 @@ std::span<const MessageText> appointmentMessages()
                     "请填写取消预约的原因。"},
         MessageText{"appointment.same_time", "The new date and time are the same as before.",
                     "新的日期和时间与原预约相同。"},
+        MessageText{"appointment.customer_has_open_visit",
+                    "The customer already has a visit booked for {date} {time}: reschedule that one instead.",
+                    "该客户已有 {date} {time} 的走访预约，请改期该预约，不要重复预约。"},
 
         // Booking checks.
         MessageText{"booking.outside_working_hours",

@@ -126,8 +126,21 @@ TEST_CASE("appointment_service: bookings the rules refuse", "[appointments_app]"
         CHECK(sup.error().id == "booking.staff_busy");
         CHECK(
             formatMessage(sup.error().id, sup.error().args, Language::English).starts_with("ofc2 already has a visit"));
-        // Back to back is not a clash (the same customer's home: no travel).
-        CHECK(AppointmentService(*b.sup).book(visit(first.borrowerRowId, 10, 45, {"ofc3", "ofc2"})));
+    }
+    SECTION("a second visit to a customer while one is still to happen; once it is cancelled, another")
+    {
+        auto booked = service.book(visit(first.borrowerRowId, 10, 0, {"ofc1", "ofc2"}));
+        REQUIRE(booked);
+        auto again = AppointmentService(*b.sup).book(visit(first.borrowerRowId, 15, 0, {"ofc3", "sup"}));
+        REQUIRE_FALSE(again);
+        CHECK(again.error().id == "appointment.customer_has_open_visit");
+        CHECK(formatMessage(again.error().id, again.error().args, Language::Chinese) ==
+              "该客户已有 2026-11-30 10:00 的走访预约，请改期该预约，不要重复预约。");
+        auto listed = service.refusals(visit(first.borrowerRowId, 15, 0, {"ofc1", "ofc2"}));
+        REQUIRE_FALSE(listed);  // the booking form shows it and keeps OK disabled
+        CHECK(listed.error().id == "appointment.customer_has_open_visit");
+        REQUIRE(service.cancel(booked->id, "客户来电改约"));
+        CHECK(service.book(visit(first.borrowerRowId, 15, 0, {"ofc1", "ofc2"})));
     }
     SECTION("outside working hours, in the past, and over the daily capacity")
     {
@@ -145,10 +158,10 @@ TEST_CASE("appointment_service: bookings the rules refuse", "[appointments_app]"
         s.booking.dailyVisitCapacity = 1;
         REQUIRE(app::saveAppointmentSettings(*admin, s));
         REQUIRE(service.book(visit(first.borrowerRowId, 10, 0)));
-        auto over = service.book(visit(first.borrowerRowId, 15, 0));
+        auto over = service.book(visit(second.borrowerRowId, 15, 0));
         REQUIRE_FALSE(over);
         CHECK(over.error().id == "booking.over_capacity");
-        auto listed = service.refusals(visit(first.borrowerRowId, 15, 0));
+        auto listed = service.refusals(visit(second.borrowerRowId, 15, 0));
         REQUIRE(listed);
         CHECK(std::ranges::any_of(*listed,
                                   [](const BookingRefusal& r) { return r.problem == BookingProblem::OverCapacity; }));
