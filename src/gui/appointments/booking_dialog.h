@@ -54,6 +54,7 @@ private:
     std::vector<BookingCustomer> m_accepted;  // the accepted queue entries, for the search
     QStringList m_refusals;
     std::int64_t m_bookedId = 0;
+    bool m_moved = false;  // rescheduling: the date, time or length changed since the dialog opened
 };
 
 }  // namespace doorstep::gui
