@@ -1,6 +1,8 @@
 // The interface speaks Simplified Chinese by default: with the zh_CN translation loaded, the login
 // dialog and every navigation entry, menu and button of the main window read in Chinese.
 #include "app/shared/clock.h"
+#include "gui/cases/case_timeline_text.h"
+#include "gui/plans/plan_table_model.h"
 #include "gui/portfolio/import_problem_text.h"
 #include "gui/shared/application_controller.h"
 #include "gui/shared/error_text.h"
@@ -119,6 +121,15 @@ private Q_SLOTS:
                                   .error();
         QCOMPARE(gui::errorText(damaged), QStringLiteral("密钥环文件 branch.db.keyring 已损坏（校验和）。"));
         QVERIFY(hasChinese(gui::errorText(fail(ErrorCode::Conflict, storage::kBusyMessage).error())));
+    }
+
+    // GLOSSARY.md's words where the new-user test found others: promises, failed contacts, states as labels.
+    void glossaryWordsOnScreen()
+    {
+        QCOMPARE(gui::promiseStatusText(PromiseStatus::Kept), QStringLiteral("已兑现"));
+        QCOMPARE(gui::promiseStatusText(PromiseStatus::Broken), QStringLiteral("承诺还款未兑现"));
+        QCOMPARE(gui::contactPartyText(ContactParty::None), QStringLiteral("联系未果"));
+        QCOMPARE(gui::proposalStateText(ProposalState::Draft), QStringLiteral("草稿"));
     }
 };
 
