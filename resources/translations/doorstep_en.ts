@@ -1474,16 +1474,8 @@
         <translation>Appointments</translation>
     </message>
     <message>
-        <source>◀ &amp;Previous</source>
-        <translation>◀ &amp;Previous</translation>
-    </message>
-    <message>
         <source>&amp;Today</source>
         <translation>&amp;Today</translation>
-    </message>
-    <message>
-        <source>&amp;Next ▶</source>
-        <translation>&amp;Next ▶</translation>
     </message>
     <message>
         <source>Week</source>
@@ -1678,6 +1670,22 @@
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous week</source>
+        <translation>◀ &amp;Previous week</translation>
+    </message>
+    <message>
+        <source>&amp;Next week ▶</source>
+        <translation>&amp;Next week ▶</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous day</source>
+        <translation>◀ &amp;Previous day</translation>
+    </message>
+    <message>
+        <source>&amp;Next day ▶</source>
+        <translation>&amp;Next day ▶</translation>
     </message>
 </context>
 <context>
@@ -3129,6 +3137,14 @@ Licensed under the GNU GPL, version 3 or later.</translation>
     <message>
         <source>Branch phone saved.</source>
         <translation>Branch phone saved.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Some changes to the templates have not been saved. Save them before closing?</source>
+        <translation>Some changes to the templates have not been saved. Save them before closing?</translation>
     </message>
 </context>
 <context>

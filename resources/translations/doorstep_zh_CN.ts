@@ -172,7 +172,7 @@
     </message>
     <message>
         <source>nobody reached</source>
-        <translation>未联系上</translation>
+        <translation>联系未果</translation>
     </message>
     <message>
         <source>no answer</source>
@@ -200,11 +200,11 @@
     </message>
     <message>
         <source>Kept</source>
-        <translation>已履约</translation>
+        <translation>已兑现</translation>
     </message>
     <message>
         <source>Broken</source>
-        <translation>未履约</translation>
+        <translation>承诺还款未兑现</translation>
     </message>
     <message>
         <source>Due today</source>
@@ -1144,7 +1144,7 @@
     </message>
     <message>
         <source>identification shown: %1; consent to enter asked: %2, given: %3; purpose told: %4</source>
-        <translation>出示证件：%1；征求入户同意：%2，同意入户：%3；告知走访目的：%4</translation>
+        <translation>出示证件：%1；征求入户同意：%2；同意入户：%3；告知走访目的：%4</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1463,16 +1463,8 @@
         <translation>预约</translation>
     </message>
     <message>
-        <source>◀ &amp;Previous</source>
-        <translation>◀ 上一页(&amp;P)</translation>
-    </message>
-    <message>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Next ▶</source>
-        <translation>下一页(&amp;N) ▶</translation>
     </message>
     <message>
         <source>Week</source>
@@ -1665,6 +1657,22 @@
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous week</source>
+        <translation>◀ 上一周(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next week ▶</source>
+        <translation>下一周(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous day</source>
+        <translation>◀ 前一天(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next day ▶</source>
+        <translation>后一天(&amp;N) ▶</translation>
     </message>
 </context>
 <context>
@@ -2854,7 +2862,7 @@
     </message>
     <message>
         <source> Only the first ones are listed.</source>
-        <translation> 仅列出前面的部分问题。</translation>
+        <translation>仅列出前面的部分问题。</translation>
     </message>
     <message>
         <source>E&amp;xtract folder:</source>
@@ -3103,6 +3111,14 @@ Licensed under the GNU GPL, version 3 or later.</source>
         <source>Branch phone saved.</source>
         <translation>网点电话已保存。</translation>
     </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Some changes to the templates have not been saved. Save them before closing?</source>
+        <translation>模板的部分修改尚未保存。关闭前是否保存？</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::PasswordDialog</name>
@@ -3337,7 +3353,7 @@ Licensed under the GNU GPL, version 3 or later.</source>
     </message>
     <message>
         <source>Officer</source>
-        <translation>专员</translation>
+        <translation>催收专员</translation>
     </message>
     <message>
         <source>State</source>

@@ -494,8 +494,8 @@ TEST_CASE("with --lang zh the CLI writes errors and import problems in Chinese",
     const Run refused = cli.run(as(kAdminPassword), "--lang zh " + db + "import " + quoted(extract.string()));
     CHECK(refused.status == 1);
     CHECK_THAT(refused.err,
-               ContainsSubstring("loans.csv 第 2 行，interest_rate 列：'4.3x' 不是百分比形式的利率（如 4.35）\n"));
-    CHECK_THAT(refused.err, ContainsSubstring("列：'" + fields(loans.at(2)).at(0) + "' 已在前面某行使用过\n"));
+               ContainsSubstring("loans.csv 第 2 行，interest_rate 列：“4.3x”不是百分比形式的利率（如 4.35）\n"));
+    CHECK_THAT(refused.err, ContainsSubstring("列：“" + fields(loans.at(2)).at(0) + "”已在前面某行使用过\n"));
     CHECK_THAT(refused.err, !ContainsSubstring("is not a rate"));
 
     const Run notAllowed = cli.run(as(kAdminPassword), "--lang zh " + db + "cases --as-of 2026-11-30");

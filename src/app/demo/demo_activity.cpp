@@ -25,10 +25,10 @@ constexpr int kDaysAhead = 14;
 
 // The synthetic officers the demo adds, in order, with the demo's printed-on-purpose passwords.
 const std::array<DemoAccount, 4> kExtraOfficers{{
-    {"officer3", "赵专员 (演示)", Role::Officer, "Demo-Zhuanyuan-3"},
-    {"officer4", "陈专员 (演示)", Role::Officer, "Demo-Zhuanyuan-4"},
-    {"officer5", "刘专员 (演示)", Role::Officer, "Demo-Zhuanyuan-5"},
-    {"officer6", "杨专员 (演示)", Role::Officer, "Demo-Zhuanyuan-6"},
+    {"officer3", "赵专员（演示）", Role::Officer, "Demo-Zhuanyuan-3"},
+    {"officer4", "陈专员（演示）", Role::Officer, "Demo-Zhuanyuan-4"},
+    {"officer5", "刘专员（演示）", Role::Officer, "Demo-Zhuanyuan-5"},
+    {"officer6", "杨专员（演示）", Role::Officer, "Demo-Zhuanyuan-6"},
 }};
 
 std::optional<std::string> demoPassword(const std::string& username)

@@ -54,11 +54,11 @@ Result<ImportReport> refuseMovedPayments(const std::filesystem::path& folder, co
         // The files changed since they were written: name the loans all the same, without a line (nor the id,
         // which passed no check of this reading).
         for (const auto& m : moved)
-            report.problems.push_back(io::extractProblem(std::string(io::kExtractFiles[6]), 0, "payment_id",
-                                                         MessageId{"import.payment_moved"},
-                                                         {MessageArg::ref("value", MessageId{"import.the_value"}),
-                                                          MessageArg::text("stored", "'" + m.storedLoan + "'"),
-                                                          MessageArg::text("given", "'" + m.extractLoan + "'")}));
+            report.problems.push_back(io::extractProblem(
+                std::string(io::kExtractFiles[6]), 0, "payment_id", MessageId{"import.payment_moved"},
+                {MessageArg::ref("value", MessageId{"import.the_value"}),
+                 MessageArg::ref("stored", "import.quoted", {MessageArg::text("text", m.storedLoan)}),
+                 MessageArg::ref("given", "import.quoted", {MessageArg::text("text", m.extractLoan)})}));
     }
     logger("app")->info("import refused: {} payment id(s) stored for other loans", moved.size());
     return report;

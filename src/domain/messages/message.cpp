@@ -31,9 +31,25 @@ MessageArg MessageArg::money(std::string name, Money value)
     return {std::move(name), formatYuan(value), false};
 }
 
+namespace {
+
+// The row for `id`: its singular form `id.one` when the arguments say `count` is 1 and the catalogue has one
+// ("one single payment" rather than "1 monthly instalments").
+const MessageText* rowFor(std::string_view id, const MessageArgs& args)
+{
+    for (const MessageArg& a : args) {
+        if (a.name == "count" && !a.isRef && a.value == "1") {
+            if (const MessageText* one = findMessage(std::string(id) + ".one")) return one;
+        }
+    }
+    return findMessage(id);
+}
+
+}  // namespace
+
 std::string formatMessage(std::string_view id, const MessageArgs& args, Language language)
 {
-    const MessageText* row = findMessage(id);
+    const MessageText* row = rowFor(id, args);
     if (!row) return std::string(id);
     const std::string_view pattern = language == Language::Chinese ? row->chinese : row->english;
     std::string out;

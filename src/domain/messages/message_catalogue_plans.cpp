@@ -8,7 +8,7 @@ namespace doorstep {
 
 std::span<const MessageText> planMessages()
 {
-    static constexpr std::array<MessageText, 89> rows{{
+    static constexpr std::array<MessageText, 99> rows{{
         // The calculators (plan_schedule.h).
         {"plan.amount_negative", "An amount cannot be negative.", "金额不能为负数。"},
         {"plan.amount_too_large", "The amount is above the largest a plan can handle ({max}).",
@@ -83,6 +83,16 @@ std::span<const MessageText> planMessages()
         {"proposal.state.kept", "kept", "已履约"},
         {"proposal.state.broken", "broken", "未履约"},
         {"proposal.state.withdrawn", "withdrawn", "已撤回"},
+        // The same states as labels, for tables, filters and the history (the ids above sit inside sentences).
+        {"proposal.state_label.draft", "Draft", "草稿"},
+        {"proposal.state_label.submitted", "Submitted for approval", "待审批"},
+        {"proposal.state_label.returned", "Returned for changes", "已退回"},
+        {"proposal.state_label.approved", "Approved", "已批准"},
+        {"proposal.state_label.accepted", "Accepted by the customer", "客户已接受"},
+        {"proposal.state_label.active", "In force", "执行中"},
+        {"proposal.state_label.kept", "Kept", "已履约"},
+        {"proposal.state_label.broken", "Broken", "未履约"},
+        {"proposal.state_label.withdrawn", "Withdrawn", "已撤回"},
         {"proposal.move.submit", "submit it for approval", "提交审批"},
         {"proposal.move.approve", "approve it", "审批通过"},
         {"proposal.move.return", "return it for changes", "退回修改"},
@@ -122,16 +132,18 @@ std::span<const MessageText> planMessages()
         // The plan letter for the customer's signature (report/plan_letter.h).
         {"letter.title", "Repayment plan agreement", "还款方案确认书"},
         {"letter.customer", "Customer: {name} (ID number {id})", "客户：{name}（身份证号 {id}）"},
-        {"letter.loan", "Loan account {loan}, plan proposal no. {proposal}",
-         "贷款账号 {loan}，还款方案编号 {proposal}"},
+        {"letter.loan", "Loan no. {loan}, plan proposal no. {proposal}", "借据号 {loan}，还款方案编号 {proposal}"},
         {"letter.summary", "The plan: {kind}, {count} monthly instalments from {first} to {last}.",
          "方案：{kind}，共 {count} 期，自 {first} 至 {last} 按月还款。"},
+        // One instalment is no monthly schedule (formatMessage takes this row when {count} is 1).
+        {"letter.summary.one", "The plan: {kind}, one single payment on {last}.",
+         "方案：{kind}，于 {last} 一次性还款。"},
         {"letter.amounts",
          "Owed today {owed}; waived {waived}; to repay {financed} plus interest of {interest}: {total} in all.",
          "当前应还总额 {owed}；减免 {waived}；需偿还 {financed}，另加利息 {interest}，合计 {total}。"},
         {"letter.schedule", "Schedule", "还款计划"},
         {"letter.col.number", "No.", "期数"},
-        {"letter.col.due", "Due date", "到期日"},
+        {"letter.col.due", "Due date", "应还日期"},
         {"letter.col.payment", "Payment", "应还金额"},
         {"letter.col.principal", "Principal", "本金"},
         {"letter.col.interest", "Interest", "利息"},
@@ -143,7 +155,7 @@ std::span<const MessageText> planMessages()
          "本方案自 {start} 起生效，经银行在核心系统登记后执行；此前原贷款合同照常履行。"},
         {"letter.term.pay",
          "Each instalment is due in full on its due date at the latest; payments go to the oldest instalment first.",
-         "每期款项须于到期日当日或之前足额归还；还款按到期先后顺序冲抵。"},
+         "每期款项须于应还日期当日或之前足额归还；还款按应还日期先后顺序冲抵。"},
         {"letter.term.restructured",
          "The loan is restructured: for {months} months its five-category class is not upgraded.",
          "该贷款属重组贷款：{months} 个月观察期内，其五级分类不上调。"},
@@ -154,7 +166,7 @@ std::span<const MessageText> planMessages()
          "任何一期款项逾期超过 {days} "
          "天，本方案即告终止并记为未履约，贷款恢复按原合同处理，银行将恢复催收（包括上门拜访）。"},
         {"letter.missed.contact", "If you cannot pay an instalment, tell your officer before its due date.",
-         "如无法按期还款，请在到期日前告知您的催收专员。"},
+         "如无法按期还款，请在应还日期前告知您的催收专员。"},
         {"letter.sign.customer", "Customer's signature", "客户签字"},
         {"letter.sign.officer", "Officer", "催收专员"},
         {"letter.sign.bank", "For the bank (seal)", "银行（盖章）"},

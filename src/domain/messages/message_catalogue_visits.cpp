@@ -8,7 +8,7 @@ namespace doorstep {
 
 std::span<const MessageText> visitMessages()
 {
-    static constexpr std::array<MessageText, 130> rows{{
+    static constexpr std::array<MessageText, 134> rows{{
         // The note's content (visit_note.h).
         {"visit_note.appointment_state",
          "A visit note is written for a visit that took place or found nobody at home; this appointment is {state}.",
@@ -59,6 +59,11 @@ std::span<const MessageText> visitMessages()
         {"visit_note.state.submitted", "submitted for review", "待审核"},
         {"visit_note.state.returned", "returned for correction", "已退回"},
         {"visit_note.state.approved", "approved", "已审核通过"},
+        // The same states as labels, for tables and headings (the ids above sit inside sentences).
+        {"visit_note.state_label.draft", "Draft", "草稿"},
+        {"visit_note.state_label.submitted", "Submitted for review", "待审核"},
+        {"visit_note.state_label.returned", "Returned for correction", "已退回"},
+        {"visit_note.state_label.approved", "Approved", "已审核通过"},
         {"visit_note.move.edit_draft", "edit it", "编辑"},
         {"visit_note.move.submit", "submit it for review", "提交审核"},
         {"visit_note.move.approve", "approve it", "审核通过"},

@@ -98,6 +98,22 @@ MessageId proposalStateName(ProposalState state)
     return MessageId{"proposal.state.draft"};
 }
 
+MessageId proposalStateLabel(ProposalState state)
+{
+    switch (state) {
+    case S::Draft: return MessageId{"proposal.state_label.draft"};
+    case S::Submitted: return MessageId{"proposal.state_label.submitted"};
+    case S::Returned: return MessageId{"proposal.state_label.returned"};
+    case S::Approved: return MessageId{"proposal.state_label.approved"};
+    case S::Accepted: return MessageId{"proposal.state_label.accepted"};
+    case S::Active: return MessageId{"proposal.state_label.active"};
+    case S::Kept: return MessageId{"proposal.state_label.kept"};
+    case S::Broken: return MessageId{"proposal.state_label.broken"};
+    case S::Withdrawn: return MessageId{"proposal.state_label.withdrawn"};
+    }
+    return MessageId{"proposal.state_label.draft"};
+}
+
 MessageId proposalMoveName(ProposalMove move)
 {
     switch (move) {

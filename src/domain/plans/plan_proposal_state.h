@@ -62,7 +62,8 @@ Result<ProposalState> submitProposal(ProposalState from, const Actor& actor, boo
 // The proposal can no longer change: kept, broken or withdrawn.
 bool isFinal(ProposalState state);
 
-MessageId proposalStateName(ProposalState state);
+MessageId proposalStateName(ProposalState state);   // inside a sentence: "… is a draft"
+MessageId proposalStateLabel(ProposalState state);  // on its own, as a label: "Draft"
 MessageId proposalMoveName(ProposalMove move);
 
 }  // namespace doorstep

@@ -281,6 +281,17 @@ MessageId noteStateName(NoteState state)
     return MessageId{"visit_note.state.draft"};
 }
 
+MessageId noteStateLabel(NoteState state)
+{
+    switch (state) {
+    case NoteState::Draft: return MessageId{"visit_note.state_label.draft"};
+    case NoteState::Submitted: return MessageId{"visit_note.state_label.submitted"};
+    case NoteState::Returned: return MessageId{"visit_note.state_label.returned"};
+    case NoteState::Approved: return MessageId{"visit_note.state_label.approved"};
+    }
+    return MessageId{"visit_note.state_label.draft"};
+}
+
 MessageId noteMoveName(NoteMove move)
 {
     switch (move) {

@@ -225,7 +225,8 @@ Result<VisitNote> returnNote(const VisitNote& note, const Actor& actor, const st
 Result<VisitNote> addNoteAddendum(const VisitNote& note, const Actor& actor, const VisitNoteDraft& draft,
                                   const std::string& by, const std::string& at);
 
-MessageId noteStateName(NoteState state);
+MessageId noteStateName(NoteState state);   // inside a sentence: "… is a draft"
+MessageId noteStateLabel(NoteState state);  // on its own, as a label: "Draft"
 MessageId noteMoveName(NoteMove move);
 MessageId hardshipReasonName(HardshipReason reason);
 MessageId metRelationName(MetRelation relation);

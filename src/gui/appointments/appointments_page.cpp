@@ -82,9 +82,9 @@ AppointmentsPage::AppointmentsPage(Workspace& workspace, QWidget* parent)
 
     // Previous / today / next, day or week, whose.
     auto* bar = new QHBoxLayout;
-    auto* previous = button(tr("◀ &Previous"), QStringLiteral("previousButton"), this);
+    auto* previous = button(tr("◀ &Previous week"), QStringLiteral("previousButton"), this);
     auto* today = button(tr("&Today"), QStringLiteral("todayButton"), this);
-    auto* next = button(tr("&Next ▶"), QStringLiteral("nextButton"), this);
+    auto* next = button(tr("&Next week ▶"), QStringLiteral("nextButton"), this);
     m_range = new QLabel(this);
     m_range->setObjectName(QStringLiteral("appointmentRange"));
     m_range->setStyleSheet(Theme::headlineStyle());
@@ -293,6 +293,10 @@ void AppointmentsPage::showDate(Date date)
 void AppointmentsPage::showWeek(bool week)
 {
     m_week = week;
+    // The buttons say how far they go: a week or a day.
+    findChild<QPushButton*>(QStringLiteral("previousButton"))
+        ->setText(week ? tr("◀ &Previous week") : tr("◀ &Previous day"));
+    findChild<QPushButton*>(QStringLiteral("nextButton"))->setText(week ? tr("&Next week ▶") : tr("&Next day ▶"));
     const int index = m_view->findData(week);
     if (index != m_view->currentIndex()) {
         const QSignalBlocker block(m_view);

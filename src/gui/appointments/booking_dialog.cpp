@@ -167,7 +167,13 @@ void BookingDialog::refresh()
         for (const BookingRefusal& refusal : *found)
             m_refusals << errorText(m_names.named(refusal.error));
     }
-    m_ui->refusalLabel->setText(m_refusals.join(QLatin1Char('\n')));
+    // A reschedule opens on the appointment's own time, which is no new time: OK stays disabled, but that is
+    // not yet an error to show in red — until the user has moved it once.
+    if (m_rescheduling) {
+        const Appointment& a = m_rescheduling->appointment;
+        m_moved = m_moved || r.date != a.date || r.start != a.start || r.durationMinutes != a.durationMinutes;
+    }
+    m_ui->refusalLabel->setText(m_rescheduling && !m_moved ? QString() : m_refusals.join(QLatin1Char('\n')));
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(m_refusals.isEmpty());
 }
 

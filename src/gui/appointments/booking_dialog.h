@@ -56,6 +56,7 @@ private:
     StaffNames m_names;                       // the staff lists and the refusals show display names
     QStringList m_refusals;
     std::int64_t m_bookedId = 0;
+    bool m_moved = false;  // rescheduling: the date, time or length changed since the dialog opened
 };
 
 }  // namespace doorstep::gui

@@ -7,9 +7,12 @@
 #include "gui/shared/theme.h"
 #include "ui_message_templates_dialog.h"
 
+#include <QCloseEvent>
+#include <QKeyEvent>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <algorithm>
 
 namespace doorstep::gui {
 namespace {
@@ -49,11 +52,15 @@ MessageTemplatesDialog::MessageTemplatesDialog(app::Session& session, QWidget* p
     connect(m_ui->savePhrasesButton, &QPushButton::clicked, this, &MessageTemplatesDialog::savePhrases);
     connect(m_ui->defaultPhrasesButton, &QPushButton::clicked, this, [this] { loadPhrases(defaultTonePhrases()); });
     connect(m_ui->savePhoneButton, &QPushButton::clicked, this, &MessageTemplatesDialog::saveBranchPhone);
-    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, [this] {
+        if (mayClose()) QDialog::reject();
+    });
 
     app::TemplateService service(session);
     if (auto phrases = service.phrases()) loadPhrases(*phrases);
+    m_savedPhrases = phraseTexts();
     if (auto phone = service.branchPhone()) m_ui->branchPhoneEdit->setText(toQString(*phone));
+    m_savedPhone = m_ui->branchPhoneEdit->text().trimmed();
     loadTemplates(0);
 }
 
@@ -68,6 +75,66 @@ QPlainTextEdit* MessageTemplatesDialog::phraseEdit(ToneKind kind) const
     case ToneKind::Impersonation: return m_ui->impersonationEdit;
     }
     return m_ui->threatEdit;
+}
+
+QStringList MessageTemplatesDialog::phraseTexts() const
+{
+    QStringList texts;
+    for (ToneKind kind : kKinds)
+        texts << phraseEdit(kind)->toPlainText().trimmed();
+    return texts;
+}
+
+bool MessageTemplatesDialog::templateEdited() const
+{
+    const QString name = m_ui->nameEdit->text().trimmed();
+    const QString text = m_ui->textEdit->toPlainText().trimmed();
+    const auto purpose = static_cast<TemplatePurpose>(m_ui->purposeCombo->currentData().toInt());
+    const auto audience = static_cast<TemplateAudience>(m_ui->audienceCombo->currentData().toInt());
+    const auto stored = std::ranges::find(m_templates, m_editingId, &app::TemplateItem::id);
+    if (m_editingId == 0 || stored == m_templates.end()) return !name.isEmpty() || !text.isEmpty();  // a new one
+    return name != toQString(stored->tpl.name) || text != toQString(stored->tpl.text) ||
+           purpose != stored->tpl.purpose || audience != stored->tpl.audience;
+}
+
+bool MessageTemplatesDialog::hasUnsavedChanges() const
+{
+    return templateEdited() || phraseTexts() != m_savedPhrases ||
+           m_ui->branchPhoneEdit->text().trimmed() != m_savedPhone;
+}
+
+bool MessageTemplatesDialog::mayClose()
+{
+    if (!hasUnsavedChanges()) return true;
+    switch (MessageBox::askToSave(this, tr("Unsaved changes"),
+                                  tr("Some changes to the templates have not been saved. Save them before closing?"))) {
+    case MessageBox::SaveChoice::Cancel: return false;
+    case MessageBox::SaveChoice::Discard: return true;
+    case MessageBox::SaveChoice::Save: break;
+    }
+    // Each part saved on its own; a refusal keeps the dialog open with the status line saying why.
+    if (templateEdited() && !saveTemplate()) return false;
+    if (phraseTexts() != m_savedPhrases && !savePhrases()) return false;
+    if (m_ui->branchPhoneEdit->text().trimmed() != m_savedPhone && !saveBranchPhone()) return false;
+    return true;
+}
+
+void MessageTemplatesDialog::closeEvent(QCloseEvent* event)
+{
+    if (!mayClose()) {
+        event->ignore();
+        return;
+    }
+    QDialog::closeEvent(event);
+}
+
+void MessageTemplatesDialog::keyPressEvent(QKeyEvent* event)
+{
+    if (event->matches(QKeySequence::Cancel)) {
+        if (mayClose()) QDialog::reject();
+        return;
+    }
+    QDialog::keyPressEvent(event);
 }
 
 void MessageTemplatesDialog::loadTemplates(std::int64_t select)
@@ -243,18 +310,22 @@ bool MessageTemplatesDialog::savePhrases()
         showStatus(errorText(r.error()), true);
         return false;
     }
+    m_savedPhrases = phraseTexts();
     loadTemplates(m_editingId);  // the flags follow the new list
     showStatus(tr("Phrase list saved: %Ln phrase(s).", nullptr, static_cast<int>(list.size())), false);
     return true;
 }
 
-void MessageTemplatesDialog::saveBranchPhone()
+bool MessageTemplatesDialog::saveBranchPhone()
 {
-    if (auto r = app::TemplateService(m_session).setBranchPhone(toStd(m_ui->branchPhoneEdit->text().trimmed())); !r) {
+    const QString phone = m_ui->branchPhoneEdit->text().trimmed();
+    if (auto r = app::TemplateService(m_session).setBranchPhone(toStd(phone)); !r) {
         showStatus(errorText(r.error()), true);
-        return;
+        return false;
     }
+    m_savedPhone = phone;
     showStatus(tr("Branch phone saved."), false);
+    return true;
 }
 
 QString MessageTemplatesDialog::reviewText() const

@@ -29,6 +29,14 @@ public:
     bool savePhrases();
     QString reviewText() const;
     QString statusText() const;
+    // Edits not saved yet: the template in the editor, the phrase list or the branch phone.
+    bool hasUnsavedChanges() const;
+
+protected:
+    // Closing (Close, Esc, the window's X) with unsaved edits asks first: save them, drop them, or stay.
+    // reject() itself does not ask: locking the application ends the dialog without a question.
+    void closeEvent(QCloseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void loadTemplates(std::int64_t select);
@@ -37,14 +45,19 @@ private:
     void newTemplate();
     void removeTemplate();
     void reviewNow();
-    void saveBranchPhone();
+    bool saveBranchPhone();
     void showStatus(const QString& text, bool error);
     QPlainTextEdit* phraseEdit(ToneKind kind) const;
+    bool mayClose();  // false: the user chose to stay, or a save was refused
+    bool templateEdited() const;
+    QStringList phraseTexts() const;
 
     app::Session& m_session;
     std::unique_ptr<Ui::MessageTemplatesDialog> m_ui;
     std::vector<app::TemplateItem> m_templates;
     std::int64_t m_editingId = 0;  // 0: a new template
+    QStringList m_savedPhrases;    // the phrase editors as last loaded or saved, by kind
+    QString m_savedPhone;
 };
 
 }  // namespace doorstep::gui

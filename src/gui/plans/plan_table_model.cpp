@@ -9,7 +9,7 @@ namespace doorstep::gui {
 
 QString proposalStateText(ProposalState state)
 {
-    return messageText(proposalStateName(state));
+    return messageText(proposalStateLabel(state));
 }
 
 QString adherenceText(const app::ProposalRow& row)

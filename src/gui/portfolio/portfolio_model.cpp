@@ -1,5 +1,6 @@
 #include "gui/portfolio/portfolio_model.h"
 
+#include "domain/messages/message.h"
 #include "domain/shared/masking.h"
 #include "gui/portfolio/portfolio_text.h"
 #include "gui/shared/error_text.h"
@@ -147,6 +148,8 @@ QVariant PortfolioModel::data(const QModelIndex& index, int role) const
     // A loan that left the book (found by a search or listed as such) shows its last figures, greyed.
     if (r.leftBookAfter && role == Qt::ForegroundRole) return QColor(Qt::gray);
     if (r.leftBookAfter && role == Qt::ToolTipRole) return leftBookText(*r.leftBookAfter);
+    // The days as a number for whoever compares them (the list is sorted by the listing, not by this role).
+    if (role == Qt::EditRole && index.column() == Dpd) return r.dpd;
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
     case LoanNo: return toQString(r.loanId);
@@ -156,7 +159,7 @@ QVariant PortfolioModel::data(const QModelIndex& index, int role) const
     case District: return toQString(r.district);
     case ProductColumn: return productText(r.product);
     case Officer: return staffName(r.officer);
-    case Dpd: return r.dpd;
+    case Dpd: return toQString(groupThousands(r.dpd));  // 1,088
     case Bucket: return toQString(r.bucket);
     case RiskClass: return riskClassText(r.riskClass);
     case OverduePrincipal: return moneyText(r.overduePrincipal.fen);

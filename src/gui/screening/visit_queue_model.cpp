@@ -1,5 +1,6 @@
 #include "gui/screening/visit_queue_model.h"
 
+#include "domain/messages/message.h"
 #include "gui/portfolio/portfolio_text.h"
 #include "gui/screening/screening_text.h"
 #include "gui/shared/qt_text.h"
@@ -143,7 +144,7 @@ QVariant VisitQueueModel::data(const QModelIndex& index, int role) const
     case Score: return i->score;
     case Customer: return QStringLiteral("%1 %2").arg(toQString(i->borrowerId), toQString(i->borrowerName));
     case District: return toQString(i->district);
-    case Dpd: return i->maxDpd;
+    case Dpd: return toQString(groupThousands(i->maxDpd));  // 1,029; sorted by SortRole's number
     case BucketColumn: return toQString(bucketName(i->bucket));
     case TotalOverdue: return moneyText(i->totalOverdue.fen);
     case Officer: return i->officer.empty() ? tr("(unassigned)") : staffName(i->officer);

@@ -7,6 +7,7 @@ namespace doorstep::gui {
 bool MessageBox::s_testMode = false;
 std::optional<bool> MessageBox::s_nextAnswer;
 QString MessageBox::s_lastText;
+std::optional<MessageBox::SaveChoice> MessageBox::s_nextSaveChoice;
 
 void MessageBox::setTestMode(bool enabled)
 {
@@ -16,6 +17,11 @@ void MessageBox::setTestMode(bool enabled)
 void MessageBox::setNextAnswer(bool accept)
 {
     s_nextAnswer = accept;
+}
+
+void MessageBox::setNextSaveChoice(SaveChoice choice)
+{
+    s_nextSaveChoice = choice;
 }
 
 QString MessageBox::lastText()
@@ -49,6 +55,25 @@ void MessageBox::warning(QWidget* parent, const QString& title, const QString& t
 {
     s_lastText = text;
     if (!s_testMode) QMessageBox::warning(parent, title, text);
+}
+
+MessageBox::SaveChoice MessageBox::askToSave(QWidget* parent, const QString& title, const QString& text)
+{
+    s_lastText = text;
+    if (s_testMode) {
+        const SaveChoice answer = s_nextSaveChoice.value_or(SaveChoice::Cancel);
+        s_nextSaveChoice.reset();
+        return answer;
+    }
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                    parent);
+    box.setDefaultButton(QMessageBox::Save);
+    box.setEscapeButton(QMessageBox::Cancel);
+    switch (box.exec()) {
+    case QMessageBox::Save: return SaveChoice::Save;
+    case QMessageBox::Discard: return SaveChoice::Discard;
+    default: return SaveChoice::Cancel;
+    }
 }
 
 }  // namespace doorstep::gui

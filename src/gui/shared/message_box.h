@@ -11,15 +11,20 @@ public:
     static bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& acceptText);
     static void information(QWidget* parent, const QString& title, const QString& text);
     static void warning(QWidget* parent, const QString& title, const QString& text);
+    // Closing with unsaved edits: save them, drop them, or stay. The default button is Save; Esc is Cancel.
+    enum class SaveChoice { Save, Discard, Cancel };
+    static SaveChoice askToSave(QWidget* parent, const QString& title, const QString& text);
 
     // Tests: nothing is shown; confirm() returns the answer given here (once), else false.
     static void setTestMode(bool enabled);
     static void setNextAnswer(bool accept);
-    static QString lastText();  // what the last box said
+    static void setNextSaveChoice(SaveChoice choice);  // askToSave() returns it (once), else Cancel
+    static QString lastText();                         // what the last box said
 
 private:
     static bool s_testMode;
     static std::optional<bool> s_nextAnswer;
+    static std::optional<SaveChoice> s_nextSaveChoice;
     static QString s_lastText;
 };
 

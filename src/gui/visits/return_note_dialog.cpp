@@ -3,6 +3,7 @@
 #include "gui/shared/theme.h"
 #include "ui_return_note_dialog.h"
 
+#include <QPlainTextEdit>
 #include <QPushButton>
 
 namespace doorstep::gui {
@@ -15,6 +16,8 @@ ReturnNoteDialog::ReturnNoteDialog(QWidget* parent) : QDialog(parent), m_ui(std:
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Return"));
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ReturnNoteDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // The error is about what was there: once the comment changes, it no longer applies.
+    connect(m_ui->commentEdit, &QPlainTextEdit::textChanged, this, [this] { showError({}); });
 }
 
 ReturnNoteDialog::~ReturnNoteDialog() = default;

@@ -58,9 +58,13 @@ std::optional<Money> moneyFrom(const QString& text)
     return *m;
 }
 
-QString yuanText(const std::optional<Money>& m)
+// An editable field holds what its validator accepts (8000.00); a read-only one reads as a number for
+// people (8,000.00), the field's label saying the unit.
+QString yuanText(const std::optional<Money>& m, bool editable)
 {
-    return m ? toQString(formatYuanPlain(*m)) : QString();
+    if (!m) return {};
+    if (editable) return toQString(formatYuanPlain(*m));
+    return toQString(formatYuan(*m)).remove(QChar(0x00A5));
 }
 
 void selectData(QComboBox* combo, const QVariant& value)
@@ -249,6 +253,7 @@ void VisitNoteForm::showVersion(int number)
     }
     if (number != 0 && !version) return;
     m_shown = number;
+    m_editable = m_canEdit && number == 0;  // before filling: the amounts are written for the one or the other
     if (version) {
         fill(version->content, version->addendumText);
         m_ui->addendumBox->setVisible(version->kind == VersionKind::Addendum);
@@ -260,7 +265,6 @@ void VisitNoteForm::showVersion(int number)
         fill(note.currentContent(), {});
         m_ui->addendumBox->setVisible(note.state == NoteState::Returned);
     }
-    m_editable = m_canEdit && number == 0;
     setInputsEditable(m_editable);
     m_ui->submitButton->setEnabled(m_editable);
     const bool was = m_loading;
@@ -297,8 +301,8 @@ void VisitNoteForm::fill(const VisitNoteContent& c, const std::string& addendumT
     for (const auto& [reason, check] : m_hardshipChecks)
         check->setChecked(std::ranges::find(c.hardship, reason) != c.hardship.end());
     m_ui->hardshipOtherEdit->setText(toQString(c.hardshipOther));
-    m_ui->incomeEdit->setText(yuanText(c.monthlyIncome));
-    m_ui->expensesEdit->setText(yuanText(c.monthlyExpenses));
+    m_ui->incomeEdit->setText(yuanText(c.monthlyIncome, m_editable));
+    m_ui->expensesEdit->setText(yuanText(c.monthlyExpenses, m_editable));
     selectData(m_ui->abilityCombo, c.ability);
     selectData(m_ui->willingnessCombo, c.willingness);
     selectData(m_ui->attitudeCombo, static_cast<int>(c.attitude));
@@ -328,7 +332,7 @@ void VisitNoteForm::addPromiseRow(const std::optional<PaymentPromise>& promise)
     due->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     due->setCalendarPopup(true);
     due->setDate(qdateFrom(promise ? promise->due : addDays(m_detail.note.visitDate, 7)));
-    if (promise) amount->setText(toQString(formatYuanPlain(promise->amount)));
+    if (promise) amount->setText(yuanText(promise->amount, m_editable));
     connect(amount, &QLineEdit::textEdited, this, &VisitNoteForm::contentChanged);
     connect(due, &QDateEdit::dateChanged, this, &VisitNoteForm::contentChanged);
     table->setCellWidget(row, 0, amount);
@@ -439,6 +443,18 @@ bool VisitNoteForm::submit(bool askFirst)
 {
     if (!m_editable) return false;
     const bool addendum = m_detail.note.state == NoteState::Returned;
+    // Checked first, as the service will check it: a note that cannot go is refused before anyone is asked
+    // to confirm it, and what was typed is kept as the draft.
+    const VisitNoteDraft typed = draftFromForm();
+    const auto& user = m_session.user();
+    const Actor actor = noteActor(m_detail.note, user.username, user.role);
+    const auto check = addendum ? addNoteAddendum(m_detail.note, actor, typed, user.username, m_session.now())
+                                : submitNote(m_detail.note, actor, typed, user.username, m_session.now());
+    if (!check) {
+        saveNow();
+        showError(errorText(check.error()));
+        return false;
+    }
     if (askFirst && !MessageBox::confirm(this, tr("Submit the visit note"),
                                          addendum ? tr("Submit the addendum as version %1? Once submitted it cannot "
                                                        "be changed; a correction is another addendum.")

@@ -40,7 +40,7 @@ QString yesNo(bool value)
 
 QString noteStateText(NoteState state)
 {
-    return messageText(noteStateName(state));
+    return messageText(noteStateLabel(state));
 }
 
 QString staffText(const StaffNames& names, const std::string& username)

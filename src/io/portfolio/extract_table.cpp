@@ -60,9 +60,8 @@ std::string quoteValue(std::string_view text)
 
 MessageArg quoted(std::string name, std::string_view text)
 {
-    std::string shown = quoteValue(text);
-    if (shown == "the value") return MessageArg::ref(std::move(name), MessageId{"import.the_value"});
-    return MessageArg::text(std::move(name), std::move(shown));
+    if (quoteValue(text) == "the value") return MessageArg::ref(std::move(name), MessageId{"import.the_value"});
+    return MessageArg::ref(std::move(name), "import.quoted", {MessageArg::text("text", std::string(text))});
 }
 
 bool isPlainIdentifier(std::string_view text)

@@ -71,6 +71,12 @@ TEST_CASE(
     auto users = app::UserAdministration(*b.admin).list();
     REQUIRE(users);
     CHECK(std::ranges::count(*users, Role::Officer, &User::role) == 4);
+    // The officers the demo adds are named like the demo's first accounts: "赵专员（演示）", full-width brackets.
+    for (const User& u : *users) {
+        if (u.username != "officer3" && u.username != "officer4") continue;
+        CHECK(u.displayName.ends_with("（演示）"));
+        CHECK(u.displayName.find_first_of("()") == std::string::npos);
+    }
 
     // Replayed through the guard in the order they were made, no contact breaks a rule.
     auto sup = b.branch.login("supervisor", passwordOf("supervisor"));

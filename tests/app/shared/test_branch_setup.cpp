@@ -90,7 +90,8 @@ TEST_CASE("the demo accounts are synthetic, distinct and valid", "[branch_setup]
     for (const auto& a : accounts) {
         CHECK(validateUsername(a.username));
         CHECK(validateNewPassword(a.password, a.username));
-        CHECK(a.displayName.find("演示") != std::string::npos);  // marked as demo wherever it is shown
+        CHECK(a.displayName.ends_with("（演示）"));  // marked as demo wherever it is shown, in full-width brackets
+        CHECK(a.displayName.find_first_of("()") == std::string::npos);
         roles.insert(a.role);
         names.insert(a.username);
     }

@@ -30,6 +30,27 @@ TEST_CASE("numbers and money in messages carry thousands separators", "[message]
     CHECK(MessageArg::money("m", Money::fromFen(123456)).value == "¥1,234.56");
 }
 
+TEST_CASE("a count of one takes the row's singular form where the catalogue has one", "[message]")
+{
+    const auto summary = [](std::int64_t count, Language language) {
+        return formatMessage("letter.summary",
+                             {MessageArg::ref("kind", MessageId{"plan.kind.settlement"}),
+                              MessageArg::number("count", count), MessageArg::text("first", "2026-11-30"),
+                              MessageArg::text("last", count == 1 ? "2026-11-30" : "2027-01-31")},
+                             language);
+    };
+    CHECK(summary(1, Language::English) == "The plan: " + formatMessage("plan.kind.settlement", {}, Language::English) +
+                                               ", one single payment on 2026-11-30.");
+    CHECK(summary(1, Language::Chinese) ==
+          "方案：" + formatMessage("plan.kind.settlement", {}, Language::Chinese) + "，于 2026-11-30 一次性还款。");
+    CHECK(summary(3, Language::Chinese).find("共 3 期，自 2026-11-30 至 2027-01-31 按月还款") != std::string::npos);
+    CHECK(summary(3, Language::English).find("3 monthly instalments") != std::string::npos);
+    // 1,000 is not one; a row without a singular form keeps its own words.
+    CHECK(summary(1000, Language::English).find("1,000 monthly instalments") != std::string::npos);
+    CHECK(formatMessage("plan.options_count", {MessageArg::number("count", 1)}, Language::English) ==
+          "Compare two to four options, not 1.");
+}
+
 TEST_CASE("an unknown id or a missing argument stays visible instead of vanishing", "[message]")
 {
     CHECK(formatMessage("no.such.id", {}, Language::Chinese) == "no.such.id");

@@ -1,6 +1,7 @@
 #include "domain/plans/plan_proposal_state.h"
 
 #include <catch2/catch_test_macros.hpp>
+#include <cctype>
 
 #include <set>
 #include <string>
@@ -137,6 +138,21 @@ TEST_CASE("proposal: refusals name the state and the move, in both languages", "
     const auto broken = moveProposal(S::Kept, M::MarkBroken, kDoorstep);
     REQUIRE_FALSE(broken.has_value());
     CHECK(broken.error().message == "The repayment-plan proposal is kept: you cannot mark it broken now.");
+}
+
+TEST_CASE("proposal: each state has a label for tables, capitalised, in the same Chinese words", "[proposal_state]")
+{
+    for (S s : kStates) {
+        const std::string label = formatMessage(proposalStateLabel(s).value, {}, Language::English);
+        const std::string inSentence = formatMessage(proposalStateName(s).value, {}, Language::English);
+        CHECK(std::isupper(static_cast<unsigned char>(label.front())));
+        CHECK_FALSE(label.starts_with("A "));
+        CHECK(formatMessage(proposalStateLabel(s).value, {}, Language::Chinese) ==
+              formatMessage(proposalStateName(s).value, {}, Language::Chinese));
+        if (s != S::Draft) CHECK(label.substr(1) == inSentence.substr(1));  // the sentence's words, capitalised
+    }
+    CHECK(formatMessage(proposalStateLabel(S::Draft).value, {}, Language::English) == "Draft");
+    CHECK(formatMessage(proposalStateLabel(S::Submitted).value, {}, Language::English) == "Submitted for approval");
 }
 
 TEST_CASE("proposal: submitting within the officer's authority approves at once, else it waits", "[proposal_state]")

@@ -1,6 +1,7 @@
 #include "domain/visits/visit_note.h"
 
 #include <catch2/catch_test_macros.hpp>
+#include <cctype>
 #include <chrono>
 
 using namespace doorstep;
@@ -386,4 +387,14 @@ TEST_CASE("visit note: the codes of the form are stored text both ways and have 
     CHECK(std::string(scaleName(0).value) == "visit_note.scale.0");
     CHECK(formatMessage(versionKindName(VersionKind::Addendum).value, {}, Language::Chinese) == "补充说明");
     CHECK(formatMessage(reviewDecisionName(ReviewDecision::Returned).value, {}, Language::Chinese) == "退回");
+    // A state in a sentence ("… is a draft") and as a label in tables ("Draft"), in the same Chinese words.
+    for (NoteState state : {NoteState::Draft, NoteState::Submitted, NoteState::Returned, NoteState::Approved}) {
+        const std::string label = formatMessage(noteStateLabel(state).value, {}, Language::English);
+        CHECK(std::isupper(static_cast<unsigned char>(label.front())));
+        CHECK(formatMessage(noteStateLabel(state).value, {}, Language::Chinese) ==
+              formatMessage(noteStateName(state).value, {}, Language::Chinese));
+    }
+    CHECK(formatMessage(noteStateName(NoteState::Draft).value, {}, Language::English) == "a draft");
+    CHECK(formatMessage(noteStateLabel(NoteState::Draft).value, {}, Language::English) == "Draft");
+    CHECK(formatMessage(noteStateLabel(NoteState::Submitted).value, {}, Language::English) == "Submitted for review");
 }

@@ -158,6 +158,20 @@ private Q_SLOTS:
         QVERIFY(page != nullptr);
         page->showWeek(true);
         page->showDate(kMonday);
+        // The paging buttons say how far they go: a week in the week view, a day in the day view.
+        {
+            auto* previous = window->findChild<QPushButton*>(QStringLiteral("previousButton"));
+            auto* next = window->findChild<QPushButton*>(QStringLiteral("nextButton"));
+            QCOMPARE(previous->text(), QStringLiteral("◀ &Previous week"));
+            QCOMPARE(next->text(), QStringLiteral("&Next week ▶"));
+            auto* view = window->findChild<QComboBox*>(QStringLiteral("appointmentView"));
+            view->setCurrentIndex(view->findData(false));
+            QCOMPARE(previous->text(), QStringLiteral("◀ &Previous day"));
+            QCOMPARE(next->text(), QStringLiteral("&Next day ▶"));
+            view->setCurrentIndex(view->findData(true));
+            QCOMPARE(previous->text(), QStringLiteral("◀ &Previous week"));
+            page->showDate(kMonday);
+        }
         auto* calendar = page->calendar();
         QAbstractItemModelTester tester(page->listModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 
@@ -244,6 +258,12 @@ private Q_SLOTS:
             // Its own time: nothing to move (the domain's refusal), OK disabled.
             QCOMPARE(dialog->refusals(), QStringList{gui::messageText(MessageId{"appointment.same_time"})});
             QVERIFY(!okOf(dialog)->isEnabled());
+            // ... not shown in red before the user has changed anything; once moved and back, it is.
+            auto* refusalLabel = dialog->findChild<QLabel*>(QStringLiteral("refusalLabel"));
+            QCOMPARE(refusalLabel->text(), QString());
+            start->setTime(QTime(14, 30));
+            start->setTime(QTime(14, 0));
+            QCOMPARE(refusalLabel->text(), gui::messageText(MessageId{"appointment.same_time"}));
             start->setTime(QTime(10, 30));
             QVERIFY(!okOf(dialog)->isEnabled());
             QVERIFY(

@@ -4,6 +4,7 @@
 // the outbox exported as CSV for the SMS platform.
 #include "app/appointments/appointment_service.h"
 #include "app/contacts/sms_outbox.h"
+#include "app/contacts/template_service.h"
 #include "app/screening/screening_service.h"
 #include "gui/contacts/contact_dialog.h"
 #include "gui/contacts/contact_exception_model.h"
@@ -27,6 +28,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
@@ -208,6 +210,40 @@ private Q_SLOTS:
         }
         QCOMPARE(auditCount(*session, "template.save"), 1);
         QCOMPARE(auditCount(*session, "template.branch_phone"), 1);
+        // Closing with an unsaved edit asks (Save / Discard / Cancel); closing with none does not.
+        {
+            const auto storedPhone = [&] { return app::TemplateService(*session).branchPhone().value_or(""); };
+            gui::MessageTemplatesDialog dialog(*session);
+            dialog.show();
+            auto* close = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Close);
+            auto* phone = dialog.findChild<QLineEdit*>(QStringLiteral("branchPhoneEdit"));
+            QVERIFY(!dialog.hasUnsavedChanges());
+            phone->setText(QStringLiteral("021-5888 0001"));
+            QVERIFY(dialog.hasUnsavedChanges());
+            QTest::mouseClick(close, Qt::LeftButton);  // no answer given: Cancel, the dialog stays
+            QVERIFY(dialog.isVisible());
+            QVERIFY(gui::MessageBox::lastText().contains(QStringLiteral("not been saved")));
+            gui::MessageBox::setNextSaveChoice(gui::MessageBox::SaveChoice::Discard);
+            QTest::mouseClick(close, Qt::LeftButton);
+            QVERIFY(!dialog.isVisible());
+            QCOMPARE(storedPhone(), std::string("021-5888 0000"));
+
+            gui::MessageTemplatesDialog again(*session);
+            again.show();
+            again.findChild<QLineEdit*>(QStringLiteral("branchPhoneEdit"))->setText(QStringLiteral("021-5888 0001"));
+            gui::MessageBox::setNextSaveChoice(gui::MessageBox::SaveChoice::Save);
+            QTest::keyClick(&again, Qt::Key_Escape);
+            QVERIFY(!again.isVisible());
+            QCOMPARE(storedPhone(), std::string("021-5888 0001"));
+            QCOMPARE(auditCount(*session, "template.branch_phone"), 2);
+            QVERIFY(app::TemplateService(*session).setBranchPhone("021-5888 0000"));  // as the steps below expect
+
+            gui::MessageTemplatesDialog untouched(*session);
+            untouched.show();
+            QVERIFY(!untouched.hasUnsavedChanges());
+            untouched.close();  // asking would have answered Cancel and kept it open
+            QVERIFY(!untouched.isVisible());
+        }
         {
             gui::ExceptionsDialog dialog(*session);
             QAbstractItemModelTester tester(dialog.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -128,7 +128,8 @@ private Q_SLOTS:
                     const QString b = model->index(row, column).data().toString();
                     qint64 c = 0;
                     if (column == gui::PortfolioModel::Dpd)
-                        c = a.toLongLong() - b.toLongLong();
+                        c = model->index(row - 1, column).data(Qt::EditRole).toLongLong() -
+                            model->index(row, column).data(Qt::EditRole).toLongLong();
                     else if (column == gui::PortfolioModel::OverduePrincipal ||
                              column == gui::PortfolioModel::TotalOverdue)
                         c = money(a) - money(b);
@@ -157,8 +158,12 @@ private Q_SLOTS:
             header->setSortIndicator(gui::PortfolioModel::Dpd, Qt::DescendingOrder);
         }
         // Sorted by DPD, worst first: the first row is at least as late as the last loaded one.
-        QVERIFY(model->index(0, gui::PortfolioModel::Dpd).data().toInt() >=
-                model->index(model->rowCount() - 1, gui::PortfolioModel::Dpd).data().toInt());
+        const int worst = model->index(0, gui::PortfolioModel::Dpd).data(Qt::EditRole).toInt();
+        QVERIFY(worst >= model->index(model->rowCount() - 1, gui::PortfolioModel::Dpd).data(Qt::EditRole).toInt());
+        // Days shown with thousands separators, like every number for people: 1,088.
+        QVERIFY2(worst >= 1000 && worst < 1000000, qPrintable(QString::number(worst)));
+        QCOMPARE(model->index(0, gui::PortfolioModel::Dpd).data().toString(),
+                 QStringLiteral("%1,%2").arg(worst / 1000).arg(worst % 1000, 3, 10, QLatin1Char('0')));
         // Lists mask identity numbers and phones.
         QVERIFY(model->index(0, gui::PortfolioModel::IdNumber).data().toString().contains(QStringLiteral("****")));
         QVERIFY(model->index(0, gui::PortfolioModel::Phone).data().toString().contains(QStringLiteral("****")));
@@ -249,7 +254,8 @@ private Q_SLOTS:
         leftOnly->setChecked(true);
         QTRY_COMPARE(model->totalCount(), 1);
         QCOMPARE(model->index(0, gui::PortfolioModel::LoanNo).data().toString(), QStringLiteral("L002-1"));
-        QCOMPARE(model->index(0, gui::PortfolioModel::Dpd).data().toInt(), 51);  // its figures of November
+        QCOMPARE(model->index(0, gui::PortfolioModel::Dpd).data().toString(),
+                 QStringLiteral("51"));  // its figures of November
         QVERIFY(model->index(0, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("2026-11-30")));
         leftOnly->setChecked(false);
         QTRY_COMPARE(model->totalCount(), 1);

@@ -207,6 +207,26 @@ private Q_SLOTS:
                 }
             }
         }
+        // The days are shown with thousands separators (1,029), sorted as numbers above.
+        {
+            const auto grouped = [](qint64 n) {
+                QString text = QString::number(n);
+                for (auto i = text.size() - 3; i > 0; i -= 3)
+                    text.insert(i, QLatin1Char(','));
+                return text;
+            };
+            for (int row = 0; row < view->rowCount(); ++row)
+                QCOMPARE(view->index(row, Col::Dpd).data().toString(), grouped(itemAt(row)->maxDpd));
+            // This queue's worst is under 1,000 days: one that is not, sorted as a number still.
+            gui::VisitQueueModel late;
+            app::QueueItem a, b;
+            a.maxDpd = 1029;
+            b.maxDpd = 999;
+            late.setItems({a, b});
+            QCOMPARE(late.index(0, Col::Dpd).data().toString(), QStringLiteral("1,029"));
+            QCOMPARE(late.index(1, Col::Dpd).data().toString(), QStringLiteral("999"));
+            QCOMPARE(late.index(0, Col::Dpd).data(gui::VisitQueueModel::SortRole).toInt(), 1029);
+        }
         // Back to the queue's own order: it is the order the service gives.
         table->sortByColumn(Col::Score, Qt::DescendingOrder);
         auto ordered = app::ScreeningService(*const_cast<app::Session*>(controller.session())).queue({});

@@ -215,10 +215,11 @@ private Q_SLOTS:
             QVERIFY(form->addAttachmentFile(small));
             QCOMPARE(child<QListWidget>(form, "attachmentsList")->count(), 1);
 
-            // Submitting without rating the ability to pay is refused, in words next to the form.
-            gui::MessageBox::setNextAnswer(true);
+            // Submitting without rating the ability to pay is refused, in words next to the form, before any
+            // "cannot be changed once submitted" question (none is answered here: asking would cancel it).
             QTest::mouseClick(child<QPushButton>(form, "submitButton"), Qt::LeftButton);
             QVERIFY(child<QLabel>(form, "errorLabel")->isVisible());
+            QVERIFY(!gui::MessageBox::lastText().contains(QStringLiteral("cannot be changed")));
             refusal = child<QLabel>(form, "errorLabel")->text();
             QCOMPARE(storedNote(*officer, noteId).state, NoteState::Draft);
 
@@ -268,9 +269,14 @@ private Q_SLOTS:
             auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
             QTest::mouseClick(ok, Qt::LeftButton);
             QVERIFY(dialog->isVisible());
-            emptyRefusal = dialog->findChild<QLabel*>(QStringLiteral("errorLabel"))->text();
-            typeText(dialog->findChild<QPlainTextEdit*>(QStringLiteral("commentEdit")),
-                     QStringLiteral("请补充离开时间和收入证明"));
+            auto* error = dialog->findChild<QLabel*>(QStringLiteral("errorLabel"));
+            emptyRefusal = error->text();
+            QVERIFY(error->isVisible());
+            auto* comment = dialog->findChild<QPlainTextEdit*>(QStringLiteral("commentEdit"));
+            QTest::keyClicks(comment, QStringLiteral("x"));  // the first key typed clears the refusal
+            QVERIFY(!error->isVisible());
+            comment->clear();
+            typeText(comment, QStringLiteral("请补充离开时间和收入证明"));
             QTest::mouseClick(ok, Qt::LeftButton);
         });
         QTest::mouseClick(returnButton, Qt::LeftButton);
@@ -298,7 +304,7 @@ private Q_SLOTS:
                     .contains(QStringLiteral("请补充离开时间和收入证明")));
 
         bool versionOneReadOnly = false;
-        QString versionOneText;
+        QString versionOneText, versionOneIncome, versionOnePromise;
         test::onModal<gui::VisitNoteForm>([&](gui::VisitNoteForm* form) {
             QVERIFY(form->isEditable());
             auto* versions = child<QListWidget>(form, "versionsList");
@@ -307,8 +313,12 @@ private Q_SLOTS:
             form->showVersion(1);
             versionOneReadOnly = !form->isEditable() && child<QPlainTextEdit>(form, "freeTextEdit")->isReadOnly();
             versionOneText = child<QPlainTextEdit>(form, "freeTextEdit")->toPlainText();
+            // Read-only amounts read as numbers for people; editable ones as the field accepts them.
+            versionOneIncome = child<QLineEdit>(form, "incomeEdit")->text();
+            versionOnePromise = child<QLineEdit>(form, "promiseAmount0")->text();
             form->showVersion(0);
             QVERIFY(form->isEditable());
+            QCOMPARE(child<QLineEdit>(form, "incomeEdit")->text(), QStringLiteral("5200.00"));
             child<QLineEdit>(form, "incomeEdit")->selectAll();
             typeText(child<QLineEdit>(form, "incomeEdit"), QStringLiteral("52000"));
             typeText(child<QPlainTextEdit>(form, "addendumEdit"), QStringLiteral("收入应为每月 52,000 元。"));
@@ -320,6 +330,8 @@ private Q_SLOTS:
         QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("openNoteButton")), Qt::LeftButton);
         QVERIFY(versionOneReadOnly);
         QCOMPARE(versionOneText, QStringLiteral("配偶住院，收入减少。"));
+        QCOMPARE(versionOneIncome, QStringLiteral("5,200.00"));
+        QCOMPARE(versionOnePromise, QStringLiteral("800.00"));
         note = storedNote(*officer, noteId);
         QCOMPARE(note.state, NoteState::Submitted);
         QCOMPARE(note.versions.size(), std::size_t{2});
