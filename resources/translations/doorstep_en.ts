@@ -2074,6 +2074,10 @@
         <source>number of visit notes: %1</source>
         <translation>number of visit notes: %1</translation>
     </message>
+    <message>
+        <source>Quit the program</source>
+        <translation>Quit the program</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

@@ -2061,6 +2061,10 @@
         <source>number of visit notes: %1</source>
         <translation>走访记录数：%1</translation>
     </message>
+    <message>
+        <source>Quit the program</source>
+        <translation>退出程序</translation>
+    </message>
 </context>
 <context>
     <name>doorstep::gui::AutoAssignDialog</name>

@@ -146,7 +146,7 @@ QString reportHtml(const VisitReport& r, const Words& w)
                    MessageArg::text("time", formatClockTime(r.start)), MessageArg::number("minutes", r.durationMinutes),
                    MessageArg::ref("state", appointmentStateName(r.appointmentState))}));
     html += row(w(MessageId{"visit_report.author"}), text(staffName(r, n.author)));
-    html += row(w(MessageId{"visit_report.state"}), w(noteStateName(n.state)));
+    html += row(w(MessageId{"visit_report.state"}), w(noteStateLabel(n.state)));
     html += QStringLiteral("</table>");
 
     for (const VisitNoteVersion& v : n.versions) {

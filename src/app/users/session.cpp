@@ -128,14 +128,24 @@ void Session::refreshUser()
 
 void Session::lock(bool automatic)
 {
+    end(automatic ? "session.autolock" : "session.lock");
+}
+
+void Session::quit()
+{
+    end("session.quit");
+}
+
+void Session::end(std::string_view action)
+{
     if (!isOpen()) return;
     try {
-        audit(automatic ? "session.autolock" : "session.lock", "user", std::to_string(m_user.id));
+        audit(action, "user", std::to_string(m_user.id));
     } catch (const storage::DatabaseError& e) {
-        logger("app")->error("lock: could not record the lock: {}", e.what());
+        logger("app")->error("{}: could not record it: {}", action, e.what());
     }
     m_db.close();
-    logger("app")->info("session locked: user id {}", m_user.id);
+    logger("app")->info("{}: user id {}", action, m_user.id);
 }
 
 Result<void> Session::changeOwnPassword(std::string_view oldPassword, std::string_view newPassword)

@@ -35,6 +35,8 @@ public:
 
     // Records the lock in the audit trail (auto = idle timeout), wipes the key, closes the file.
     void lock(bool automatic);
+    // The same when the program ends with the user logged in (Quit, the window closed): recorded as a quit.
+    void quit();
     bool isOpen() const { return m_db.connection().isOpen(); }
 
     // The same user on a second connection of the database, for long work on a worker thread. It shares
@@ -59,6 +61,7 @@ public:
     static storage::KdfParams kdfParamsForNewSlots();
 
 private:
+    void end(std::string_view action);  // audits `action`, wipes the key, closes the file
     Session(storage::BranchDatabase db, User user, const Clock& clock,
             std::shared_ptr<ChangeHub> changes = std::make_shared<ChangeHub>());
     storage::BranchDatabase m_db;

@@ -66,6 +66,7 @@ QString AuditTableModel::actionText(const std::string& action)
         {QStringLiteral("session.login_failed"), QT_TR_NOOP("Failed to log in")},
         {QStringLiteral("session.lock"), QT_TR_NOOP("Locked")},
         {QStringLiteral("session.autolock"), QT_TR_NOOP("Locked after idle time")},
+        {QStringLiteral("session.quit"), QT_TR_NOOP("Quit the program")},
         {QStringLiteral("user.add"), QT_TR_NOOP("Added a user")},
         {QStringLiteral("user.remove"), QT_TR_NOOP("Removed a user")},
         {QStringLiteral("user.disable"), QT_TR_NOOP("Disabled a user")},

@@ -22,7 +22,7 @@ ApplicationController::~ApplicationController()
     m_idle.stop();
     delete m_window;
     delete m_login;
-    if (m_session) m_session->lock(false);
+    if (m_session) m_session->quit();  // recorded as a quit, not a lock
 }
 
 int ApplicationController::idleTimeout() const

@@ -140,6 +140,23 @@ TEST_CASE("locking records the lock, wipes the key and closes the file", "[sessi
     CHECK(events[3].at == "2026-11-29T05:06:02Z");
 }
 
+TEST_CASE("quitting with the user logged in is recorded as a quit, not a lock", "[session]")
+{
+    TestBranch branch;
+    {
+        auto session = branch.loginAdmin();
+        session->quit();
+        CHECK_FALSE(session->isOpen());
+        session->quit();  // harmless twice
+    }
+    auto session = branch.loginAdmin();
+    const auto events = storage::AuditRepository(session->database().connection()).latest(3);
+    REQUIRE(events.size() == 3);
+    CHECK(events[0].action == "session.login");
+    CHECK(events[1].action == "session.quit");
+    CHECK(events[2].action == "session.login");
+}
+
 TEST_CASE("changing your own password", "[session]")
 {
     TestBranch branch;
