@@ -91,6 +91,9 @@ ImportPage::ImportPage(Workspace& workspace, QWidget* parent) : QWidget(parent),
     m_warnings->setReadOnly(true);
     m_warnings->setLineWrapMode(QPlainTextEdit::NoWrap);
     layout->addWidget(m_warnings, 1);
+    // While the lists are hidden the page's spare height goes here, so the form stays at the top instead of being
+    // spread over the page; once a list shows, its stretch takes the height (a stretch of 0 yields to it).
+    layout->addStretch(0);
     setRunning(false);
     m_progress->hide();
     m_problems->hide();
