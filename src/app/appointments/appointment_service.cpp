@@ -1,6 +1,7 @@
 #include "app/appointments/appointment_service.h"
 
 #include "app/appointments/appointment_settings.h"
+#include "app/contacts/contact_service.h"
 #include "app/shared/use_case.h"
 #include "storage/contacts/contact_log_repository.h"
 #include "storage/users/user_repository.h"
@@ -66,8 +67,7 @@ Result<storage::AppointmentRow> prepareBooking(Session& session, const BookingRe
     const storage::AppointmentRepository repo(db);
     const auto info = repo.caseInfo(request.borrowerRowId);
     if (!info) return fail(ErrorCode::NotFound, MessageId{"contact.case_not_found"});
-    if (me.role == Role::Officer && std::ranges::find(info->officers, me.username) == info->officers.end())
-        return fail(ErrorCode::PermissionDenied, MessageId{"contact.not_your_case"});
+    if (!ownsCase(session, *info)) return fail(ErrorCode::PermissionDenied, MessageId{"contact.not_your_case"});
     if (request.place == PlaceKind::Other && request.placeNote.find_first_not_of(" \t") == std::string::npos)
         return fail(ErrorCode::InvalidInput, MessageId{"appointment.place_note_missing"});
     if (request.agreedContactId != 0 &&

@@ -8,6 +8,13 @@
 #include <string>
 
 namespace doorstep::app {
+
+bool ownsCase(const Session& session, const storage::CaseInfo& info)
+{
+    return session.user().role != Role::Officer ||
+           std::ranges::find(info.officers, session.user().username) != info.officers.end();
+}
+
 namespace {
 
 bool spoke(ContactResult r)
@@ -46,12 +53,6 @@ std::vector<DayContact> dayContacts(const std::vector<storage::ContactRow>& rows
         }
     }
     return out;
-}
-
-bool ownsCase(const Session& session, const storage::CaseInfo& info)
-{
-    return session.user().role != Role::Officer ||
-           std::ranges::find(info.officers, session.user().username) != info.officers.end();
 }
 
 Result<storage::CaseInfo> caseFor(Session& session, std::int64_t borrowerRowId)

@@ -56,6 +56,10 @@ ContactOutcome outcomeOf(ContactResult result);
 
 class UseCase;
 
+// Whether the user may work the case: supervisors any, officers the cases assigned to them (a loan's or the queue
+// entry's officer). The one rule for contacting the customer, sending them an SMS and booking a visit.
+bool ownsCase(const Session& session, const storage::CaseInfo& info);
+
 class ContactService final {
 public:
     explicit ContactService(Session& session) : m_session(session) {}

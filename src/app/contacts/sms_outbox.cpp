@@ -49,9 +49,7 @@ Result<storage::CaseInfo> caseInfoFor(Session& session, std::int64_t borrowerRow
 {
     auto info = storage::AppointmentRepository(session.database().connection()).caseInfo(borrowerRowId);
     if (!info) return fail(ErrorCode::NotFound, MessageId{"contact.case_not_found"});
-    if (session.user().role == Role::Officer &&
-        std::ranges::find(info->officers, session.user().username) == info->officers.end())
-        return fail(ErrorCode::PermissionDenied, MessageId{"contact.not_your_case"});
+    if (!ownsCase(session, *info)) return fail(ErrorCode::PermissionDenied, MessageId{"contact.not_your_case"});
     return *info;
 }
 
@@ -172,7 +170,7 @@ Result<std::vector<Reminder>> SmsService::tomorrowsReminders() const
         if (!info) continue;
         // An officer visiting with a colleague on the colleague's case leaves the reminder to them: only the case's
         // officers may contact its customer (a send would be refused).
-        if (!who.empty() && std::ranges::find(info->officers, who) == info->officers.end()) continue;
+        if (!ownsCase(m_session, *info)) continue;
         reminder.customer = customerSalutation(info->name, outbox.customerIdNumber(row.borrowerRowId));
         for (const std::string& s : row.appointment.staff)
             reminder.staff.push_back(displayNameOf(db, s));

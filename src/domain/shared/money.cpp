@@ -49,6 +49,12 @@ std::string formatYuanPlain(Money m)
 
 std::string formatYuan(Money m)
 {
+    std::string grouped = formatYuanGrouped(m);
+    return m.fen < 0 ? "-¥" + grouped.substr(1) : "¥" + grouped;
+}
+
+std::string formatYuanGrouped(Money m)
+{
     const std::int64_t absolute = std::llabs(m.fen);
     std::string digits = std::to_string(absolute / 100);
     std::string grouped;
@@ -57,7 +63,7 @@ std::string formatYuan(Money m)
         grouped += digits[i];
     }
     const auto cents = absolute % 100;
-    std::string out = m.fen < 0 ? "-¥" : "¥";
+    std::string out = m.fen < 0 ? "-" : "";
     out += grouped;
     out += '.';
     out += static_cast<char>('0' + cents / 10);

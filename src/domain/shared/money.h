@@ -50,5 +50,7 @@ Result<Money> parseYuan(std::string_view text);
 std::string formatYuanPlain(Money m);
 // "¥1,234.56", for people.
 std::string formatYuan(Money m);
+// "1,234.56": the same without the sign, where a label already says yuan.
+std::string formatYuanGrouped(Money m);
 
 }  // namespace doorstep

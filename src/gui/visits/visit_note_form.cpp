@@ -64,7 +64,7 @@ QString yuanText(const std::optional<Money>& m, bool editable)
 {
     if (!m) return {};
     if (editable) return toQString(formatYuanPlain(*m));
-    return toQString(formatYuan(*m)).remove(QChar(0x00A5));
+    return toQString(formatYuanGrouped(*m));
 }
 
 void selectData(QComboBox* combo, const QVariant& value)

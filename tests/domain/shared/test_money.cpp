@@ -42,6 +42,9 @@ TEST_CASE("fen are written back as yuan", "[money]")
     CHECK(formatYuan(Money{100'000}) == "¥1,000.00");
     CHECK(formatYuan(Money{99'999}) == "¥999.99");
     CHECK(formatYuan(Money{-5}) == "-¥0.05");
+    CHECK(formatYuanGrouped(Money{800'000}) == "8,000.00");
+    CHECK(formatYuanGrouped(Money{-98'765'432'100}) == "-987,654,321.00");
+    CHECK(formatYuanGrouped(Money{5}) == "0.05");
     for (const std::int64_t fen : {0LL, 1LL, 99LL, 100LL, -1LL, 123'456'789LL, -98'765'432'100LL}) {
         INFO(fen);
         CHECK(parseYuan(formatYuanPlain(Money{fen}))->fen == fen);
